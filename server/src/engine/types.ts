@@ -1,0 +1,221 @@
+// The engine's data model: what parsing, validation, the workspace index, the rules, the CLI and the
+// language server exchange. No LSP or VS Code types here; positions follow LSP conventions (0-based
+// line, UTF-16 character) so the server can pass them through unchanged.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type RuleSetting = Severity | 'off';
+
+/** Every diagnostic code Spectrace emits. Documented in the README with default severity and fix. */
+export type DiagnosticCode =
+  | 'schema'
+  | 'yaml-syntax'
+  | 'invalid-config'
+  | 'file-too-large'
+  | 'duplicate-id'
+  | 'unknown-reference'
+  | 'dependency-cycle'
+  | 'parent-cycle'
+  | 'unknown-code-reference'
+  | 'inactive-code-reference'
+  | 'uncovered-requirement'
+  | 'overdue-roadmap-item'
+  | 'status-mismatch';
+
+/** A place in another (or the same) file that a diagnostic refers to. `file` is an absolute path. */
+export interface RelatedInformation {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+/**
+ * Machine-readable hints for quick fixes, carried on a diagnostic. The language server's code actions
+ * read these instead of re-deriving them from the message text.
+ */
+export type FixData =
+  | { kind: 'missing-field'; field: string; itemKind: ItemKind; insertAfterLine: number; indent: number }
+  | { kind: 'replace-value'; replacement: string }
+  | { kind: 'unknown-id'; id: string; targetKind: ItemKind }
+  | { kind: 'duplicate-id'; id: string; suggestion: string };
+
+export interface SpecDiagnostic {
+  /** Absolute path of the file the diagnostic is in. */
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  source: 'spectrace';
+  related?: RelatedInformation[];
+  data?: FixData;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spec files
+
+export type ItemKind = 'requirement' | 'roadmap';
+export type ReferenceField = 'roadmap' | 'parent' | 'depends_on' | 'requirements';
+
+/** One top-level field of an item: `key: value`. */
+export interface ItemField {
+  key: string;
+  keyRange: Range;
+  /** Range of the value node; for a missing/null value, an empty range right after the key's colon. */
+  valueRange: Range;
+  /** The plain JSON value (strings, numbers, booleans, null, arrays, objects). */
+  value: unknown;
+}
+
+/** A link from one item to another, by ID, written in a spec file. */
+export interface ItemReference {
+  field: ReferenceField;
+  /** The ID written (trimmed). */
+  targetId: string;
+  /** What the ID must name: roadmap -> roadmap item, parent of a requirement -> requirement, ... */
+  targetKind: ItemKind;
+  /** Range of the ID scalar itself. */
+  range: Range;
+}
+
+/** A requirement or roadmap item as written in a spec file. */
+export interface SpecItem {
+  kind: ItemKind;
+  file: string;
+  /** `id` when it is a non-empty string scalar, else undefined. */
+  id: string | undefined;
+  /** Range of the `id` value scalar (for definition/rename); undefined when there is no id. */
+  idRange: Range | undefined;
+  /** Range of the item's first key (the `- id:` line), where "missing field" diagnostics go. */
+  headRange: Range;
+  /** The whole item, from its `-` to its last character. */
+  range: Range;
+  /** Top-level fields of the item by key (first occurrence wins). */
+  fields: Map<string, ItemField>;
+  /** The item as a plain JSON value (what schemas validate). */
+  value: unknown;
+  references: ItemReference[];
+}
+
+export interface SpecFile {
+  file: string;
+  /** False when the top level has neither `requirements:` nor `roadmap:` (then no diagnostics). */
+  isSpec: boolean;
+  product: { name: string; range: Range } | undefined;
+  requirements: SpecItem[];
+  roadmap: SpecItem[];
+  /** File-local diagnostics: yaml-syntax, schema, file-too-large. */
+  diagnostics: SpecDiagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code files
+
+export type TagKind = 'implements' | 'verifies';
+
+/** One requirement ID named by a tag in a code or test file. `// @implements PAY-1, PAY-2` gives two. */
+export interface CodeTag {
+  file: string;
+  kind: TagKind;
+  /** The tag word as written, e.g. `@implements`. */
+  word: string;
+  id: string;
+  /** Range of the ID. */
+  range: Range;
+  /** Range of the tag word (for a lens above the line and for completion context). */
+  wordRange: Range;
+}
+
+export interface CodeFile {
+  file: string;
+  tags: CodeTag[];
+}
+
+/** Why a file under the code globs was not scanned; logged by the CLI and the server. */
+export interface SkippedFile {
+  file: string;
+  reason: 'binary' | 'too-large' | 'unreadable' | 'vanished' | 'symlink-loop' | 'minified';
+  detail?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration (spectrace.yaml)
+
+export interface CoveragePolicyRule {
+  /** Which requirements the rule applies to; an omitted list matches all. */
+  status?: string[];
+  priority?: string[];
+  type?: string[];
+  /** Minimum number of `@implements` tags. */
+  implementations: number;
+  /** Minimum number of `@verifies` tags. */
+  tests: number;
+}
+
+export interface SpectraceConfig {
+  specs: string[];
+  code: { include: string[]; exclude: string[] };
+  idPattern: string;
+  tags: { implements: string[]; verifies: string[] };
+  schemas: { requirement?: string; roadmap?: string };
+  rules: Partial<Record<DiagnosticCode, RuleSetting>>;
+  coverage: CoveragePolicyRule[];
+  /** Spec or code files larger than this many bytes are not parsed. */
+  maxFileSize: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries (answered by the workspace index)
+
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+export interface CoverageState {
+  implementations: number;
+  tests: number;
+  /** True when a coverage policy rule applies to the requirement. */
+  underPolicy: boolean;
+  /** True when under the policy and the counts meet it, or when exempt. */
+  satisfied: boolean;
+  exempt: string | undefined;
+}
+
+export interface RequirementTrace {
+  requirement: SpecItem;
+  roadmapItem: SpecItem | undefined;
+  parent: SpecItem | undefined;
+  children: SpecItem[];
+  dependencies: SpecItem[];
+  dependents: SpecItem[];
+  implementations: CodeTag[];
+  tests: CodeTag[];
+  coverage: CoverageState;
+}
+
+export interface RoadmapProgress {
+  item: SpecItem;
+  requirements: SpecItem[];
+  /** Requirements with status implemented, verified or released. */
+  done: number;
+  total: number;
+  overdue: boolean;
+}
+
+export interface CoverageTotals {
+  requirements: number;
+  underPolicy: number;
+  satisfied: number;
+  implemented: number;
+  tested: number;
+}
