@@ -1,0 +1,208 @@
+// The one protocol module shared by the VS Code client and the language server: every custom message
+// is declared here once, with a comment saying which side sends it. Never re-declare these types on
+// either side. Positions and ranges are LSP ones (0-based); `uri` strings are LSP document URIs.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+export interface LspLocation {
+  uri: string;
+  range: LspRange;
+}
+
+export type CoverageLabel = 'covered' | 'partial' | 'uncovered' | 'exempt' | 'not-required';
+
+/** One requirement as the client's views show it. */
+export interface RequirementNode {
+  id: string;
+  title: string;
+  status: string | undefined;
+  priority: string | undefined;
+  type: string | undefined;
+  owner: string | undefined;
+  tags: string[];
+  roadmap: string | undefined;
+  parent: string | undefined;
+  product: string | undefined;
+  /** Where the requirement is defined (its `id` value). */
+  location: LspLocation;
+  implementations: LspLocation[];
+  tests: LspLocation[];
+  coverage: CoverageLabel;
+  /** Error-level diagnostics on this requirement's lines. */
+  problems: number;
+}
+
+export interface RequirementsTreeParams {
+  /** Limit to one workspace folder (its URI); all folders when omitted. */
+  folderUri?: string;
+}
+export interface RequirementsTreeResult {
+  folders: { folderUri: string; name: string; requirements: RequirementNode[] }[];
+}
+
+export interface RoadmapItemNode {
+  id: string;
+  title: string;
+  type: string | undefined;
+  status: string | undefined;
+  start: string | undefined;
+  due: string | undefined;
+  parent: string | undefined;
+  location: LspLocation;
+  requirementIds: string[];
+  done: number;
+  total: number;
+  overdue: boolean;
+}
+export interface RoadmapResult {
+  folders: { folderUri: string; name: string; items: RoadmapItemNode[] }[];
+}
+
+export interface TraceParams {
+  id: string;
+  /** The document the ID was found in, to pick the workspace folder. */
+  uri?: string;
+}
+export interface TraceResult {
+  requirement: RequirementNode;
+  roadmapItem: RoadmapItemNode | undefined;
+  parent: RequirementNode | undefined;
+  children: RequirementNode[];
+  dependencies: RequirementNode[];
+  dependents: RequirementNode[];
+}
+
+export interface MatrixRow {
+  id: string;
+  title: string;
+  priority: string | undefined;
+  status: string | undefined;
+  roadmap: string | undefined;
+  location: LspLocation;
+  implementations: { label: string; location: LspLocation }[];
+  tests: { label: string; location: LspLocation }[];
+  coverage: CoverageLabel;
+}
+export interface MatrixResult {
+  rows: MatrixRow[];
+}
+
+export interface CoverageGap {
+  kind: 'uncovered-requirement' | 'unknown-code-reference' | 'inactive-code-reference' | 'overdue-roadmap-item' | 'status-mismatch';
+  message: string;
+  id: string;
+  location: LspLocation;
+}
+export interface CoverageGapsResult {
+  gaps: CoverageGap[];
+}
+
+export interface SummaryResult {
+  requirements: number;
+  underPolicy: number;
+  satisfied: number;
+  /** satisfied / underPolicy as a whole percentage; 100 when nothing is under the policy. */
+  coveredPercent: number;
+  errors: number;
+  warnings: number;
+  /** False when the workspace is untrusted and runs with built-in schemas and patterns only. */
+  trusted: boolean;
+}
+
+export interface NextIdParams {
+  prefix: string;
+  uri?: string;
+}
+export interface NextIdResult {
+  id: string;
+}
+
+export interface ReportParams {
+  format: 'md' | 'html' | 'csv' | 'json';
+  folderUri?: string;
+}
+export interface ReportResult {
+  content: string;
+}
+
+export interface IndexChangedParams {
+  /** The index version; the client refreshes its views when it changes. */
+  version: number;
+}
+
+export interface TrustParams {
+  trusted: boolean;
+}
+
+/** Client → server: requirements of every workspace folder, for the Requirements view. */
+export const RequirementsTreeRequest = new RequestType<RequirementsTreeParams, RequirementsTreeResult, void>('spectrace/requirementsTree');
+/** Client → server: roadmap items with progress, for the Roadmap view. */
+export const RoadmapRequest = new RequestType<RequirementsTreeParams, RoadmapResult, void>('spectrace/roadmap');
+/** Client → server: the full trace of one requirement. */
+export const TraceRequest = new RequestType<TraceParams, TraceResult | null, void>('spectrace/trace');
+/** Client → server: the traceability matrix rows, for the webview. */
+export const MatrixRequest = new RequestType<RequirementsTreeParams, MatrixResult, void>('spectrace/matrix');
+/** Client → server: what fails the coverage policy, dangling tags, overdue items. */
+export const CoverageGapsRequest = new RequestType<RequirementsTreeParams, CoverageGapsResult, void>('spectrace/coverageGaps');
+/** Client → server: workspace totals for the status bar. */
+export const SummaryRequest = new RequestType<RequirementsTreeParams, SummaryResult, void>('spectrace/summary');
+/** Client → server: the next free requirement ID for a prefix. */
+export const NextIdRequest = new RequestType<NextIdParams, NextIdResult, void>('spectrace/nextId');
+/** Client → server: a rendered traceability report (the same renderers as the CLI). */
+export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('spectrace/report');
+/** Server → client: the index changed; views and status bar refresh. */
+export const IndexChangedNotification = new NotificationType<IndexChangedParams>('spectrace/indexChanged');
+/** Client → server: workspace trust was granted (the server reloads workspace schemas and patterns). */
+export const TrustChangedNotification = new NotificationType<TrustParams>('spectrace/trustChanged');
+
+/** Sent by the client as `initializationOptions`. */
+export interface InitializationOptions {
+  trusted: boolean;
+  /** A folder where the server may persist its index cache (the extension's storage). */
+  storagePath?: string;
+}
+
+/** The `spectrace` settings section, pulled per workspace folder with workspace/configuration. */
+export interface SpectraceSettings {
+  codeLens: { enabled: boolean };
+  inlayHints: { enabled: boolean };
+  codeScanning: { enabled: boolean };
+  maxFileSize: number;
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+export const DEFAULT_SETTINGS: SpectraceSettings = {
+  codeLens: { enabled: true },
+  inlayHints: { enabled: true },
+  codeScanning: { enabled: true },
+  maxFileSize: 1048576,
+  trace: { server: 'off' },
+};
+
+/** Command IDs the server puts into code lenses; the client registers them. */
+export const Commands = {
+  showLocations: 'spectrace.showLocations',
+  newRequirement: 'spectrace.newRequirement',
+  goToRequirement: 'spectrace.goToRequirement',
+  showMatrix: 'spectrace.showMatrix',
+  exportReport: 'spectrace.exportReport',
+  copyId: 'spectrace.copyId',
+  revealRequirement: 'spectrace.revealRequirement',
+  refresh: 'spectrace.refresh',
+  restartServer: 'spectrace.restartServer',
+  createStarter: 'spectrace.createStarter',
+} as const;
+
+/** Arguments of the `spectrace.showLocations` command a code lens carries. */
+export interface ShowLocationsArgs {
+  uri: string;
+  position: LspPosition;
+  locations: LspLocation[];
+}
