@@ -1,0 +1,54 @@
+// Times a language-server start on a folder: spawn → initialize → index ready (the server's first
+// `spectrace/indexChanged` notification or the end of its work-done progress), twice: cold (empty
+// storage folder) and warm (the index it persisted in the storage folder on the first start).
+import { spawn } from 'node:child_process';
+import { rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import * as rpc from 'vscode-jsonrpc/node.js';
+
+async function startOnce(root, folder, storagePath, timeoutMs = 120000) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  let done;
+  const ready = new Promise((resolve) => { done = resolve; });
+  conn.onNotification((method, params) => {
+    if (method === 'spectrace/indexChanged') done();
+    if (method === '$/progress' && params?.value?.kind === 'end') done();
+  });
+  conn.onRequest(() => null);
+  conn.listen();
+  const uri = pathToFileURL(folder).href;
+  await conn.sendRequest('initialize', {
+    processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'tree' }],
+    capabilities: { window: { workDoneProgress: true }, workspace: { workspaceFolders: true, configuration: true } },
+    initializationOptions: { trusted: true, storagePath },
+  });
+  await conn.sendNotification('initialized', {});
+  const timer = new Promise((_, reject) => setTimeout(() => reject(new Error('index did not finish')), timeoutMs));
+  try {
+    await Promise.race([ready, timer]);
+    return Math.round(performance.now() - t0);
+  } finally {
+    try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
+    conn.dispose();
+    child.kill();
+  }
+}
+
+export async function measureServerStart(root, folder, storagePath) {
+  rmSync(storagePath, { recursive: true, force: true });
+  mkdirSync(storagePath, { recursive: true });
+  try {
+    const coldMs = await startOnce(root, folder, storagePath);
+    const warm = [];
+    for (let i = 0; i < 3; i++) warm.push(await startOnce(root, folder, storagePath));
+    warm.sort((a, b) => a - b);
+    return { coldMs, warmMs: warm[1] };
+  } catch (err) {
+    process.stderr.write(`[bench] server start: ${err instanceof Error ? err.message : err}\n`);
+    return { coldMs: null, warmMs: null };
+  }
+}
