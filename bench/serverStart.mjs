@@ -27,11 +27,13 @@ async function startOnce(root, folder, storagePath, timeoutMs = 120000) {
     initializationOptions: { trusted: true, storagePath },
   });
   await conn.sendNotification('initialized', {});
-  const timer = new Promise((_, reject) => setTimeout(() => reject(new Error('index did not finish')), timeoutMs));
+  let timeout;
+  const timer = new Promise((_, reject) => { timeout = setTimeout(() => reject(new Error('index did not finish')), timeoutMs); });
   try {
     await Promise.race([ready, timer]);
     return Math.round(performance.now() - t0);
   } finally {
+    clearTimeout(timeout);
     try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
     conn.dispose();
     child.kill();
