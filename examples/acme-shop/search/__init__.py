@@ -1,0 +1,1 @@
+"""Product search for the Acme Shop."""
