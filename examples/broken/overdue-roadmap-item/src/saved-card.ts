@@ -1,0 +1,2 @@
+// @implements PAY-2
+export const savedCardsEnabled = true;
