@@ -1,0 +1,404 @@
+// ajv errors -> one sentence per problem, for product managers rather than JSON Schema experts, plus
+// where the diagnostic belongs (the offending key, the value, or the head of the object). Pure: no YAML
+// nodes here; specValidation.ts turns a `target` into a range.
+import type { ErrorObject } from 'ajv';
+
+export type PathSegment = string | number;
+
+/** Where a problem is shown: the key naming `path`, the value at `path`, or the head of the object at `path`. */
+export type ErrorTarget =
+  | { kind: 'value'; path: PathSegment[] }
+  | { kind: 'key'; path: PathSegment[] }
+  | { kind: 'head'; path: PathSegment[] };
+
+export type FixIntent = { kind: 'missing-field'; field: string } | { kind: 'replace-value'; replacement: string };
+
+export interface ReadableError {
+  target: ErrorTarget;
+  message: string;
+  fix?: FixIntent;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Did you mean
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: `shuold` -> `should` is 1). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  // Three rolling rows keep memory at O(|b|).
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidate a user most likely meant, or undefined when none is close. Case-insensitive; allows
+ * about one typo per three characters; a prefix of at least three characters also counts
+ * (`impl` -> `implemented`). Ties go to the earlier candidate, so pass candidates in a useful order.
+ */
+export function didYouMean(word: string, candidates: string[]): string | undefined {
+  const w = word.trim().toLowerCase();
+  if (!w || w.length > 100) return undefined;
+  const limit = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (c === word) continue; // the word itself is not a suggestion
+    const d = editDistance(w, lc);
+    if (d <= limit && d < lc.length && d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best !== undefined) return best;
+  if (w.length >= 3) return candidates.find((c) => c.toLowerCase().startsWith(w));
+  return undefined;
+}
+
+/** The candidate nearest to `word` by edit distance, however far (for a "replace with" quick fix). */
+export function nearest(word: string, candidates: string[]): string | undefined {
+  const close = didYouMean(word, candidates);
+  if (close !== undefined) return close;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths and labels
+
+export function parsePointer(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Turn pointer segments into keys and array indices by walking the data they point into. */
+export function resolvePath(data: unknown, segments: string[]): PathSegment[] {
+  const out: PathSegment[] = [];
+  let cur: unknown = data;
+  for (const s of segments) {
+    if (Array.isArray(cur)) {
+      const i = Number(s);
+      out.push(i);
+      cur = cur[i];
+    } else {
+      out.push(s);
+      cur = isRecord(cur) ? cur[s] : undefined;
+    }
+  }
+  return out;
+}
+
+/** `source.kind`, `acceptance[2]`, `acceptance[2].text`. */
+export function pathLabel(path: PathSegment[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${p}` : p;
+  return s;
+}
+
+function dataAt(data: unknown, path: PathSegment[]): unknown {
+  let cur = data;
+  for (const p of path) {
+    if (Array.isArray(cur) && typeof p === 'number') cur = cur[p];
+    else if (isRecord(cur) && typeof p === 'string') cur = cur[p];
+    else return undefined;
+  }
+  return cur;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function typeMatches(declared: unknown, v: unknown): boolean {
+  const types = Array.isArray(declared) ? declared : [declared];
+  const actual = jsonType(v);
+  return types.some((t) => t === actual || (t === 'number' && actual === 'integer'));
+}
+
+const TYPE_NOUNS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (`key: value` lines)',
+  null: 'empty',
+};
+
+function typeNoun(t: unknown): string {
+  const types = Array.isArray(t) ? t : [t];
+  return types.map((x) => TYPE_NOUNS[String(x)] ?? String(x)).join(' or ');
+}
+
+const FORMAT_NOUNS: Record<string, string> = {
+  date: 'a date (YYYY-MM-DD)',
+  'date-time': 'a date and time (ISO 8601, e.g. 2026-03-31T12:00:00Z)',
+  time: 'a time (HH:MM:SS)',
+  email: 'an email address',
+  uri: 'a URI',
+  'uri-reference': 'a URI reference',
+  url: 'a URL',
+  uuid: 'a UUID',
+  duration: 'an ISO 8601 duration (e.g. P3D)',
+};
+
+function show(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ajv errors -> readable errors
+
+export interface MessageContext {
+  /** What the validated value is called in messages about its root: "requirement", "roadmap item". */
+  subject: string;
+}
+
+/** Map ajv's errors (validated with `allErrors` and `verbose`) to one readable error per problem. */
+export function readableErrors(errors: readonly ErrorObject[], data: unknown, ctx: MessageContext): ReadableError[] {
+  const kept = pruneUnionNoise(errors, data);
+  const out: ReadableError[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const r = readable(e, data, ctx);
+    if (!r) continue;
+    const key = `${r.target.kind}|${JSON.stringify(r.target.path)}|${r.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+/**
+ * ajv reports an anyOf/oneOf failure as the failure of every branch plus one summary error. Keep one
+ * problem per union: when exactly one branch fits the value's type, that branch's own errors (e.g. the
+ * mapping form of an acceptance criterion missing `text`); otherwise only the summary, which becomes
+ * "must be a string or a mapping".
+ */
+function pruneUnionNoise(errors: readonly ErrorObject[], data: unknown): ErrorObject[] {
+  const drop = new Set<ErrorObject>();
+  errors.forEach((e, index) => {
+    // `if` adds "must match then schema" next to the real errors of `then`.
+    if (e.keyword === 'if') drop.add(e);
+    // propertyNames reports the name's own failures with `propertyName` set, plus a summary we keep.
+    if ((e as ErrorObject & { propertyName?: string }).propertyName !== undefined) drop.add(e);
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') return;
+    if (e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas) return;
+    const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+    const value = dataAt(data, resolvePath(data, parsePointer(e.instancePath)));
+    const fitting = branches.filter((b) => branchFits(b, value));
+    const window = unionWindow(errors, index);
+    if (fitting.length === 1) {
+      drop.add(e);
+      // Within the union, errors on the value itself from branches of the wrong type are noise.
+      for (const w of window) {
+        if (w.instancePath !== e.instancePath) continue;
+        const ps = w.parentSchema as { type?: unknown } | undefined;
+        if (w.keyword === 'type' || (ps && ps.type !== undefined && !typeMatches(ps.type, value))) drop.add(w);
+      }
+    } else {
+      for (const w of window) drop.add(w);
+    }
+  });
+  return errors.filter((e) => !drop.has(e));
+}
+
+/** The errors ajv produced while trying the union's branches: the contiguous run just before it. */
+function unionWindow(errors: readonly ErrorObject[], index: number): ErrorObject[] {
+  const u = errors[index];
+  const parentPath = u.schemaPath.slice(0, u.schemaPath.lastIndexOf('/'));
+  const own = `${u.schemaPath}/`;
+  const out: ErrorObject[] = [];
+  for (let i = index - 1; i >= 0; i--) {
+    const e = errors[i];
+    const inside = e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`);
+    if (!inside) break;
+    // A sibling keyword of the same schema object (not a branch) ends the run.
+    if (e.schemaPath.startsWith(`${parentPath}/`) && !e.schemaPath.startsWith(own)) break;
+    out.push(e);
+  }
+  return out;
+}
+
+function branchFits(branch: unknown, value: unknown): boolean {
+  if (!isRecord(branch)) return branch === true;
+  if (branch.type !== undefined) return typeMatches(branch.type, value);
+  if (Array.isArray(branch.enum)) return branch.enum.some((x) => jsonType(x) === jsonType(value));
+  if ('const' in branch) return jsonType(branch.const) === jsonType(value);
+  if (branch.properties || branch.required || branch.additionalProperties !== undefined) return isRecord(value);
+  if (branch.items || branch.minItems !== undefined) return Array.isArray(value);
+  return true;
+}
+
+function describeBranch(branch: unknown): string {
+  if (!isRecord(branch)) return 'a value';
+  if (Array.isArray(branch.enum)) return `one of ${branch.enum.map(show).join(', ')}`;
+  if ('const' in branch) return `\`${show(branch.const)}\``;
+  if (branch.type === 'object' && Array.isArray(branch.required) && branch.required.length) {
+    return `a mapping with ${branch.required.map((r) => `\`${String(r)}\``).join(' and ')}`;
+  }
+  if (branch.type !== undefined) return typeNoun(branch.type);
+  if (Array.isArray(branch.required)) return `a mapping with ${branch.required.map((r) => `\`${String(r)}\``).join(' and ')}`;
+  if (typeof branch.$ref === 'string') return `a value matching ${branch.$ref.replace(/^.*\//, '')}`;
+  return 'a value of another form';
+}
+
+function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableError | undefined {
+  const path = resolvePath(data, parsePointer(e.instancePath));
+  const value = dataAt(data, path);
+  const label = path.length ? `\`${pathLabel(path)}\`` : `this ${ctx.subject}`;
+  const params = e.params as Record<string, unknown>;
+  const parent = isRecord(e.parentSchema) ? e.parentSchema : {};
+  const at = (kind: ErrorTarget['kind'], p: PathSegment[] = path): ErrorTarget => ({ kind, path: p });
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const full = pathLabel([...path, missing]);
+      const fix: FixIntent | undefined = path.length === 0 ? { kind: 'missing-field', field: missing } : undefined;
+      return { target: at(path.length ? 'key' : 'head'), message: `missing required field \`${full}\``, ...(fix ? { fix } : {}) };
+    }
+    case 'dependencies':
+    case 'dependentRequired': {
+      const missing = String(params.missingProperty);
+      const prop = String(params.property);
+      return {
+        target: at('key', [...path, prop]),
+        message: `missing required field \`${pathLabel([...path, missing])}\` (needed when \`${pathLabel([...path, prop])}\` is set)`,
+      };
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const known = isRecord(parent.properties) ? Object.keys(parent.properties) : [];
+      const suggestion = didYouMean(extra, known);
+      const patterns = isRecord(parent.patternProperties) ? Object.keys(parent.patternProperties) : [];
+      const hint = suggestion
+        ? ` — did you mean \`${suggestion}\`?`
+        : patterns.includes('^x-')
+          ? ' (fields of your own must start with `x-`)'
+          : '';
+      return { target: at('key', [...path, extra]), message: `unknown field \`${pathLabel([...path, extra])}\`${hint}` };
+    }
+    case 'propertyNames':
+      return { target: at('key', [...path, String(params.propertyName)]), message: `field name \`${String(params.propertyName)}\` is not allowed here` };
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+      const strings = allowed.filter((a): a is string => typeof a === 'string');
+      let message = `${label} must be one of ${allowed.map(show).join(', ')}`;
+      let fix: FixIntent | undefined;
+      if (typeof value === 'string' && strings.length) {
+        const close = didYouMean(value, strings);
+        if (close !== undefined) message += ` — did you mean \`${close}\`?`;
+        const replacement = close ?? nearest(value, strings);
+        if (replacement !== undefined) fix = { kind: 'replace-value', replacement };
+      } else if (value === null) {
+        message = `${label} has no value — it must be one of ${allowed.map(show).join(', ')}`;
+      }
+      return { target: at('value'), message, ...(fix ? { fix } : {}) };
+    }
+    case 'const':
+      return { target: at('value'), message: `${label} must be \`${show(params.allowedValue)}\`` };
+    case 'type': {
+      const noun = typeNoun(params.type);
+      if (value === null) return { target: at('value'), message: `${label} has no value — it must be ${noun}` };
+      let hint = '';
+      // `- id:PAY-1` (no space after the colon) is one string, not a mapping: say so.
+      if (typeof value === 'string' && params.type === 'object' && /[^\s:]:[^\s]/.test(value)) {
+        hint = ' — is a space missing after a `:`?';
+      }
+      return { target: at('value'), message: `${label} must be ${noun}${hint}` };
+    }
+    case 'format': {
+      const f = String(params.format);
+      return { target: at('value'), message: `${label} must be ${FORMAT_NOUNS[f] ?? `in the ${f} format`}` };
+    }
+    case 'pattern':
+      return { target: at('value'), message: `${label} \`${show(value)}\` does not match the pattern ${String(params.pattern)}` };
+    case 'minLength':
+      return {
+        target: at('value'),
+        message: Number(params.limit) <= 1 ? `${label} must not be empty` : `${label} must be at least ${String(params.limit)} characters long`,
+      };
+    case 'maxLength':
+      return { target: at('value'), message: `${label} must be at most ${String(params.limit)} characters long` };
+    case 'minimum':
+      return { target: at('value'), message: `${label} must be at least ${String(params.limit)}` };
+    case 'maximum':
+      return { target: at('value'), message: `${label} must be at most ${String(params.limit)}` };
+    case 'exclusiveMinimum':
+      return { target: at('value'), message: `${label} must be greater than ${String(params.limit)}` };
+    case 'exclusiveMaximum':
+      return { target: at('value'), message: `${label} must be less than ${String(params.limit)}` };
+    case 'multipleOf':
+      return { target: at('value'), message: `${label} must be a multiple of ${String(params.multipleOf)}` };
+    case 'minItems':
+      return { target: at('value'), message: `${label} must have at least ${plural(Number(params.limit), 'item')}` };
+    case 'maxItems':
+      return { target: at('value'), message: `${label} must have at most ${plural(Number(params.limit), 'item')}` };
+    case 'uniqueItems':
+      return { target: at('value'), message: `${label} must not repeat items ([${String(params.j)}] and [${String(params.i)}] are the same)` };
+    case 'minProperties':
+      return { target: at('value'), message: `${label} must have at least ${plural(Number(params.limit), 'field')}` };
+    case 'maxProperties':
+      return { target: at('value'), message: `${label} must have at most ${plural(Number(params.limit), 'field')}` };
+    case 'additionalItems':
+    case 'unevaluatedItems':
+    case 'items':
+      return { target: at('value'), message: `${label} has too many items (at most ${String(params.limit ?? '')})`.replace(' (at most )', '') };
+    case 'contains':
+      return { target: at('value'), message: `${label} must contain at least one matching item` };
+    case 'anyOf':
+    case 'oneOf': {
+      if (e.keyword === 'oneOf' && params.passingSchemas) {
+        return { target: at('value'), message: `${label} matches more than one of the allowed forms` };
+      }
+      const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+      const forms = [...new Set(branches.map(describeBranch))];
+      return { target: at('value'), message: `${label} must be ${forms.join(' or ')}` };
+    }
+    case 'not':
+      return { target: at('value'), message: `${label} has a value the schema forbids` };
+    case 'false schema':
+      return { target: path.length ? at('key') : at('head'), message: `${label} is not allowed` };
+    default:
+      return { target: at('value'), message: `${label} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,89 @@
+// Offsets <-> LSP positions. The `yaml` package reports string offsets; editors speak (line, UTF-16
+// character). JS strings are UTF-16, so a character is just the offset from the line start. Line
+// breaks are \n, \r\n and a lone \r, as in LSP.
+import type { Position, Range } from './types';
+
+export class LineIndex {
+  /** Offset of the first character of every line; always starts with 0. */
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset where `line` starts (clamped to the text). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return this.starts[line];
+  }
+
+  /** Offset just before the line break that ends `line` (the text's end for the last line). */
+  lineEnd(line: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length - 1) return this.text.length;
+    let end = this.starts[line + 1];
+    // Step back over the break: \n, \r\n or \r.
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, this.starts[line]);
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    // Binary search for the last line start <= o.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset inside a \r\n pair belongs to the end of its line.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[pos.line];
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line)));
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function shiftRange(r: Range, lines: number): Range {
+  return {
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function zeroRange(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}

@@ -1,0 +1,274 @@
+// Parse + validate one spec document, incrementally. The text is cut into chunks (chunker.ts): the
+// top-level skeleton and one chunk per list item. Each chunk is parsed and validated on its own and
+// memoized by its text, in chunk-relative lines. A later `analyze()` with edited text re-cuts the text
+// (a line scan), reuses every chunk whose text is unchanged (shifting its lines) and parses only the
+// chunks that changed. Texts that do not fit the plain layout are parsed as one document. Either way
+// the result equals a fresh analysis of the same text (test/unit/engine/incremental.test.ts).
+import { isSeq } from 'yaml';
+import type { Pair, YAMLSeq } from 'yaml';
+import { splitSpec } from './chunker';
+import type { Layout } from './chunker';
+import { severityFor } from './config';
+import { LineIndex, comparePositions, shiftRange } from './positions';
+import type { SchemaSet } from './schemaSet';
+import { diag, readItemList } from './specItems';
+import { notSpecDiagnostic, readTopLevel } from './topLevel';
+import type { TopLevel } from './topLevel';
+import type { ItemField, ItemKind, Range, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from './types';
+import { parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
+
+/** A parsed and validated item chunk, in lines relative to the chunk's first line. */
+interface ChunkEntry {
+  /** The memo key, detached from the document text it was cut from (see `detach`). */
+  key: string;
+  items: SpecItem[];
+  diagnostics: SpecDiagnostic[];
+  /** The chunk cannot be read on its own (anchors/aliases, or not one list item): parse the whole file. */
+  needsWhole: boolean;
+  /** The last placement of this chunk, reused while the chunk stays on the same line. */
+  placed?: { line: number; file: string; items: SpecItem[]; diagnostics: SpecDiagnostic[] };
+}
+
+/** The skeleton's reading, in skeleton lines. */
+interface SkeletonEntry {
+  key: string;
+  top: TopLevel;
+  syntax: SpecDiagnostic[];
+  /** The skeleton does not match the scan (e.g. `requirements: []`): parse the whole file. */
+  needsWhole: boolean;
+}
+
+export class SpecAnalyzer {
+  private chunks = new Map<string, ChunkEntry>();
+  private skeletons = new Map<string, SkeletonEntry>();
+
+  constructor(
+    private readonly schemaSet: SchemaSet,
+    private readonly config: SpectraceConfig,
+  ) {}
+
+  analyze(file: string, text: string): SpecFile {
+    try {
+      return finish(file, this.analyzeText(file, text), this.config);
+    } catch (err) {
+      // The boundary: whatever the text, the caller gets a result and a reason, never an exception.
+      const message =
+        err instanceof RangeError
+          ? 'this file is nested too deeply to check (stack overflow) — flatten the structure'
+          : `Spectrace could not check this file: ${err instanceof Error ? err.message : String(err)}`;
+      const d = diag('yaml-syntax', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, this.config);
+      return finish(file, { isSpec: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);
+    }
+  }
+
+  private analyzeText(file: string, text: string): Omit<SpecFile, 'file'> {
+    if (text.length > this.config.maxFileSize) return tooLarge(text, this.config);
+    const layout = splitSpec(text);
+    const chunked = layout && this.analyzeChunked(file, text, layout);
+    if (chunked) return chunked;
+    // Not incremental: drop memo entries so a huge file that no longer fits does not pin memory.
+    this.chunks.clear();
+    this.skeletons.clear();
+    return analyzeWhole(text, this.schemaSet, this.config);
+  }
+
+  private analyzeChunked(file: string, text: string, layout: Layout): Omit<SpecFile, 'file'> | undefined {
+    // The skeleton: every line that is not inside an item, concatenated.
+    let skeletonText = '';
+    const lineMap: number[] = [];
+    for (const l of layout.skeletonLines) {
+      skeletonText += text.slice(l.start, l.end);
+      lineMap.push(l.line);
+    }
+    const counts: Partial<Record<ItemKind, number>> = {};
+    for (const c of layout.chunks) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
+    const countsKey = `${counts.requirement ?? 0},${counts.roadmap ?? 0}\n`;
+    const skeleton = this.skeleton(countsKey + skeletonText, skeletonText, layout, counts);
+    if (skeleton.needsWhole) return undefined;
+
+    const next = new Map<string, ChunkEntry>();
+    const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
+    const diagnostics: SpecDiagnostic[] = [];
+    for (const c of layout.chunks) {
+      const key = (c.kind === 'requirement' ? 'q' : 'r') + text.slice(c.start, c.end);
+      let entry = next.get(key) ?? this.chunks.get(key);
+      if (!entry) entry = this.readChunk(c.kind, detach(key));
+      next.set(entry.key, entry);
+      if (entry.needsWhole) return undefined;
+      const placed = place(entry, c.startLine, file);
+      for (const it of placed.items) lists[c.kind].push(it);
+      for (const d of placed.diagnostics) diagnostics.push(d);
+    }
+    this.chunks = next; // evict every chunk this text no longer has
+
+    const mapLine = (line: number) => (line < lineMap.length ? lineMap[line] : (lineMap[lineMap.length - 1] ?? -1) + 1);
+    const mapRange = (r: Range): Range => ({
+      start: { line: mapLine(r.start.line), character: r.start.character },
+      end: { line: mapLine(r.end.line), character: r.end.character },
+    });
+    for (const d of [...skeleton.syntax, ...skeleton.top.diagnostics]) diagnostics.push({ ...d, range: mapRange(d.range) });
+    const product = skeleton.top.product && { name: skeleton.top.product.name, range: mapRange(skeleton.top.product.range) };
+    return { isSpec: true, product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
+  }
+
+  private skeleton(key: string, text: string, layout: Layout, counts: Partial<Record<ItemKind, number>>): SkeletonEntry {
+    const cached = this.skeletons.get(key);
+    if (cached) return cached;
+    const doc = parseYaml(text);
+    const lines = new LineIndex(text);
+    const top = readTopLevel(doc, text, lines, (kind) => (counts[kind] ? counts[kind] : undefined), this.schemaSet, this.config);
+    // The scan and the parse must agree: each list the scan found is an empty `key:` in the skeleton,
+    // and the skeleton has no other list.
+    const agrees =
+      top.isSpec &&
+      !usesAnchorsOrAliases(doc) &&
+      (['requirement', 'roadmap'] as const).every((k) =>
+        layout.sections.includes(k) ? isEmptyPair(top.lists[k]) : top.lists[k] === undefined,
+      );
+    const entry: SkeletonEntry = {
+      key: detach(key),
+      top,
+      syntax: yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config)),
+      needsWhole: !agrees,
+    };
+    this.skeletons = new Map([[entry.key, entry]]); // only the latest skeleton is worth keeping
+    return entry;
+  }
+
+  private readChunk(kind: ItemKind, key: string): ChunkEntry {
+    const text = key.slice(1);
+    const doc = parseYaml(text);
+    const lines = new LineIndex(text);
+    const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
+    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { key, items: [], diagnostics: [], needsWhole: true };
+    const r = readItemList(doc.contents as YAMLSeq, kind, { doc, text, lines }, this.schemaSet, this.config);
+    return { key, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false };
+  }
+}
+
+/** A fresh analyzer's full analysis of `text`. */
+export function analyzeSpec(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
+  return new SpecAnalyzer(schemaSet, config).analyze(file, text);
+}
+
+function isEmptyPair(p: Pair | undefined): boolean {
+  if (!p) return false;
+  const v = p.value as { value?: unknown; source?: string } | null;
+  return v === null || (v !== undefined && v.value === null && !v.source && !isSeq(v));
+}
+
+/**
+ * Copy a string so it does not keep a larger string alive. V8 represents `text.slice()` as a view
+ * into `text`; a memo key (and every value `yaml` slices out of it) would otherwise pin each old
+ * version of a multi-megabyte document. Concatenation + slice forces a flat copy.
+ */
+function detach(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
+function withSeverity(d: SpecDiagnostic, config: SpectraceConfig): SpecDiagnostic {
+  d.severity = d.severity === 'warning' && config.rules[d.code] === undefined ? 'warning' : (severityFor(d.code, config.rules) ?? d.severity);
+  return d;
+}
+
+function place(entry: ChunkEntry, line: number, file: string): NonNullable<ChunkEntry['placed']> {
+  if (entry.placed && entry.placed.line === line && entry.placed.file === file) return entry.placed;
+  const placed = {
+    line,
+    file,
+    items: entry.items.map((it) => shiftItem(it, line, file)),
+    diagnostics: entry.diagnostics.map((d) => shiftDiagnostic(d, line, file)),
+  };
+  entry.placed = placed;
+  return placed;
+}
+
+export function shiftItem(it: SpecItem, lines: number, file: string): SpecItem {
+  const fields = new Map<string, ItemField>();
+  for (const [k, f] of it.fields) {
+    fields.set(k, { key: f.key, keyRange: shiftRange(f.keyRange, lines), valueRange: shiftRange(f.valueRange, lines), value: f.value });
+  }
+  return {
+    kind: it.kind,
+    file,
+    id: it.id,
+    idRange: it.idRange && shiftRange(it.idRange, lines),
+    headRange: shiftRange(it.headRange, lines),
+    range: shiftRange(it.range, lines),
+    fields,
+    value: it.value,
+    references: it.references.map((r) => ({ ...r, range: shiftRange(r.range, lines) })),
+  };
+}
+
+function shiftDiagnostic(d: SpecDiagnostic, lines: number, file: string): SpecDiagnostic {
+  const out: SpecDiagnostic = { ...d, file, range: shiftRange(d.range, lines) };
+  if (d.data?.kind === 'missing-field') out.data = { ...d.data, insertAfterLine: d.data.insertAfterLine + lines };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-document analysis (the fallback, and the reference the chunked path must agree with)
+
+export function analyzeWhole(text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
+  const doc = parseYaml(text);
+  const lines = new LineIndex(text);
+  const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, config));
+  const top = readTopLevel(doc, text, lines, (_kind, pair) => (isSeq(pair.value) ? pair.value.items.length : undefined), schemaSet, config);
+  if (!top.isSpec) {
+    return { isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: notSpecDiagnostic(doc, syntax, lines, config) };
+  }
+  const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
+  const diagnostics = [...syntax, ...top.diagnostics];
+  for (const kind of ['requirement', 'roadmap'] as const) {
+    const seq = top.lists[kind]?.value;
+    if (!isSeq(seq)) continue;
+    const r = readItemList(seq as YAMLSeq, kind, { doc, text, lines }, schemaSet, config);
+    lists[kind] = r.items;
+    diagnostics.push(...r.diagnostics);
+  }
+  return { isSpec: true, product: top.product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
+}
+
+function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'> {
+  const firstLineEnd = text.search(/\r?\n|\r/);
+  const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
+  const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxFileSize)} limit — split the file or raise \`maxFileSize\` in spectrace.yaml`;
+  return {
+    isSpec: /^(?:requirements|roadmap)[ ]*:/m.test(text),
+    product: undefined,
+    requirements: [],
+    roadmap: [],
+    diagnostics: [diag('file-too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: end } }, message, config)],
+  };
+}
+
+function formatSize(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+/** Attach the file, drop diagnostics whose rule is `off`, and sort by position. */
+function finish(file: string, r: Omit<SpecFile, 'file'>, config: SpectraceConfig): SpecFile {
+  const diagnostics: SpecDiagnostic[] = [];
+  for (const d of r.diagnostics) {
+    if (severityFor(d.code, config.rules) === undefined) continue;
+    diagnostics.push(d.file === file ? d : { ...d, file });
+  }
+  diagnostics.sort(
+    (a, b) =>
+      comparePositions(a.range.start, b.range.start) ||
+      comparePositions(a.range.end, b.range.end) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+  const setFile = (items: SpecItem[]) => items.map((it) => (it.file === file ? it : { ...it, file }));
+  return {
+    file,
+    isSpec: r.isSpec,
+    product: r.product,
+    requirements: setFile(r.requirements),
+    roadmap: setFile(r.roadmap),
+    diagnostics,
+  };
+}

@@ -1,0 +1,281 @@
+// One requirement or roadmap list (a YAML sequence) -> SpecItems with exact ranges and their
+// schema diagnostics. Works on whatever text the sequence was parsed from (one item chunk or the whole
+// document); ranges are relative to that text.
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node, Pair, YAMLSeq } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { severityFor } from './config';
+import { readableErrors } from './messages';
+import type { ErrorTarget, ReadableError } from './messages';
+import type { LineIndex } from './positions';
+import type { SchemaSet } from './schemaSet';
+import { schemaSetInternals } from './schemaSet';
+import type {
+  FixData,
+  ItemField,
+  ItemKind,
+  ItemReference,
+  Range,
+  ReferenceField,
+  SpecDiagnostic,
+  SpecItem,
+  SpectraceConfig,
+} from './types';
+import { findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
+import type { ParsedDoc } from './yamlNodes';
+
+export interface ItemSource {
+  doc: ParsedDoc;
+  text: string;
+  lines: LineIndex;
+}
+
+export interface ItemsResult {
+  items: SpecItem[];
+  diagnostics: SpecDiagnostic[];
+}
+
+const SUBJECT: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item' };
+
+/** Read every item of a `requirements:` / `roadmap:` sequence and validate each on its own. */
+export function readItemList(
+  seq: YAMLSeq,
+  kind: ItemKind,
+  src: ItemSource,
+  schemaSet: SchemaSet,
+  config: SpectraceConfig,
+): ItemsResult {
+  const dashes = dashOffsets(seq, src.text);
+  const items: SpecItem[] = [];
+  const diagnostics: SpecDiagnostic[] = [];
+  seq.items.forEach((raw, i) => {
+    const node = raw as Node | null;
+    const r = readItem(node, dashes[i], kind, src, schemaSet, config);
+    items.push(r.item);
+    diagnostics.push(...r.diagnostics);
+  });
+  return { items, diagnostics };
+}
+
+/** The offset of each item's `-` indicator, from the CST (block sequences only). */
+function dashOffsets(seq: YAMLSeq, text: string): (number | undefined)[] {
+  const token = seq.srcToken;
+  if (token && token.type === 'block-seq' && token.items.length === seq.items.length) {
+    return token.items.map((it) => it.start.find((t) => t.type === 'seq-item-ind')?.offset);
+  }
+  // Without a usable CST, look back from each item over spaces for a `-`.
+  return seq.items.map((n) => {
+    const r = (n as Node | null)?.range;
+    if (!r) return undefined;
+    let i = r[0] - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r')) i--;
+    return i >= 0 && text[i] === '-' ? i : undefined;
+  });
+}
+
+function readItem(
+  node: Node | null,
+  dash: number | undefined,
+  kind: ItemKind,
+  src: ItemSource,
+  schemaSet: SchemaSet,
+  config: SpectraceConfig,
+): { item: SpecItem; diagnostics: SpecDiagnostic[] } {
+  const { text, lines, doc } = src;
+  const diagnostics: SpecDiagnostic[] = [];
+  const span = node && !isEmptyValue(node) ? nodeSpan(node, text) : undefined;
+  const start = dash ?? span?.[0] ?? node?.range?.[0] ?? 0;
+  const end = span ? Math.max(span[1], start + 1) : start + 1;
+  const range = lines.rangeAt(start, Math.min(end, text.length));
+  const headRange =
+    (node && isMap(node) && node.items.length ? headOf(node, text, lines) : undefined) ??
+    (dash !== undefined ? lines.rangeAt(dash, dash + 1) : undefined) ??
+    range;
+
+  let value: unknown = null;
+  let converted = true;
+  try {
+    value = toPlain(node, doc);
+  } catch (err) {
+    converted = false;
+    diagnostics.push(diag('yaml-syntax', headRange, aliasMessage(err), config));
+  }
+
+  const fields = new Map<string, ItemField>();
+  if (node && isMap(node)) {
+    const counts = new Map<string, number>();
+    for (const p of node.items) {
+      const k = keyName(p);
+      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    for (const p of node.items) {
+      const k = keyName(p);
+      if (k === undefined || fields.has(k) || !p.key || !(p.key as Node).range) continue;
+      fields.set(k, {
+        key: k,
+        keyRange: nodeRange(p.key as Node, text, lines) ?? headRange,
+        valueRange: pairValueRange(p, text, lines),
+        value: fieldValue(p, k, counts.get(k) ?? 1, value, doc),
+      });
+    }
+  }
+
+  const idField = fields.get('id');
+  const id = typeof idField?.value === 'string' && idField.value.trim() ? idField.value : undefined;
+  const item: SpecItem = {
+    kind,
+    file: '',
+    id,
+    idRange: id !== undefined ? idField?.valueRange : undefined,
+    headRange,
+    range,
+    fields,
+    value,
+    references: node && isMap(node) ? references(node, kind, text, lines) : [],
+  };
+
+  if (converted && node) {
+    diagnostics.push(...validateItem(node, item, kind, src, schemaSet, config));
+  }
+  return { item, diagnostics };
+}
+
+function fieldValue(p: Pair, key: string, count: number, itemValue: unknown, doc: ParsedDoc): unknown {
+  // The item's plain value keeps the last duplicate; a field is its first occurrence.
+  if (count === 1 && itemValue && typeof itemValue === 'object' && !Array.isArray(itemValue)) {
+    return (itemValue as Record<string, unknown>)[key] ?? null;
+  }
+  try {
+    return toPlain(p.value, doc);
+  } catch {
+    return null; // the alias problem is already reported on the item
+  }
+}
+
+export function aliasMessage(err: unknown): string {
+  const m = err instanceof Error ? err.message : String(err);
+  if (/excessive alias count/i.test(m)) {
+    return 'too many alias expansions (an "alias bomb"): this value was not read — remove the nested `*alias` references';
+  }
+  if (/unresolved alias/i.test(m)) {
+    const name = /:\s*(\S+)\s*$/.exec(m)?.[1];
+    return `unknown alias${name ? ` \`*${name}\`` : ''} — define the anchor \`&${name ?? 'name'}\` before using it`;
+  }
+  if (err instanceof RangeError) return 'this value is nested too deeply to read (stack overflow)';
+  return `this value could not be read: ${m}`;
+}
+
+const REFERENCE_FIELDS: Record<ItemKind, { field: ReferenceField; targetKind: ItemKind; list: boolean }[]> = {
+  requirement: [
+    { field: 'roadmap', targetKind: 'roadmap', list: false },
+    { field: 'parent', targetKind: 'requirement', list: false },
+    { field: 'depends_on', targetKind: 'requirement', list: true },
+  ],
+  roadmap: [{ field: 'parent', targetKind: 'roadmap', list: false }],
+};
+
+function references(map: Node, kind: ItemKind, text: string, lines: LineIndex): ItemReference[] {
+  const out: ItemReference[] = [];
+  const add = (field: ReferenceField, targetKind: ItemKind, n: unknown) => {
+    if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim()) return;
+    const range = nodeRange(n, text, lines);
+    if (range) out.push({ field, targetId: n.value.trim(), targetKind, range });
+  };
+  for (const ref of REFERENCE_FIELDS[kind]) {
+    const pair = findPair(map, ref.field);
+    if (!pair) continue;
+    if (ref.list) {
+      if (isSeq(pair.value)) for (const n of pair.value.items) add(ref.field, ref.targetKind, n);
+    } else add(ref.field, ref.targetKind, pair.value);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function validateItem(
+  node: Node,
+  item: SpecItem,
+  kind: ItemKind,
+  src: ItemSource,
+  schemaSet: SchemaSet,
+  config: SpectraceConfig,
+): SpecDiagnostic[] {
+  const internals = schemaSetInternals(schemaSet);
+  const readable: ReadableError[] = [];
+  for (const validate of internals.validators[kind]) {
+    let errors: readonly ErrorObject[] = [];
+    try {
+      if (!validate(item.value)) errors = validate.errors ?? [];
+    } catch (err) {
+      // A pathological value (extreme nesting) can overflow ajv's recursion; report, do not crash.
+      readable.push({ target: { kind: 'head', path: [] }, message: `this ${SUBJECT[kind]} could not be validated: ${errText(err)}` });
+      continue;
+    }
+    readable.push(...readableErrors(errors, item.value, { subject: SUBJECT[kind] }));
+  }
+  const out: SpecDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const r of readable) {
+    const range = targetRange(r.target, node, item.headRange, src);
+    const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}|${r.message}`;
+    if (seen.has(key)) continue; // built-in and workspace schemas often agree on a problem
+    seen.add(key);
+    const d = diag('schema', range, r.message, config);
+    const fix = fixData(r, node, item, kind, src);
+    if (fix) d.data = fix;
+    out.push(d);
+  }
+  if (kind === 'requirement' && item.id !== undefined && item.idRange && !internals.idPattern.test(item.id)) {
+    out.push(
+      diag('schema', item.idRange, `\`id\` \`${item.id}\` does not match the ID pattern ${internals.idPattern.source}`, config),
+    );
+  }
+  return out;
+}
+
+function errText(err: unknown): string {
+  return err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
+}
+
+function targetRange(target: ErrorTarget, root: Node, headRange: Range, src: ItemSource): Range {
+  const { text, lines } = src;
+  const path = target.path;
+  if (!path.length) {
+    if (target.kind === 'value' && !isMap(root)) return nodeRange(root, text, lines) ?? headRange;
+    return headRange;
+  }
+  const hit = lookup(root, path);
+  if (hit.depth === path.length) {
+    if (target.kind === 'key' && hit.pair?.key) return nodeRange(hit.pair.key as Node, text, lines) ?? headRange;
+    if (target.kind === 'value' && hit.pair) return pairValueRange(hit.pair, text, lines);
+    if (hit.node) {
+      const r = target.kind === 'head' ? headOf(hit.node, text, lines) : nodeRange(hit.node, text, lines);
+      if (r) return r;
+    }
+  }
+  // The path did not resolve in the YAML (e.g. a key added by a duplicate): show it on the nearest key.
+  if (hit.lastPair?.key) return nodeRange(hit.lastPair.key as Node, text, lines) ?? headRange;
+  return headRange;
+}
+
+function fixData(r: ReadableError, node: Node, item: SpecItem, kind: ItemKind, src: ItemSource): FixData | undefined {
+  if (!r.fix) return undefined;
+  if (r.fix.kind === 'replace-value') return { kind: 'replace-value', replacement: r.fix.replacement };
+  // Insert a missing field right after the item's first field, at the indentation of its keys.
+  let insertAfterLine = item.headRange.start.line;
+  let indent = item.headRange.start.character;
+  if (isMap(node) && node.items.length) {
+    const first = node.items[0];
+    const end = first.value && !isEmptyValue(first.value) ? nodeSpan(first.value as Node, src.text)?.[1] : undefined;
+    if (end !== undefined) insertAfterLine = src.lines.positionAt(end).line;
+  } else {
+    indent = item.range.start.character + 2;
+  }
+  return { kind: 'missing-field', field: r.fix.field, itemKind: kind, insertAfterLine, indent };
+}
+
+export function diag(code: SpecDiagnostic['code'], range: Range, message: string, config: SpectraceConfig): SpecDiagnostic {
+  return { file: '', range, severity: severityFor(code, config.rules) ?? 'error', code, message, source: 'spectrace' };
+}
