@@ -7,7 +7,7 @@ import { builtinValidators } from './builtinSchemas';
 import { compileIdPattern } from './idPattern';
 import { readableErrors } from './messages';
 import type { PathSegment, ReadableError } from './messages';
-import { LineIndex, zeroRange } from './positions';
+import { LineIndex, comparePositions, zeroRange } from './positions';
 import type { DiagnosticCode, Range, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from './types';
 import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from './yamlNodes';
 
@@ -133,6 +133,7 @@ export function parseConfig(file: string, text: string | undefined): { config: S
     // Defensive boundary: nothing in a config file may crash the server or the CLI.
     report(zeroRange(), `${CONFIG_FILE_NAME} could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }
+  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return { config, diagnostics };
 }
 

@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import { AJV_OPTIONS, builtinValidators } from './builtinSchemas';
 import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, configKeyRange } from './config';
 import { compileIdPattern } from './idPattern';
+import { readableErrors } from './messages';
 import type { CompiledPattern } from './idPattern';
 import { zeroRange } from './positions';
 import type { ItemKind, SpecDiagnostic, SpectraceConfig } from './types';
@@ -135,6 +136,11 @@ function compileCustom(what: string, content: string, fragment: string): { valid
   else return { error: `${what} uses $schema ${dialect}; Spectrace supports JSON Schema draft-07 and 2020-12` };
   addFormats(ajv);
   try {
+    // Say what is wrong with the schema in the same words as spec problems, not ajv's "data/type ...".
+    if (!ajv.validateSchema(schema)) {
+      const problems = readableErrors(ajv.errors ?? [], schema, { subject: 'schema' }).map((r) => r.message);
+      return { error: `${what} is not a valid JSON Schema: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}` };
+    }
     const ownId = typeof schema.$id === 'string' && schema.$id ? schema.$id.replace(/#$/, '') : undefined;
     const key = ownId ?? 'spectrace-workspace-schema';
     ajv.addSchema(schema, ownId ? undefined : key);

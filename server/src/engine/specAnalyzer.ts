@@ -5,7 +5,7 @@
 // chunks that changed. Texts that do not fit the plain layout are parsed as one document. Either way
 // the result equals a fresh analysis of the same text (test/unit/engine/incremental.test.ts).
 import { isSeq } from 'yaml';
-import type { Pair, YAMLSeq } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { splitSpec } from './chunker';
 import type { Layout } from './chunker';
 import { severityFor } from './config';
@@ -15,7 +15,7 @@ import { diag, readItemList } from './specItems';
 import { notSpecDiagnostic, readTopLevel } from './topLevel';
 import type { TopLevel } from './topLevel';
 import type { ItemField, ItemKind, Range, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from './types';
-import { parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
+import { aliasProblems, damageOffsets, parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
 
 /** A parsed and validated item chunk, in lines relative to the chunk's first line. */
 interface ChunkEntry {
@@ -116,7 +116,8 @@ export class SpecAnalyzer {
     if (cached) return cached;
     const doc = parseYaml(text);
     const lines = new LineIndex(text);
-    const top = readTopLevel(doc, text, lines, (kind) => (counts[kind] ? counts[kind] : undefined), this.schemaSet, this.config);
+    const damage = { offsets: damageOffsets(doc), quietAliases: false };
+    const top = readTopLevel(doc, text, lines, (kind) => (counts[kind] ? counts[kind] : undefined), this.schemaSet, this.config, damage);
     // The scan and the parse must agree: each list the scan found is an empty `key:` in the skeleton,
     // and the skeleton has no other list.
     const agrees =
@@ -141,7 +142,8 @@ export class SpecAnalyzer {
     const lines = new LineIndex(text);
     const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
     if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { key, items: [], diagnostics: [], needsWhole: true };
-    const r = readItemList(doc.contents as YAMLSeq, kind, { doc, text, lines }, this.schemaSet, this.config);
+    const src = { doc, text, lines, damage: damageOffsets(doc), listEnd: text.length, quietAliases: false };
+    const r = readItemList(doc.contents as YAMLSeq, kind, src, this.schemaSet, this.config);
     return { key, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false };
   }
 }
@@ -213,17 +215,33 @@ function shiftDiagnostic(d: SpecDiagnostic, lines: number, file: string): SpecDi
 export function analyzeWhole(text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
   const doc = parseYaml(text);
   const lines = new LineIndex(text);
-  const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, config));
-  const top = readTopLevel(doc, text, lines, (_kind, pair) => (isSeq(pair.value) ? pair.value.items.length : undefined), schemaSet, config);
+  const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax');
+  const offsets = damageOffsets(doc);
+  let quietAliases = false;
+  if (usesAnchorsOrAliases(doc)) {
+    // Alias problems are reported once, where they are written, instead of on every value they break.
+    const aliases = aliasProblems(doc, text, lines, 'yaml-syntax');
+    syntax.push(...aliases.diagnostics);
+    offsets.push(...aliases.offsets);
+    quietAliases = aliases.diagnostics.length > 0;
+  }
+  for (const d of syntax) withSeverity(d, config);
+  const damage = { offsets, quietAliases };
+  const top = readTopLevel(doc, text, lines, (_kind, pair) => (isSeq(pair.value) ? pair.value.items.length : undefined), schemaSet, config, damage);
   if (!top.isSpec) {
     return { isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: notSpecDiagnostic(doc, syntax, lines, config) };
   }
   const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
   const diagnostics = [...syntax, ...top.diagnostics];
+  const root = doc.contents as YAMLMap;
   for (const kind of ['requirement', 'roadmap'] as const) {
-    const seq = top.lists[kind]?.value;
-    if (!isSeq(seq)) continue;
-    const r = readItemList(seq as YAMLSeq, kind, { doc, text, lines }, schemaSet, config);
+    const pair = top.lists[kind];
+    const seq = pair?.value;
+    if (!pair || !isSeq(seq)) continue;
+    // The list ends where the next top-level key starts.
+    const after = root.items.slice(root.items.indexOf(pair) + 1).find((p) => (p.key as Node | null)?.range);
+    const listEnd = (after?.key as Node | undefined)?.range?.[0] ?? text.length;
+    const r = readItemList(seq as YAMLSeq, kind, { doc, text, lines, damage: offsets, listEnd, quietAliases }, schemaSet, config);
     lists[kind] = r.items;
     diagnostics.push(...r.diagnostics);
   }

@@ -21,13 +21,19 @@ import type {
   SpecItem,
   SpectraceConfig,
 } from './types';
-import { findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
+import { RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
 
 export interface ItemSource {
   doc: ParsedDoc;
   text: string;
   lines: LineIndex;
+  /** Offsets of YAML errors that damage the structure: items around them are not schema-checked. */
+  damage: number[];
+  /** Where the list ends (the next top-level key, or the end of the text): the last item's extent. */
+  listEnd: number;
+  /** Alias problems were already reported for the whole document: do not repeat them per item. */
+  quietAliases: boolean;
 }
 
 export interface ItemsResult {
@@ -46,11 +52,17 @@ export function readItemList(
   config: SpectraceConfig,
 ): ItemsResult {
   const dashes = dashOffsets(seq, src.text);
+  const starts = seq.items.map((n, i) => dashes[i] ?? (n as Node | null)?.range?.[0]);
   const items: SpecItem[] = [];
   const diagnostics: SpecDiagnostic[] = [];
   seq.items.forEach((raw, i) => {
     const node = raw as Node | null;
-    const r = readItem(node, dashes[i], kind, src, schemaSet, config);
+    // An item's extent runs to the next item (or the end of the list), so errors in lines the parser
+    // did not attach to any node still count as damage to the item they sit in.
+    const from = starts[i] ?? 0;
+    const to = starts.slice(i + 1).find((x) => x !== undefined) ?? src.listEnd;
+    const damaged = src.damage.some((o) => o >= from && o < Math.max(to, from + 1));
+    const r = readItem(node, dashes[i], kind, src, schemaSet, config, damaged);
     items.push(r.item);
     diagnostics.push(...r.diagnostics);
   });
@@ -80,6 +92,7 @@ function readItem(
   src: ItemSource,
   schemaSet: SchemaSet,
   config: SpectraceConfig,
+  damaged: boolean,
 ): { item: SpecItem; diagnostics: SpecDiagnostic[] } {
   const { text, lines, doc } = src;
   const diagnostics: SpecDiagnostic[] = [];
@@ -98,7 +111,7 @@ function readItem(
     value = toPlain(node, doc);
   } catch (err) {
     converted = false;
-    diagnostics.push(diag('yaml-syntax', headRange, aliasMessage(err), config));
+    if (!src.quietAliases) diagnostics.push(diag('yaml-syntax', headRange, aliasMessage(err), config));
   }
 
   const fields = new Map<string, ItemField>();
@@ -134,7 +147,8 @@ function readItem(
     references: node && isMap(node) ? references(node, kind, text, lines) : [],
   };
 
-  if (converted && node) {
+  // A damaged item's shape is an artefact of the syntax error: the YAML diagnostic says what to fix.
+  if (converted && node && !damaged) {
     diagnostics.push(...validateItem(node, item, kind, src, schemaSet, config));
   }
   return { item, diagnostics };
@@ -161,6 +175,7 @@ export function aliasMessage(err: unknown): string {
     const name = /:\s*(\S+)\s*$/.exec(m)?.[1];
     return `unknown alias${name ? ` \`*${name}\`` : ''} — define the anchor \`&${name ?? 'name'}\` before using it`;
   }
+  if (err instanceof RecursiveAliasError) return 'a recursive alias makes this value contain itself';
   if (err instanceof RangeError) return 'this value is nested too deeply to read (stack overflow)';
   return `this value could not be read: ${m}`;
 }

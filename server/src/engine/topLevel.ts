@@ -2,7 +2,6 @@
 // without descending into the items (they are validated one by one in specItems.ts).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { severityFor } from './config';
 import { readableErrors } from './messages';
 import type { LineIndex } from './positions';
 import { schemaSetInternals } from './schemaSet';
@@ -35,6 +34,7 @@ export function readTopLevel(
   listLength: (kind: ItemKind, pair: Pair) => number | undefined,
   schemaSet: SchemaSet,
   config: SpectraceConfig,
+  damage: { offsets: number[]; quietAliases: boolean } = { offsets: [], quietAliases: false },
 ): TopLevel {
   const root = doc.contents as Node | null;
   const out: TopLevel = { isSpec: false, product: undefined, diagnostics: [], lists: {} };
@@ -61,14 +61,17 @@ export function readTopLevel(
       value[k] = toPlain(p.value, doc);
     } catch (err) {
       const range = nodeRange(p.key as Node, text, lines) ?? lines.rangeAt(0, 0);
-      out.diagnostics.push(diag('yaml-syntax', range, `\`${k}\`: ${aliasMessage(err)}`, config));
+      if (!damage.quietAliases) out.diagnostics.push(diag('yaml-syntax', range, `\`${k}\`: ${aliasMessage(err)}`, config));
       value[k] = null;
     }
   }
   const validate = schemaSetInternals(schemaSet).specFileTop;
   if (!validate(value)) {
+    // Keys on a line with a syntax error (e.g. tab-indented lines read as top-level keys) are damage.
+    const damagedLines = new Set(damage.offsets.map((o) => lines.positionAt(o).line));
     for (const r of readableErrors(validate.errors ?? [], value, { subject: 'spec file' })) {
-      out.diagnostics.push(diag('schema', targetRange(root, r.target.kind, r.target.path, text, lines), r.message, config));
+      const range = targetRange(root, r.target.kind, r.target.path, text, lines);
+      if (!damagedLines.has(range.start.line)) out.diagnostics.push(diag('schema', range, r.message, config));
     }
   }
   return out;
@@ -131,9 +134,6 @@ export function notSpecDiagnostic(doc: ParsedDoc, syntax: SpecDiagnostic[], line
   const start = root.range ? root.range[0] : 0;
   const line = lines.positionAt(start).line;
   const range = lines.rangeAt(start, Math.max(start + 1, lines.lineEnd(line)));
-  const d = diag('schema', range, message, config);
-  // A warning unless the workspace set the `schema` rule explicitly: the file may belong to another tool.
-  if (config.rules.schema === undefined) d.severity = 'warning';
-  else d.severity = severityFor('schema', config.rules) ?? 'warning';
-  return [d];
+  // An error (like any schema problem): the items in such a file are silently not read otherwise.
+  return [diag('schema', range, message, config)];
 }

@@ -21,12 +21,106 @@ export function parseYaml(text: string): ParsedDoc {
   });
 }
 
-/** Convert a node to plain JSON; throws on an alias bomb (ReferenceError) or an unresolved alias. */
+/** Thrown by `toPlain` when an alias makes a value contain itself. */
+export class RecursiveAliasError extends Error {}
+
+const aliasingDocs = new WeakMap<ParsedDoc, boolean>();
+
+/**
+ * Convert a node to plain JSON. Throws on an alias bomb (ReferenceError), an unresolved alias, or a
+ * recursive alias (a cyclic value would break every consumer that serializes it).
+ */
 export function toPlain(node: unknown, doc: ParsedDoc): unknown {
   if (node === null || node === undefined) return null;
-  if (isScalar(node) || isCollection(node) || isAlias(node)) return node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
-  return null;
+  if (!(isScalar(node) || isCollection(node) || isAlias(node))) return null;
+  const value: unknown = node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+  let aliasing = aliasingDocs.get(doc);
+  if (aliasing === undefined) aliasingDocs.set(doc, (aliasing = usesAnchorsOrAliases(doc)));
+  if (aliasing && isCyclic(value)) throw new RecursiveAliasError('recursive alias');
+  return value;
 }
+
+/** Iterative cycle check (values may be deeply nested). */
+function isCyclic(root: unknown): boolean {
+  if (typeof root !== 'object' || root === null) return false;
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  const stack: { obj: object; children: unknown[]; i: number }[] = [];
+  const enter = (o: object) => {
+    onPath.add(o);
+    stack.push({ obj: o, children: Object.values(o), i: 0 });
+  };
+  enter(root);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.children.length) {
+      onPath.delete(top.obj);
+      done.add(top.obj);
+      stack.pop();
+      continue;
+    }
+    const c = top.children[top.i++];
+    if (typeof c !== 'object' || c === null || done.has(c)) continue;
+    if (onPath.has(c)) return true;
+    enter(c);
+  }
+  return false;
+}
+
+/**
+ * Alias problems of a whole document, each reported once where it is written: an alias to no
+ * anchor, an alias inside the node it names, and an alias bomb (expansion beyond the `yaml`
+ * package's limit, reported on the first anchor's line). Their offsets are returned too, so the
+ * items they damage are not also given schema errors about the damage.
+ */
+export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, code: DiagnosticCode): { diagnostics: SpecDiagnostic[]; offsets: number[] } {
+  const diagnostics: SpecDiagnostic[] = [];
+  const offsets: number[] = [];
+  const add = (start: number, end: number, message: string) => {
+    offsets.push(start);
+    diagnostics.push({ file: '', range: lines.rangeAt(start, end), severity: 'error', code, message, source: 'spectrace' });
+  };
+  let firstAnchor: number | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isPair(n)) {
+      stack.push(n.value, n.key);
+      continue;
+    }
+    if (isAlias(n)) {
+      const at = n.range ? n.range[0] : 0;
+      const end = n.range ? n.range[1] : at + 1;
+      const target = n.resolve(doc);
+      if (!target) add(at, end, `unknown alias \`*${n.source}\` — define the anchor \`&${n.source}\` before using it`);
+      else if (target.range && at >= target.range[0] && at < target.range[2]) {
+        add(at, end, `recursive alias \`*${n.source}\`: it is inside the node it names, so the value would contain itself`);
+      }
+      continue;
+    }
+    if (isScalar(n) || isCollection(n)) {
+      if (n.anchor && n.range && (firstAnchor === undefined || n.range[0] < firstAnchor)) firstAnchor = n.range[0];
+      if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
+  }
+  if (!diagnostics.length) {
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      const line = lines.positionAt(firstAnchor ?? 0).line;
+      let start = lines.lineStart(line);
+      const end = lines.lineEnd(line);
+      while (start < end && text[start] === ' ') start++;
+      add(start, Math.max(end, start + 1), ALIAS_BOMB_MESSAGE);
+    }
+  }
+  return { diagnostics, offsets };
+}
+
+export const ALIAS_BOMB_MESSAGE =
+  'too many alias expansions (an "alias bomb"): the aliases in this file would expand beyond the limit of 100, so their values were not read — remove the nested `*alias` references';
 
 /** Offset range [start, end) of a node with trailing whitespace (block scalars keep their last newline) trimmed. */
 export function nodeSpan(node: Node, text: string): [number, number] | undefined {
@@ -148,7 +242,7 @@ export function yamlErrorMessage(err: YAMLError, text: string): string {
       return key ? `duplicate key \`${key}\` — each key may appear once in a mapping` : 'duplicate key — each key may appear once in a mapping';
     }
     case 'TAB_AS_INDENT':
-      return 'tab character used for indentation — YAML allows only spaces for indentation';
+      return 'Tabs are not allowed for indentation in YAML — indent with spaces';
     case 'RESOURCE_EXHAUSTION':
       return 'the document is nested too deeply to read (stack overflow) — flatten the structure';
     case 'MULTIPLE_DOCS':
@@ -156,18 +250,16 @@ export function yamlErrorMessage(err: YAMLError, text: string): string {
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
       return `YAML alias problem: ${firstLine(err.message)}`;
-    case 'MISSING_CHAR':
     case 'BAD_INDENT':
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-    case 'UNEXPECTED_TOKEN':
+      return `${firstLine(err.message)} — check the indentation of this line and the next`;
     default:
-      return `YAML syntax error: ${lowerFirst(firstLine(err.message))}`;
+      if (/directives-end/.test(err.message)) {
+        return 'a line starting with `%` is a YAML directive and must be followed by a `---` line — is this file really YAML?';
+      }
+      return firstLine(err.message);
   }
-}
-
-function lowerFirst(s: string): string {
-  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 /** The key text at a duplicate-key error: up to the colon on that line. */
@@ -192,9 +284,17 @@ export function yamlErrorRange(err: YAMLError, text: string, lines: LineIndex): 
   return lines.rangeAt(start, end);
 }
 
+/**
+ * The document's YAML errors and warnings as diagnostics. One problem often yields several errors at
+ * the same place (an over-indented key gives "nested mappings" and "implicit keys need to be on a
+ * single line"): keep the first per position.
+ */
 export function yamlDiagnostics(doc: ParsedDoc, text: string, lines: LineIndex, code: DiagnosticCode): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
-  const add = (err: YAMLError, severity: Severity) =>
+  const seen = new Set<number>();
+  const add = (err: YAMLError, severity: Severity) => {
+    if (seen.has(err.pos[0])) return;
+    seen.add(err.pos[0]);
     out.push({
       file: '',
       range: yamlErrorRange(err, text, lines),
@@ -203,9 +303,18 @@ export function yamlDiagnostics(doc: ParsedDoc, text: string, lines: LineIndex, 
       message: yamlErrorMessage(err, text),
       source: 'spectrace',
     });
+  };
   for (const e of doc.errors) add(e, 'error');
   for (const w of doc.warnings) add(w, 'warning');
   return out;
+}
+
+/**
+ * Where YAML errors damage the structure (all but duplicate keys, which leave the structure intact):
+ * items containing one of these offsets get no schema diagnostics, which would only describe the damage.
+ */
+export function damageOffsets(doc: ParsedDoc): number[] {
+  return doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0]);
 }
 
 /** True when the document uses anchors or aliases anywhere (then items cannot be read on their own). */
