@@ -44,7 +44,9 @@ export const re2RegExpEngine: RegExpEngine = Object.assign(
   (pattern: string, _flags: string): RegExpLike => {
     const compiled = compileIdPattern(pattern);
     if ('error' in compiled) throw new UnsupportedPatternError(`pattern \`${pattern}\` cannot be used: ${compiled.error}`);
-    return compiled;
+    // ajv de-duplicates compiled patterns by `toString()`: it must differ per pattern.
+    const rx: RegExpLike & { toString(): string } = { test: compiled.test, toString: () => `re2:/${pattern}/` };
+    return rx;
   },
   { code: 'spectraceRe2' },
 );

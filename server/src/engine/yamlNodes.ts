@@ -292,9 +292,15 @@ export function yamlErrorRange(err: YAMLError, text: string, lines: LineIndex): 
 export function yamlDiagnostics(doc: ParsedDoc, text: string, lines: LineIndex, code: DiagnosticCode): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   const seen = new Set<number>();
+  let exhausted = false;
   const add = (err: YAMLError, severity: Severity) => {
     if (seen.has(err.pos[0])) return;
     seen.add(err.pos[0]);
+    // A stack overflow is reported at every level it unwinds through: once is enough.
+    if (err.code === 'RESOURCE_EXHAUSTION') {
+      if (exhausted) return;
+      exhausted = true;
+    }
     out.push({
       file: '',
       range: yamlErrorRange(err, text, lines),
