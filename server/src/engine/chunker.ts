@@ -74,6 +74,8 @@ export function splitSpec(text: string): Layout | undefined {
         sections.push(kind);
         section = kind;
         seqIndent = -1;
+      } else if (/^(?:requirements|roadmap)[ ]*:/.test(text.slice(i, contentEnd))) {
+        return undefined; // a list written inline (`requirements: []`) or a second, inline list key
       } else section = undefined;
       skeletonLines.push({ line, start: lineStart, end: next });
     } else if (!section) {

@@ -4,7 +4,7 @@
 // (a line scan), reuses every chunk whose text is unchanged (shifting its lines) and parses only the
 // chunks that changed. Texts that do not fit the plain layout are parsed as one document. Either way
 // the result equals a fresh analysis of the same text (test/unit/engine/incremental.test.ts).
-import { isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { splitSpec } from './chunker';
 import type { Layout } from './chunker';
@@ -41,6 +41,13 @@ interface SkeletonEntry {
 export class SpecAnalyzer {
   private chunks = new Map<string, ChunkEntry>();
   private skeletons = new Map<string, SkeletonEntry>();
+  private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
+  private reused = 0;
+
+  /** How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests and benchmarks). */
+  get lastRun(): { mode: 'chunked' | 'whole' | 'too-large'; reusedChunks: number; chunks: number } {
+    return { mode: this.mode, reusedChunks: this.reused, chunks: this.chunks.size };
+  }
 
   constructor(
     private readonly schemaSet: SchemaSet,
@@ -62,9 +69,14 @@ export class SpecAnalyzer {
   }
 
   private analyzeText(file: string, text: string): Omit<SpecFile, 'file'> {
-    if (text.length > this.config.maxFileSize) return tooLarge(text, this.config);
+    this.reused = 0;
+    if (text.length > this.config.maxFileSize) {
+      this.mode = 'too-large';
+      return tooLarge(text, this.config);
+    }
     const layout = splitSpec(text);
     const chunked = layout && this.analyzeChunked(file, text, layout);
+    this.mode = chunked ? 'chunked' : 'whole';
     if (chunked) return chunked;
     // Not incremental: drop memo entries so a huge file that no longer fits does not pin memory.
     this.chunks.clear();
@@ -92,7 +104,8 @@ export class SpecAnalyzer {
     for (const c of layout.chunks) {
       const key = (c.kind === 'requirement' ? 'q' : 'r') + text.slice(c.start, c.end);
       let entry = next.get(key) ?? this.chunks.get(key);
-      if (!entry) entry = this.readChunk(c.kind, detach(key));
+      if (entry) this.reused++;
+      else entry = this.readChunk(c.kind, detach(key));
       next.set(entry.key, entry);
       if (entry.needsWhole) return undefined;
       const placed = place(entry, c.startLine, file);
@@ -120,8 +133,12 @@ export class SpecAnalyzer {
     const top = readTopLevel(doc, text, lines, (kind) => (counts[kind] ? counts[kind] : undefined), this.schemaSet, this.config, damage);
     // The scan and the parse must agree: each list the scan found is an empty `key:` in the skeleton,
     // and the skeleton has no other list.
+    const listKeys = isMap(doc.contents)
+      ? doc.contents.items.filter((p) => isScalar(p.key) && (p.key.value === 'requirements' || p.key.value === 'roadmap')).length
+      : 0;
     const agrees =
       top.isSpec &&
+      listKeys === layout.sections.length &&
       !usesAnchorsOrAliases(doc) &&
       (['requirement', 'roadmap'] as const).every((k) =>
         layout.sections.includes(k) ? isEmptyPair(top.lists[k]) : top.lists[k] === undefined,
@@ -151,6 +168,15 @@ export class SpecAnalyzer {
 /** A fresh analyzer's full analysis of `text`. */
 export function analyzeSpec(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
   return new SpecAnalyzer(schemaSet, config).analyze(file, text);
+}
+
+/**
+ * The same analysis with the document parsed as one piece, never chunked. The reference the chunked
+ * path is tested against; not faster for anything.
+ */
+export function analyzeSpecWhole(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
+  if (text.length > config.maxFileSize) return finish(file, tooLarge(text, config), config);
+  return finish(file, analyzeWhole(text, schemaSet, config), config);
 }
 
 function isEmptyPair(p: Pair | undefined): boolean {
@@ -212,7 +238,7 @@ function shiftDiagnostic(d: SpecDiagnostic, lines: number, file: string): SpecDi
 // ---------------------------------------------------------------------------------------------
 // Whole-document analysis (the fallback, and the reference the chunked path must agree with)
 
-export function analyzeWhole(text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
+function analyzeWhole(text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
   const doc = parseYaml(text);
   const lines = new LineIndex(text);
   const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax');

@@ -238,7 +238,7 @@ export function yamlErrorMessage(err: YAMLError, text: string): string {
   const [start, end] = err.pos;
   switch (err.code) {
     case 'DUPLICATE_KEY': {
-      const key = keyTextAt(text, start, end);
+      const key = keyTextAt(text, skipToKey(text, start), end);
       return key ? `duplicate key \`${key}\` — each key may appear once in a mapping` : 'duplicate key — each key may appear once in a mapping';
     }
     case 'TAB_AS_INDENT':
@@ -272,13 +272,27 @@ function keyTextAt(text: string, start: number, end: number): string {
   return key.length > 60 ? `${key.slice(0, 57)}…` : key;
 }
 
+/**
+ * `yaml` places a duplicate-key error where the pair's tokens begin, which may be the end of the
+ * previous line (depending on what precedes it): move to the key itself, past spaces and comments.
+ */
+function skipToKey(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    while (i < text.length && /[ \t\r\n]/.test(text[i])) i++;
+    if (text[i] !== '#') return i;
+    while (i < text.length && text[i] !== '\n') i++;
+  }
+}
+
 /** The range to underline for a YAML error: the key for duplicates, otherwise the library's span. */
 export function yamlErrorRange(err: YAMLError, text: string, lines: LineIndex): Range {
-  const start = err.pos[0];
+  let start = err.pos[0];
   let end = err.pos[1];
   if (err.code === 'DUPLICATE_KEY') {
-    const key = keyTextAt(text, start, end);
-    if (key && text.startsWith(key, start)) end = start + key.length;
+    start = skipToKey(text, start);
+    const key = keyTextAt(text, start, start);
+    end = key && text.startsWith(key, start) ? start + key.length : start + 1;
   }
   if (end <= start) end = Math.min(text.length, start + 1);
   return lines.rangeAt(start, end);
