@@ -23,12 +23,26 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
 ];
 // The e2e suite runs inside the extension host; it is never packaged (see .vscodeignore).
+// index.js bundles mocha (mocha 12 mixes ESM and CJS, which an older extension-host Node cannot
+// require); every test/e2e/suite/**/*.test.ts is its own bundle in dist/test/suite/, which index.js
+// lists at run time. dist/test is emptied first so a deleted test cannot run from a stale bundle.
 if (!production) {
+  const fs = require('node:fs');
+  const suiteDir = path.join('test', 'e2e', 'suite');
+  const suiteTests = fs.existsSync(suiteDir)
+    ? fs.readdirSync(suiteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'))
+    : [];
+  if (!watch) fs.rmSync(path.join('dist', 'test'), { recursive: true, force: true });
   builds.push({
     ...common,
-    entryPoints: { index: 'test/e2e/suite/index.ts' },
+    entryPoints: {
+      index: 'test/e2e/suite/index.ts',
+      ...Object.fromEntries(suiteTests.map((f) => [path.join('suite', f.replace(/\.ts$/, '')), path.join(suiteDir, f)])),
+    },
     outdir: path.join('dist', 'test'),
-    external: ['vscode', 'mocha'],
+    external: ['vscode'],
+    // Only mocha's parallel mode uses these require.resolve calls; the extension host never does.
+    logOverride: { 'require-resolve-not-external': 'silent' },
   });
 }
 
