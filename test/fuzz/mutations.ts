@@ -1,0 +1,370 @@
+// Text mutations for the fuzzer: each takes a document's text and returns a damaged copy, the way a
+// person typing, a bad merge, a broken encoding or a hostile workspace would damage it. They are pure
+// functions of (text, prng): a seed reproduces them exactly.
+import type { Prng } from './prng';
+
+export type DocKind = 'spec' | 'code' | 'config';
+
+export interface Mutation {
+  name: string;
+  /** Kinds of document the mutation makes sense for; all kinds when omitted. */
+  kinds?: DocKind[];
+  /** Relative frequency. */
+  weight: number;
+  apply(text: string, rng: Prng, kind: DocKind): string;
+}
+
+/** Characters that break naive text handling: surrogate halves, bidi controls, zero-width, NUL, ... */
+export const HOSTILE_CHARS: readonly string[] = [
+  '\uD800', // lone high surrogate
+  '\uDFFF', // lone low surrogate
+  '\uD83D\uDE00', // astral (two UTF-16 units)
+  '\u202E', // right-to-left override
+  '\u200F', // right-to-left mark
+  '\u2067', // right-to-left isolate
+  '\u200B', // zero-width space
+  '\u200D', // zero-width joiner
+  '\uFEFF', // BOM / zero-width no-break space
+  '\u0000', // NUL
+  '\u0007',
+  '\u001B',
+  '\u2028', // line separator
+  '\u2029', // paragraph separator
+  '\u0085', // next line
+  '\r', // lone carriage return
+  '\u0301', // combining acute accent
+  '\uFFFD',
+  '\uFFFF', // non-character
+  '\u0420\u0410', // Cyrillic "РА" (looks like "PA")
+  '\u0391', // Greek capital alpha
+  '\u00A0', // no-break space
+  '\u3000', // ideographic space
+  '\t',
+  '\\',
+  '"',
+  "'",
+];
+
+/** YAML punctuation that moves a parser into another state. */
+const YAML_TOKENS: readonly string[] = [
+  ':', ': ', '- ', '-', '? ', '&a ', '*a', '*undefined_alias', '!!binary ', '!custom ', '!!str ', '|', '|-', '>', '---\n', '...\n',
+  '%YAML 1.2\n', '"', "'", '#', '{', '}', '[', ']', ',', '<<: *a\n', '@', '`', '%', '\n', '\n\n', '  ', 'null', '~', 'true', '0x1F', '.nan',
+  '2026-13-45', '1e999', '-.inf',
+];
+
+const ID_LIKE: readonly string[] = [
+  'PAY-1', 'CART-2', 'SRCH-3', 'ACC-1', 'R-2026', 'M-1', 'R-2027', 'PAY-999', '\u0420\u0410Y-1', 'pay-1', 'PAY-', '-1', 'PAY-1-1', '',
+  'PAY-1\u200B', 'X'.repeat(300), 'ID WITH SPACES', '"quoted"', '*a', '&a', 'PAY-01', 'PAY-9007199254740993',
+];
+
+function splitLines(text: string): string[] {
+  return text.split(/(?<=\n)/);
+}
+
+function randomOffset(text: string, rng: Prng): number {
+  return rng.int(0, text.length);
+}
+
+function insertAt(text: string, offset: number, piece: string): string {
+  return text.slice(0, offset) + piece + text.slice(offset);
+}
+
+function randomLineIndex(lines: string[], rng: Prng): number {
+  return rng.int(0, Math.max(0, lines.length - 1));
+}
+
+function randomId(rng: Prng): string {
+  return rng.chance(0.6) ? rng.pick(ID_LIKE) : `${rng.pick(['PAY', 'CART', 'SRCH', 'ACC', 'R', 'Z', 'AB1'])}-${rng.int(0, 200)}`;
+}
+
+function hugeScalar(rng: Prng): string {
+  const size = rng.pick([100 * 1024, 64 * 1024, 20 * 1024]);
+  const unit = rng.pick(['x', 'lorem ipsum ', 'é', '\uD83D\uDE00', 'PAY-1 ']);
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+function deepNesting(rng: Prng): string {
+  const depth = rng.pick([50, 500, 2000, 10000]);
+  switch (rng.int(0, 4)) {
+    case 0:
+      return '['.repeat(depth) + ']'.repeat(depth);
+    case 1:
+      return '{a: '.repeat(depth) + '1' + '}'.repeat(depth);
+    case 2:
+      return '['.repeat(depth); // never closed
+    case 3: {
+      // Block mappings: indentation grows quadratically, so keep it shallower.
+      const d = Math.min(depth, 300);
+      let out = '\n';
+      for (let i = 0; i < d; i++) out += `${' '.repeat(i + 1)}k${i}:\n`;
+      return out;
+    }
+    default:
+      return '- '.repeat(Math.min(depth, 2000)) + 'x';
+  }
+}
+
+const ALIAS_SNIPPETS: readonly string[] = [
+  // Billion laughs.
+  'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nx-b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nx-c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n' +
+    'x-d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nx-e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nx-f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n' +
+    'x-g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nx-h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\nx-i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n',
+  '    tags: *i\n',
+  '    depends_on: *b\n',
+  'x-self: &s [*s]\n',
+  '  - &item\n    id: PAY-77\n    title: anchored\n  - *item\n',
+  '    <<: *a\n',
+  '    title: *nowhere\n',
+  '    id: &idalias PAY-5\n    parent: *idalias\n',
+];
+
+const CONFIG_SNIPPETS: readonly string[] = [
+  'idPattern: "(a+)+$"\n',
+  'idPattern: "(?<=x)y"\n',
+  'idPattern: "["\n',
+  'idPattern: ""\n',
+  'maxFileSize: -1\n',
+  'maxFileSize: 10\n',
+  'maxFileSize: 1e400\n',
+  'specs: ["**/*"]\n',
+  'specs: []\n',
+  'specs: "specs/*.yaml"\n',
+  'code: {include: ["**/*"], exclude: ["**"]}\n',
+  'code: 5\n',
+  'schemas: {requirement: missing.schema.json}\n',
+  'schemas: {requirement: spectrace.yaml}\n',
+  'schemas: {roadmap: ../../../../../../../etc/hostname}\n',
+  'rules: {schema: off, duplicate-id: hint, nonsense: error}\n',
+  'rules: {uncovered-requirement: fatal}\n',
+  'tags: {implements: ["@impl", ""], verifies: []}\n',
+  'tags: {implements: ["("]}\n',
+  'coverage: [{implementations: -1, tests: "x"}]\n',
+  'coverage: {}\n',
+];
+
+const CODE_SNIPPETS: readonly string[] = [
+  '// @implements PAY-1, PAY-2\n',
+  '// @implements\n',
+  '// @implements , , ,\n',
+  '# @verifies CART-2\n',
+  '/* @implements PAY-999 */',
+  '// @verifies \u0420\u0410Y-1\n',
+  '// @implements PAY-1@verifies PAY-2 @implements\n',
+  '@implements',
+  '-- @implements ' + Array.from({ length: 300 }, (_, i) => `PAY-${i}`).join(', ') + '\n',
+  '// @implements PAY-1,\n//   PAY-2\n',
+  '<!-- @verifies SRCH-3 -->\n',
+];
+
+function idLine(rng: Prng): string {
+  const indent = ' '.repeat(rng.pick([0, 2, 2, 2, 4, 6]));
+  const tail = rng.chance(0.5) ? `\n${indent}  title: ${rng.pick(['Fuzzed', '', '"unterminated', 'x: y: z', hugeScalar(rng).slice(0, 200)])}` : '';
+  return `${indent}- id: ${randomId(rng)}${tail}\n`;
+}
+
+export const MUTATIONS: readonly Mutation[] = [
+  {
+    name: 'char-flip',
+    weight: 6,
+    apply(text, rng) {
+      if (!text) return text;
+      const at = rng.int(0, text.length - 1);
+      const flipped = String.fromCharCode(text.charCodeAt(at) ^ (1 << rng.int(0, 15)));
+      return text.slice(0, at) + flipped + text.slice(at + 1);
+    },
+  },
+  {
+    name: 'byte-flip',
+    weight: 6,
+    apply(text, rng) {
+      // Flip bits in the UTF-8 bytes, then decode leniently, as an editor does with a broken file.
+      const bytes = Buffer.from(text, 'utf8');
+      if (!bytes.length) return text;
+      for (let n = rng.int(1, 4); n > 0; n--) {
+        const at = rng.int(0, bytes.length - 1);
+        bytes[at] = (bytes[at]! ^ (1 << rng.int(0, 7))) & 0xff;
+      }
+      return bytes.toString('utf8');
+    },
+  },
+  {
+    name: 'truncate',
+    weight: 4,
+    apply(text, rng) {
+      return text.slice(0, randomOffset(text, rng));
+    },
+  },
+  {
+    name: 'cut-range',
+    weight: 4,
+    apply(text, rng) {
+      const a = randomOffset(text, rng);
+      const b = Math.min(text.length, a + rng.int(1, 200));
+      return text.slice(0, a) + text.slice(b);
+    },
+  },
+  {
+    name: 'indent-shift',
+    weight: 6,
+    apply(text, rng) {
+      const lines = splitLines(text);
+      const from = randomLineIndex(lines, rng);
+      const to = Math.min(lines.length, from + rng.int(1, 8));
+      const delta = rng.pick([-4, -2, -1, 1, 2, 3, 4]);
+      for (let i = from; i < to; i++) {
+        const line = lines[i]!;
+        lines[i] = delta > 0 ? ' '.repeat(delta) + line : line.replace(new RegExp(`^ {0,${-delta}}`), '');
+      }
+      return lines.join('');
+    },
+  },
+  {
+    name: 'hostile-unicode',
+    weight: 6,
+    apply(text, rng) {
+      let out = text;
+      for (let n = rng.int(1, 5); n > 0; n--) out = insertAt(out, randomOffset(out, rng), rng.pick(HOSTILE_CHARS));
+      return out;
+    },
+  },
+  {
+    name: 'yaml-token',
+    weight: 6,
+    apply(text, rng) {
+      let out = text;
+      for (let n = rng.int(1, 3); n > 0; n--) out = insertAt(out, randomOffset(out, rng), rng.pick(YAML_TOKENS));
+      return out;
+    },
+  },
+  {
+    name: 'duplicate-lines',
+    weight: 4,
+    apply(text, rng) {
+      const lines = splitLines(text);
+      const from = randomLineIndex(lines, rng);
+      const chunk = lines.slice(from, from + rng.int(1, 12));
+      lines.splice(randomLineIndex(lines, rng), 0, ...chunk);
+      return lines.join('');
+    },
+  },
+  {
+    name: 'delete-lines',
+    weight: 4,
+    apply(text, rng) {
+      const lines = splitLines(text);
+      lines.splice(randomLineIndex(lines, rng), rng.int(1, 6));
+      return lines.join('');
+    },
+  },
+  {
+    name: 'huge-scalar',
+    weight: 1,
+    apply(text, rng, kind) {
+      const lines = splitLines(text);
+      const at = randomLineIndex(lines, rng);
+      const big = hugeScalar(rng);
+      const piece = kind === 'code' ? `// ${big}\n` : rng.chance(0.5) ? `    title: ${big}\n` : `    description: "${big}"\n`;
+      lines.splice(at, 0, piece);
+      return lines.join('');
+    },
+  },
+  {
+    name: 'tabs',
+    weight: 3,
+    apply(text, rng) {
+      if (rng.chance(0.5)) return text.replace(/^( {2})+/gm, (m) => (rng.chance(0.2) ? '\t'.repeat(m.length / 2) : m));
+      return insertAt(text, randomOffset(text, rng), '\t');
+    },
+  },
+  {
+    name: 'deep-nesting',
+    weight: 1,
+    apply(text, rng) {
+      const lines = splitLines(text);
+      lines.splice(randomLineIndex(lines, rng), 0, `    tags: ${deepNesting(rng)}\n`);
+      return lines.join('');
+    },
+  },
+  {
+    name: 'alias-snippet',
+    weight: 2,
+    kinds: ['spec', 'config'],
+    apply(text, rng) {
+      const lines = splitLines(text);
+      lines.splice(randomLineIndex(lines, rng), 0, rng.pick(ALIAS_SNIPPETS));
+      return lines.join('');
+    },
+  },
+  {
+    name: 'id-insertion',
+    weight: 5,
+    kinds: ['spec', 'code'],
+    apply(text, rng, kind) {
+      const lines = splitLines(text);
+      lines.splice(randomLineIndex(lines, rng), 0, kind === 'code' ? `// @implements ${randomId(rng)}\n` : idLine(rng));
+      return lines.join('');
+    },
+  },
+  {
+    name: 'id-rewrite',
+    weight: 4,
+    kinds: ['spec', 'code'],
+    apply(text, rng) {
+      // Replace one existing ID occurrence with another ID-like string (duplicates, look-alikes, garbage).
+      const ids = [...text.matchAll(/[A-Z][A-Z0-9]*-[0-9]+/g)];
+      if (!ids.length) return text;
+      const m = rng.pick(ids);
+      return text.slice(0, m.index) + randomId(rng) + text.slice(m.index + m[0].length);
+    },
+  },
+  {
+    name: 'code-tag',
+    weight: 4,
+    kinds: ['code'],
+    apply(text, rng) {
+      const lines = splitLines(text);
+      lines.splice(randomLineIndex(lines, rng), 0, rng.pick(CODE_SNIPPETS));
+      return lines.join('');
+    },
+  },
+  {
+    name: 'config-snippet',
+    weight: 5,
+    kinds: ['config'],
+    apply(text, rng) {
+      const lines = splitLines(text);
+      lines.splice(rng.chance(0.5) ? lines.length : randomLineIndex(lines, rng), 0, rng.pick(CONFIG_SNIPPETS));
+      return lines.join('');
+    },
+  },
+  {
+    name: 'line-endings',
+    weight: 2,
+    apply(text, rng) {
+      switch (rng.int(0, 3)) {
+        case 0:
+          return text.replace(/\r?\n/g, '\r\n');
+        case 1:
+          return text.replace(/\r?\n/g, '\r');
+        case 2:
+          return '\uFEFF' + text;
+        default:
+          return text.replace(/\r\n/g, '\n');
+      }
+    },
+  },
+  {
+    name: 'empty',
+    weight: 1,
+    apply(_text, rng) {
+      return rng.pick(['', '\n', ' ', '---', '- ', 'requirements:', 'requirements: []\nroadmap: {}', 'requirements:\n  -', '\uFEFF']);
+    },
+  },
+];
+
+/** Applies one weighted-random mutation suited to `kind`; returns the new text and the mutation's name. */
+export function mutate(text: string, rng: Prng, kind: DocKind): { text: string; name: string } {
+  const usable = MUTATIONS.filter((m) => !m.kinds || m.kinds.includes(kind));
+  const m = rng.weighted(usable.map((x) => [x.weight, x] as const));
+  return { text: m.apply(text, rng, kind), name: m.name };
+}
