@@ -1,0 +1,107 @@
+// The fuzzer's own pieces must be trustworthy before its verdicts are: the PRNG is reproducible, every
+// mutation is a pure function of the seed, and the incremental changes it sends really turn the old
+// text into the new one (otherwise the fuzzer and the server would disagree about the document).
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { applyChanges, createDocument, diffChange, randomEdit, randomPosition } from '../../fuzz/docModel';
+import { MUTATIONS, mutate } from '../../fuzz/mutations';
+import type { DocKind } from '../../fuzz/mutations';
+import { Prng } from '../../fuzz/prng';
+import { planRequest } from '../../fuzz/requests';
+import { REPO_ROOT } from '../../fuzz/serverProcess';
+import { loadCorpus } from '../../fuzz/workspace';
+
+const corpus = loadCorpus(path.join(REPO_ROOT, 'examples', 'acme-shop'));
+
+describe('fuzzer pieces', () => {
+  it('the corpus holds the example specs, code and config', () => {
+    const kinds = new Set(corpus.map((c) => c.kind));
+    assert.deepEqual([...kinds].sort(), ['code', 'config', 'spec']);
+    assert.ok(corpus.some((c) => c.rel === 'specs/checkout.yaml'));
+    assert.ok(corpus.some((c) => c.rel === 'spectrace.yaml' && c.kind === 'config'));
+  });
+
+  it('the PRNG repeats its sequence for a seed and derives distinct per-case streams', () => {
+    const a = new Prng(7);
+    const b = new Prng(7);
+    const seqA = Array.from({ length: 50 }, () => a.next());
+    assert.deepEqual(Array.from({ length: 50 }, () => b.next()), seqA);
+    assert.ok(seqA.every((x) => x >= 0 && x < 1));
+    assert.notEqual(Prng.derive(7, 1).next(), Prng.derive(7, 2).next());
+    assert.equal(Prng.derive(7, 3).next(), Prng.derive(7, 3).next());
+    const r = new Prng(1);
+    for (let i = 0; i < 1000; i++) {
+      const n = r.int(-3, 3);
+      assert.ok(Number.isInteger(n) && n >= -3 && n <= 3);
+    }
+  });
+
+  it('every mutation is reproducible from the seed and returns text', () => {
+    for (const m of MUTATIONS) {
+      for (const file of corpus.slice(0, 6)) {
+        const kind: DocKind = m.kinds?.[0] ?? file.kind;
+        const one = m.apply(file.text, new Prng(99), kind);
+        const two = m.apply(file.text, new Prng(99), kind);
+        assert.equal(typeof one, 'string', m.name);
+        assert.equal(one, two, `${m.name} is not deterministic`);
+      }
+    }
+  });
+
+  it('the mutations damage the text (most draws change it) and cover every kind', () => {
+    const rng = new Prng(3);
+    const names = new Set<string>();
+    let changed = 0;
+    for (let i = 0; i < 600; i++) {
+      const file = rng.pick(corpus);
+      const m = mutate(file.text, rng, file.kind);
+      names.add(m.name);
+      if (m.text !== file.text) changed++;
+    }
+    assert.ok(changed > 500, `only ${changed} of 600 mutations changed the text`);
+    assert.equal(names.size, MUTATIONS.length, `unused: ${MUTATIONS.map((m) => m.name).filter((n) => !names.has(n)).join(', ')}`);
+  });
+
+  it('an incremental change computed by diffChange turns the old text into the new one (CRLF, surrogates, BOM)', () => {
+    const rng = new Prng(11);
+    for (let i = 0; i < 3000; i++) {
+      const file = rng.pick(corpus);
+      let text = file.text;
+      if (rng.chance(0.3)) text = text.replace(/\n/g, '\r\n');
+      if (rng.chance(0.1)) text = text.replace(/\n/g, '\r');
+      const next = mutate(text, rng, file.kind).text;
+      const doc = createDocument('file:///x', 'yaml', 1, text);
+      const change = diffChange(doc, next);
+      assert.equal(applyChanges(doc, [change], 2).getText(), next, `case ${i}`);
+    }
+  });
+
+  it('random edits and positions stay consistent with the document model', () => {
+    const rng = new Prng(5);
+    let doc = createDocument('file:///x', 'yaml', 1, corpus[0]!.text.replace(/\n/g, '\r\n'));
+    for (let i = 0; i < 2000; i++) {
+      const e = randomEdit(doc, rng);
+      const expected = doc.getText().slice(0, doc.offsetAt(e.range.start)) + e.text + doc.getText().slice(doc.offsetAt(e.range.end));
+      doc = applyChanges(doc, [e], i + 2);
+      assert.equal(doc.getText(), expected);
+      const p = randomPosition(doc, rng);
+      assert.ok(p.line >= 0 && p.character >= 0);
+    }
+  });
+
+  it('planned requests are well-formed and reproducible', () => {
+    const doc = createDocument('file:///w/specs/checkout.yaml', 'yaml', 1, corpus.find((c) => c.rel === 'specs/checkout.yaml')!.text);
+    const a = new Prng(21);
+    const b = new Prng(21);
+    const methods = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const p = planRequest(a, doc, []);
+      assert.deepEqual(planRequest(b, doc, []), p);
+      assert.match(p.method, /^(textDocument|workspace|spectrace)\//);
+      methods.add(p.method);
+    }
+    for (const m of ['textDocument/completion', 'textDocument/hover', 'textDocument/codeLens', 'textDocument/definition', 'textDocument/rename', 'textDocument/codeAction', 'textDocument/inlayHint']) {
+      assert.ok(methods.has(m), `never planned ${m}`);
+    }
+  });
+});
