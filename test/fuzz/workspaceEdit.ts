@@ -51,7 +51,7 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit, texts: ReadonlyMap<strin
       if (version !== null && known !== undefined && version !== known) {
         throw new EditRefused(`edit for version ${version} of ${uri}, but the editor holds version ${known}`);
       }
-      editText(uri, change.edits.map((e) => ({ range: e.range, newText: e.newText })));
+      editText(uri, change.edits.map((e) => ({ range: e.range, newText: 'newText' in e ? e.newText : e.snippet.value })));
     }
   } else {
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) editText(uri, edits);
