@@ -1,0 +1,141 @@
+// Quick fixes, driven by the FixData the engine puts on diagnostics: add a missing required field,
+// replace an invalid value with the nearest allowed one, create a stub for an unknown ID in the file
+// where similar IDs live, give a duplicate the next free ID. Each is a minimal text edit: comments,
+// blank lines and formatting outside the edited spot stay as they are.
+import { CodeActionKind } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { describeSchemaProperty } from '../engine/schemaSet';
+import type { FixData, ItemKind, SpecDiagnostic, SpecFile, SpecItem } from '../engine/types';
+import { toLspRange } from '../lsp/convert';
+import type { FeatureContext, FeatureRequest } from './context';
+import { EditBuilder } from './edits';
+import { idPrefix, relativeLabel } from './items';
+
+function isFixData(v: unknown): v is FixData {
+  if (typeof v !== 'object' || v === null) return false;
+  const kind = (v as { kind?: unknown }).kind;
+  return kind === 'missing-field' || kind === 'replace-value' || kind === 'unknown-id' || kind === 'duplicate-id';
+}
+
+function sameRange(a: Diagnostic['range'], b: SpecDiagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export function codeActions(req: FeatureRequest<CodeActionParams>): CodeAction[] {
+  const { ctx, file, params } = req;
+  const only = params.context.only;
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+  const current = ctx.index.diagnosticsFor(file);
+  const out: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    if (d.source !== 'spectrace' || !isFixData(d.data)) continue;
+    // Only fix what is still true: a diagnostic from an older version of the document is ignored.
+    const live = current.find((c) => c.code === d.code && sameRange(d.range, c.range));
+    if (!live?.data) continue;
+    const action = fixFor(req, live, live.data, d);
+    if (action) out.push(action);
+  }
+  return out;
+}
+
+function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, data: FixData, lspDiag: Diagnostic): CodeAction | undefined {
+  const { ctx, file, document } = req;
+  const edits = new EditBuilder(ctx);
+  let title: string;
+  switch (data.kind) {
+    case 'missing-field': {
+      const line = Math.min(data.insertAfterLine, document.lineCount - 1);
+      const lineEnd = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+      const value = defaultValue(ctx, file, data.itemKind, data.field);
+      edits.add(file, { range: { start: { line, character: lineEnd }, end: { line, character: lineEnd } }, newText: `\n${' '.repeat(data.indent)}${data.field}: ${value}` });
+      title = `Add missing field \`${data.field}: ${value}\``;
+      break;
+    }
+    case 'replace-value':
+      edits.add(file, { range: toLspRange(live.range), newText: data.replacement });
+      title = `Replace with \`${data.replacement}\``;
+      break;
+    case 'duplicate-id':
+      edits.add(file, { range: toLspRange(live.range), newText: data.suggestion });
+      title = `Change this ID to the next free ID \`${data.suggestion}\``;
+      break;
+    case 'unknown-id': {
+      const target = stubTarget(ctx, file, data.id, data.targetKind);
+      if (!target) return undefined;
+      const stub = stubEdit(ctx, target, data.id, data.targetKind);
+      if (!stub) return undefined;
+      edits.add(target.file, stub);
+      title = `Create ${data.targetKind === 'roadmap' ? 'roadmap item' : 'requirement'} \`${data.id}\` in ${relativeLabel(ctx.root, target.file)}`;
+      break;
+    }
+  }
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiag], isPreferred: data.kind !== 'unknown-id', edit: edits.build() };
+}
+
+/** A value that satisfies the built-in schema for a required field the user forgot. */
+function defaultValue(ctx: FeatureContext, file: string, kind: ItemKind, field: string): string {
+  const preferred: Record<string, string> = kind === 'requirement' ? { status: 'draft', priority: 'should', type: 'story' } : { status: 'planned', type: 'milestone' };
+  if (field === 'id') {
+    const spec = ctx.index.specFile(file);
+    const sibling = (kind === 'requirement' ? spec?.requirements : spec?.roadmap)?.find((it) => it.id);
+    return ctx.index.nextFreeId(sibling?.id ? idPrefix(sibling.id) : kind === 'requirement' ? 'REQ' : 'R');
+  }
+  const doc = describeSchemaProperty(kind, [field]);
+  if (doc?.enum?.length) return preferred[field] && doc.enum.includes(preferred[field]) ? preferred[field] : doc.enum[0];
+  if (doc?.type === 'array') return '[]';
+  if (doc?.type === 'number' || doc?.type === 'integer') return '0';
+  return 'TODO';
+}
+
+interface StubTarget {
+  file: string;
+  spec: SpecFile;
+  /** The last item of the target list, after which the stub goes; undefined when the file has no such list. */
+  last: SpecItem | undefined;
+}
+
+/** The spec file where most IDs with the same prefix live; else the referencing spec file; else any spec file with that list. */
+function stubTarget(ctx: FeatureContext, referencingFile: string, id: string, kind: ItemKind): StubTarget | undefined {
+  const prefix = idPrefix(id);
+  const counts = new Map<string, number>();
+  const pool = kind === 'requirement' ? ctx.index.requirements() : ctx.index.roadmapItems();
+  for (const it of pool) if (it.id && idPrefix(it.id) === prefix) counts.set(it.file, (counts.get(it.file) ?? 0) + 1);
+  let best: string | undefined;
+  let n = 0;
+  for (const [f, c] of counts) if (c > n) [best, n] = [f, c];
+  const listOf = (spec: SpecFile) => (kind === 'requirement' ? spec.requirements : spec.roadmap);
+  const candidates = [best, referencingFile, pool[0]?.file];
+  for (const f of candidates) {
+    if (!f) continue;
+    const spec = ctx.index.specFile(f);
+    if (!spec?.isSpec) continue;
+    const list = listOf(spec);
+    // An empty list (`requirements: []`) cannot take a block item without rewriting it: skip the file.
+    if (list.length || f === referencingFile) return { file: f, spec, last: list[list.length - 1] };
+  }
+  return undefined;
+}
+
+function stubEdit(ctx: FeatureContext, target: StubTarget, id: string, kind: ItemKind): { range: ReturnType<typeof toLspRange>; newText: string } | undefined {
+  const fields = kind === 'requirement' ? ['title: TODO', 'status: draft', 'priority: should'] : ['title: TODO', 'status: planned'];
+  if (target.last) {
+    const dash = target.last.range.start.character;
+    const pad = ' '.repeat(Math.max(target.last.headRange.start.character, dash + 2));
+    const body = [`${' '.repeat(dash)}- id: ${id}`, ...fields.map((f) => pad + f)].join('\n');
+    const end = target.last.range.end;
+    // The item's range ends at its last character (or at the start of the following line).
+    const at = end.character === 0 && end.line > target.last.range.start.line ? { line: end.line, character: 0 } : end;
+    const newText = at.character === 0 ? `${body}\n` : `\n${body}`;
+    return { range: { start: at, end: at }, newText };
+  }
+  // The referencing file has no list of this kind: append one at the end of the file.
+  const text = ctx.textOf(target.file);
+  if (text === undefined) return undefined;
+  const listKey = kind === 'requirement' ? 'requirements' : 'roadmap';
+  if (new RegExp(`^${listKey}\\s*:`, 'm').test(text)) return undefined;
+  const lines = text.split(/\r\n|\r|\n/);
+  const last = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const sep = text.length === 0 || /\n$/.test(text) ? '' : '\n';
+  const body = [`${listKey}:`, `  - id: ${id}`, ...fields.map((f) => `    ${f}`)].join('\n');
+  return { range: { start: last, end: last }, newText: `${sep}${body}\n` };
+}

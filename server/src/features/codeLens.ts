@@ -1,0 +1,77 @@
+// Code lenses. Above each requirement: its implementations, its tests and its roadmap item, each a
+// separate lens whose command opens those locations. Above each roadmap item: its progress. Above a
+// tag line in code: the requirement it names.
+import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
+import type { CodeTag, Range, SpecItem } from '../engine/types';
+import { toLspRange } from '../lsp/convert';
+import { Commands } from '../shared/protocol';
+import type { ShowLocationsArgs } from '../shared/protocol';
+import type { FeatureContext, FeatureRequest } from './context';
+import { fieldText, plural, shortDate, titleOf } from './items';
+import { Pacer } from './pacer';
+
+function lens(ctx: FeatureContext, file: string, at: Range, title: string, locations: Location[]): CodeLens {
+  const range = toLspRange({ start: at.start, end: at.start });
+  const args: ShowLocationsArgs = { uri: ctx.uriOf(file), position: range.start, locations };
+  return { range, command: { title, command: Commands.showLocations, arguments: [args] } };
+}
+
+function tagLocations(ctx: FeatureContext, tags: CodeTag[]): Location[] {
+  return tags.map((t) => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) }));
+}
+
+function itemLocation(ctx: FeatureContext, item: SpecItem): Location {
+  return { uri: ctx.uriOf(item.file), range: toLspRange(item.idRange ?? item.headRange) };
+}
+
+function requirementLenses(ctx: FeatureContext, item: SpecItem, now: Date, out: CodeLens[]): void {
+  if (!item.id) return;
+  const trace = ctx.index.trace(item.id);
+  const impl = trace?.implementations ?? [];
+  const tests = trace?.tests ?? [];
+  out.push(lens(ctx, item.file, item.headRange, impl.length ? plural(impl.length, 'implementation', 'implementations') : 'no implementations', tagLocations(ctx, impl)));
+  out.push(lens(ctx, item.file, item.headRange, tests.length ? plural(tests.length, 'test', 'tests') : 'no tests', tagLocations(ctx, tests)));
+  const roadmapId = fieldText(item, 'roadmap');
+  if (roadmapId) {
+    const r = trace?.roadmapItem ?? ctx.index.item(roadmapId);
+    const due = r && fieldText(r, 'due');
+    const title = `${roadmapId}${due ? ` (due ${shortDate(due, now.getFullYear())})` : r ? '' : ' (unknown)'}`;
+    out.push(lens(ctx, item.file, item.headRange, title, r ? [itemLocation(ctx, r)] : []));
+  }
+}
+
+function roadmapLenses(ctx: FeatureContext, item: SpecItem, progress: Map<string, { done: number; total: number; overdue: boolean; requirements: SpecItem[] }>, out: CodeLens[]): void {
+  if (!item.id) return;
+  const p = progress.get(item.id);
+  const done = p?.done ?? 0;
+  const total = p?.total ?? 0;
+  const title = `${done}/${total} done${p?.overdue ? ' · overdue' : ''}`;
+  out.push(lens(ctx, item.file, item.headRange, title, (p?.requirements ?? []).map((r) => itemLocation(ctx, r))));
+}
+
+export async function codeLenses(req: FeatureRequest<CodeLensParams>, now: Date): Promise<CodeLens[]> {
+  const { ctx, file, token } = req;
+  if (!ctx.settings.codeLens.enabled) return [];
+  const out: CodeLens[] = [];
+  const spec = ctx.index.specFile(file);
+  if (spec?.isSpec) {
+    const pacer = new Pacer(token);
+    for (const item of spec.requirements) {
+      if (pacer.due()) await pacer.yield();
+      requirementLenses(ctx, item, now, out);
+    }
+    if (spec.roadmap.length) {
+      const progress = new Map(ctx.index.roadmapProgress().map((p) => [p.item.id ?? '', p]));
+      for (const item of spec.roadmap) roadmapLenses(ctx, item, progress, out);
+    }
+    return out;
+  }
+  const code = ctx.index.codeFile(file);
+  if (!code) return out;
+  for (const tag of code.tags) {
+    const item = ctx.index.item(tag.id);
+    const title = item ? `${tag.id}: ${titleOf(item)}` : `${tag.id}: unknown requirement`;
+    out.push(lens(ctx, file, tag.wordRange, title, item ? [itemLocation(ctx, item)] : []));
+  }
+  return out;
+}

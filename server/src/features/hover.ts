@@ -1,0 +1,36 @@
+// Hover: on an ID (spec or code file) the requirement card; on a key of a spec file or spectrace.yaml
+// the schema's documentation, with the allowed values.
+import { MarkupKind } from 'vscode-languageserver';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { describeSchemaProperty } from '../engine/schemaSet';
+import { toLspRange } from '../lsp/convert';
+import { idCard } from './card';
+import type { FeatureRequest } from './context';
+import { schemaPathOf } from './schemaPath';
+import { keyAtCursor } from './yamlCursor';
+
+export interface HoverOptions {
+  isConfig: boolean;
+  isSpec: boolean;
+  now: Date;
+}
+
+export function hover(req: FeatureRequest<HoverParams>, opts: HoverOptions): Hover | null {
+  const { ctx, file, params } = req;
+  const kind = ctx.markdown ? MarkupKind.Markdown : MarkupKind.PlainText;
+  const hit = ctx.index.idAt(file, params.position);
+  if (hit) return { contents: { kind, value: idCard(ctx, hit.id, opts.now) }, range: toLspRange(hit.range) };
+  if (!opts.isSpec && !opts.isConfig) return null;
+  const key = keyAtCursor(req.document.getText(), params.position);
+  if (!key) return null;
+  const where = schemaPathOf(key.path, opts.isConfig);
+  if (!where) return null;
+  const doc = describeSchemaProperty(where.kind, where.keyPath);
+  if (!doc) return null;
+  const name = key.path[key.path.length - 1];
+  const parts = [`**${name}**${doc.type ? ` — ${doc.type}` : ''}`];
+  const text = ctx.markdown ? (doc.markdownDescription ?? doc.description) : doc.description;
+  if (text) parts.push(text);
+  if (doc.enum) parts.push(`Allowed: ${doc.enum.map((e) => `\`${e}\``).join(', ')}`);
+  return { contents: { kind, value: parts.join('\n\n') }, range: toLspRange(key.range) };
+}

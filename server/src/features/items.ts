@@ -1,0 +1,67 @@
+// Small readers over the engine's SpecItems shared by several features.
+import * as path from 'node:path';
+import type { Position, Range, SpecFile, SpecItem } from '../engine/types';
+
+export function contains(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+/** The item whose lines include `line` (items are sorted by position within each list). */
+export function itemAtLine(spec: SpecFile, line: number): SpecItem | undefined {
+  for (const list of [spec.requirements, spec.roadmap]) {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = list[mid].range;
+      if (line < r.start.line) hi = mid - 1;
+      else if (line > r.end.line) lo = mid + 1;
+      else return list[mid];
+    }
+  }
+  return undefined;
+}
+
+/** A field's value when it is a string (or a number/date the user wrote as a scalar). */
+export function fieldText(item: SpecItem, key: string): string | undefined {
+  const v = item.fields.get(key)?.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+export function titleOf(item: SpecItem): string {
+  return fieldText(item, 'title') ?? '(untitled)';
+}
+
+/** `src/pay.ts` relative to the folder root, with forward slashes. */
+export function relativeLabel(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
+}
+
+/** The prefix of an ID: `PAY` for `PAY-12`, the whole ID when it has no trailing number. */
+export function idPrefix(id: string): string {
+  const m = /^(.*?)[-_.]?\d+$/.exec(id);
+  return m && m[1] ? m[1] : id;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-03-31` -> `Mar 31` (the year too when it is not `currentYear`); other text unchanged. */
+export function shortDate(date: string, currentYear: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const month = MONTHS[Number(m[2]) - 1];
+  if (!month) return date;
+  const day = String(Number(m[3]));
+  return Number(m[1]) === currentYear ? `${month} ${day}` : `${month} ${day}, ${m[1]}`;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,100 @@
+// SpecItems -> the nodes the client's views show (protocol.ts). Shared by every view request.
+import type { CoverageState, SpecItem } from '../../engine/types';
+import type { CoverageLabel, LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
+import { toLspRange } from '../../lsp/convert';
+import type { FeatureContext } from '../context';
+import { fieldText, titleOf } from '../items';
+
+/** One workspace folder as the view requests see it. */
+export interface FolderView {
+  uri: string;
+  name: string;
+  ctx: FeatureContext;
+}
+
+export function coverageLabel(c: CoverageState | undefined): CoverageLabel {
+  if (!c) return 'not-required';
+  if (c.exempt) return 'exempt';
+  if (!c.underPolicy) return 'not-required';
+  if (c.satisfied) return 'covered';
+  return c.implementations > 0 || c.tests > 0 ? 'partial' : 'uncovered';
+}
+
+export function itemLocation(ctx: FeatureContext, item: SpecItem): LspLocation {
+  return { uri: ctx.uriOf(item.file), range: toLspRange(item.idRange ?? item.headRange) };
+}
+
+/** Counts error diagnostics per item line span, reading each file's diagnostics once. */
+export class ProblemCounter {
+  private readonly errorLines = new Map<string, number[]>();
+
+  constructor(private readonly ctx: FeatureContext) {}
+
+  count(item: SpecItem): number {
+    let lines = this.errorLines.get(item.file);
+    if (!lines) {
+      lines = this.ctx.index
+        .diagnosticsFor(item.file)
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.range.start.line)
+        .sort((a, b) => a - b);
+      this.errorLines.set(item.file, lines);
+    }
+    return lowerBound(lines, item.range.end.line + 1) - lowerBound(lines, item.range.start.line);
+  }
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: ProblemCounter): RequirementNode {
+  const id = item.id ?? '';
+  const trace = ctx.index.trace(id);
+  const loc = (t: { file: string; range: SpecItem['headRange'] }): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) });
+  return {
+    id,
+    title: titleOf(item),
+    status: fieldText(item, 'status'),
+    priority: fieldText(item, 'priority'),
+    type: fieldText(item, 'type'),
+    owner: fieldText(item, 'owner'),
+    tags: stringList(item.fields.get('tags')?.value),
+    roadmap: fieldText(item, 'roadmap'),
+    parent: fieldText(item, 'parent'),
+    product: ctx.index.specFile(item.file)?.product?.name,
+    location: itemLocation(ctx, item),
+    implementations: (trace?.implementations ?? []).map(loc),
+    tests: (trace?.tests ?? []).map(loc),
+    coverage: coverageLabel(trace?.coverage ?? ctx.index.coverage(id)),
+    problems: problems.count(item),
+  };
+}
+
+export function roadmapNode(ctx: FeatureContext, item: SpecItem, progress: { done: number; total: number; overdue: boolean; requirements: SpecItem[] } | undefined): RoadmapItemNode {
+  return {
+    id: item.id ?? '',
+    title: titleOf(item),
+    type: fieldText(item, 'type'),
+    status: fieldText(item, 'status'),
+    start: fieldText(item, 'start'),
+    due: fieldText(item, 'due'),
+    parent: fieldText(item, 'parent'),
+    location: itemLocation(ctx, item),
+    requirementIds: (progress?.requirements ?? []).map((r) => r.id).filter((x): x is string => x !== undefined),
+    done: progress?.done ?? 0,
+    total: progress?.total ?? 0,
+    overdue: progress?.overdue ?? false,
+  };
+}

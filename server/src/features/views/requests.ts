@@ -1,0 +1,145 @@
+// The custom requests behind the client's views (protocol.ts): requirements tree, roadmap, trace,
+// matrix, coverage gaps, summary and next ID. Each takes the folders in scope and a cancellation token.
+import type { CancellationToken } from 'vscode-languageserver';
+import type {
+  CoverageGap,
+  CoverageGapsResult,
+  MatrixResult,
+  MatrixRow,
+  NextIdResult,
+  RequirementNode,
+  RoadmapItemNode,
+  RequirementsTreeResult,
+  RoadmapResult,
+  SummaryResult,
+  TraceResult,
+} from '../../shared/protocol';
+import { toLspRange } from '../../lsp/convert';
+import { relativeLabel } from '../items';
+import { Pacer } from '../pacer';
+import type { FolderView } from './nodes';
+import { ProblemCounter, coverageLabel, itemLocation, requirementNode, roadmapNode } from './nodes';
+
+export async function requirementsTree(folders: FolderView[], token: CancellationToken): Promise<RequirementsTreeResult> {
+  const pacer = new Pacer(token);
+  const result: RequirementsTreeResult = { folders: [] };
+  for (const f of folders) {
+    const problems = new ProblemCounter(f.ctx);
+    const requirements: RequirementNode[] = [];
+    for (const r of f.ctx.index.requirements()) {
+      if (pacer.due()) await pacer.yield();
+      if (r.id) requirements.push(requirementNode(f.ctx, r, problems));
+    }
+    result.folders.push({ folderUri: f.uri, name: f.name, requirements });
+  }
+  return result;
+}
+
+export async function roadmap(folders: FolderView[], token: CancellationToken): Promise<RoadmapResult> {
+  const pacer = new Pacer(token);
+  const result: RoadmapResult = { folders: [] };
+  for (const f of folders) {
+    const progress = new Map(f.ctx.index.roadmapProgress().map((p) => [p.item.id ?? '', p]));
+    const items: RoadmapItemNode[] = [];
+    for (const item of f.ctx.index.roadmapItems()) {
+      if (pacer.due()) await pacer.yield();
+      if (item.id) items.push(roadmapNode(f.ctx, item, progress.get(item.id)));
+    }
+    result.folders.push({ folderUri: f.uri, name: f.name, items });
+  }
+  return result;
+}
+
+export function trace(folder: FolderView, id: string): TraceResult | null {
+  const { ctx } = folder;
+  const t = ctx.index.trace(id);
+  if (!t) return null;
+  const problems = new ProblemCounter(ctx);
+  const node = (it: typeof t.requirement) => requirementNode(ctx, it, problems);
+  const progress = t.roadmapItem && ctx.index.roadmapProgress().find((p) => p.item.id === t.roadmapItem?.id);
+  return {
+    requirement: node(t.requirement),
+    roadmapItem: t.roadmapItem && roadmapNode(ctx, t.roadmapItem, progress),
+    parent: t.parent && node(t.parent),
+    children: t.children.map(node),
+    dependencies: t.dependencies.map(node),
+    dependents: t.dependents.map(node),
+  };
+}
+
+export async function matrix(folders: FolderView[], token: CancellationToken): Promise<MatrixResult> {
+  const rows: MatrixRow[] = [];
+  const pacer = new Pacer(token);
+  for (const f of folders) {
+    const { ctx } = f;
+    const requirements = ctx.index.requirements();
+    for (const r of requirements) {
+      if (pacer.due()) await pacer.yield();
+      if (!r.id) continue;
+      const t = ctx.index.trace(r.id);
+      const tagCell = (tags: { file: string; range: typeof r.headRange }[]) =>
+        tags.map((tag) => ({
+          label: `${relativeLabel(ctx.root, tag.file)}:${tag.range.start.line + 1}`,
+          location: { uri: ctx.uriOf(tag.file), range: toLspRange(tag.range) },
+        }));
+      const field = (k: string) => {
+        const v = r.fields.get(k)?.value;
+        return typeof v === 'string' ? v : undefined;
+      };
+      rows.push({
+        id: r.id,
+        title: field('title') ?? '',
+        priority: field('priority'),
+        status: field('status'),
+        roadmap: field('roadmap'),
+        location: itemLocation(ctx, r),
+        implementations: tagCell(t?.implementations ?? []),
+        tests: tagCell(t?.tests ?? []),
+        coverage: coverageLabel(t?.coverage ?? ctx.index.coverage(r.id)),
+      });
+    }
+  }
+  return { rows };
+}
+
+const GAP_CODES = new Set<CoverageGap['kind']>(['uncovered-requirement', 'unknown-code-reference', 'inactive-code-reference', 'overdue-roadmap-item', 'status-mismatch']);
+
+export async function coverageGaps(folders: FolderView[], token: CancellationToken): Promise<CoverageGapsResult> {
+  const gaps: CoverageGap[] = [];
+  const pacer = new Pacer(token);
+  for (const f of folders) {
+    for (const [file, diags] of f.ctx.index.diagnostics()) {
+      for (const d of diags) {
+        if (pacer.due()) await pacer.yield();
+        if (!GAP_CODES.has(d.code as CoverageGap['kind'])) continue;
+        const id = f.ctx.index.idAt(file, d.range.start)?.id ?? /[A-Za-z][\w.-]*-\d+/.exec(d.message)?.[0] ?? '';
+        gaps.push({ kind: d.code as CoverageGap['kind'], message: d.message, id, location: { uri: f.ctx.uriOf(file), range: toLspRange(d.range) } });
+      }
+    }
+  }
+  return { gaps };
+}
+
+export function summary(folders: FolderView[]): SummaryResult {
+  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, errors: 0, warnings: 0, trusted: true };
+  for (const f of folders) {
+    const t = f.ctx.index.coverageTotals();
+    s.requirements += t.requirements;
+    s.underPolicy += t.underPolicy;
+    s.satisfied += t.satisfied;
+    for (const diags of f.ctx.index.diagnostics().values()) {
+      for (const d of diags) {
+        if (d.severity === 'error') s.errors++;
+        else if (d.severity === 'warning') s.warnings++;
+      }
+    }
+    if (!f.ctx.trusted) s.trusted = false;
+  }
+  s.coveredPercent = s.underPolicy === 0 ? 100 : Math.floor((s.satisfied / s.underPolicy) * 100);
+  return s;
+}
+
+export function nextId(folder: FolderView, prefix: string): NextIdResult {
+  const clean = prefix.trim().replace(/-+$/, '');
+  return { id: folder.ctx.index.nextFreeId(clean || 'REQ') };
+}

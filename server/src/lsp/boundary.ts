@@ -1,0 +1,63 @@
+// The error boundary every handler goes through: a feature that throws is logged with its stack and
+// answered with a proper LSP error, so one bad document never takes the server down. Cancellation is
+// answered with the RequestCancelled error the client expects.
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { CancellationToken, RemoteConsole } from 'vscode-languageserver';
+
+/** Thrown by features to refuse a request with a message the user sees (rename to a taken ID, ...). */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly code: number = ErrorCodes.InvalidRequest,
+  ) {
+    super(message);
+  }
+}
+
+export function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
+/** The document changed while the request was computed: the client should ask again. */
+export function contentModified(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the request was computed; try again');
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.stack ?? err.message;
+  return String(err);
+}
+
+/**
+ * Run a request handler at the boundary. User-facing refusals and ResponseErrors pass through;
+ * anything else is logged and becomes an InternalError with a short message.
+ */
+export async function guard<R>(
+  name: string,
+  console: RemoteConsole,
+  token: CancellationToken | undefined,
+  run: () => R | Promise<R>,
+): Promise<R | ResponseError<void>> {
+  try {
+    if (token?.isCancellationRequested) return cancelled();
+    const result = await run();
+    if (token?.isCancellationRequested) return cancelled();
+    return result;
+  } catch (err) {
+    if (err instanceof ResponseError) return err as ResponseError<void>;
+    if (err instanceof UserFacingError) return new ResponseError(err.code, err.message);
+    console.error(`spectrace: ${name} failed: ${describeError(err)}`);
+    return new ResponseError(ErrorCodes.InternalError, `Spectrace could not answer ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Run a notification handler at the boundary: errors are logged, never thrown into the connection. */
+export function guardNotification(name: string, console: RemoteConsole, run: () => void | Promise<void>): void {
+  const report = (err: unknown) => console.error(`spectrace: ${name} failed: ${describeError(err)}`);
+  try {
+    const p = run();
+    if (p) p.catch(report);
+  } catch (err) {
+    report(err);
+  }
+}

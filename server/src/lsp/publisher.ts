@@ -1,0 +1,85 @@
+// Push diagnostics. One model everywhere: textDocument/publishDiagnostics with the document version
+// for open documents (pull diagnostics are not offered, so every client, VS Code or Neovim, gets the
+// same). Unchanged files are not re-sent: each file's last publish is remembered by a hash of what was
+// sent. Files whose diagnostics became empty get one empty publish.
+import { createHash } from 'node:crypto';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { SpecDiagnostic } from '../engine/types';
+import { toLspDiagnostic } from './convert';
+import { pathToUri } from './uris';
+
+interface Sent {
+  /** Which folder's index the diagnostics came from (a file belongs to one folder). */
+  folder: string;
+  /** The engine array last converted: when the index hands back the same array, nothing changed. */
+  source: readonly SpecDiagnostic[] | undefined;
+  hash: string;
+  empty: boolean;
+}
+
+const EMPTY_HASH = 'empty';
+
+export class DiagnosticsPublisher {
+  private readonly sent = new Map<string, Sent>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly versionOf: (uri: string) => number | undefined,
+    private readonly relatedInformation: () => boolean,
+  ) {}
+
+  /**
+   * Publish `file`'s diagnostics when they differ from the last publish, or always with `force` (an
+   * edited document gets a publish for its new version even when nothing changed).
+   * Returns whether a publish was sent.
+   */
+  publishFile(folder: string, file: string, diagnostics: readonly SpecDiagnostic[], force = false): boolean {
+    const uri = pathToUri(file);
+    const prev = this.sent.get(uri);
+    if (!force && prev && prev.source === diagnostics) return false;
+    const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.relatedInformation()));
+    const hash = lsp.length ? createHash('sha1').update(JSON.stringify(lsp)).digest('base64') : EMPTY_HASH;
+    if (!force && (prev ? prev.hash === hash : lsp.length === 0)) {
+      if (prev) prev.source = diagnostics;
+      return false;
+    }
+    this.sent.set(uri, { folder, source: diagnostics, hash, empty: lsp.length === 0 });
+    this.send(uri, lsp);
+    return true;
+  }
+
+  /** Diff a folder's whole diagnostics map against what was sent: publish changed files, clear vanished ones. */
+  publishAll(folder: string, all: ReadonlyMap<string, readonly SpecDiagnostic[]>): number {
+    let n = 0;
+    const seen = new Set<string>();
+    for (const [file, diags] of all) {
+      seen.add(pathToUri(file));
+      if (this.publishFile(folder, file, diags)) n++;
+    }
+    for (const [uri, s] of this.sent) {
+      if (s.folder !== folder || seen.has(uri)) continue;
+      if (!s.empty) {
+        this.send(uri, []);
+        n++;
+      }
+      this.sent.delete(uri);
+    }
+    return n;
+  }
+
+  /** A folder went away (or is re-indexed from scratch): clear everything it published. */
+  clearFolder(folder: string): void {
+    for (const [uri, s] of this.sent) {
+      if (s.folder !== folder) continue;
+      if (!s.empty) this.send(uri, []);
+      this.sent.delete(uri);
+    }
+  }
+
+  private send(uri: string, diagnostics: Diagnostic[]): void {
+    const version = this.versionOf(uri);
+    this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((err: unknown) => {
+      this.connection.console.error(`spectrace: could not send diagnostics for ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+}
