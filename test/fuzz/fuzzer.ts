@@ -130,7 +130,17 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       const uncaught = server.uncaughtInStderr();
       if (!failure && uncaught) failure = fail(caseNo, `uncaught exception on the server's stderr:\n${uncaught}`, doc);
       if (!failure && !server.alive) failure = fail(caseNo, `server exited (${JSON.stringify(server.exit)})`, doc);
-      for (; logsSeen < server.logs.length; logsSeen++) if (server.logs[logsSeen]!.type === 1) stats.errorLogs++;
+      for (; logsSeen < server.logs.length; logsSeen++) {
+        const line = server.logs[logsSeen]!;
+        if (line.type !== 1) continue;
+        stats.errorLogs++;
+        // A stack trace in an error log is an exception caught at the server's boundary (a notification
+        // handler that threw): invisible to the editor, but a bug all the same.
+        if (/\n\s+at /.test(line.message)) {
+          stats.internalErrors.push({ method: 'window/logMessage', message: line.message.slice(0, 1500), caseNo });
+          if (options.failOnInternalError !== false && !failure) failure = fail(caseNo, `the server logged an exception:\n${line.message.slice(0, 3000)}`, doc);
+        }
+      }
       if (options.progressEvery && caseNo % options.progressEvery === 0) {
         log(`case ${caseNo}/${options.cases}: ${stats.requests} requests, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       }
