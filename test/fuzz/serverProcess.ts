@@ -10,7 +10,8 @@ import { CancellationTokenSource, ResponseError, StreamMessageReader, StreamMess
 import type { ClientCapabilities, Diagnostic, MessageConnection } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+/** The built server; SPECTRACE_SERVER_JS points the hardening tests at another build (e.g. a production bundle). */
+export const SERVER_JS = process.env.SPECTRACE_SERVER_JS ? path.resolve(process.env.SPECTRACE_SERVER_JS) : path.join(REPO_ROOT, 'dist', 'server.js');
 
 export type Outcome =
   | { kind: 'result'; value: unknown; ms: number }
