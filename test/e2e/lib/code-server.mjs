@@ -22,6 +22,7 @@ export const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.editor.enablePreview': false,
   'window.restoreWindows': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** The folders one code-server instance uses, all under `root`. */

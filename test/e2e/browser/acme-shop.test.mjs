@@ -1,0 +1,143 @@
+// Browser-level test: the packaged VSIX installed into a fresh code-server, examples/acme-shop (a
+// temp copy, plus a broken spec and one with hostile titles) opened in Debian's Chromium, and the
+// UI checked the way a user sees it. Screenshots of each step go to test/output/screenshots/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createVSIX } from '@vscode/vsce';
+import { ensureCodeServer } from '../lib/install-code-server.mjs';
+import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
+import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
+import { installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
+import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
+import { expandedPane, openFile, openViewContainer, revealTreeRow, runCommand, screenshot, waitForFrame } from './workbench.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..', '..');
+const shots = path.join(repoRoot, 'test', 'output', 'screenshots');
+const XSS_IMG = '<img src=x onerror=alert(1)>';
+const XSS_SCRIPT = '</script><script>alert(2)</script>';
+
+describe('acme-shop in the browser (VSIX installed in code-server)', function () {
+  /** @type {import('playwright-core').Page} */
+  let page;
+  let server;
+  let dirs;
+  const dialogs = [];
+  const pageErrors = [];
+
+  before(async function () {
+    this.timeout(600_000); // first use installs code-server (minutes); later runs take seconds
+    installSignalHandlers();
+    for (const f of ['dist/extension.js', 'dist/server.js']) {
+      assert.ok(fs.existsSync(path.join(repoRoot, f)), `missing ${f}: run \`npm run build\` first`);
+    }
+    const paths = await ensureCodeServer(repoRoot);
+    const root = makeTempRoot('spectrace-browser');
+
+    // The VSIX from the current build, exactly as `vsce package` makes it.
+    const vsix = path.join(root, 'spectrace.vsix');
+    await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false });
+    dirs = sandboxDirs(path.join(root, 'server'));
+    await installExtension(paths, dirs, vsix);
+    const installed = fs.readdirSync(dirs.extensionsDir).filter((d) => d.startsWith('spectrace.spectrace-'));
+    assert.equal(installed.length, 1, `the VSIX is installed in ${dirs.extensionsDir}`);
+
+    const workspace = copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
+    for (const f of fs.readdirSync(path.join(here, 'fixtures', 'specs'))) {
+      fs.copyFileSync(path.join(here, 'fixtures', 'specs', f), path.join(workspace, 'specs', f));
+    }
+
+    server = await startCodeServer(paths, dirs, { trust: false });
+    const { browser } = await launchBrowser();
+    page = await newPage(browser);
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await waitForWorkbench(page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+      const file = await screenshot(page, shots, name).catch(() => undefined);
+      if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+      if (dirs) console.log(`      code-server log tail:\n${tailFile(dirs.logFile, 20)}`);
+    }
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await cleanupAll();
+  });
+
+  it('opens the Specs container from the activity bar', async () => {
+    const sidebar = await openViewContainer(page, 'Specs');
+    for (const view of ['Requirements', 'Roadmap', 'Coverage gaps']) {
+      await sidebar.locator('.pane-header', { hasText: view }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    }
+    await screenshot(page, shots, 'specs-container');
+  });
+
+  it("shows the example's requirement IDs in the Requirements tree", async () => {
+    await openViewContainer(page, 'Specs');
+    const pane = await expandedPane(page, 'Requirements');
+    // Top-level requirements of the three products, under product nodes that may start collapsed.
+    for (const id of ['PAY-1', 'ACC-1', 'SRCH-1']) await revealTreeRow(page, pane, id);
+    const child = await revealTreeRow(page, pane, 'CART-1');
+    assert.match(await child.innerText(), /Shopping cart/);
+    await screenshot(page, shots, 'requirements-tree');
+  });
+
+  it('shows a broken spec with a squiggle and its entry in the Problems panel', async () => {
+    const editor = await openFile(page, 'specs/e2e-broken.yaml');
+    await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await screenshot(page, shots, 'squiggle');
+
+    await runCommand(page, 'View: Focus Problems');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    await panel.locator('.monaco-list-row', { hasText: 'e2e-broken.yaml' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const marker = panel.locator('.monaco-list-row', { hasText: /urgent|must, should, could, wont/i }).first();
+    await marker.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await marker.innerText(), /spectrace/i, 'the problem names its source');
+    await screenshot(page, shots, 'problems');
+  });
+
+  it('shows a code lens above a requirement', async () => {
+    const editor = await openFile(page, 'specs/checkout.yaml');
+    const lens = editor.locator('.codelens-decoration', { hasText: /\S/ }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await lens.innerText(), /impl|test|R-20|M-\d/i);
+    await screenshot(page, shots, 'codelens');
+  });
+
+  it('renders the traceability matrix webview with escaped spec text', async () => {
+    await runCommand(page, 'Spectrace: Show Traceability Matrix');
+    const frame = await waitForFrame(
+      page,
+      async (f) => (await f.locator('table tbody tr').count()) > 0 && (await f.locator('table', { hasText: 'PAY-1' }).count()) > 0,
+      'a matrix table listing PAY-1',
+    );
+    const rows = await frame.locator('table tbody tr').count();
+    assert.ok(rows >= 40, `the matrix lists the example's requirements (${rows} rows)`);
+    await screenshot(page, shots, 'matrix');
+
+    // Hostile titles are text: visible as typed, no element or script made from them.
+    const text = await frame.locator('body').innerText();
+    assert.ok(text.includes(XSS_IMG), 'the <img> title shows as text');
+    assert.ok(text.includes(XSS_SCRIPT), 'the </script> title shows as text');
+    assert.equal(await frame.locator('img[src="x"]').count(), 0, 'no <img> element was created from spec text');
+    assert.deepEqual(dialogs, [], 'no alert() ran');
+    // The webview's Content-Security-Policy allows scripts only with a nonce.
+    const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.ok(csp, 'the webview declares a Content-Security-Policy');
+    const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? '';
+    assert.match(scriptSrc, /'nonce-[^']+'/);
+    assert.doesNotMatch(scriptSrc, /'unsafe-inline'|'unsafe-eval'/);
+  });
+});
