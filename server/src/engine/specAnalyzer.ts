@@ -6,7 +6,7 @@
 // the result equals a fresh analysis of the same text (test/unit/engine/incremental.test.ts).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { splitSpec } from './chunker';
+import { resplitSpec, splitSpec } from './chunker';
 import type { Layout } from './chunker';
 import { severityFor } from './config';
 import { LineIndex, comparePositions, shiftRange } from './positions';
@@ -19,12 +19,15 @@ import { aliasProblems, damageOffsets, parseYaml, usesAnchorsOrAliases, yamlDiag
 
 /** A parsed and validated item chunk, in lines relative to the chunk's first line. */
 interface ChunkEntry {
-  /** The memo key, detached from the document text it was cut from (see `detach`). */
-  key: string;
+  kind: ItemKind;
+  /** The chunk's text (the memo key), detached from the document text it was cut from (see `detach`). */
+  text: string;
   items: SpecItem[];
   diagnostics: SpecDiagnostic[];
   /** The chunk cannot be read on its own (anchors/aliases, or not one list item): parse the whole file. */
   needsWhole: boolean;
+  /** The analysis that last used this chunk (entries unused for a while are evicted). */
+  used: number;
   /** The last placement of this chunk, reused while the chunk stays on the same line. */
   placed?: { line: number; file: string; items: SpecItem[]; diagnostics: SpecDiagnostic[] };
 }
@@ -39,14 +42,17 @@ interface SkeletonEntry {
 }
 
 export class SpecAnalyzer {
-  private chunks = new Map<string, ChunkEntry>();
+  private chunks: Record<ItemKind, Map<string, ChunkEntry>> = { requirement: new Map(), roadmap: new Map() };
+  /** The last text read chunk by chunk, and its layout: the next text is re-split from it. */
+  private previous: { text: string; layout: Layout } | undefined;
+  private generation = 0;
   private skeletons = new Map<string, SkeletonEntry>();
   private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
   private reused = 0;
 
   /** How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests and benchmarks). */
   get lastRun(): { mode: 'chunked' | 'whole' | 'too-large'; reusedChunks: number; chunks: number } {
-    return { mode: this.mode, reusedChunks: this.reused, chunks: this.chunks.size };
+    return { mode: this.mode, reusedChunks: this.reused, chunks: this.chunks.requirement.size + this.chunks.roadmap.size };
   }
 
   constructor(
@@ -74,12 +80,14 @@ export class SpecAnalyzer {
       this.mode = 'too-large';
       return tooLarge(text, this.config);
     }
-    const layout = splitSpec(text);
+    const layout = this.previous ? resplitSpec(this.previous.text, this.previous.layout, text) : splitSpec(text);
     const chunked = layout && this.analyzeChunked(file, text, layout);
+    if (chunked && layout) this.previous = { text, layout };
     this.mode = chunked ? 'chunked' : 'whole';
     if (chunked) return chunked;
     // Not incremental: drop memo entries so a huge file that no longer fits does not pin memory.
-    this.chunks.clear();
+    this.chunks = { requirement: new Map(), roadmap: new Map() };
+    this.previous = undefined;
     this.skeletons.clear();
     return analyzeWhole(text, this.schemaSet, this.config);
   }
@@ -98,21 +106,29 @@ export class SpecAnalyzer {
     const skeleton = this.skeleton(countsKey + skeletonText, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
 
-    const next = new Map<string, ChunkEntry>();
+    // Chunks carried over by the re-split hold their earlier reading; the few it rescanned are looked
+    // up by content (an item moved or copied) and otherwise parsed.
+    this.generation++;
     const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
     const diagnostics: SpecDiagnostic[] = [];
     for (const c of layout.chunks) {
-      const key = (c.kind === 'requirement' ? 'q' : 'r') + text.slice(c.start, c.end);
-      let entry = next.get(key) ?? this.chunks.get(key);
-      if (entry) this.reused++;
-      else entry = this.readChunk(c.kind, detach(key));
-      next.set(entry.key, entry);
+      let entry = c.memo as ChunkEntry | undefined;
+      if (!entry || entry.kind !== c.kind) {
+        const piece = text.slice(c.start, c.end);
+        entry = this.chunks[c.kind].get(piece);
+        if (!entry) {
+          entry = this.readChunk(c.kind, detach(piece));
+          this.chunks[c.kind].set(entry.text, entry);
+        } else this.reused++;
+        c.memo = entry;
+      } else this.reused++;
+      entry.used = this.generation;
       if (entry.needsWhole) return undefined;
       const placed = place(entry, c.startLine, file);
       for (const it of placed.items) lists[c.kind].push(it);
       for (const d of placed.diagnostics) diagnostics.push(d);
     }
-    this.chunks = next; // evict every chunk this text no longer has
+    this.sweep(layout.chunks.length);
 
     const mapLine = (line: number) => (line < lineMap.length ? lineMap[line] : (lineMap[lineMap.length - 1] ?? -1) + 1);
     const mapRange = (r: Range): Range => ({
@@ -122,6 +138,14 @@ export class SpecAnalyzer {
     for (const d of [...skeleton.syntax, ...skeleton.top.diagnostics]) diagnostics.push({ ...d, range: mapRange(d.range) });
     const product = skeleton.top.product && { name: skeleton.top.product.name, range: mapRange(skeleton.top.product.range) };
     return { isSpec: true, product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
+  }
+
+  /** Evict chunks the current text no longer has, once they outnumber the live ones. */
+  private sweep(live: number): void {
+    for (const map of [this.chunks.requirement, this.chunks.roadmap]) {
+      if (map.size <= 2 * live + 64) continue;
+      for (const [k, e] of map) if (e.used !== this.generation) map.delete(k);
+    }
   }
 
   private skeleton(key: string, text: string, layout: Layout, counts: Partial<Record<ItemKind, number>>): SkeletonEntry {
@@ -153,15 +177,14 @@ export class SpecAnalyzer {
     return entry;
   }
 
-  private readChunk(kind: ItemKind, key: string): ChunkEntry {
-    const text = key.slice(1);
+  private readChunk(kind: ItemKind, text: string): ChunkEntry {
     const doc = parseYaml(text);
     const lines = new LineIndex(text);
     const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
-    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { key, items: [], diagnostics: [], needsWhole: true };
+    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true, used: this.generation };
     const src = { doc, text, lines, damage: damageOffsets(doc), listEnd: text.length, quietAliases: false };
     const r = readItemList(doc.contents as YAMLSeq, kind, src, this.schemaSet, this.config);
-    return { key, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false };
+    return { kind, text, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false, used: this.generation };
   }
 }
 

@@ -69,20 +69,34 @@ export function readItemList(
   return { items, diagnostics };
 }
 
-/** The offset of each item's `-` indicator, from the CST (block sequences only). */
+/**
+ * The offset of each item's `-` indicator (block sequences only): back from the item's first
+ * character over spaces, blank lines and comment lines (`- # note` puts the item on the next line).
+ */
 function dashOffsets(seq: YAMLSeq, text: string): (number | undefined)[] {
-  const token = seq.srcToken;
-  if (token && token.type === 'block-seq' && token.items.length === seq.items.length) {
-    return token.items.map((it) => it.start.find((t) => t.type === 'seq-item-ind')?.offset);
-  }
-  // Without a usable CST, look back from each item over spaces for a `-`.
+  if (seq.flow) return seq.items.map(() => undefined);
   return seq.items.map((n) => {
     const r = (n as Node | null)?.range;
-    if (!r) return undefined;
-    let i = r[0] - 1;
-    while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r')) i--;
-    return i >= 0 && text[i] === '-' ? i : undefined;
+    return r ? dashBefore(text, r[0]) : undefined;
   });
+}
+
+function dashBefore(text: string, at: number): number | undefined {
+  let end = at;
+  for (let guard = 0; guard < 1000 && end >= 0; guard++) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    let part = text.slice(lineStart, end);
+    const hash = part.search(/(^|\s)#/);
+    if (hash >= 0) part = part.slice(0, hash);
+    const trimmed = part.replace(/\s+$/, '');
+    if (trimmed.endsWith('-') && (trimmed.length === 1 || /\s/.test(trimmed[trimmed.length - 2]))) {
+      return lineStart + trimmed.length - 1;
+    }
+    if (trimmed.length) return undefined;
+    if (lineStart === 0) return undefined;
+    end = lineStart - 1; // the previous line (before its line break)
+  }
+  return undefined;
 }
 
 function readItem(

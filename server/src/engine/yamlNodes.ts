@@ -14,7 +14,6 @@ export type ParsedDoc = Document.Parsed;
 export function parseYaml(text: string): ParsedDoc {
   return parseDocument(text, {
     prettyErrors: false, // messages without "at line N" so a chunk's errors do not depend on where it sits
-    keepSourceTokens: true, // the CST gives the offset of each item's `-`
     logLevel: 'silent', // warnings are collected on the document, never printed
     uniqueKeys: true,
     strict: true,

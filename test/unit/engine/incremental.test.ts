@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseConfig } from '../../../server/src/engine/config';
 import { createSchemaSet } from '../../../server/src/engine/schemaSet';
+import { resplitSpec, splitSpec } from '../../../server/src/engine/chunker';
 import { SpecAnalyzer, analyzeSpec, analyzeSpecWhole } from '../../../server/src/engine/specAnalyzer';
 import type { SpecFile } from '../../../server/src/engine/types';
 import { REPO } from './helpers';
@@ -153,7 +154,7 @@ describe('incremental analysis', () => {
           runs.reused += run.reusedChunks;
         }
       }),
-      { seed: 20261128, numRuns: 150 },
+      { seed: 20261128, numRuns: 200 },
     );
     // The property is only worth something if many edits stay on the incremental path (random edits
     // pile up damage that only a whole-document parse can read: tabs, `---`, anchors, stray indents).
@@ -174,6 +175,27 @@ describe('incremental analysis', () => {
       }),
       { seed: 7, numRuns: 60 },
     );
+  });
+
+  it('re-splitting an edited text gives the same layout as splitting it afresh', () => {
+    let resynced = 0;
+    fc.assert(
+      fc.property(spec, fc.array(edit, { minLength: 1, maxLength: 30 }), (start, edits) => {
+        let text = start;
+        let layout = splitSpec(text);
+        for (const e of edits) {
+          const next = apply(text, e);
+          const fresh = splitSpec(next);
+          const again = layout ? resplitSpec(text, layout, next) : fresh;
+          assert.deepStrictEqual(again, fresh, `layouts differ after ${JSON.stringify(e)} on:\n${JSON.stringify(text)}`);
+          if (layout && again) resynced++;
+          text = next;
+          layout = again;
+        }
+      }),
+      { seed: 1128, numRuns: 4000 },
+    );
+    assert.ok(resynced > 8000, `only ${resynced} re-splits`);
   });
 
   it('chunked reading equals whole-document reading whenever the YAML is valid', () => {
