@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureCodeServer } from './lib/install-code-server.mjs';
-import { installSignalHandlers, runWithTimeout } from './lib/cleanup.mjs';
+import { installSignalHandlers, runWithTimeout, shuttingDown } from './lib/cleanup.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { sandboxDirs, serverLogFiles, startCodeServer, tailFile } from './lib/code-server.mjs';
 import { runExtensionTests } from './lib/extension-tests.mjs';
@@ -80,6 +80,7 @@ async function runPass(paths, browser, mode) {
     env,
     timeoutMs: PASS_TIMEOUT_MS,
   });
+  if (result.aborted) throw new Error(`pass "${mode}" aborted`);
   await result.page.context().close().catch(() => undefined);
   let metrics = null;
   try {
@@ -117,7 +118,10 @@ async function main() {
   const paths = await ensureCodeServer(repoRoot);
   const { browser } = await launchBrowser();
   const results = [];
-  for (const mode of MODES) results.push(await runPass(paths, browser, mode));
+  for (const mode of MODES) {
+    if (shuttingDown()) return 1;
+    results.push(await runPass(paths, browser, mode));
+  }
   const { out, doc } = writeMetrics(results, Date.now() - started);
   console.log('\n[e2e] summary');
   for (const r of results) {

@@ -21,7 +21,17 @@ export async function launchBrowser() {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set SPECTRACE_CHROMIUM)`);
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60000 });
+  // Playwright's own signal handlers would exit the process before our cleanups ran; ours close
+  // the browser instead (and Chromium exits by itself if this process dies: its pipe closes).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    timeout: 60000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const close = onCleanup('chromium', () => browser.close());
   return { browser, close };
 }

@@ -21,6 +21,11 @@ export function onCleanup(name, fn) {
   };
 }
 
+/** True once the final cleanup has begun: work still in flight should stop, not report. */
+export function shuttingDown() {
+  return running !== undefined;
+}
+
 /** Runs every registered cleanup once; errors are reported, never thrown, so the rest still run. */
 export function cleanupAll() {
   running ??= (async () => {
@@ -117,10 +122,17 @@ export async function runWithTimeout(main, timeoutMs, message) {
     }, timeoutMs);
   });
   let code;
+  const work = main();
+  // Once a timeout or a signal has started the cleanup, whatever `main` still throws (its
+  // processes are being killed under it) is a consequence, not a cause: one line is enough.
+  const firstLine = (err) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  work.catch((err) => {
+    if (shuttingDown()) console.error(`[e2e] (while stopping) ${firstLine(err)}`);
+  });
   try {
-    code = await Promise.race([main(), timeout]);
+    code = await Promise.race([work, timeout]);
   } catch (err) {
-    console.error(`[e2e] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (!shuttingDown()) console.error(`[e2e] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     code = 1;
   } finally {
     clearTimeout(timer);

@@ -5,6 +5,7 @@
 // `codeAutomationLog(type, args)` (extension host console) and `codeAutomationExit(code)`.
 import util from 'node:util';
 import { newPage, waitForWorkbench, workbenchUrl } from './browser.mjs';
+import { shuttingDown } from './cleanup.mjs';
 
 /** A line the suite logs to ask the runner to grant workspace trust through the real UI. */
 export const GRANT_TRUST_REQUEST = '[spectrace-e2e] request: grant-trust';
@@ -90,6 +91,8 @@ export async function runExtensionTests({ browser, server, extensionPath, testsP
     for (const l of line.split('\n')) print(type === 'error' ? `ERR ${l}` : l);
     if (line.includes(GRANT_TRUST_REQUEST)) trustRequests++;
   });
+  // A closed page (browser gone, run aborted) ends the wait; it is not a result.
+  page.on('close', () => resolveExit(undefined));
   page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
@@ -128,6 +131,14 @@ export async function runExtensionTests({ browser, server, extensionPath, testsP
   clearTimeout(timer);
   stop = true;
   await trustLoop;
-  const result = { code: code ?? 1, timedOut: code === undefined, log, pageErrors, page, durationMs: Date.now() - started };
-  return result;
+  const aborted = shuttingDown() || page.isClosed();
+  return {
+    code: aborted || code === undefined ? 1 : code,
+    timedOut: !aborted && code === undefined,
+    aborted,
+    log,
+    pageErrors,
+    page,
+    durationMs: Date.now() - started,
+  };
 }
