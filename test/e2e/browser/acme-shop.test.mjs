@@ -19,6 +19,20 @@ const shots = path.join(repoRoot, 'test', 'output', 'screenshots');
 const XSS_IMG = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '</script><script>alert(2)</script>';
 
+/** Adds the installed VSIX's figures to test/output/e2e-metrics.json (written by test:e2e). */
+function recordMetric(values) {
+  const file = path.join(repoRoot, 'test', 'output', 'e2e-metrics.json');
+  let doc = {};
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    // test:e2e has not run (yet): start the file.
+  }
+  doc.browser = { ...(doc.browser ?? {}), ...values, date: new Date().toISOString() };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+}
+
 describe('acme-shop in the browser (VSIX installed in code-server)', function () {
   /** @type {import('playwright-core').Page} */
   let page;
@@ -73,6 +87,19 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   after(async function () {
     this.timeout(60_000);
     await cleanupAll();
+  });
+
+  it('activates at startup and VS Code reports its activation time', async () => {
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spectrace' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    const label = (await row.locator('.activation-time').innerText()).trim();
+    const ms = Number(/([\d.]+)\s*ms/.exec(label)?.[1]);
+    assert.ok(Number.isFinite(ms), `an activation time is shown for Spectrace ("${label}")`);
+    recordMetric({ runningExtensionsLabel: label, activationMs: ms });
+    console.log(`      VS Code reports: ${label}`);
+    await screenshot(page, shots, 'running-extensions');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   it('opens the Specs container from the activity bar', async () => {
