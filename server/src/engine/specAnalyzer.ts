@@ -6,7 +6,7 @@
 // the result equals a fresh analysis of the same text (test/unit/engine/incremental.test.ts).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { resplitSpec, splitSpec } from './chunker';
+import { KIND_OF_CODE, resplitSpec, splitSpec } from './chunker';
 import type { Layout } from './chunker';
 import { severityFor } from './config';
 import { LineIndex, comparePositions, shiftRange } from './positions';
@@ -26,10 +26,15 @@ interface ChunkEntry {
   diagnostics: SpecDiagnostic[];
   /** The chunk cannot be read on its own (anchors/aliases, or not one list item): parse the whole file. */
   needsWhole: boolean;
-  /** The analysis that last used this chunk (entries unused for a while are evicted). */
-  used: number;
   /** The last placement of this chunk, reused while the chunk stays on the same line. */
   placed?: { line: number; file: string; items: SpecItem[]; diagnostics: SpecDiagnostic[] };
+}
+
+/** The items and diagnostics of all chunks, with where each chunk's share starts (index i = chunk i). */
+interface ChunkResults {
+  lists: Record<ItemKind, SpecItem[]>;
+  diagnostics: SpecDiagnostic[];
+  at: Record<ItemKind | 'diagnostics', Int32Array>;
 }
 
 /** The skeleton's reading, in skeleton lines. */
@@ -43,16 +48,15 @@ interface SkeletonEntry {
 
 export class SpecAnalyzer {
   private chunks: Record<ItemKind, Map<string, ChunkEntry>> = { requirement: new Map(), roadmap: new Map() };
-  /** The last text read chunk by chunk, and its layout: the next text is re-split from it. */
-  private previous: { text: string; layout: Layout } | undefined;
-  private generation = 0;
+  /** The last text read chunk by chunk, its layout and results: the next text is re-split from it. */
+  private previous: { text: string; layout: Layout; file: string; results: ChunkResults } | undefined;
   private skeletons = new Map<string, SkeletonEntry>();
   private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
   private reused = 0;
 
   /** How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests and benchmarks). */
   get lastRun(): { mode: 'chunked' | 'whole' | 'too-large'; reusedChunks: number; chunks: number } {
-    return { mode: this.mode, reusedChunks: this.reused, chunks: this.chunks.requirement.size + this.chunks.roadmap.size };
+    return { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0 };
   }
 
   constructor(
@@ -82,7 +86,6 @@ export class SpecAnalyzer {
     }
     const layout = this.previous ? resplitSpec(this.previous.text, this.previous.layout, text) : splitSpec(text);
     const chunked = layout && this.analyzeChunked(file, text, layout);
-    if (chunked && layout) this.previous = { text, layout };
     this.mode = chunked ? 'chunked' : 'whole';
     if (chunked) return chunked;
     // Not incremental: drop memo entries so a huge file that no longer fits does not pin memory.
@@ -100,51 +103,108 @@ export class SpecAnalyzer {
       skeletonText += text.slice(l.start, l.end);
       lineMap.push(l.line);
     }
-    const counts: Partial<Record<ItemKind, number>> = {};
-    for (const c of layout.chunks) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
-    const countsKey = `${counts.requirement ?? 0},${counts.roadmap ?? 0}\n`;
-    const skeleton = this.skeleton(countsKey + skeletonText, skeletonText, layout, counts);
+    const counts: Record<ItemKind, number> = { requirement: 0, roadmap: 0 };
+    for (let i = 0; i < layout.count; i++) counts[KIND_OF_CODE[layout.kinds[i]]]++;
+    const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap}\n${skeletonText}`, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
 
-    // Chunks carried over by the re-split hold their earlier reading; the few it rescanned are looked
-    // up by content (an item moved or copied) and otherwise parsed.
-    this.generation++;
-    const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
-    const diagnostics: SpecDiagnostic[] = [];
-    for (const c of layout.chunks) {
-      let entry = c.memo as ChunkEntry | undefined;
-      if (!entry || entry.kind !== c.kind) {
-        const piece = text.slice(c.start, c.end);
-        entry = this.chunks[c.kind].get(piece);
-        if (!entry) {
-          entry = this.readChunk(c.kind, detach(piece));
-          this.chunks[c.kind].set(entry.text, entry);
-        } else this.reused++;
-        c.memo = entry;
-      } else this.reused++;
-      entry.used = this.generation;
-      if (entry.needsWhole) return undefined;
-      const placed = place(entry, c.startLine, file);
-      for (const it of placed.items) lists[c.kind].push(it);
-      for (const d of placed.diagnostics) diagnostics.push(d);
-    }
-    this.sweep(layout.chunks.length);
+    const items = this.readChunks(file, text, layout);
+    if (!items) return undefined;
 
     const mapLine = (line: number) => (line < lineMap.length ? lineMap[line] : (lineMap[lineMap.length - 1] ?? -1) + 1);
     const mapRange = (r: Range): Range => ({
       start: { line: mapLine(r.start.line), character: r.start.character },
       end: { line: mapLine(r.end.line), character: r.end.character },
     });
-    for (const d of [...skeleton.syntax, ...skeleton.top.diagnostics]) diagnostics.push({ ...d, range: mapRange(d.range) });
+    const diagnostics = [...items.diagnostics];
+    for (const d of [...skeleton.syntax, ...skeleton.top.diagnostics]) diagnostics.push({ ...d, file, range: mapRange(d.range) });
     const product = skeleton.top.product && { name: skeleton.top.product.name, range: mapRange(skeleton.top.product.range) };
-    return { isSpec: true, product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
+    return { isSpec: true, product, requirements: items.lists.requirement, roadmap: items.lists.roadmap, diagnostics };
+  }
+
+  /**
+   * Items and diagnostics of every chunk. Chunks the re-split carried over take their results from
+   * the previous analysis in bulk (array slices, without touching each item: at 20,000 items a walk
+   * over them costs more than everything else); rescanned chunks are looked up by content (an item
+   * moved or copied) and otherwise parsed.
+   */
+  private readChunks(file: string, text: string, layout: Layout): ChunkResults | undefined {
+    const n = layout.count;
+    const prev = this.previous && this.previous.file === file ? this.previous.results : undefined;
+    const carried = prev && layout.carried;
+    const out: ChunkResults = {
+      lists: { requirement: [], roadmap: [] },
+      diagnostics: [],
+      at: { requirement: new Int32Array(n + 1), roadmap: new Int32Array(n + 1), diagnostics: new Int32Array(n + 1) },
+    };
+    const bulk = (from: number, to: number, oldFrom: number) => {
+      if (!prev) return;
+      const oldTo = oldFrom + (to - from);
+      for (const k of ['requirement', 'roadmap'] as const) {
+        const a = prev.at[k];
+        out.lists[k] = out.lists[k].concat(prev.lists[k].slice(a[oldFrom], a[oldTo]));
+        for (let i = from; i <= to; i++) out.at[k][i] = out.at[k][from] + (a[oldFrom + i - from] - a[oldFrom]);
+      }
+      const a = prev.at.diagnostics;
+      out.diagnostics = out.diagnostics.concat(prev.diagnostics.slice(a[oldFrom], a[oldTo]));
+      for (let i = from; i <= to; i++) out.at.diagnostics[i] = out.at.diagnostics[from] + (a[oldFrom + i - from] - a[oldFrom]);
+      this.reused += to - from;
+    };
+    const one = (i: number): boolean => {
+      const kind = KIND_OF_CODE[layout.kinds[i]];
+      let entry = layout.memos[i] as ChunkEntry | undefined;
+      if (!entry || entry.kind !== kind) {
+        const piece = text.slice(layout.starts[i], layout.ends[i]);
+        entry = this.chunks[kind].get(piece);
+        if (!entry) {
+          entry = this.readChunk(kind, detach(piece));
+          this.chunks[kind].set(entry.text, entry);
+        } else this.reused++;
+        layout.memos[i] = entry;
+      } else this.reused++;
+      if (entry.needsWhole) return false;
+      const placed = place(entry, layout.lines[i], file);
+      out.at.requirement[i] = out.lists.requirement.length;
+      out.at.roadmap[i] = out.lists.roadmap.length;
+      out.at.diagnostics[i] = out.diagnostics.length;
+      for (const it of placed.items) out.lists[kind].push(it);
+      for (const d of placed.diagnostics) out.diagnostics.push(d);
+      return true;
+    };
+    const close = (i: number) => {
+      out.at.requirement[i] = out.lists.requirement.length;
+      out.at.roadmap[i] = out.lists.roadmap.length;
+      out.at.diagnostics[i] = out.diagnostics.length;
+    };
+
+    let i = 0;
+    if (carried) {
+      bulk(0, carried.prefix, 0);
+      i = carried.prefix;
+    }
+    const middleEnd = carried ? carried.suffixFrom : n;
+    for (; i < middleEnd; i++) if (!one(i)) return undefined;
+    close(i);
+    if (carried && i < n) {
+      // Items after the edit keep their objects unless their lines moved.
+      if (carried.lineDelta === 0) bulk(i, n, carried.oldSuffixFrom);
+      else {
+        for (; i < n; i++) if (!one(i)) return undefined;
+        close(n);
+      }
+    }
+    this.sweep(layout);
+    this.previous = { text, layout, file, results: out };
+    return out;
   }
 
   /** Evict chunks the current text no longer has, once they outnumber the live ones. */
-  private sweep(live: number): void {
+  private sweep(layout: Layout): void {
+    const size = this.chunks.requirement.size + this.chunks.roadmap.size;
+    if (size <= 2 * layout.count + 64) return;
+    const live = new Set(layout.memos);
     for (const map of [this.chunks.requirement, this.chunks.roadmap]) {
-      if (map.size <= 2 * live + 64) continue;
-      for (const [k, e] of map) if (e.used !== this.generation) map.delete(k);
+      for (const [k, e] of map) if (!live.has(e)) map.delete(k);
     }
   }
 
@@ -181,10 +241,10 @@ export class SpecAnalyzer {
     const doc = parseYaml(text);
     const lines = new LineIndex(text);
     const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
-    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true, used: this.generation };
+    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true };
     const src = { doc, text, lines, damage: damageOffsets(doc), listEnd: text.length, quietAliases: false };
     const r = readItemList(doc.contents as YAMLSeq, kind, src, this.schemaSet, this.config);
-    return { kind, text, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false, used: this.generation };
+    return { kind, text, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false };
   }
 }
 
