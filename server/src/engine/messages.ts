@@ -65,7 +65,7 @@ export function didYouMean(word: string, candidates: string[]): string | undefin
     }
   }
   if (best !== undefined) return best;
-  if (w.length >= 3) return candidates.find((c) => c.toLowerCase().startsWith(w));
+  if (w.length >= 3) return candidates.find((c) => c !== word && c.toLowerCase().startsWith(w));
   return undefined;
 }
 

@@ -272,7 +272,7 @@ function targetRange(target: ErrorTarget, root: Node, headRange: Range, src: Ite
   const { text, lines } = src;
   const path = target.path;
   if (!path.length) {
-    if (target.kind === 'value' && !isMap(root)) return nodeRange(root, text, lines) ?? headRange;
+    if (target.kind === 'value' && !isMap(root) && !isEmptyValue(root)) return nodeRange(root, text, lines) ?? headRange;
     return headRange;
   }
   const hit = lookup(root, path);
