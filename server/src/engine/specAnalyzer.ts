@@ -69,6 +69,8 @@ export class SpecAnalyzer {
       return finish(file, this.analyzeText(file, text), this.config);
     } catch (err) {
       // The boundary: whatever the text, the caller gets a result and a reason, never an exception.
+      // The memo may be half-updated: start the next analysis from scratch.
+      this.reset();
       const message =
         err instanceof RangeError
           ? 'this file is nested too deeply to check (stack overflow) — flatten the structure'
@@ -82,6 +84,7 @@ export class SpecAnalyzer {
     this.reused = 0;
     if (text.length > this.config.maxFileSize) {
       this.mode = 'too-large';
+      this.reset();
       return tooLarge(text, this.config);
     }
     const layout = this.previous ? resplitSpec(this.previous.text, this.previous.layout, text) : splitSpec(text);
@@ -89,10 +92,8 @@ export class SpecAnalyzer {
     this.mode = chunked ? 'chunked' : 'whole';
     if (chunked) return chunked;
     // Not incremental: drop memo entries so a huge file that no longer fits does not pin memory.
-    this.chunks = { requirement: new Map(), roadmap: new Map() };
-    this.previous = undefined;
-    this.skeletons.clear();
-    return analyzeWhole(text, this.schemaSet, this.config);
+    this.reset();
+    return analyzeWhole(file, text, this.schemaSet, this.config);
   }
 
   private analyzeChunked(file: string, text: string, layout: Layout): Omit<SpecFile, 'file'> | undefined {
@@ -198,6 +199,12 @@ export class SpecAnalyzer {
     return out;
   }
 
+  private reset(): void {
+    this.chunks = { requirement: new Map(), roadmap: new Map() };
+    this.previous = undefined;
+    this.skeletons.clear();
+  }
+
   /** Evict chunks the current text no longer has, once they outnumber the live ones. */
   private sweep(layout: Layout): void {
     const size = this.chunks.requirement.size + this.chunks.roadmap.size;
@@ -259,7 +266,7 @@ export function analyzeSpec(file: string, text: string, schemaSet: SchemaSet, co
  */
 export function analyzeSpecWhole(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
   if (text.length > config.maxFileSize) return finish(file, tooLarge(text, config), config);
-  return finish(file, analyzeWhole(text, schemaSet, config), config);
+  return finish(file, analyzeWhole(file, text, schemaSet, config), config);
 }
 
 function isEmptyPair(p: Pair | undefined): boolean {
@@ -321,7 +328,7 @@ function shiftDiagnostic(d: SpecDiagnostic, lines: number, file: string): SpecDi
 // ---------------------------------------------------------------------------------------------
 // Whole-document analysis (the fallback, and the reference the chunked path must agree with)
 
-function analyzeWhole(text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
+function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
   const doc = parseYaml(text);
   const lines = new LineIndex(text);
   const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax');
@@ -351,6 +358,7 @@ function analyzeWhole(text: string, schemaSet: SchemaSet, config: SpectraceConfi
     const after = root.items.slice(root.items.indexOf(pair) + 1).find((p) => (p.key as Node | null)?.range);
     const listEnd = (after?.key as Node | undefined)?.range?.[0] ?? text.length;
     const r = readItemList(seq as YAMLSeq, kind, { doc, text, lines, damage: offsets, listEnd, quietAliases }, schemaSet, config);
+    for (const it of r.items) it.file = file; // fresh objects, read for this file only
     lists[kind] = r.items;
     diagnostics.push(...r.diagnostics);
   }
@@ -389,13 +397,6 @@ function finish(file: string, r: Omit<SpecFile, 'file'>, config: SpectraceConfig
       comparePositions(a.range.end, b.range.end) ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-  const setFile = (items: SpecItem[]) => items.map((it) => (it.file === file ? it : { ...it, file }));
-  return {
-    file,
-    isSpec: r.isSpec,
-    product: r.product,
-    requirements: setFile(r.requirements),
-    roadmap: setFile(r.roadmap),
-    diagnostics,
-  };
+  // Items already carry `file` (placed chunks, or set by the whole-document reading).
+  return { file, isSpec: r.isSpec, product: r.product, requirements: r.requirements, roadmap: r.roadmap, diagnostics };
 }
