@@ -48,7 +48,9 @@ function printFailureContext(mode, result, dirs) {
   }
   console.error(`[e2e] ---- ${mode}: code-server log (last 40 lines) ----`);
   console.error(tailFile(dirs.logFile, 40) || '(empty)');
-  for (const file of serverLogFiles(dirs).filter((f) => /exthost|remoteagent|server/i.test(path.basename(f)))) {
+  // The extension host's own log, the server's, and the extension's output channels (Spectrace.log...).
+  const wanted = (f) => /exthost|remoteagent|server/i.test(path.basename(f)) || /spectrace/i.test(path.relative(dirs.userDataDir, f));
+  for (const file of serverLogFiles(dirs).filter(wanted)) {
     const tail = tailFile(file, 40).trim();
     if (!tail) continue;
     console.error(`[e2e] ---- ${mode}: ${path.relative(dirs.userDataDir, file)} (last 40 lines) ----`);
