@@ -80,7 +80,7 @@ describe('schema set', () => {
       ['array.json', /must be a JSON object \(a JSON Schema\)/],
       ['draft4.json', /uses \$schema http:\/\/json-schema.org\/draft-04\/schema#; Spectrace supports JSON Schema draft-07 and 2020-12/],
       ['invalid.json', /is not a valid JSON Schema: `properties.title.minLength` must be at least 0/],
-      ['badref.json', /does not compile: can't resolve reference/],
+      ['badref.json', /custom requirement schema `badref.json`: `other.json` \(referenced from `badref.json`\) not found/],
     ];
     const files: Record<string, string> = {
       '/ws/bad.json': '{ not json',
@@ -103,6 +103,18 @@ describe('schema set', () => {
       const spec = analyzeSpec('/ws/specs/a.yaml', 'requirements:\n  - id: A-1\n', r.schemaSet, config);
       assert.equal(spec.diagnostics.length, 3, file);
     }
+  });
+
+  it('follows relative $refs to other files of the workspace schema', () => {
+    const ws = loadWorkspace(path.join(REPO, 'test/fixtures/engine/custom-refs'));
+    assert.deepEqual(ws.configDiagnostics, []);
+    const spec = (owner: string, tags: string) =>
+      `requirements:\n  - id: PAY-1\n    title: t\n    status: draft\n    priority: must\n    owner: "${owner}"\n    tags: ${tags}\n`;
+    assert.deepEqual(analyzeSpec('/w/a.yaml', spec('@payments', '[web]'), ws.schemaSet, ws.config).diagnostics, []);
+    assert.deepEqual(
+      analyzeSpec('/w/a.yaml', spec('payments', '[web, desktop]'), ws.schemaSet, ws.config).diagnostics.map((d) => d.message),
+      ['`owner` `payments` does not match the pattern ^@[a-z-]+$', '`tags[1]` must be one of mobile, web, api'],
+    );
   });
 
   it('describes built-in schema properties for hover and completion', () => {
