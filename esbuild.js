@@ -16,6 +16,10 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // ESM-only dependencies (fdir, under tinyglobby) call createRequire(import.meta.url); in a CJS bundle
+  // import.meta is empty, so give it this file's URL.
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 const builds = [

@@ -284,7 +284,9 @@ export class LspClient {
   requestAndCancel<R>(method: string, params: unknown, afterMs = 0): Promise<R> {
     const source = new CancellationTokenSource();
     const p = this.connection.sendRequest(method, params, source.token) as Promise<R>;
-    setTimeout(() => source.cancel(), afterMs);
+    // With 0 the $/cancelRequest is written right behind the request; the server sees it while working.
+    if (afterMs === 0) source.cancel();
+    else setTimeout(() => source.cancel(), afterMs);
     return p.finally(() => source.dispose());
   }
 
@@ -345,7 +347,7 @@ export class LspClient {
 
 /** A fresh copy of an example workspace in a temp dir; remove it with `removeCopy`. */
 export function copyExample(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `spectrace-lsp-${name}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `spectrace-lsp-${path.basename(name)}-`));
   fs.cpSync(path.join(REPO_ROOT, 'examples', name), dir, { recursive: true });
   return fs.realpathSync(dir);
 }
@@ -362,4 +364,9 @@ export function positionOf(doc: TextDocument, search: string, offset = 0, n = 0)
     if (at < 0) throw new Error(`"${search}" not found`);
   }
   return doc.positionAt(at + offset);
+}
+
+/** A diagnostic's message as text (LSP 3.18 allows Markdown content). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
 }

@@ -94,24 +94,35 @@ interface StubTarget {
   last: SpecItem | undefined;
 }
 
-/** The spec file where most IDs with the same prefix live; else the referencing spec file; else any spec file with that list. */
+/**
+ * Where a stub goes: the spec file where most IDs with the same prefix live; else the referencing file
+ * when it already has a list of that kind; else the file with the most items of that kind; else the
+ * referencing spec file, which gets a new list.
+ */
 function stubTarget(ctx: FeatureContext, referencingFile: string, id: string, kind: ItemKind): StubTarget | undefined {
   const prefix = idPrefix(id);
-  const counts = new Map<string, number>();
+  const samePrefix = new Map<string, number>();
+  const sameKind = new Map<string, number>();
   const pool = kind === 'requirement' ? ctx.index.requirements() : ctx.index.roadmapItems();
-  for (const it of pool) if (it.id && idPrefix(it.id) === prefix) counts.set(it.file, (counts.get(it.file) ?? 0) + 1);
-  let best: string | undefined;
-  let n = 0;
-  for (const [f, c] of counts) if (c > n) [best, n] = [f, c];
+  for (const it of pool) {
+    sameKind.set(it.file, (sameKind.get(it.file) ?? 0) + 1);
+    if (it.id && idPrefix(it.id) === prefix && prefix !== it.id) samePrefix.set(it.file, (samePrefix.get(it.file) ?? 0) + 1);
+  }
+  const most = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])[0]?.[0];
   const listOf = (spec: SpecFile) => (kind === 'requirement' ? spec.requirements : spec.roadmap);
-  const candidates = [best, referencingFile, pool[0]?.file];
-  for (const f of candidates) {
+  const candidates: [string | undefined, boolean][] = [
+    [most(samePrefix), false],
+    [referencingFile, false],
+    [most(sameKind), false],
+    [referencingFile, true],
+  ];
+  for (const [f, mayCreateList] of candidates) {
     if (!f) continue;
     const spec = ctx.index.specFile(f);
     if (!spec?.isSpec) continue;
     const list = listOf(spec);
     // An empty list (`requirements: []`) cannot take a block item without rewriting it: skip the file.
-    if (list.length || f === referencingFile) return { file: f, spec, last: list[list.length - 1] };
+    if (list.length || mayCreateList) return { file: f, spec, last: list[list.length - 1] };
   }
   return undefined;
 }

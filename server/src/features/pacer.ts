@@ -15,7 +15,7 @@ export class Pacer {
 
   /** Cheap enough to call per iteration: true every few ms, when the caller should `await yield()`. */
   due(): boolean {
-    if ((++this.n & 63) !== 0) return false;
+    if ((++this.n & 7) !== 0) return false;
     return Date.now() - this.last >= SLICE_MS || this.token.isCancellationRequested;
   }
 
