@@ -32,11 +32,72 @@ const aliasingDocs = new WeakMap<ParsedDoc, boolean>();
 export function toPlain(node: unknown, doc: ParsedDoc): unknown {
   if (node === null || node === undefined) return null;
   if (!(isScalar(node) || isCollection(node) || isAlias(node))) return null;
-  const value: unknown = node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+  // `mapAsMap`: with plain objects, `yaml` stringifies every collection used as a key, which is
+  // quadratic in its nesting (seconds for a `- [[[[…` typo). Maps are turned into objects below.
+  const value: unknown = plainKeys(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }), new Map());
   let aliasing = aliasingDocs.get(doc);
   if (aliasing === undefined) aliasingDocs.set(doc, (aliasing = usesAnchorsOrAliases(doc)));
   if (aliasing && isCyclic(value)) throw new RecursiveAliasError('recursive alias');
   return value;
+}
+
+/**
+ * Maps (from `mapAsMap`) to plain objects, keys as `yaml` would write them for scalars; a collection
+ * key (always a mistake in a spec) becomes a short preview instead of its whole stringified YAML. The
+ * memo keeps shared values shared and cyclic values (recursive aliases) cyclic, for `isCyclic`.
+ */
+function plainKeys(v: unknown, memo: Map<object, unknown>): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  const seen = memo.get(v);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    memo.set(v, out);
+    for (const x of v) out.push(plainKeys(x, memo));
+    return out;
+  }
+  if (!(v instanceof Map)) return v; // binary data, dates: as `toJS` gave them
+  const out: Record<string, unknown> = {};
+  memo.set(v, out);
+  for (const [k, x] of v) {
+    const key = k === null ? '' : typeof k === 'object' ? keyPreview(k) : String(k);
+    // As in `yaml`'s own conversion, a later pair with the same key text replaces an earlier one;
+    // defineProperty keeps a `__proto__` key an own property.
+    Object.defineProperty(out, key, { value: plainKeys(x, memo), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+const KEY_PREVIEW_CHARS = 40;
+
+/** `[a, [b, c]]`-style text of a collection key, cut after a few characters (so linear overall). */
+function keyPreview(key: unknown): string {
+  let out = '';
+  const full = () => out.length > KEY_PREVIEW_CHARS;
+  const walk = (v: unknown): void => {
+    if (full()) return;
+    if (Array.isArray(v)) {
+      out += '[';
+      for (let i = 0; i < v.length && !full(); i++) {
+        if (i) out += ', ';
+        walk(v[i]);
+      }
+      out += ']';
+    } else if (v instanceof Map) {
+      out += '{';
+      let i = 0;
+      for (const [k, x] of v) {
+        if (full()) break;
+        if (i++) out += ', ';
+        walk(k);
+        out += ': ';
+        walk(x);
+      }
+      out += '}';
+    } else out += String(v);
+  };
+  walk(key);
+  return full() ? `${out.slice(0, KEY_PREVIEW_CHARS)}…` : out;
 }
 
 /** Iterative cycle check (values may be deeply nested). */
@@ -105,7 +166,7 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
   }
   if (!diagnostics.length) {
     try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }); // mapAsMap: see toPlain
     } catch (err) {
       if (!(err instanceof ReferenceError)) throw err;
       const line = lines.positionAt(firstAnchor ?? 0).line;
