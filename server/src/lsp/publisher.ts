@@ -18,6 +18,7 @@ interface Sent {
 }
 
 const EMPTY_HASH = 'empty';
+const UNHASHED = '';
 
 export class DiagnosticsPublisher {
   private readonly sent = new Map<string, Sent>();
@@ -38,7 +39,9 @@ export class DiagnosticsPublisher {
     const prev = this.sent.get(uri);
     if (!force && prev && prev.source === diagnostics) return false;
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.relatedInformation()));
-    const hash = lsp.length ? createHash('sha1').update(JSON.stringify(lsp)).digest('base64') : EMPTY_HASH;
+    // A forced publish (the edited document, on the keystroke path) skips hashing; the next unforced
+    // comparison then re-sends once, which is cheap and never wrong.
+    const hash = force ? UNHASHED : lsp.length ? createHash('sha1').update(JSON.stringify(lsp)).digest('base64') : EMPTY_HASH;
     if (!force && (prev ? prev.hash === hash : lsp.length === 0)) {
       if (prev) prev.source = diagnostics;
       return false;
@@ -65,6 +68,19 @@ export class DiagnosticsPublisher {
       this.sent.delete(uri);
     }
     return n;
+  }
+
+  /**
+   * Publish an empty list once for files that were checked and are clean (spec files after indexing),
+   * so a client knows they were checked. Files already published are left alone.
+   */
+  announceClean(folder: string, files: Iterable<string>): void {
+    for (const file of files) {
+      const uri = pathToUri(file);
+      if (this.sent.has(uri)) continue;
+      this.sent.set(uri, { folder, source: undefined, hash: EMPTY_HASH, empty: true });
+      this.send(uri, []);
+    }
   }
 
   /** A folder went away (or is re-indexed from scratch): clear everything it published. */

@@ -1,0 +1,459 @@
+// The server's state: one index per workspace folder, kept current from open documents (their text
+// wins over the disk) and from file events, with diagnostics pushed after every change. Requests ask
+// it for a feature context; it makes sure pending edits are applied first.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileChangeType } from 'vscode-languageserver';
+import type { CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../engine/config';
+import type { SkippedFile } from '../engine/types';
+import type { FeatureContext } from '../features/context';
+import type { FolderView } from '../features/views/nodes';
+import { cancelled, describeError } from './boundary';
+import { buildIndex, emptyIndex } from './engineIndex';
+import type { EngineIndex } from './engineIndex';
+import { readTextFile } from './fileReader';
+import { ChangeNotifier } from './notifier';
+import { DiagnosticsPublisher } from './publisher';
+import { SettingsStore } from './settings';
+import { isInside, pathToUri, uriToPath } from './uris';
+
+/** What the client declared it can do, read once from the initialize params. */
+export interface ClientFeatures {
+  configuration: boolean;
+  workspaceFolders: boolean;
+  watchedFilesDynamic: boolean;
+  workDoneProgress: boolean;
+  documentChanges: boolean;
+  snippets: boolean;
+  markdown: boolean;
+  relatedInformation: boolean;
+  codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
+}
+
+export class Folder {
+  index: EngineIndex | undefined;
+  ready: Promise<void> = Promise.resolve();
+  /** Bumped by every (re)index so an older indexing run that finishes late is dropped. */
+  generation = 0;
+
+  constructor(
+    readonly uri: string,
+    readonly name: string,
+    readonly root: string,
+  ) {}
+
+  get configFile(): string {
+    return this.index?.configFile ?? path.join(this.root, CONFIG_FILE_NAME);
+  }
+}
+
+export interface RequestTarget {
+  folder: Folder;
+  ctx: FeatureContext;
+  document: TextDocument;
+  file: string;
+  isSpec: boolean;
+  isConfig: boolean;
+}
+
+const SKIP_LOG_LIMIT = 50;
+
+export class Workspace {
+  private folders: Folder[] = [];
+  private readonly pending = new Set<string>();
+  private flushTimer: NodeJS.Immediate | undefined;
+  private readonly dirtyFolders = new Set<Folder>();
+  private fullPassTimer: NodeJS.Immediate | undefined;
+  /** Per file, the latest disk event: a slow read that finishes after a newer event is dropped. */
+  private readonly diskSeq = new Map<string, number>();
+  private seq = 0;
+  private skippedLogged = 0;
+  readonly settings: SettingsStore;
+  readonly publisher: DiagnosticsPublisher;
+  readonly notifier: ChangeNotifier;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    readonly client: ClientFeatures,
+    private trusted: boolean,
+    private readonly now: () => Date,
+  ) {
+    this.settings = new SettingsStore(connection, () => client.configuration);
+    this.publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, () => client.relatedInformation);
+    this.notifier = new ChangeNotifier(connection, () => ({ codeLens: client.codeLensRefresh, inlayHint: client.inlayHintRefresh }));
+  }
+
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Folders
+
+  allFolders(): readonly Folder[] {
+    return this.folders;
+  }
+
+  /** The innermost folder containing `file`. */
+  folderFor(file: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const f of this.folders) if (isInside(file, f.root) && (!best || f.root.length > best.root.length)) best = f;
+    return best;
+  }
+
+  addFolder(uri: string, name: string): Folder | undefined {
+    const root = uriToPath(uri);
+    if (!root) {
+      this.connection.console.warn(`spectrace: workspace folder ${uri} is not on the file system; skipped`);
+      return undefined;
+    }
+    const existing = this.folders.find((f) => f.uri === uri);
+    if (existing) return existing;
+    const folder = new Folder(uri, name, root);
+    this.folders.push(folder);
+    folder.ready = this.settings.pull([uri]).then(() => this.index(folder));
+    return folder;
+  }
+
+  removeFolder(uri: string): void {
+    const folder = this.folders.find((f) => f.uri === uri);
+    if (!folder) return;
+    this.folders = this.folders.filter((f) => f !== folder);
+    folder.generation++;
+    folder.index = undefined;
+    this.settings.forget(uri);
+    this.publisher.clearFolder(uri);
+    this.notifier.changed();
+  }
+
+  /** (Re)build a folder's index from disk, with work-done progress, then overlay the open documents. */
+  private async index(folder: Folder): Promise<void> {
+    const generation = ++folder.generation;
+    let progress: WorkDoneProgressServerReporter | undefined;
+    try {
+      progress = await this.connection.window.createWorkDoneProgress();
+      progress.begin(`Spectrace: indexing ${folder.name}`, 0, undefined, false);
+    } catch (err) {
+      // A client that refuses the progress token still gets its index.
+      this.connection.console.info(`spectrace: no progress reporting (${err instanceof Error ? err.message : String(err)})`);
+      progress = undefined;
+    }
+    let index: EngineIndex;
+    const started = Date.now();
+    try {
+      index = await buildIndex(folder.root, {
+        trusted: this.trusted,
+        now: this.now,
+        onProgress: (message, percentage) => progress?.report(percentage ?? 0, message),
+        onSkip: (s) => this.logSkip(s),
+      });
+    } catch (err) {
+      this.connection.console.error(`spectrace: indexing ${folder.root} failed: ${describeError(err)}`);
+      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+      index = emptyIndex(folder.root, this.trusted);
+    } finally {
+      progress?.done();
+    }
+    if (generation !== folder.generation || !this.folders.includes(folder)) return; // superseded or removed meanwhile
+    if (!this.settings.get(folder.uri).codeScanning.enabled) for (const c of [...index.codeFiles()]) index.removeFile(c.file);
+    folder.index = index;
+    // Open documents win over what was read from disk, and are published first, with their versions.
+    const open: string[] = [];
+    for (const doc of this.documents.all()) {
+      const file = uriToPath(doc.uri);
+      if (!file || this.folderFor(file) !== folder) continue;
+      this.pending.delete(doc.uri);
+      this.applyText(folder, file, doc.getText());
+      open.push(file);
+    }
+    this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
+    for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
+    this.publisher.publishAll(folder.uri, index.diagnostics());
+    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.isSpec).map((s) => s.file));
+    this.notifier.changed();
+  }
+
+  /** Re-index every folder (trust granted, code scanning switched, config file replaced on disk). */
+  reindexAll(): void {
+    for (const f of this.folders) this.reindex(f);
+  }
+
+  private reindex(folder: Folder): void {
+    folder.ready = this.index(folder);
+  }
+
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.reindexAll();
+  }
+
+  private logSkip(s: SkippedFile): void {
+    if (this.skippedLogged++ < SKIP_LOG_LIMIT) {
+      this.connection.console.info(`spectrace: skipped ${s.file} (${s.reason}${s.detail ? `: ${s.detail}` : ''})`);
+    } else if (this.skippedLogged === SKIP_LOG_LIMIT + 1) {
+      this.connection.console.info('spectrace: more files skipped; not listing them all');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Applying text
+
+  /** Feed one file's current text to its folder's index. */
+  private applyText(folder: Folder, file: string, text: string): void {
+    const index = folder.index;
+    if (!index) return;
+    if (file === folder.configFile) {
+      index.setConfig(text);
+      return;
+    }
+    if (index.isSchemaFile(file)) {
+      // A workspace schema changed: recompile with the current config text.
+      index.setConfig(this.textOf(folder.configFile));
+      return;
+    }
+    if (!this.settings.get(folder.uri).codeScanning.enabled && index.classify(file) === 'code') return;
+    index.updateFile(file, text);
+  }
+
+  private removeFromIndex(folder: Folder, file: string): void {
+    const index = folder.index;
+    if (!index) return;
+    if (file === folder.configFile) {
+      index.setConfig(undefined);
+      return;
+    }
+    if (index.isSchemaFile(file)) {
+      index.setConfig(this.textOf(folder.configFile));
+      return;
+    }
+    const known = index.specFile(file) !== undefined || index.codeFile(file) !== undefined;
+    if (known) {
+      index.removeFile(file);
+      return;
+    }
+    // A deleted directory: every indexed file under it goes.
+    const under: string[] = [];
+    for (const s of index.specFiles()) if (isInside(s.file, file)) under.push(s.file);
+    for (const c of index.codeFiles()) if (isInside(c.file, file)) under.push(c.file);
+    for (const f of under) index.removeFile(f);
+  }
+
+  /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
+  textOf(file: string): string | undefined {
+    const doc = this.documents.get(pathToUri(file));
+    if (doc) return doc.getText();
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined; // missing or unreadable: the caller treats it as absent
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Open documents
+
+  /** A document was opened or edited: apply it on the next turn (all edits of one burst together). */
+  documentChanged(uri: string): void {
+    this.pending.add(uri);
+    this.flushTimer ??= setImmediate(() => this.flush());
+  }
+
+  /** Apply pending document edits now, publish the edited documents' diagnostics first. */
+  flush(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.size === 0) return;
+    const uris = [...this.pending];
+    this.pending.clear();
+    const edited: { folder: Folder; file: string }[] = [];
+    for (const uri of uris) {
+      const doc = this.documents.get(uri);
+      const file = uriToPath(uri);
+      if (!doc || !file) continue;
+      const folder = this.folderFor(file);
+      if (!folder?.index) continue; // applied when the folder's indexing finishes
+      try {
+        this.applyText(folder, file, doc.getText());
+        edited.push({ folder, file });
+      } catch (err) {
+        this.connection.console.error(`spectrace: could not update ${file}: ${describeError(err)}`);
+      }
+    }
+    for (const { folder, file } of edited) {
+      if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
+      this.dirtyFolders.add(folder);
+    }
+    if (edited.length) this.scheduleFullPass();
+  }
+
+  /** A document was closed: the disk is the truth again for it. */
+  documentClosed(uri: string): void {
+    this.pending.delete(uri);
+    const file = uriToPath(uri);
+    const folder = file ? this.folderFor(file) : undefined;
+    if (!file || !folder) return;
+    this.readFromDisk(folder, file);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // File events
+
+  filesChanged(changes: FileEvent[]): void {
+    this.flush();
+    for (const change of changes) {
+      const file = uriToPath(change.uri);
+      const folder = file ? this.folderFor(file) : undefined;
+      if (!file || !folder) continue;
+      // Replacing the config on disk may change which files are specs or code: index the folder again.
+      if (file === folder.configFile && !this.documents.get(change.uri)) {
+        this.reindex(folder);
+        continue;
+      }
+      if (change.type === FileChangeType.Deleted) {
+        this.diskSeq.set(file, ++this.seq);
+        if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
+        this.removeFromIndex(folder, file);
+        this.dirtyFolders.add(folder);
+      } else if (!this.documents.get(change.uri)) {
+        this.readFromDisk(folder, file);
+      }
+    }
+    this.scheduleFullPass();
+  }
+
+  private readFromDisk(folder: Folder, file: string): void {
+    const seq = ++this.seq;
+    this.diskSeq.set(file, seq);
+    // Spec files are read whatever their size: the engine reports "file too large" on them. Other
+    // files over the size setting, or binary, are not indexed.
+    const isSpec = folder.index?.classify(file) === 'spec';
+    const limit = isSpec ? Number.POSITIVE_INFINITY : this.settings.get(folder.uri).maxFileSize;
+    readTextFile(file, limit, !isSpec).then(
+      (r) => {
+        if (this.diskSeq.get(file) !== seq || this.documents.get(pathToUri(file)) || !folder.index) return;
+        if (r.kind === 'text') this.applyText(folder, file, r.text);
+        else {
+          if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
+          this.removeFromIndex(folder, file);
+        }
+        this.dirtyFolders.add(folder);
+        this.scheduleFullPass();
+      },
+      (err: unknown) => this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Publishing
+
+  private scheduleFullPass(): void {
+    if (this.dirtyFolders.size === 0) return;
+    this.fullPassTimer ??= setImmediate(() => this.fullPass());
+  }
+
+  /** Diff every dirty folder's diagnostics against what was sent: the cross-file effects of an edit. */
+  private fullPass(): void {
+    this.fullPassTimer = undefined;
+    // Edits that arrived meanwhile go first: their documents must be published before anything else.
+    this.flush();
+    const folders = [...this.dirtyFolders];
+    this.dirtyFolders.clear();
+    for (const f of folders) {
+      if (!f.index) continue;
+      try {
+        this.publisher.publishAll(f.uri, f.index.diagnostics());
+      } catch (err) {
+        this.connection.console.error(`spectrace: publishing diagnostics for ${f.root} failed: ${describeError(err)}`);
+      }
+    }
+    this.notifier.changed();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Requests
+
+  contextOf(folder: Folder, index: EngineIndex): FeatureContext {
+    return {
+      index,
+      root: folder.root,
+      settings: this.settings.get(folder.uri),
+      trusted: this.trusted,
+      pathOf: uriToPath,
+      uriOf: pathToUri,
+      versionOf: (file) => this.documents.get(pathToUri(file))?.version,
+      textOf: (file) => this.textOf(file),
+      documentChanges: this.client.documentChanges,
+      snippets: this.client.snippets,
+      markdown: this.client.markdown,
+    };
+  }
+
+  /** Wait until a folder's index is ready (or the request is cancelled). */
+  private async whenReady(folder: Folder, token: CancellationToken): Promise<void> {
+    for (;;) {
+      const ready = folder.ready;
+      await new Promise<void>((resolve, reject) => {
+        if (token.isCancellationRequested) return reject(cancelled());
+        const sub = token.onCancellationRequested(() => {
+          sub.dispose();
+          reject(cancelled());
+        });
+        ready.then(
+          () => {
+            sub.dispose();
+            resolve();
+          },
+          () => {
+            sub.dispose();
+            resolve();
+          },
+        );
+      });
+      // A re-index may have started while waiting.
+      if (folder.ready === ready) return;
+    }
+  }
+
+  /** The document, its folder and a feature context, with every pending edit applied. */
+  async target(uri: string, token: CancellationToken): Promise<RequestTarget | undefined> {
+    const file = uriToPath(uri);
+    const folder = file ? this.folderFor(file) : undefined;
+    if (!file || !folder) return undefined;
+    await this.whenReady(folder, token);
+    this.flush();
+    const index = folder.index;
+    if (!index) return undefined;
+    // Clients ask about open documents; a request for a closed file is answered from the disk.
+    let document = this.documents.get(uri);
+    if (!document) {
+      const text = this.textOf(file);
+      if (text === undefined) return undefined;
+      document = TextDocument.create(uri, /\.ya?ml$/i.test(file) ? 'yaml' : 'plaintext', 0, text);
+    }
+    const isConfig = file === folder.configFile;
+    return { folder, ctx: this.contextOf(folder, index), document, file, isConfig, isSpec: !isConfig && (index.specFile(file)?.isSpec ?? false) };
+  }
+
+  /** Every ready folder (or the one named), for workspace-wide requests. */
+  async views(token: CancellationToken, folderUri?: string, fileUri?: string): Promise<FolderView[]> {
+    const file = fileUri ? uriToPath(fileUri) : undefined;
+    const owner = file ? this.folderFor(file) : undefined;
+    const chosen = owner ? [owner] : this.folders.filter((f) => folderUri === undefined || f.uri === folderUri);
+    for (const f of chosen) await this.whenReady(f, token);
+    this.flush();
+    const out: FolderView[] = [];
+    for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index) });
+    return out;
+  }
+
+  dispose(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    if (this.fullPassTimer) clearImmediate(this.fullPassTimer);
+    this.notifier.dispose();
+  }
+}
