@@ -1,0 +1,139 @@
+// Command-line parsing with node:util parseArgs (strict): anything unknown or malformed becomes a
+// UsageError, which the CLI prints as one line and exits 2 with.
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
+export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+
+const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit'];
+const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json'];
+
+interface Common {
+  folder: string;
+  out: string | undefined;
+  today: Date | undefined;
+  verbose: boolean;
+}
+
+export type Command =
+  | { kind: 'help'; topic: 'main' | 'check' | 'report' }
+  | { kind: 'version' }
+  | ({ kind: 'check'; format: CheckFormat; strict: boolean; quiet: boolean; color: boolean | undefined } & Common)
+  | ({ kind: 'report'; format: ReportFormat } & Common);
+
+const COMMON_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  today: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const CHECK_OPTIONS = {
+  ...COMMON_OPTIONS,
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-color': { type: 'boolean' },
+  color: { type: 'boolean' },
+} as const;
+
+/** parseArgs' messages name the problem well but are long; keep the first sentence. */
+function usage(err: unknown): UsageError {
+  const text = err instanceof Error ? err.message : String(err);
+  return new UsageError(text.split('. ')[0]?.replace(/\.$/, '') ?? text);
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, flag: string): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid value '${value}' for ${flag}: expected one of ${allowed.join(', ')}`);
+}
+
+function parseToday(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  // Reject 2026-02-31 and friends: Date would roll them over silently.
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`invalid value '${value}' for --today: expected a date as YYYY-MM-DD`);
+  }
+  return date;
+}
+
+function folderOf(positionals: string[], command: string): string {
+  if (positionals.length > 1) {
+    throw new UsageError(`too many arguments for '${command}': ${positionals.slice(1).map((p) => `'${p}'`).join(' ')} (one folder at most)`);
+  }
+  const folder = positionals[0] ?? '.';
+  if (folder === '') throw new UsageError('the folder argument is empty');
+  return folder;
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError("missing command: use 'spectrace check [folder]' or 'spectrace report [folder]'");
+  if (command === '-h' || command === '--help' || command === 'help') {
+    if (rest.length > 1) throw new UsageError('too many arguments for help');
+    const topic = rest[0];
+    if (topic === undefined) return { kind: 'help', topic: 'main' };
+    if (topic === 'check' || topic === 'report') return { kind: 'help', topic };
+    throw new UsageError(`unknown command '${topic}'`);
+  }
+  if (command === '-v' || command === '--version') {
+    if (rest.length > 0) throw new UsageError(`unexpected argument after ${command}: '${rest[0]}'`);
+    return { kind: 'version' };
+  }
+  if (command === 'check') return parseCheck(rest);
+  if (command === 'report') return parseReport(rest);
+  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check or report)`);
+  throw new UsageError(`unknown command '${command}' (expected check or report; try 'spectrace check ${command}')`);
+}
+
+function parseCheck(args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usage(err);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'check' };
+  if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
+  return {
+    kind: 'check',
+    folder: folderOf(parsed.positionals, 'check'),
+    format: oneOf(v.format, CHECK_FORMATS, 'text', '--format'),
+    strict: v.strict ?? false,
+    quiet: v.quiet ?? false,
+    color: v['no-color'] ? false : v.color ? true : undefined,
+    out: nonEmpty(v.out, '--out'),
+    today: parseToday(v.today),
+    verbose: v.verbose ?? false,
+  };
+}
+
+function parseReport(args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usage(err);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'report' };
+  return {
+    kind: 'report',
+    folder: folderOf(parsed.positionals, 'report'),
+    format: oneOf(v.format, REPORT_FORMATS, 'md', '--format'),
+    out: nonEmpty(v.out, '--out'),
+    today: parseToday(v.today),
+    verbose: v.verbose ?? false,
+  };
+}
+
+function nonEmpty(value: string | undefined, flag: string): string | undefined {
+  if (value === '') throw new UsageError(`${flag} needs a file name`);
+  return value;
+}

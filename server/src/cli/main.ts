@@ -1,0 +1,137 @@
+// The CLI: parse the command line, index the folder, render, write, and return the exit code.
+// Every failure ends here as one line on stderr and exit code 2; no stack traces for users
+// (SPECTRACE_DEBUG=1 adds them for us).
+import { buildCheckReport } from '../engine/reports/buildCheck';
+import { buildTraceReport } from '../engine/reports/buildTrace';
+import type { CheckReport, TraceReport } from '../engine/reports/model';
+import { renderCsv } from '../engine/reports/renderCsv';
+import { renderHtml } from '../engine/reports/renderHtml';
+import { renderCheckJson, renderTraceJson } from '../engine/reports/renderJson';
+import { renderJunit } from '../engine/reports/renderJunit';
+import { renderMarkdown } from '../engine/reports/renderMarkdown';
+import { renderSarif } from '../engine/reports/renderSarif';
+import { renderCheckText, summaryLine } from '../engine/reports/renderText';
+import type { SkippedFile } from '../engine/types';
+import { relativePath } from '../engine/reports/paths';
+import { UsageError, parseCommandLine } from './args';
+import type { Command } from './args';
+import { CHECK_HELP, MAIN_HELP, REPORT_HELP } from './help';
+import { writeOut } from './output';
+import type { CliIo } from './output';
+import { TOOL } from './version';
+import { loadWorkspace, resolveFolder } from './workspace';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+type CheckCommand = Extract<Command, { kind: 'check' }>;
+type ReportCommand = Extract<Command, { kind: 'report' }>;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.kind) {
+      case 'help':
+        io.stdout(command.topic === 'check' ? CHECK_HELP : command.topic === 'report' ? REPORT_HELP : MAIN_HELP);
+        return EXIT_OK;
+      case 'version':
+        io.stdout(`${TOOL.version}\n`);
+        return EXIT_OK;
+      case 'check':
+        return await runCheck(command, io);
+      case 'report':
+        return await runReport(command, io);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`spectrace: ${err.message}\n`);
+      if (argv.length === 0) io.stderr(MAIN_HELP);
+      else io.stderr("Run 'spectrace --help' for usage.\n");
+      return EXIT_USAGE;
+    }
+    io.stderr(`spectrace: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (io.env.SPECTRACE_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function reportSkipped(io: CliIo, root: string, skipped: readonly SkippedFile[]): void {
+  for (const s of skipped) {
+    io.stderr(`spectrace: skipped ${relativePath(root, s.file)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}\n`);
+  }
+}
+
+function useColor(command: CheckCommand, io: CliIo): boolean {
+  if (command.color !== undefined) return command.color;
+  if (command.out !== undefined || command.format !== 'text') return false;
+  // https://no-color.org: any non-empty NO_COLOR turns colours off.
+  if (io.env.NO_COLOR) return false;
+  return io.stdoutIsTTY;
+}
+
+function renderCheck(report: CheckReport, command: CheckCommand, color: boolean): string {
+  switch (command.format) {
+    case 'json':
+      return renderCheckJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'junit':
+      return renderJunit(report);
+    case 'text':
+      return renderCheckText(report, { color, quiet: command.quiet });
+  }
+}
+
+async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  const root = await resolveFolder(command.folder, io.cwd);
+  const workspace = await loadWorkspace(root, command.today);
+  if (command.verbose) reportSkipped(io, root, workspace.skipped);
+  const report = buildCheckReport(workspace.source, { tool: TOOL, folder: command.folder, configFile: workspace.configFile });
+  const output = renderCheck(report, command, useColor(command, io));
+
+  if (command.out !== undefined) {
+    await writeOut(io, command.out, output);
+    if (!command.quiet || report.summary.errors > 0) io.stdout(`${summaryLine(report.summary)}\n`);
+  } else {
+    io.stdout(output);
+  }
+
+  const policyFailures = report.policy.filter((p) => !p.satisfied);
+  if (report.summary.errors > 0) return EXIT_FAILED;
+  if (command.strict && policyFailures.length > 0) {
+    const ids = policyFailures.map((p) => p.id);
+    const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
+    io.stderr(`spectrace: --strict: ${policyFailures.length} requirement${policyFailures.length === 1 ? '' : 's'} fail the coverage policy: ${shown}\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}
+
+function renderReport(report: TraceReport, format: ReportCommand['format']): string {
+  switch (format) {
+    case 'md':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+    case 'csv':
+      return renderCsv(report);
+    case 'json':
+      return renderTraceJson(report);
+  }
+}
+
+async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
+  const root = await resolveFolder(command.folder, io.cwd);
+  const workspace = await loadWorkspace(root, command.today);
+  if (command.verbose) reportSkipped(io, root, workspace.skipped);
+  const report = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
+  const output = renderReport(report, command.format);
+  if (command.out !== undefined) {
+    const file = await writeOut(io, command.out, output);
+    io.stdout(`Traceability report (${report.rows.length} requirements, ${report.roadmap.length} roadmap items) written to ${file}\n`);
+  } else {
+    io.stdout(output);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,27 @@
+// Where the CLI's output goes: standard output, or the --out file (parent folders created).
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { UsageError } from './args';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when standard output is a terminal (colours on by default). */
+  stdoutIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** Writes `text` to `out` (relative to cwd); an unwritable path is a UsageError (exit 2). */
+export async function writeOut(io: CliIo, out: string, text: string): Promise<string> {
+  const file = path.resolve(io.cwd, out);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, text, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a parent is not a folder' : err instanceof Error ? err.message : String(err);
+    throw new UsageError(`cannot write '${out}': ${why}`);
+  }
+  return file;
+}

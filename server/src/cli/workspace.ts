@@ -1,0 +1,64 @@
+// Opening the folder the user named: checks it is a readable directory (a UsageError otherwise, so
+// the CLI exits 2 with one clear line), then indexes it with the engine.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { indexFolder } from '../engine/indexFolder';
+import type { ReportSource } from '../engine/reports/source';
+import type { SkippedFile } from '../engine/types';
+import { UsageError } from './args';
+
+export interface LoadedWorkspace {
+  source: ReportSource;
+  /** spectrace.yaml when the folder has one. */
+  configFile: string | undefined;
+  skipped: SkippedFile[];
+}
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a folder';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The absolute, real path of a readable folder, or a UsageError saying why not. */
+export async function resolveFolder(folder: string, cwd: string): Promise<string> {
+  const absolute = path.resolve(cwd, folder);
+  let stat;
+  try {
+    stat = await fs.stat(absolute);
+  } catch (err) {
+    throw new UsageError(`cannot read folder '${folder}': ${reason(err)}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`'${folder}' is not a folder (give the workspace folder that holds specs/ and spectrace.yaml)`);
+  try {
+    await fs.readdir(absolute);
+    return await fs.realpath(absolute);
+  } catch (err) {
+    throw new UsageError(`cannot read folder '${folder}': ${reason(err)}`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    // Missing or unreadable: either way there is no config to list; the engine reports a broken one.
+    return false;
+  }
+}
+
+export async function loadWorkspace(root: string, now: Date | undefined): Promise<LoadedWorkspace> {
+  const skipped: SkippedFile[] = [];
+  const { index, skipped: reported } = await indexFolder(root, {
+    trusted: true,
+    now: now ? () => now : undefined,
+    onSkip: (s) => skipped.push(s),
+  });
+  // The engine may report skips through the callback, the result, or both: list each file once.
+  for (const s of reported) if (!skipped.some((k) => k.file === s.file)) skipped.push(s);
+  const configFile = (await exists(index.configFile)) ? index.configFile : undefined;
+  return { source: index, configFile, skipped };
+}

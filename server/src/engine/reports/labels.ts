@@ -1,0 +1,25 @@
+// Words shared by the Markdown, HTML and CSV reports, so the three say the same thing.
+import type { CoverageLabel, RoadmapRow, TraceTotals } from './model';
+
+export const COVERAGE_TEXT: Record<CoverageLabel, string> = {
+  covered: 'covered',
+  uncovered: 'uncovered',
+  exempt: 'exempt',
+  'not-required': 'not required',
+};
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+}
+
+export function progressText(r: RoadmapRow): string {
+  return `${r.done}/${r.total} done (${percent(r.done, r.total)}%)`;
+}
+
+export function totalsSentence(t: TraceTotals): string {
+  return (
+    `${t.requirements} requirements: ${t.implemented} implemented, ${t.tested} tested; ` +
+    `${t.satisfied} of ${t.underPolicy} under the coverage policy satisfied; ` +
+    `${t.roadmapItems} roadmap items, ${t.overdue} overdue`
+  );
+}

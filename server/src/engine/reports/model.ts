@@ -1,0 +1,141 @@
+// The report model: plain, serialisable data the renderers turn into text, JSON, SARIF, JUnit, Markdown,
+// HTML and CSV. Paths are relative to the workspace folder with `/` separators, lines and columns are
+// 1-based (what people and CI systems read); building these from the index is the only step that knows
+// about absolute paths and 0-based LSP positions.
+import type { DiagnosticCode, Severity } from '../types';
+
+/** A 1-based span in a file; end column is the column just after the last character (SARIF's convention). */
+export interface ReportSpan {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ReportRelated extends ReportSpan {
+  message: string;
+}
+
+export interface ReportDiagnostic extends ReportSpan {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  related: ReportRelated[];
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  /** Files with at least one diagnostic. */
+  files: number;
+  requirements: number;
+  /** Spec, config and code files read. */
+  scanned: number;
+}
+
+/** One requirement under the coverage policy: a JUnit test case. */
+export interface PolicyCase {
+  id: string;
+  title: string;
+  file: string;
+  line: number;
+  implementations: number;
+  tests: number;
+  /** What the policy asks for this requirement (the strictest matching rule). */
+  requiredImplementations: number;
+  requiredTests: number;
+  satisfied: boolean;
+  exempt: string | undefined;
+}
+
+export interface CheckReport {
+  tool: ToolInfo;
+  /** The folder as given on the command line (for people), and its absolute form (SARIF's %SRCROOT%). */
+  folder: string;
+  folderAbsolute: string;
+  /** Sorted by file, then position, then code. */
+  diagnostics: ReportDiagnostic[];
+  summary: CheckSummary;
+  policy: PolicyCase[];
+  /** Every file that was checked as a spec or config file, relative (JUnit lists each). */
+  specFiles: string[];
+}
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+  informationUri: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traceability matrix
+
+/**
+ * The coverage state shown in the matrix.
+ * covered: under the policy and satisfied; uncovered: under the policy and not satisfied;
+ * exempt: written `coverage_exempt`; not-required: no policy rule applies.
+ */
+export type CoverageLabel = 'covered' | 'uncovered' | 'exempt' | 'not-required';
+
+export interface TraceLink {
+  file: string;
+  line: number;
+}
+
+export interface TraceRow {
+  id: string;
+  title: string;
+  type: string;
+  priority: string;
+  status: string;
+  /** The roadmap item ID as written (may name nothing: then roadmapTitle is undefined). */
+  roadmap: string | undefined;
+  roadmapTitle: string | undefined;
+  parent: string | undefined;
+  file: string;
+  line: number;
+  implementations: TraceLink[];
+  tests: TraceLink[];
+  coverage: CoverageLabel;
+  exemptReason: string | undefined;
+}
+
+export interface RoadmapRow {
+  id: string;
+  title: string;
+  type: string;
+  status: string;
+  start: string | undefined;
+  due: string | undefined;
+  done: number;
+  total: number;
+  overdue: boolean;
+  requirements: string[];
+  file: string;
+  line: number;
+}
+
+export interface TraceTotals {
+  requirements: number;
+  underPolicy: number;
+  satisfied: number;
+  implemented: number;
+  tested: number;
+  roadmapItems: number;
+  overdue: number;
+}
+
+export interface TraceReport {
+  tool: ToolInfo;
+  folder: string;
+  /** The products named in the spec files, in file order, without repeats. */
+  products: string[];
+  /** ISO date (YYYY-MM-DD) the report was made on. */
+  generated: string;
+  rows: TraceRow[];
+  roadmap: RoadmapRow[];
+  totals: TraceTotals;
+}

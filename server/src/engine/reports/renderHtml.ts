@@ -1,0 +1,149 @@
+// The traceability matrix as ONE self-contained HTML page: inline CSS, no scripts, no external
+// resources, readable on screen and on paper. Every piece of spec text goes through escapeHtml, and a
+// Content-Security-Policy forbids scripts and remote loads as a second line of defence.
+import { escapeHtml as esc } from './escape';
+import { REPORT_CSS } from './htmlStyle';
+import { COVERAGE_TEXT, percent } from './labels';
+import type { CoverageLabel, RoadmapRow, TraceLink, TraceReport, TraceRow } from './model';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+// Pill colours by value. Only these fixed class names ever reach a class attribute; spec values are
+// looked up, never interpolated.
+const STATUS_TONE: Record<string, string> = {
+  draft: 'quiet',
+  proposed: 'quiet',
+  approved: 'info',
+  'in-progress': 'warn',
+  implemented: 'good',
+  verified: 'good',
+  released: 'good',
+  rejected: 'bad',
+  deprecated: 'quiet',
+  planned: 'quiet',
+  active: 'info',
+  done: 'good',
+  cancelled: 'quiet',
+};
+const PRIORITY_TONE: Record<string, string> = { must: 'bad', should: 'warn', could: 'info', wont: 'quiet' };
+const COVERAGE_TONE: Record<CoverageLabel, string> = { covered: 'good', uncovered: 'bad', exempt: 'quiet', 'not-required': 'quiet' };
+
+function tone(map: Record<string, string>, value: string): string {
+  return Object.prototype.hasOwnProperty.call(map, value) ? (map[value] ?? '') : '';
+}
+
+function pill(text: string, toneClass: string): string {
+  if (text === '') return '<span class="none">—</span>';
+  return `<span class="pill ${toneClass}">${esc(text)}</span>`;
+}
+
+function linkList(list: readonly TraceLink[]): string {
+  if (list.length === 0) return '<td class="links none">—</td>';
+  return `<td class="links mono"><ul>${list.map((l) => `<li>${esc(l.file)}:${l.line}</li>`).join('')}</ul></td>`;
+}
+
+function bar(done: number, total: number, late: boolean): string {
+  // A number the code computed, clamped: safe to put in a style attribute.
+  const width = Math.max(0, Math.min(100, percent(done, total)));
+  return `<div class="bar${late ? ' late' : ''}"><span style="width:${width}%"></span></div>`;
+}
+
+function requirementRow(r: TraceRow): string {
+  const roadmap =
+    r.roadmap === undefined
+      ? '<td class="none">—</td>'
+      : `<td><span class="mono">${esc(r.roadmap)}</span>${r.roadmapTitle !== undefined ? `<br><span class="none">${esc(r.roadmapTitle)}</span>` : ''}</td>`;
+  const coverageTitle = r.exemptReason !== undefined ? ` title="${esc(r.exemptReason)}"` : '';
+  return [
+    '<tr>',
+    `<td class="id mono">${esc(r.id)}</td>`,
+    `<td class="title">${esc(r.title)}<span class="where mono">${esc(r.file)}:${r.line}</span></td>`,
+    `<td>${pill(r.priority, tone(PRIORITY_TONE, r.priority))}</td>`,
+    `<td>${pill(r.status, tone(STATUS_TONE, r.status))}</td>`,
+    roadmap,
+    linkList(r.implementations),
+    linkList(r.tests),
+    `<td${coverageTitle}>${pill(COVERAGE_TEXT[r.coverage], COVERAGE_TONE[r.coverage])}</td>`,
+    '</tr>',
+  ].join('');
+}
+
+function roadmapRow(r: RoadmapRow): string {
+  const due = r.due === undefined ? '<span class="none">—</span>' : esc(r.due);
+  return [
+    '<tr>',
+    `<td class="id mono">${esc(r.id)}</td>`,
+    `<td class="title">${esc(r.title)}</td>`,
+    `<td>${esc(r.type)}</td>`,
+    `<td>${pill(r.status, tone(STATUS_TONE, r.status))}</td>`,
+    `<td>${esc(r.start ?? '—')}</td>`,
+    `<td>${due}${r.overdue ? ' <span class="pill bad">overdue</span>' : ''}</td>`,
+    `<td class="progress">${r.done}/${r.total} done${bar(r.done, r.total, r.overdue)}</td>`,
+    '</tr>',
+  ].join('');
+}
+
+function card(label: string, value: string, detail: string, toneClass = '', barHtml = ''): string {
+  return `<div class="card ${toneClass}"><div class="label">${esc(label)}</div><div class="value">${value}${detail ? ` <small>${detail}</small>` : ''}</div>${barHtml}</div>`;
+}
+
+export function renderHtml(report: TraceReport): string {
+  const t = report.totals;
+  const name = report.products.length > 0 ? report.products.join(', ') : report.folder;
+  const failing = t.underPolicy - t.satisfied;
+  const cards = [
+    card('Requirements', String(t.requirements), ''),
+    card('Coverage policy', `${t.satisfied}/${t.underPolicy}`, `${percent(t.satisfied, t.underPolicy)}% satisfied`, failing > 0 ? 'bad' : 'ok', bar(t.satisfied, t.underPolicy, false)),
+    card('Implemented', String(t.implemented), `${percent(t.implemented, t.requirements)}% have code`, '', bar(t.implemented, t.requirements, false)),
+    card('Tested', String(t.tested), `${percent(t.tested, t.requirements)}% have tests`, '', bar(t.tested, t.requirements, false)),
+    card('Roadmap items', String(t.roadmapItems), t.overdue > 0 ? `${t.overdue} overdue` : 'none overdue', t.overdue > 0 ? 'bad' : ''),
+  ].join('\n');
+
+  const requirements =
+    report.rows.length === 0
+      ? '<p class="none">No requirements found.</p>'
+      : `<table class="matrix">
+<thead><tr><th>ID</th><th>Title</th><th>Priority</th><th>Status</th><th>Roadmap</th><th>Implementations</th><th>Tests</th><th>Coverage</th></tr></thead>
+<tbody>
+${report.rows.map(requirementRow).join('\n')}
+</tbody>
+</table>`;
+  const roadmap =
+    report.roadmap.length === 0
+      ? '<p class="none">No roadmap items found.</p>'
+      : `<table class="roadmap">
+<thead><tr><th>Item</th><th>Title</th><th>Type</th><th>Status</th><th>Start</th><th>Due</th><th>Progress</th></tr></thead>
+<tbody>
+${report.roadmap.map(roadmapRow).join('\n')}
+</tbody>
+</table>`;
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(report.tool.name)} ${esc(report.tool.version)}">
+<title>Traceability report: ${esc(name)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<header class="top">
+<h1>Traceability report: <span class="product">${esc(name)}</span></h1>
+<div class="meta">Generated ${esc(report.generated)} from <code>${esc(report.folder)}</code><br>${esc(report.tool.name)} ${esc(report.tool.version)}</div>
+</header>
+<section class="cards">
+${cards}
+</section>
+<h2>Roadmap</h2>
+${roadmap}
+<h2>Requirements</h2>
+${requirements}
+<footer>Coverage: <b>covered</b> meets the coverage policy in spectrace.yaml; <b>uncovered</b> does not; <b>exempt</b> has a written <code>coverage_exempt</code> reason; <b>not required</b> is outside the policy. Implementations are <code>@implements</code> tags, tests are <code>@verifies</code> tags.</footer>
+</main>
+</body>
+</html>
+`;
+}
