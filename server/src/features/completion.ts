@@ -51,7 +51,7 @@ function tagCompletion(req: FeatureRequest<CompletionParams>): CompletionList | 
 
 function yamlCompletion(req: FeatureRequest<CompletionParams>, isConfig: boolean): CompletionList | null {
   const { document, params } = req;
-  const cursor = cursorContext(document.getText(), params.position);
+  const cursor = cursorContext(document.getText(), params.position, document.offsetAt(params.position));
   if (!cursor) return null;
   const range: LspRange = { start: cursor.wordRange.start, end: maxPos(cursor.wordRange.end, params.position) };
   if (cursor.position === 'value') return valueCompletion(req, cursor, range, isConfig);

@@ -21,7 +21,7 @@ export function hover(req: FeatureRequest<HoverParams>, opts: HoverOptions): Hov
   const hit = ctx.index.idAt(file, params.position);
   if (hit) return { contents: { kind, value: idCard(ctx, hit.id, opts.now) }, range: toLspRange(hit.range) };
   if (!opts.isSpec && !opts.isConfig) return null;
-  const key = keyAtCursor(req.document.getText(), params.position);
+  const key = keyAtCursor(req.document.getText(), params.position, req.document.offsetAt(params.position));
   if (!key) return null;
   const where = schemaPathOf(key.path, opts.isConfig);
   if (!where) return null;

@@ -202,9 +202,11 @@ function flowSteps(line: string, from: number, cursor: number): { steps: string[
   return { steps, position };
 }
 
-/** The cursor's context in a YAML document; undefined inside a comment. */
-export function cursorContext(text: string, pos: Position): CursorContext | undefined {
-  const offset = offsetOf(text, pos);
+/**
+ * The cursor's context in a YAML document; undefined inside a comment. Pass `offset` (the document's
+ * own offsetAt) when known: finding it from the text is a scan from the top.
+ */
+export function cursorContext(text: string, pos: Position, offset = offsetOf(text, pos)): CursorContext | undefined {
   const { start, end } = lineBounds(text, offset);
   const line = text.slice(start, end);
   const cursor = offset - start;
@@ -267,8 +269,7 @@ export interface KeyAtCursor {
 }
 
 /** The block or flow key under the cursor, with its full path; undefined when the cursor is not on a key. */
-export function keyAtCursor(text: string, pos: Position): KeyAtCursor | undefined {
-  const offset = offsetOf(text, pos);
+export function keyAtCursor(text: string, pos: Position, offset = offsetOf(text, pos)): KeyAtCursor | undefined {
   const { start, end } = lineBounds(text, offset);
   const line = text.slice(start, end);
   const cursor = offset - start;
@@ -276,7 +277,7 @@ export function keyAtCursor(text: string, pos: Position): KeyAtCursor | undefine
     if (f.step === ITEM) continue;
     const key = keyAt(line, f.col);
     if (key && cursor >= f.col && cursor <= key.colon) {
-      const outer = cursorContext(text, { line: pos.line, character: f.col });
+      const outer = cursorContext(text, { line: pos.line, character: f.col }, start + f.col);
       const parent = outer?.path ?? [];
       return { path: [...parent, f.step], range: { start: { line: pos.line, character: f.col }, end: { line: pos.line, character: key.colon } } };
     }
@@ -288,7 +289,7 @@ export function keyAtCursor(text: string, pos: Position): KeyAtCursor | undefine
   m.lastIndex = a;
   const hit = m.exec(line);
   if (hit && cursor <= a + hit[0].length && /[{,]\s*$/.test(line.slice(0, a))) {
-    const ctx = cursorContext(text, { line: pos.line, character: a });
+    const ctx = cursorContext(text, { line: pos.line, character: a }, start + a);
     if (ctx && ctx.position === 'key') {
       return { path: [...ctx.path, hit[0]], range: { start: { line: pos.line, character: a }, end: { line: pos.line, character: a + hit[0].length } } };
     }

@@ -167,8 +167,7 @@ export class Workspace {
       const file = uriToPath(doc.uri);
       if (!file || this.folderFor(file) !== folder) continue;
       this.pending.delete(doc.uri);
-      this.applyText(folder, file, doc.getText());
-      open.push(file);
+      if (this.applyText(folder, file, doc.getText())) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
     for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
@@ -203,21 +202,24 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Applying text
 
-  /** Feed one file's current text to its folder's index. */
-  private applyText(folder: Folder, file: string, text: string): void {
+  /** Feed one file's current text to its folder's index; false when the file is not indexed. */
+  private applyText(folder: Folder, file: string, text: string): boolean {
     const index = folder.index;
-    if (!index) return;
+    if (!index) return false;
     if (file === folder.configFile) {
       index.setConfig(text);
-      return;
+      return true;
     }
     if (index.isSchemaFile(file)) {
       // A workspace schema changed: recompile with the current config text.
       index.setConfig(this.textOf(folder.configFile));
-      return;
+      return false;
     }
-    if (!this.settings.get(folder.uri).codeScanning.enabled && index.classify(file) === 'code') return;
+    const kind = index.classify(file);
+    // The client sends every open document; only specs and files under the code globs are indexed.
+    if (kind === 'none' || (kind === 'code' && !this.settings.get(folder.uri).codeScanning.enabled)) return false;
     index.updateFile(file, text);
+    return true;
   }
 
   private removeFromIndex(folder: Folder, file: string): void {
@@ -278,8 +280,9 @@ export class Workspace {
       const folder = this.folderFor(file);
       if (!folder?.index) continue; // applied when the folder's indexing finishes
       try {
-        this.applyText(folder, file, doc.getText());
-        edited.push({ folder, file });
+        if (this.applyText(folder, file, doc.getText())) edited.push({ folder, file });
+        // A schema or an unindexed file changed: other files may still be affected.
+        this.dirtyFolders.add(folder);
       } catch (err) {
         this.connection.console.error(`spectrace: could not update ${file}: ${describeError(err)}`);
       }
@@ -288,7 +291,7 @@ export class Workspace {
       if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
       this.dirtyFolders.add(folder);
     }
-    if (edited.length) this.scheduleFullPass();
+    this.scheduleFullPass();
   }
 
   /** A document was closed: the disk is the truth again for it. */
