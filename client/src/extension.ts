@@ -1,7 +1,67 @@
-import type * as vscode from 'vscode';
+// Activation: build the Ctx, register views, commands and the status bar, start the language client
+// without waiting for it. Everything else lives in the modules these wire together.
+import * as vscode from 'vscode';
+import type { SpectraceApi } from './api';
+import { registerCommands } from './commands';
+import { Ctx } from './context';
+import { MatrixPanel } from './matrix/matrixPanel';
+import { SummaryStatusBar } from './statusBar';
+import { SpecStore } from './store';
+import { CoverageGapsViewProvider } from './views/coverageGapsView';
+import { RequirementsViewProvider } from './views/requirementsView';
+import { RoadmapViewProvider } from './views/roadmapView';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // The language client is started here once the server exists.
+let ctx: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): SpectraceApi {
+  const started = performance.now();
+  const c = new Ctx(context);
+  ctx = c;
+  const store = new SpecStore(c);
+  const requirements = new RequirementsViewProvider(c, store);
+  const roadmap = new RoadmapViewProvider(c, store);
+  const coverageGaps = new CoverageGapsViewProvider(c, store);
+  const statusBar = new SummaryStatusBar(c, store);
+  c.pushExtension(store, requirements, roadmap, coverageGaps, statusBar, ...registerCommands({ ctx: c, store, requirementsView: requirements }));
+  void vscode.commands.executeCommand('setContext', 'spectrace.active', true);
+  // The server starts in the background: views and commands wait for it when they need it.
+  const ready = c.start().then(
+    () => undefined,
+    (err: unknown) => {
+      throw err instanceof Error ? err : new Error(String(err));
+    },
+  );
+  // Reported by the Ctx already; this only keeps the rejection from being "unhandled".
+  ready.catch(() => undefined);
+  const activationMs = performance.now() - started;
+  c.log.info(`activated in ${activationMs.toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: restricted mode'})`);
+
+  return {
+    activationMs,
+    ready: () => ready,
+    views: { requirements, roadmap, coverageGaps },
+    statusBar: {
+      item: statusBar.item,
+      get summary() {
+        return statusBar.summary;
+      },
+    },
+    matrix: () => MatrixPanel.open,
+    server: {
+      get status() {
+        return c.status;
+      },
+      get crashRestarts() {
+        return c.crashRestartCount;
+      },
+      onIndexChanged: c.onIndexChanged,
+    },
+  };
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {
+  const c = ctx;
+  ctx = undefined;
+  MatrixPanel.open?.dispose();
+  await c?.dispose();
+}

@@ -34,7 +34,15 @@ function filesIn(dir: string, ext: string): string[] {
 }
 
 function expectedFiles(): string[] {
-  return [...FIXED, ...filesIn('schemas', '.json'), ...filesIn('snippets', '.json')].sort();
+  return [
+    ...FIXED,
+    ...filesIn('schemas', '.json'),
+    ...filesIn('snippets', '.json'),
+    // The matrix webview's script and stylesheet, and the walkthrough's pages.
+    ...filesIn('client/media', '.js'),
+    ...filesIn('client/media', '.css'),
+    ...filesIn('media/walkthrough', '.md'),
+  ].sort();
 }
 
 /** Patterns that must never be in the package, whatever the allowlist says. */

@@ -1,0 +1,221 @@
+// @ts-check
+// The traceability matrix page. Runs in the webview under a strict CSP (this file is the only
+// script, loaded with the page's nonce). Every piece of spec text goes into the DOM with
+// textContent — never innerHTML — so a title like <img src=x onerror=…> stays text.
+(function () {
+  'use strict';
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+
+  /** @typedef {{label: string, location: unknown}} Cell */
+  /** @typedef {{id: string, title: string, priority?: string, status?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
+
+  /** @type {{key: string, label: string, value: (r: Row) => string, numeric?: boolean}[]} */
+  const COLUMNS = [
+    { key: 'id', label: 'ID', value: (r) => r.id },
+    { key: 'title', label: 'Title', value: (r) => r.title },
+    { key: 'roadmap', label: 'Roadmap', value: (r) => r.roadmap || '' },
+    { key: 'status', label: 'Status', value: (r) => r.status || '' },
+    { key: 'priority', label: 'Priority', value: (r) => r.priority || '' },
+    { key: 'implementations', label: 'Implementations', value: (r) => String(r.implementations.length), numeric: true },
+    { key: 'tests', label: 'Tests', value: (r) => String(r.tests.length), numeric: true },
+    { key: 'coverage', label: 'Coverage', value: (r) => r.coverage },
+  ];
+  const PRIORITY_ORDER = { must: 0, should: 1, could: 2, wont: 3 };
+
+  const el = {
+    filter: /** @type {HTMLInputElement} */ (document.getElementById('filter')),
+    coverage: /** @type {HTMLSelectElement} */ (document.getElementById('coverage')),
+    exportButton: /** @type {HTMLButtonElement} */ (document.getElementById('export')),
+    count: /** @type {HTMLElement} */ (document.getElementById('count')),
+    message: /** @type {HTMLElement} */ (document.getElementById('message')),
+    header: /** @type {HTMLElement} */ (document.getElementById('header')),
+    rows: /** @type {HTMLElement} */ (document.getElementById('rows')),
+  };
+
+  /** @type {{version: number, rows: Row[]}} */
+  let data = { version: 0, rows: [] };
+  /** What the user set up survives the page being hidden and shown again. */
+  const saved = vscode.getState() || {};
+  let sortKey = typeof saved.sortKey === 'string' ? saved.sortKey : 'id';
+  let sortDir = saved.sortDir === -1 ? -1 : 1;
+  el.filter.value = typeof saved.filter === 'string' ? saved.filter : '';
+  el.coverage.value = typeof saved.coverage === 'string' ? saved.coverage : '';
+  /** Indices (into data.rows) of the rows shown, in display order. */
+  let shown = [];
+
+  function saveState() {
+    vscode.setState({ sortKey, sortDir, filter: el.filter.value, coverage: el.coverage.value });
+  }
+
+  /** "PAY-10" after "PAY-9": compare digit runs as numbers. */
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+  /** @param {Row} a @param {Row} b */
+  function compare(a, b) {
+    const col = COLUMNS.find((c) => c.key === sortKey) || COLUMNS[0];
+    let d;
+    if (col.numeric) d = Number(col.value(a)) - Number(col.value(b));
+    else if (col.key === 'priority') d = (PRIORITY_ORDER[a.priority || ''] ?? 9) - (PRIORITY_ORDER[b.priority || ''] ?? 9);
+    else d = collator.compare(col.value(a), col.value(b));
+    return d * sortDir || collator.compare(a.id, b.id);
+  }
+
+  /** @param {Row} r */
+  function haystack(r) {
+    return [r.id, r.title, r.status, r.priority, r.roadmap, r.coverage, ...r.implementations.map((c) => c.label), ...r.tests.map((c) => c.label)]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase();
+  }
+
+  function renderHeader() {
+    el.header.replaceChildren();
+    for (const col of COLUMNS) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      button.textContent = col.label;
+      button.dataset.key = col.key;
+      th.setAttribute('aria-sort', col.key === sortKey ? (sortDir === 1 ? 'ascending' : 'descending') : 'none');
+      if (col.key === sortKey) {
+        const arrow = document.createElement('span');
+        arrow.className = 'arrow';
+        arrow.textContent = sortDir === 1 ? ' ▲' : ' ▼';
+        arrow.setAttribute('aria-hidden', 'true');
+        button.append(arrow);
+      }
+      th.append(button);
+      el.header.append(th);
+    }
+  }
+
+  /**
+   * A link-like button that asks the extension to open a location it sent.
+   * @param {string} text @param {number} row @param {'requirement'|'implementation'|'test'} cell @param {number} index
+   */
+  function openButton(text, row, cell, index) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'link';
+    b.textContent = text;
+    b.dataset.row = String(row);
+    b.dataset.cell = cell;
+    b.dataset.index = String(index);
+    b.title = cell === 'requirement' ? 'Open the requirement' : `Open ${text}`;
+    return b;
+  }
+
+  /** @param {Cell[]} cells @param {number} row @param {'implementation'|'test'} kind */
+  function locationsCell(cells, row, kind) {
+    const td = document.createElement('td');
+    td.className = 'locations';
+    if (cells.length === 0) {
+      td.textContent = '—';
+      td.classList.add('empty');
+      return td;
+    }
+    const list = document.createElement('ul');
+    cells.forEach((c, i) => {
+      const li = document.createElement('li');
+      li.append(openButton(c.label, row, kind, i));
+      list.append(li);
+    });
+    td.append(list);
+    return td;
+  }
+
+  /** @param {string} text @param {string} [cls] */
+  function textCell(text, cls) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (cls) td.className = cls;
+    return td;
+  }
+
+  function renderRows() {
+    const needle = el.filter.value.trim().toLowerCase();
+    const coverage = el.coverage.value;
+    const order = data.rows.map((r, i) => ({ r, i }));
+    order.sort((a, b) => compare(a.r, b.r));
+    shown = order.filter(({ r }) => (!coverage || r.coverage === coverage) && (!needle || haystack(r).includes(needle))).map(({ i }) => i);
+
+    const fragment = document.createDocumentFragment();
+    for (const i of shown) {
+      const r = data.rows[i];
+      const tr = document.createElement('tr');
+      const idCell = document.createElement('td');
+      idCell.className = 'id';
+      idCell.append(openButton(r.id, i, 'requirement', 0));
+      tr.append(
+        idCell,
+        textCell(r.title, 'title'),
+        textCell(r.roadmap || '—', r.roadmap ? 'roadmap' : 'roadmap empty'),
+        textCell(r.status || '—', `status status-${r.status || 'none'}`),
+        textCell(r.priority || '—', 'priority'),
+        locationsCell(r.implementations, i, 'implementation'),
+        locationsCell(r.tests, i, 'test'),
+        textCell(r.coverage, `coverage coverage-${r.coverage}`),
+      );
+      fragment.append(tr);
+    }
+    el.rows.replaceChildren(fragment);
+    el.count.textContent = shown.length === data.rows.length ? `${data.rows.length} requirements` : `${shown.length} of ${data.rows.length} requirements`;
+    el.exportButton.disabled = shown.length === 0;
+  }
+
+  /** @param {unknown} msg */
+  function accept(msg) {
+    if (!msg || typeof msg !== 'object') return;
+    const m = /** @type {{type?: string, version?: number, rows?: Row[], message?: string}} */ (msg);
+    if (m.type === 'data' && Array.isArray(m.rows) && typeof m.version === 'number') {
+      data = { version: m.version, rows: m.rows };
+      el.message.hidden = true;
+      renderHeader();
+      renderRows();
+    } else if (m.type === 'error' && typeof m.message === 'string') {
+      el.message.textContent = m.message;
+      el.message.hidden = false;
+    }
+  }
+
+  el.header.addEventListener('click', (e) => {
+    const button = /** @type {HTMLElement | null} */ (e.target instanceof Element ? e.target.closest('button.sort') : null);
+    const key = button?.dataset.key;
+    if (!key) return;
+    sortDir = key === sortKey ? -sortDir : 1;
+    sortKey = key;
+    saveState();
+    renderHeader();
+    renderRows();
+  });
+  el.rows.addEventListener('click', (e) => {
+    const button = /** @type {HTMLElement | null} */ (e.target instanceof Element ? e.target.closest('button.link') : null);
+    if (!button) return;
+    vscode.postMessage({ type: 'open', version: data.version, row: Number(button.dataset.row), cell: button.dataset.cell, index: Number(button.dataset.index) });
+  });
+  el.filter.addEventListener('input', () => {
+    saveState();
+    renderRows();
+  });
+  el.coverage.addEventListener('change', () => {
+    saveState();
+    renderRows();
+  });
+  el.exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportCsv', version: data.version, rows: shown }));
+  window.addEventListener('message', (e) => accept(e.data));
+
+  // The data the page was created with (a JSON block, read as text: never evaluated as script).
+  const initial = document.getElementById('matrix-data');
+  if (initial && initial.textContent) {
+    try {
+      accept(JSON.parse(initial.textContent));
+    } catch (err) {
+      accept({ type: 'error', message: `The matrix data could not be read: ${String(err)}` });
+    }
+  }
+  renderHeader();
+  vscode.postMessage({ type: 'ready' });
+})();

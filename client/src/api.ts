@@ -1,0 +1,34 @@
+// What activate() returns: the activation time (read by the e2e entry) and handles on the views,
+// status bar, matrix and server state, so the extension-host tests assert on the real objects.
+import type * as vscode from 'vscode';
+import type { SummaryResult } from '../../server/src/shared/protocol';
+import type { ServerStatus } from './context';
+import type { MatrixPanel } from './matrix/matrixPanel';
+import type { CoverageGapsViewProvider } from './views/coverageGapsView';
+import type { RequirementsViewProvider } from './views/requirementsView';
+import type { RoadmapViewProvider } from './views/roadmapView';
+
+export interface SpectraceApi {
+  /** Milliseconds activate() itself took (the language client starts after it returns). */
+  readonly activationMs: number;
+  /** Resolves when the language server runs (rejects when it could not start). */
+  ready(): Promise<void>;
+  readonly views: {
+    readonly requirements: RequirementsViewProvider;
+    readonly roadmap: RoadmapViewProvider;
+    readonly coverageGaps: CoverageGapsViewProvider;
+  };
+  readonly statusBar: {
+    readonly item: vscode.StatusBarItem;
+    /** The summary the item shows, once the server answered. */
+    readonly summary: SummaryResult | undefined;
+  };
+  /** The open traceability matrix panel, if any. */
+  matrix(): MatrixPanel | undefined;
+  readonly server: {
+    readonly status: ServerStatus;
+    /** Restarts after a crash (user restarts not counted). */
+    readonly crashRestarts: number;
+    readonly onIndexChanged: vscode.Event<void>;
+  };
+}

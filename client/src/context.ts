@@ -1,0 +1,191 @@
+// The Ctx owns the language client and everything whose life is tied to it. Two kinds of
+// disposables are kept apart (as rust-analyzer's editors/code does): extension-lifetime ones (output
+// channel, commands, views, status bar, event emitters) live until deactivate; client-lifetime ones
+// (notification handlers of one client) are dropped whenever the client is replaced on restart.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RequestType } from 'vscode-languageserver-protocol';
+import { IndexChangedNotification, TrustChangedNotification } from '../../server/src/shared/protocol';
+import { RestartPolicy } from './restartPolicy';
+
+export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
+
+/** The reason a request could not be sent, shown in the views instead of a stack trace. */
+export class ServerUnavailableError extends Error {}
+
+export class Ctx implements vscode.Disposable {
+  readonly log: vscode.LogOutputChannel;
+  private readonly extensionDisposables: vscode.Disposable[] = [];
+  private clientDisposables: vscode.Disposable[] = [];
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private currentStatus: ServerStatus = 'starting';
+  private readonly policy = new RestartPolicy();
+  private crashRestarts = 0;
+  /** Bumped whenever the client is replaced, so a start that was abandoned does not report. */
+  private generation = 0;
+  private readonly indexChanged = new vscode.EventEmitter<void>();
+  private readonly statusChanged = new vscode.EventEmitter<ServerStatus>();
+  /** The server's index changed (or a new server came up): views and status bar refresh. */
+  readonly onIndexChanged = this.indexChanged.event;
+  readonly onStatusChanged = this.statusChanged.event;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.log = vscode.window.createOutputChannel('Spectrace', { log: true });
+    this.pushExtension(this.log, this.indexChanged, this.statusChanged);
+    this.pushExtension(vscode.workspace.onDidGrantWorkspaceTrust(() => this.trustGranted()));
+  }
+
+  get status(): ServerStatus {
+    return this.currentStatus;
+  }
+
+  /** How many times the server was restarted after a crash (not by the user). */
+  get crashRestartCount(): number {
+    return this.crashRestarts;
+  }
+
+  get workspaceState(): vscode.Memento {
+    return this.extension.workspaceState;
+  }
+
+  /** Registers something that lives as long as the extension. */
+  pushExtension(...items: vscode.Disposable[]): void {
+    this.extensionDisposables.push(...items);
+  }
+
+  /** Starts the client if it is not running (or starting) already; resolves when it runs. */
+  start(): Promise<LanguageClient> {
+    const generation = this.generation;
+    this.starting ??= this.createAndStart().catch((err: unknown) => {
+      if (generation !== this.generation) throw err; // stopped on purpose (restart, deactivate)
+      this.setStatus('failed');
+      this.log.error(`could not start the language server: ${errorText(err)}`);
+      void vscode.window.showErrorMessage(`Spectrace: the language server did not start (${errorText(err)}). See the Spectrace output.`, 'Show Output').then((pick) => {
+        if (pick) this.log.show();
+      });
+      throw err;
+    });
+    return this.starting;
+  }
+
+  /** Stops the server and starts a fresh one (the user's "Restart Server"). */
+  async restart(): Promise<void> {
+    this.log.info('restarting the language server');
+    this.policy.reset();
+    await this.stopClient();
+    this.setStatus('starting');
+    await this.start();
+  }
+
+  /** Sends a custom request once the client runs. Rejects with ServerUnavailableError when it cannot. */
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
+    if (this.currentStatus === 'failed' || this.currentStatus === 'stopped') {
+      throw new ServerUnavailableError('The Spectrace server is not running. Run "Spectrace: Restart Server".');
+    }
+    const client = await this.start().catch(() => {
+      throw new ServerUnavailableError('The Spectrace server did not start. See the Spectrace output.');
+    });
+    // The library types params as jsonrpc's RequestParam<P> (P, or undefined when P is null); ours are objects.
+    const param = params as P extends null ? P | undefined : P;
+    return token ? client.sendRequest(type, param, token) : client.sendRequest(type, param);
+  }
+
+  /** The running language client, for tests and for features that need its converters. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stopClient();
+    for (const d of this.extensionDisposables.splice(0)) d.dispose();
+  }
+
+  private async createAndStart(): Promise<LanguageClient> {
+    this.setStatus('starting');
+    // Loaded here, not at the top: keeps vscode-languageclient out of activation's critical path.
+    const { createLanguageClient } = await import('./languageClient.js');
+    const { State } = await import('vscode-languageclient/node');
+    const client = createLanguageClient(this.extension, {
+      log: this.log,
+      onCrash: () => {
+        const decision = this.policy.onCrash(Date.now());
+        if (decision.restart) {
+          this.crashRestarts++;
+          this.setStatus('restarting');
+          void vscode.window.showWarningMessage(`Spectrace: the language server stopped unexpectedly and was restarted (${decision.crashes} of ${this.policy.maxRestarts} restarts allowed in ${this.policy.windowMs / 60000} minutes).`);
+        }
+        return decision;
+      },
+      onGaveUp: (decision) => {
+        this.setStatus('stopped');
+        void vscode.window
+          .showErrorMessage(`Spectrace: the language server stopped ${decision.crashes} times in a few minutes and was not restarted. See the Spectrace output for the reason.`, 'Restart Server', 'Show Output')
+          .then((pick) => {
+            if (pick === 'Restart Server') void vscode.commands.executeCommand('spectrace.restartServer');
+            else if (pick === 'Show Output') this.log.show();
+          });
+      },
+    });
+    this.client = client;
+    this.clientDisposables.push(
+      client.onNotification(IndexChangedNotification, () => this.indexChanged.fire()),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) {
+          this.setStatus('running');
+          // A restarted server has a fresh index: whatever the views show may be stale.
+          this.indexChanged.fire();
+        } else if (e.newState === State.Starting && this.currentStatus !== 'restarting') {
+          this.setStatus('starting');
+        }
+      }),
+    );
+    await client.start();
+    this.setStatus('running');
+    // Trust may have been granted while the server was starting, after its initialize saw "untrusted".
+    if (vscode.workspace.isTrusted) await client.sendNotification(TrustChangedNotification, { trusted: true });
+    return client;
+  }
+
+  private async stopClient(): Promise<void> {
+    const client = this.client;
+    const starting = this.starting;
+    this.client = undefined;
+    this.starting = undefined;
+    this.generation++;
+    for (const d of this.clientDisposables.splice(0)) d.dispose();
+    if (!client) {
+      // A start still in flight: let it settle, then stop what it made.
+      await starting?.then((c) => c.dispose(2000)).catch(() => undefined);
+      return;
+    }
+    try {
+      await client.dispose(2000);
+    } catch (err) {
+      this.log.warn(`stopping the language server: ${errorText(err)}`);
+    }
+    this.setStatus('stopped');
+  }
+
+  private trustGranted(): void {
+    this.log.info('workspace trust granted: the server loads workspace schemas and patterns');
+    const client = this.client;
+    if (client && this.currentStatus === 'running') {
+      client.sendNotification(TrustChangedNotification, { trusted: true }).catch((err: unknown) => this.log.error(`trust notification failed: ${errorText(err)}`));
+    }
+    // The status bar drops "(restricted)" at once; the server's indexChanged follows.
+    this.indexChanged.fire();
+  }
+
+  private setStatus(status: ServerStatus): void {
+    if (status === this.currentStatus) return;
+    this.currentStatus = status;
+    // Drives the views' welcome content ("the server is not running").
+    void vscode.commands.executeCommand('setContext', 'spectrace.serverStatus', status);
+    this.statusChanged.fire(status);
+  }
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,43 @@
+// Messages between the matrix webview (client/media/matrix.js) and the extension. The webview
+// names rows and cells by index into the data it was given (with that data's version), never by
+// URI: the extension only opens locations it sent itself.
+import type { MatrixRow } from '../../../server/src/shared/protocol';
+
+/** Extension → webview. */
+export type ToWebview =
+  | { type: 'data'; version: number; rows: MatrixRow[] }
+  | { type: 'error'; message: string };
+
+export type CellKind = 'requirement' | 'implementation' | 'test';
+
+/** Webview → extension. */
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'open'; version: number; row: number; cell: CellKind; index: number }
+  | { type: 'exportCsv'; version: number; rows: number[] }
+  | { type: 'refresh' };
+
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** Validates a message from the webview; anything else is ignored (and logged) by the panel. */
+export function parseFromWebview(raw: unknown): FromWebview | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+    case 'refresh':
+      return { type: m.type };
+    case 'open':
+      if (isIndex(m.version) && isIndex(m.row) && isIndex(m.index) && (m.cell === 'requirement' || m.cell === 'implementation' || m.cell === 'test')) {
+        return { type: 'open', version: m.version, row: m.row, cell: m.cell, index: m.index };
+      }
+      return undefined;
+    case 'exportCsv':
+      if (isIndex(m.version) && Array.isArray(m.rows) && m.rows.every(isIndex)) return { type: 'exportCsv', version: m.version, rows: m.rows as number[] };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
