@@ -1,0 +1,33 @@
+// The cross-file rules, in a fixed order. Per-ID rules are cached per ID by the rule engine; the cycle
+// rules look at a whole graph and are recomputed when its edges change.
+import type { Severity, SpecDiagnostic } from '../types';
+import { dependencyCycles } from './dependencyCycle';
+import { duplicateId } from './duplicateId';
+import { inactiveCodeReference } from './inactiveCodeReference';
+import type { IndexModel, PerIdRule } from './model';
+import { overdueRoadmapItem } from './overdueRoadmapItem';
+import { parentCycles } from './parentCycle';
+import { statusMismatch } from './statusMismatch';
+import { uncoveredRequirement } from './uncoveredRequirement';
+import { unknownCodeReference } from './unknownCodeReference';
+import { unknownReference } from './unknownReference';
+
+export const PER_ID_RULES: readonly PerIdRule[] = [
+  duplicateId,
+  unknownReference,
+  unknownCodeReference,
+  inactiveCodeReference,
+  uncoveredRequirement,
+  statusMismatch,
+  overdueRoadmapItem,
+];
+
+export interface GraphRule {
+  code: 'dependency-cycle' | 'parent-cycle';
+  check(model: IndexModel, severity: Severity): SpecDiagnostic[];
+}
+
+export const GRAPH_RULES: readonly GraphRule[] = [
+  { code: 'dependency-cycle', check: dependencyCycles },
+  { code: 'parent-cycle', check: parentCycles },
+];

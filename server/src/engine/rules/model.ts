@@ -1,0 +1,75 @@
+// What the cross-file rules read: a read-only view of the workspace index, keyed by ID, plus the
+// per-pass services (severity lookup, did-you-mean, next free ID). Rules are pure functions of this
+// view, so the index can cache their results per ID and recompute only what an edit touched.
+import type { CodeTag, DiagnosticCode, FixData, ItemKind, ItemReference, Range, RelatedInformation, Severity, SpecDiagnostic, SpecItem, SpectraceConfig } from '../types';
+
+/** A reference written in a spec item, seen from the ID it names. */
+export interface IncomingRef {
+  item: SpecItem;
+  ref: ItemReference;
+}
+
+/** The index as the rules and queries see it. Every list is sorted by file, then position. */
+export interface IndexModel {
+  readonly root: string;
+  readonly config: SpectraceConfig;
+  now(): Date;
+  /** Every item defining `id` (more than one: a duplicate). */
+  definitions(id: string): readonly SpecItem[];
+  /** Every spec reference naming `id`. */
+  incoming(id: string): readonly IncomingRef[];
+  /** Every code tag naming `id`. */
+  tags(id: string): readonly CodeTag[];
+  /** Every defined ID (any kind), in no particular order. */
+  definedIds(): Iterable<string>;
+}
+
+/** Services the rule engine provides for one recomputation pass. */
+export interface RuleRun {
+  /** The configured severity of a rule; undefined when it is `off`. */
+  severity(code: DiagnosticCode): Severity | undefined;
+  /** The defined ID of `kind` a misspelt `word` most likely meant (cached across passes). */
+  suggest(word: string, kind: ItemKind): string | undefined;
+  nextFreeId(prefix: string): string;
+  /** A path relative to the workspace root, for messages. */
+  relative(file: string): string;
+}
+
+/** A rule computed for one ID at a time from what the index holds under that ID. */
+export interface PerIdRule {
+  code: DiagnosticCode;
+  check(model: IndexModel, id: string, run: RuleRun, severity: Severity): SpecDiagnostic[];
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  file: string,
+  range: Range,
+  message: string,
+  related?: RelatedInformation[],
+  data?: FixData,
+): SpecDiagnostic {
+  const d: SpecDiagnostic = { file, range, severity, code, message, source: 'spectrace' };
+  if (related && related.length > 0) d.related = related;
+  if (data) d.data = data;
+  return d;
+}
+
+/** The string value of an item's field, or undefined. */
+export function fieldString(item: SpecItem, key: string): string | undefined {
+  const v = item.fields.get(key)?.value;
+  return typeof v === 'string' ? v.trim() || undefined : undefined;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function joinAnd(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const KIND_LABEL: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item' };

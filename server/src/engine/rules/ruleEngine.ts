@@ -1,0 +1,206 @@
+// Runs the cross-file rules over the index model and caches their results. The index tells it what an
+// edit touched (IDs, the reference graph, the set of defined IDs); the next `run()` recomputes only
+// those IDs' rules, so a keystroke in a 20,000-requirement workspace costs what it touches, not a
+// rebuild. Results are kept per file for the index to merge with the file-local diagnostics.
+import { severityFor } from '../config';
+import { didYouMean } from '../messages';
+import { compareIds, idPrefix, nextFreeId, today } from '../queries';
+import type { DiagnosticCode, ItemKind, Severity, SpecDiagnostic } from '../types';
+import { GRAPH_RULES, PER_ID_RULES } from './index';
+import type { IndexModel, RuleRun } from './model';
+
+const GRAPH_KEY = '\u0000graph';
+
+export class RuleEngine {
+  /** Rule results per subject (an ID, or the graph), only non-empty ones. */
+  private results = new Map<string, SpecDiagnostic[]>();
+  /** file -> subject -> that subject's diagnostics in the file. */
+  private byFile = new Map<string, Map<string, SpecDiagnostic[]>>();
+  private changedFiles = new Set<string>();
+
+  private dirtyIds = new Set<string>();
+  private graphDirty = true;
+  private allDirty = true;
+  /** IDs whose set of defining kinds changed since the last run (they change did-you-mean and next-free-ID answers). */
+  private idSetChanges: { id: string; kind: ItemKind }[] = [];
+
+  /** Did-you-mean answers by `kind\0word`; the word is always the subject ID that asked. */
+  private suggestions = new Map<string, string | undefined>();
+  /** IDs whose results contain a duplicate-id diagnostic (their fix data holds a next free ID). */
+  private duplicates = new Set<string>();
+  /** IDs that have a roadmap definition with a due date (their results depend on the date). */
+  private dated = new Set<string>();
+  private lastToday: string | undefined;
+
+  constructor(
+    private readonly model: IndexModel,
+    private readonly relative: (file: string) => string,
+    /** Every ID the index knows in any role (definition, reference, tag): for a full recompute. */
+    private readonly allIds: () => Iterable<string>,
+  ) {}
+
+  /** Everything must be recomputed (config change). */
+  invalidateAll(): void {
+    this.allDirty = true;
+  }
+
+  invalidateIds(ids: Iterable<string>): void {
+    for (const id of ids) this.dirtyIds.add(id);
+  }
+
+  invalidateGraph(): void {
+    this.graphDirty = true;
+  }
+
+  /** `id` gained its first or lost its last definition of `kind`. */
+  idSetChanged(id: string, kind: ItemKind): void {
+    this.idSetChanges.push({ id, kind });
+  }
+
+  /** Bring every cached result up to date. Returns the files whose rule diagnostics may have changed. */
+  run(): Set<string> {
+    const pass = new Pass(this.model, this.relative, this.suggestions);
+    const todayIso = today(this.model.now());
+    if (this.allDirty) {
+      this.allDirty = false;
+      this.suggestions.clear();
+      this.idSetChanges = [];
+      for (const id of this.allIds()) this.dirtyIds.add(id);
+      for (const id of this.results.keys()) if (id !== GRAPH_KEY) this.dirtyIds.add(id);
+      this.graphDirty = true;
+    } else {
+      if (todayIso !== this.lastToday) for (const id of this.dated) this.dirtyIds.add(id);
+      this.applyIdSetChanges();
+    }
+    this.lastToday = todayIso;
+
+    for (const id of this.dirtyIds) this.store(id, this.computeId(id, pass));
+    this.dirtyIds.clear();
+    if (this.graphDirty) {
+      this.graphDirty = false;
+      const out: SpecDiagnostic[] = [];
+      for (const rule of GRAPH_RULES) {
+        const severity = pass.severity(rule.code);
+        if (severity) out.push(...rule.check(this.model, severity));
+      }
+      this.store(GRAPH_KEY, out);
+    }
+    const changed = this.changedFiles;
+    this.changedFiles = new Set();
+    return changed;
+  }
+
+  /** The cached rule diagnostics in one file (call `run()` first). */
+  diagnosticsIn(file: string): SpecDiagnostic[] {
+    const subjects = this.byFile.get(file);
+    if (!subjects) return [];
+    const out: SpecDiagnostic[] = [];
+    for (const list of subjects.values()) for (const d of list) out.push(d);
+    return out;
+  }
+
+  private computeId(id: string, pass: Pass): SpecDiagnostic[] {
+    const out: SpecDiagnostic[] = [];
+    pass.asked.clear();
+    for (const rule of PER_ID_RULES) {
+      const severity = pass.severity(rule.code);
+      if (severity) for (const d of rule.check(this.model, id, pass, severity)) out.push(d);
+    }
+    // Keep only the suggestions this ID still needs, so the cache holds exactly the unknown IDs.
+    for (const kind of ['requirement', 'roadmap'] as const) if (!pass.asked.has(kind)) this.suggestions.delete(`${kind}\u0000${id}`);
+    if (out.some((d) => d.code === 'duplicate-id')) this.duplicates.add(id);
+    else this.duplicates.delete(id);
+    if (this.model.definitions(id).some((d) => d.kind === 'roadmap' && d.fields.has('due'))) this.dated.add(id);
+    else this.dated.delete(id);
+    return out;
+  }
+
+  /** A defined ID appeared or vanished: suggestions it could change and next-free IDs of its prefix are stale. */
+  private applyIdSetChanges(): void {
+    if (this.idSetChanges.length === 0) return;
+    const changes = this.idSetChanges;
+    this.idSetChanges = [];
+    for (const key of [...this.suggestions.keys()]) {
+      const sep = key.indexOf('\u0000');
+      const kind = key.slice(0, sep);
+      const word = key.slice(sep + 1);
+      // didYouMean picks the best candidate by a fixed order, so a candidate that is not even a
+      // match on its own cannot change the answer.
+      if (changes.some((c) => c.kind === kind && didYouMean(word, [c.id]) !== undefined)) {
+        this.suggestions.delete(key);
+        this.dirtyIds.add(word);
+      }
+    }
+    if (this.duplicates.size > 0) {
+      const prefixes = new Set(changes.map((c) => idPrefix(c.id)));
+      for (const id of this.duplicates) if (prefixes.has(idPrefix(id))) this.dirtyIds.add(id);
+    }
+  }
+
+  private store(subject: string, list: SpecDiagnostic[]): void {
+    const old = this.results.get(subject);
+    if (old) {
+      for (const d of old) {
+        const m = this.byFile.get(d.file);
+        if (!m) continue;
+        if (m.delete(subject)) this.changedFiles.add(d.file);
+        if (m.size === 0) this.byFile.delete(d.file);
+      }
+    }
+    if (list.length === 0) {
+      this.results.delete(subject);
+      return;
+    }
+    this.results.set(subject, list);
+    for (const d of list) {
+      let m = this.byFile.get(d.file);
+      if (!m) this.byFile.set(d.file, (m = new Map()));
+      let group = m.get(subject);
+      if (!group) m.set(subject, (group = []));
+      group.push(d);
+      this.changedFiles.add(d.file);
+    }
+  }
+}
+
+/** Services for one run: severities, the sorted candidate lists and next free IDs, memoized. */
+class Pass implements RuleRun {
+  private readonly severities = new Map<DiagnosticCode, Severity | undefined>();
+  private candidates: Partial<Record<ItemKind, string[]>> = {};
+  private readonly nextIds = new Map<string, string>();
+  /** The kinds the current subject asked a suggestion for. */
+  readonly asked = new Set<ItemKind>();
+
+  constructor(
+    private readonly model: IndexModel,
+    readonly relative: (file: string) => string,
+    private readonly cache: Map<string, string | undefined>,
+  ) {}
+
+  severity(code: DiagnosticCode): Severity | undefined {
+    if (!this.severities.has(code)) this.severities.set(code, severityFor(code, this.model.config.rules));
+    return this.severities.get(code);
+  }
+
+  suggest(word: string, kind: ItemKind): string | undefined {
+    this.asked.add(kind);
+    const key = `${kind}\u0000${word}`;
+    if (this.cache.has(key)) return this.cache.get(key);
+    let list = this.candidates[kind];
+    if (!list) {
+      list = [];
+      for (const id of this.model.definedIds()) if (this.model.definitions(id).some((d) => d.kind === kind)) list.push(id);
+      list.sort(compareIds);
+      this.candidates[kind] = list;
+    }
+    const answer = didYouMean(word, list);
+    this.cache.set(key, answer);
+    return answer;
+  }
+
+  nextFreeId(prefix: string): string {
+    let id = this.nextIds.get(prefix);
+    if (id === undefined) this.nextIds.set(prefix, (id = nextFreeId(prefix, this.model.definedIds())));
+    return id;
+  }
+}

@@ -1,0 +1,31 @@
+// status-mismatch: a requirement's status claims more than the code shows: `verified` without any
+// `@verifies` tag, or `implemented` without any `@implements` tag. Reported on the status value. A
+// requirement exempt from coverage (`coverage_exempt`) has no code of its own and is not checked.
+import { exemptReason, splitTags } from '../queries';
+import type { SpecDiagnostic } from '../types';
+import { diagnostic, fieldString } from './model';
+import type { PerIdRule } from './model';
+
+export const statusMismatch: PerIdRule = {
+  code: 'status-mismatch',
+  check(model, id, _run, severity) {
+    const out: SpecDiagnostic[] = [];
+    for (const item of model.definitions(id)) {
+      if (item.kind !== 'requirement') continue;
+      const status = fieldString(item, 'status');
+      if (status !== 'verified' && status !== 'implemented') continue;
+      if (exemptReason(item) !== undefined) continue;
+      const { implementations, tests } = splitTags(model.tags(id));
+      const range = item.fields.get('status')?.valueRange;
+      if (!range) continue;
+      if (status === 'verified' && tests.length === 0) {
+        const word = model.config.tags.verifies[0] ?? '@verifies';
+        out.push(diagnostic('status-mismatch', severity, item.file, range, `${id} is \`verified\` but no test carries \`${word} ${id}\``));
+      } else if (status === 'implemented' && implementations.length === 0) {
+        const word = model.config.tags.implements[0] ?? '@implements';
+        out.push(diagnostic('status-mismatch', severity, item.file, range, `${id} is \`implemented\` but no code carries \`${word} ${id}\``));
+      }
+    }
+    return out;
+  },
+};

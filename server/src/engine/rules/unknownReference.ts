@@ -1,0 +1,49 @@
+// unknown-reference: a `roadmap`, `parent` or `depends_on` value (or a roadmap item's `requirements`
+// entry) names no item, or an item of the wrong kind. Reported on the ID as written, with a
+// did-you-mean among the IDs of the expected kind. Computed per target ID: every reference to it at once.
+import type { SpecDiagnostic } from '../types';
+import { KIND_LABEL, diagnostic } from './model';
+import type { PerIdRule } from './model';
+
+export const unknownReference: PerIdRule = {
+  code: 'unknown-reference',
+  check(model, id, run, severity) {
+    const incoming = model.incoming(id);
+    if (incoming.length === 0) return [];
+    const defs = model.definitions(id);
+    const out: SpecDiagnostic[] = [];
+    for (const { item, ref } of incoming) {
+      if (defs.some((d) => d.kind === ref.targetKind)) continue;
+      const other = defs[0];
+      if (other) {
+        out.push(
+          diagnostic(
+            'unknown-reference',
+            severity,
+            item.file,
+            ref.range,
+            `\`${ref.field}\` must name a ${KIND_LABEL[ref.targetKind]}, but ${id} is a ${KIND_LABEL[other.kind]}`,
+            [{ file: other.file, range: other.idRange ?? other.headRange, message: `${id} is defined here as a ${KIND_LABEL[other.kind]}` }],
+          ),
+        );
+        continue;
+      }
+      const suggestion = run.suggest(id, ref.targetKind);
+      const target = suggestion === undefined ? undefined : model.definitions(suggestion).find((d) => d.kind === ref.targetKind);
+      out.push(
+        diagnostic(
+          'unknown-reference',
+          severity,
+          item.file,
+          ref.range,
+          suggestion
+            ? `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\` — did you mean \`${suggestion}\`?`
+            : `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`: no spec file defines it`,
+          target ? [{ file: target.file, range: target.idRange ?? target.headRange, message: `${suggestion} is defined here` }] : undefined,
+          { kind: 'unknown-id', id, targetKind: ref.targetKind },
+        ),
+      );
+    }
+    return out;
+  },
+};
