@@ -102,7 +102,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (command.strict && policyFailures.length > 0) {
     const ids = policyFailures.map((p) => p.id);
     const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
-    io.stderr(`spectrace: --strict: ${policyFailures.length} requirement${policyFailures.length === 1 ? '' : 's'} fail the coverage policy: ${shown}\n`);
+    const n = policyFailures.length;
+    io.stderr(`spectrace: --strict: ${n} requirement${n === 1 ? ' fails' : 's fail'} the coverage policy: ${shown}\n`);
     return EXIT_FAILED;
   }
   return EXIT_OK;

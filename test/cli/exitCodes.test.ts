@@ -1,0 +1,120 @@
+// Exit codes and usage errors of the built CLI: 0 clean, 1 errors, 2 could not run (one line, no stack).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EXAMPLES, FIXTURES, REPO, assertNoStackTrace, ensureBuilt, runCli } from './helpers';
+
+describe('spectrace exit codes', function () {
+  before(ensureBuilt);
+
+  it('exits 0 on the clean example product', async () => {
+    const r = await runCli(['check', path.join(EXAMPLES, 'acme-shop')]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /(No problems found|0 errors, \d+ warnings? in \d+ files?) \(\d+ requirements, \d+ files scanned\)\n$/);
+    assert.doesNotMatch(r.stdout, / error /);
+  });
+
+  it('exits 1 on a workspace with errors, and prints them', async () => {
+    const r = await runCli(['check', 'examples/broken/missing-field']);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^specs\/\S+\.yaml:\d+:\d+ error schema missing required field `title`$/m);
+    assert.match(r.stdout, /^1 error, 0 warnings in 1 file \(\d+ requirements?, \d+ files? scanned\)$/m);
+  });
+
+  it('checks the current folder when none is given', async () => {
+    const r = await runCli(['check'], { cwd: path.join(EXAMPLES, 'broken', 'missing-field') });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /missing required field `title`/);
+  });
+
+  const usageCases: { name: string; args: string[]; message: RegExp }[] = [
+    { name: 'an unknown flag', args: ['check', '--frobnicate'], message: /unknown option '--frobnicate'/i },
+    { name: 'an unknown short flag', args: ['report', '-z'], message: /unknown option '-z'/i },
+    { name: 'a missing folder', args: ['check', 'test/fixtures/cli/does-not-exist'], message: /cannot read folder 'test\/fixtures\/cli\/does-not-exist': no such folder/ },
+    { name: 'a file instead of a folder', args: ['check', 'package.json'], message: /'package\.json' is not a folder/ },
+    { name: 'a bad format', args: ['check', '--format', 'xml'], message: /invalid value 'xml' for --format: expected one of text, json, sarif, junit/ },
+    { name: 'a check format given to report', args: ['report', '--format', 'sarif'], message: /expected one of md, html, csv, json/ },
+    { name: 'too many arguments', args: ['check', 'examples', 'extra'], message: /too many arguments for 'check': 'extra'/ },
+    { name: 'a flag missing its value', args: ['check', '--out'], message: /--out/ },
+    { name: 'a bad date', args: ['check', '--today', '2026-02-31'], message: /invalid value '2026-02-31' for --today/ },
+    { name: 'an unknown command', args: ['lint'], message: /unknown command 'lint'/ },
+    { name: 'no command', args: [], message: /missing command/ },
+  ];
+  for (const c of usageCases) {
+    it(`exits 2 on ${c.name}, with a one-line message and no stack trace`, async () => {
+      const r = await runCli(c.args);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, c.message);
+      assert.match(r.stderr.split('\n')[0] ?? '', /^spectrace: /);
+      assertNoStackTrace(r.stderr);
+      assert.equal(r.stdout, '');
+    });
+  }
+
+  it('exits 2 when --out cannot be written', async () => {
+    const r = await runCli(['check', 'examples/acme-shop', '--out', 'package.json/result.txt']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^spectrace: cannot write 'package\.json\/result\.txt': /);
+    assertNoStackTrace(r.stderr);
+  });
+
+  it('exits 2 on a folder it may not read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-unreadable-'));
+    fs.chmodSync(dir, 0o000);
+    try {
+      // root reads every folder: as root, run the CLI as the unprivileged user `nobody` instead.
+      const r = await runCli(['check', dir], { cwd: os.tmpdir(), ...(process.getuid?.() === 0 ? { uid: 65534 } : {}) });
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /^spectrace: cannot read folder '.+': permission denied$/m);
+      assertNoStackTrace(r.stderr);
+    } finally {
+      fs.chmodSync(dir, 0o700);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const r = await runCli([flag]);
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout, `${pkg.version}\n`);
+    }
+  });
+
+  it('--help documents every command and flag', async () => {
+    const main = await runCli(['--help']);
+    assert.equal(main.code, 0);
+    for (const word of ['check', 'report', '--help', '--version', 'Exit codes']) assert.ok(main.stdout.includes(word), word);
+
+    const check = await runCli(['check', '--help']);
+    assert.equal(check.code, 0);
+    for (const flag of ['--format', 'text', 'json', 'sarif', 'junit', '--strict', '--out', '--no-color', '--color', '--quiet', '--verbose', '--today', '--help']) {
+      assert.ok(check.stdout.includes(flag), `check --help mentions ${flag}`);
+    }
+    const report = await runCli(['report', '--help']);
+    assert.equal(report.code, 0);
+    for (const flag of ['--format', 'md', 'html', 'csv', 'json', '--out', '--verbose', '--today', '--help']) {
+      assert.ok(report.stdout.includes(flag), `report --help mentions ${flag}`);
+    }
+    assert.equal((await runCli(['help', 'report'])).stdout, report.stdout);
+  });
+
+  it('a broken config is reported as diagnostics (exit 1), not as a usage error', async () => {
+    const r = await runCli(['check', path.join(FIXTURES, 'broken-config')]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('spectrace.yaml:'));
+    assert.ok(lines.length >= 4, r.stdout);
+    for (const line of lines) assert.match(line, /^spectrace\.yaml:\d+:\d+ error invalid-config /);
+    assertNoStackTrace(r.stdout + r.stderr);
+  });
+
+  it('a config that is not YAML is reported in spectrace.yaml (exit 1), not a crash', async () => {
+    const r = await runCli(['check', path.join(FIXTURES, 'config-not-yaml')]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^spectrace\.yaml:\d+:\d+ error (yaml-syntax|invalid-config) /m);
+    assertNoStackTrace(r.stdout + r.stderr);
+  });
+});
