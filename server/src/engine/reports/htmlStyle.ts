@@ -8,23 +8,23 @@ export const REPORT_CSS = `
   --warn: #9a6700; --warn-bg: #fff8c5; --info-bg: #ddf4ff; --grey-bg: #eff2f5;
 }
 * { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+html { font-size: 14px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: var(--bg); color: var(--fg);
-  font: 14px/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", "Liberation Sans", "DejaVu Sans", Helvetica, Arial, sans-serif; }
+  font: 1rem/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", "Liberation Sans", "DejaVu Sans", Helvetica, Arial, sans-serif; }
 main { max-width: 1280px; margin: 0 auto; padding: 28px 32px 48px; }
 header.top { display: flex; justify-content: space-between; align-items: flex-end; gap: 24px; flex-wrap: wrap;
   border-bottom: 1px solid var(--line); padding-bottom: 16px; margin-bottom: 20px; }
-h1 { font-size: 26px; margin: 0; letter-spacing: -0.01em; }
+h1 { font-size: 1.85rem; margin: 0; letter-spacing: -0.01em; }
 h1 .product { color: var(--accent); }
-h2 { font-size: 18px; margin: 32px 0 12px; }
-.meta { color: var(--muted); font-size: 13px; text-align: right; }
-.meta code { font-size: 12px; }
+h2 { font-size: 1.3rem; margin: 32px 0 12px; }
+.meta { color: var(--muted); font-size: 0.93rem; text-align: right; }
+.meta code { font-size: 0.86rem; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
-.card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
-.card .value { font-size: 28px; font-weight: 600; margin-top: 2px; }
-.card .value small { font-size: 14px; color: var(--muted); font-weight: 400; }
+.card .label { color: var(--muted); font-size: 0.86rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.card .value { font-size: 2rem; font-weight: 600; margin-top: 2px; }
+.card .value small { font-size: 1rem; color: var(--muted); font-weight: 400; }
 .card.bad .value { color: var(--bad); }
 .card.ok .value { color: var(--ok); }
 .bar { height: 6px; background: var(--grey-bg); border-radius: 3px; overflow: hidden; margin-top: 8px; }
@@ -34,17 +34,18 @@ table { width: 100%; border-collapse: separate; border-spacing: 0; background: v
   border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
 th, td { text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid var(--line); }
 tr:last-child td { border-bottom: none; }
-th { background: var(--grey-bg); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; }
+th { background: var(--grey-bg); font-size: 0.86rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; }
 tbody tr:nth-child(even) td { background: #fbfcfd; }
 td.id { white-space: nowrap; font-weight: 600; }
-td.title .where { display: block; color: var(--muted); font-size: 12px; }
-td.links { font-size: 12px; }
+td.title .where { display: block; color: var(--muted); font-size: 0.86rem; }
+td.links { font-size: 0.86rem; }
 td.links ul { list-style: none; margin: 0; padding: 0; }
 td.links li { white-space: nowrap; }
 td.none, .none { color: var(--muted); }
+.sub { display: block; color: var(--muted); font-size: 0.86rem; }
 td.progress { min-width: 150px; }
 td.progress .bar { margin-top: 4px; }
-.pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 500;
+.pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.86rem; font-weight: 500;
   background: var(--grey-bg); color: var(--fg); white-space: nowrap; }
 .pill.good { background: var(--ok-bg); color: var(--ok); }
 .pill.bad { background: var(--bad-bg); color: var(--bad); }
@@ -52,10 +53,11 @@ td.progress .bar { margin-top: 4px; }
 .pill.info { background: var(--info-bg); color: var(--accent); }
 .pill.quiet { background: var(--grey-bg); color: var(--muted); }
 .overdue { color: var(--bad); font-weight: 600; }
-footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
+footer { margin-top: 28px; color: var(--muted); font-size: 0.86rem; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
-  body { background: #fff; font-size: 10.5px; }
+  html { font-size: 10px; }
+  body { background: #fff; }
   main { max-width: none; padding: 0; }
   .card, table { border-radius: 0; }
   table { overflow: visible; }

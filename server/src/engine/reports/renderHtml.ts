@@ -52,7 +52,7 @@ function requirementRow(r: TraceRow): string {
   const roadmap =
     r.roadmap === undefined
       ? '<td class="none">—</td>'
-      : `<td><span class="mono">${esc(r.roadmap)}</span>${r.roadmapTitle !== undefined ? `<br><span class="none">${esc(r.roadmapTitle)}</span>` : ''}</td>`;
+      : `<td><span class="mono">${esc(r.roadmap)}</span>${r.roadmapTitle !== undefined ? `<span class="sub">${esc(r.roadmapTitle)}</span>` : ''}</td>`;
   const coverageTitle = r.exemptReason !== undefined ? ` title="${esc(r.exemptReason)}"` : '';
   return [
     '<tr>',
