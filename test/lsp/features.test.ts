@@ -19,6 +19,7 @@ import type {
   CoverageGapsResult,
   MatrixResult,
   NextIdResult,
+  ReportResult,
   RequirementsTreeResult,
   RoadmapResult,
   ShowLocationsArgs,
@@ -251,6 +252,17 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.equal(next.id, 'PAY-14');
       const gaps = await client.request<CoverageGapsResult>('spectrace/coverageGaps', {});
       assert.ok(Array.isArray(gaps.gaps));
+    });
+
+    it('reports rendered by the CLI renderers, and a clear error for an unknown format', async () => {
+      const md = await client.request<ReportResult>('spectrace/report', { format: 'md' });
+      assert.match(md.content, /PAY-3/);
+      assert.match(md.content, /Pay by card/);
+      const csv = await client.request<ReportResult>('spectrace/report', { format: 'csv' });
+      assert.ok(csv.content.split('\n').length > 40);
+      const html = await client.request<ReportResult>('spectrace/report', { format: 'html' });
+      assert.match(html.content, /<table/);
+      await assert.rejects(client.request('spectrace/report', { format: 'pdf' }), /Unknown report format/);
     });
   });
 });

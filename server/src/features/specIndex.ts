@@ -31,6 +31,8 @@ export interface ReferencesToId {
 }
 
 export interface SpecIndex {
+  /** The workspace folder's absolute path. */
+  readonly root: string;
   readonly version: number;
   readonly config: SpectraceConfig;
   readonly configFile: string | undefined;
