@@ -72,7 +72,7 @@ export async function newRequirement(ctx: Ctx, store: SpecStore, args: unknown):
   const plan = planRequirementInsertion(doc.getText(), eol);
   const sub = `${eol}${plan.indent}  `;
   const snippet = new vscode.SnippetString()
-    .appendText(`${plan.lead}${plan.indent}- id: ${id}${sub}title: ${yamlScalar((title as string).trim())}${sub}type: `)
+    .appendText(`${plan.indent}- id: ${id}${sub}title: ${yamlScalar((title as string).trim())}${sub}type: `)
     .appendChoice(['story', 'feature', 'epic', 'nfr', 'constraint'])
     .appendText(`${sub}priority: `)
     .appendChoice(['should', 'must', 'could', 'wont'])
@@ -81,8 +81,15 @@ export async function newRequirement(ctx: Ctx, store: SpecStore, args: unknown):
     .appendText(`${sub}acceptance:${sub}  - `)
     .appendPlaceholder('Given a situation, when the user acts, then the outcome')
     .appendTabstop(0);
-  const range = new vscode.Range(plan.start.line, plan.start.character, plan.end.line, plan.end.character);
-  const inserted = await editor.insertSnippet(snippet, range);
+  // Two steps, one undo: first the line breaks (and key) that open an empty line, then the snippet
+  // at column 0 of that line. A snippet inserted on an indented line would get that line's
+  // indentation added to each of its lines (VS Code adjusts snippet whitespace).
+  const start = new vscode.Position(plan.start.line, plan.start.character);
+  const startOffset = doc.offsetAt(start);
+  const opened = await editor.edit((b) => b.replace(new vscode.Range(start, new vscode.Position(plan.end.line, plan.end.character)), plan.lead), { undoStopBefore: true, undoStopAfter: false });
+  if (!opened) throw new Error(`could not edit ${vscode.workspace.asRelativePath(file)}`);
+  const at = doc.positionAt(startOffset + plan.lead.length);
+  const inserted = await editor.insertSnippet(snippet, at, { undoStopBefore: false, undoStopAfter: true });
   if (!inserted) throw new Error(`could not insert the requirement into ${vscode.workspace.asRelativePath(file)}`);
   ctx.log.info(`new requirement ${id} in ${file.toString()}`);
   return { id, uri: file.toString() };

@@ -1,0 +1,41 @@
+// Activation: the extension activates on the example workspace (it holds spectrace.yaml), reports
+// its own activation time, and its language server comes up.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SpectraceApi } from '../../../client/src/api';
+import { EXTENSION_ID, spectrace, waitFor } from './helpers';
+
+describe('activation', () => {
+  it('activates on a workspace with spectrace.yaml and records activationMs', async () => {
+    const ext = vscode.extensions.getExtension<SpectraceApi>(EXTENSION_ID);
+    assert.ok(ext, 'the extension is installed');
+    // workspaceContains:spectrace.yaml activates it without anyone asking.
+    await waitFor('the extension to be active', () => ext.isActive);
+    const { activationMs } = ext.exports;
+    assert.equal(typeof activationMs, 'number');
+    assert.ok(Number.isFinite(activationMs) && activationMs >= 0, `activationMs is a duration (${activationMs})`);
+    console.log(`      activationMs = ${activationMs.toFixed(1)}`);
+  });
+
+  it('starts the language server', async () => {
+    const api = await spectrace();
+    assert.equal(api.server.status, 'running');
+  });
+
+  it('contributes its commands', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['spectrace.newRequirement', 'spectrace.goToRequirement', 'spectrace.showMatrix', 'spectrace.exportReport', 'spectrace.copyId', 'spectrace.revealRequirement', 'spectrace.refresh', 'spectrace.restartServer', 'spectrace.showLocations', 'spectrace.createStarter']) {
+      assert.ok(all.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('shows the workspace summary in the status bar', async () => {
+    const api = await spectrace();
+    const text = await waitFor('the summary in the status bar', () => (api.statusBar.summary ? api.statusBar.item.text : undefined));
+    assert.match(text, /^\$\(checklist\) Specs: \d+ reqs · \d+% covered/);
+    assert.doesNotMatch(text, /restricted/, 'the trusted pass is not restricted');
+    assert.equal(api.statusBar.item.command, 'spectrace.coverageGaps.focus');
+    const summary = api.statusBar.summary;
+    assert.ok(summary && summary.requirements >= 40, `the example's requirements are counted (${summary?.requirements})`);
+  });
+});

@@ -1,0 +1,125 @@
+// Every command, run through vscode.commands.executeCommand with the arguments that skip its
+// questions (quick picks and dialogs cannot be answered from a test), asserting on what it did.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { SpectraceApi } from '../../../client/src/api';
+import type { NewRequirementResult } from '../../../client/src/commands/newRequirement';
+import { closeAllEditors, fixture, readWs, removeWs, spectrace, waitFor, wsPath, wsUri, writeWs } from './helpers';
+
+describe('commands', () => {
+  let api: SpectraceApi;
+
+  before(async () => {
+    api = await spectrace();
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    for (const f of ['specs/e2e-new.yaml', 'e2e-out', 'e2e-starter']) removeWs(f);
+  });
+
+  it('spectrace.newRequirement {file, title}: appends the next free ID to the requirements list', async () => {
+    const uri = writeWs('specs/e2e-new.yaml', fixture('new-requirement.yaml'));
+    await waitFor('E2E-NEW-2 indexed', async () => (await api.views.requirements.current()).byId.has('E2E-NEW-2'));
+    const result = await vscode.commands.executeCommand<NewRequirementResult>('spectrace.newRequirement', { file: uri, title: 'Export: "all" # of it' });
+    assert.ok(result, 'the command returns what it created');
+    assert.equal(result.id, 'E2E-NEW-3');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === uri.toString(), 'the spec is open');
+    const text = editor.document.getText();
+    // After the last item, separated by a blank line like the others, before the trailing comment.
+    const expected = '    status: draft\n\n  - id: E2E-NEW-3\n    title: "Export: \\"all\\" # of it"\n    type: story\n    priority: should\n    status: draft\n';
+    assert.ok(text.includes(expected), `the new item follows the list's layout:\n${text}`);
+    assert.ok(text.indexOf('- id: E2E-NEW-3') < text.indexOf('# A trailing comment'), 'inserted inside the list');
+    await editor.document.save();
+    // The server reads it back as a valid requirement.
+    await waitFor('E2E-NEW-3 indexed', async () => (await api.views.requirements.current()).byId.has('E2E-NEW-3'));
+  });
+
+  it('spectrace.goToRequirement {id}: opens the definition', async () => {
+    const opened = await vscode.commands.executeCommand<string>('spectrace.goToRequirement', { id: 'CART-2' });
+    assert.equal(opened, 'CART-2');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.fsPath.endsWith('specs/checkout.yaml'));
+    assert.match(editor.document.lineAt(editor.selection.start.line).text, /id: CART-2\b/);
+    assert.equal(await vscode.commands.executeCommand('spectrace.goToRequirement', 'NOPE-1'), undefined, 'an unknown ID opens nothing');
+  });
+
+  it('spectrace.copyId: puts the ID on the clipboard', async () => {
+    const node = (await api.views.requirements.current()).byId.get('PAY-3');
+    assert.ok(node);
+    // From a tree item (the context menu passes the node).
+    assert.equal(await vscode.commands.executeCommand('spectrace.copyId', node), 'PAY-3');
+    assert.equal(await vscode.env.clipboard.readText(), 'PAY-3');
+  });
+
+  it('spectrace.revealRequirement: selects the requirement in the Requirements view', async () => {
+    assert.equal(await vscode.commands.executeCommand('spectrace.revealRequirement', 'CART-3'), 'CART-3');
+    const view = api.views.requirements.view;
+    await waitFor('CART-3 selected in the Requirements view', () => view.selection.some((n) => n.kind === 'requirement' && n.req.id === 'CART-3'));
+    assert.ok(view.visible, 'the view is shown');
+  });
+
+  it('spectrace.refresh: the views fetch again', async () => {
+    let fired = 0;
+    const subs = [api.views.requirements.onDidChangeTreeData(() => fired++), api.views.roadmap.onDidChangeTreeData(() => fired++), api.views.coverageGaps.onDidChangeTreeData(() => fired++)];
+    try {
+      await vscode.commands.executeCommand('spectrace.refresh');
+      assert.ok(fired >= 3, `all three views refreshed (${fired})`);
+      assert.ok((await api.views.requirements.current()).byId.has('PAY-1'), 'and have their data again');
+    } finally {
+      for (const s of subs) s.dispose();
+    }
+  });
+
+  it('spectrace.exportReport {format, target}: writes md, html and csv reports', async () => {
+    fs.mkdirSync(wsPath('e2e-out'), { recursive: true });
+    for (const format of ['md', 'html', 'csv'] as const) {
+      const target = wsUri(`e2e-out/report.${format}`);
+      const written = await vscode.commands.executeCommand<string>('spectrace.exportReport', { format, target });
+      assert.equal(written, target.toString());
+      const content = readWs(`e2e-out/report.${format}`);
+      assert.match(content, /CART-1/, `${format} lists the requirements`);
+      if (format === 'html') assert.match(content, /<html/i);
+      if (format === 'csv') assert.match(content.split(/\r?\n/)[0], /id/i);
+    }
+  });
+
+  it('spectrace.showLocations: rejects malformed arguments with a message, not a crash', async () => {
+    // The boundary reports and returns undefined; the extension keeps working.
+    assert.equal(await vscode.commands.executeCommand('spectrace.showLocations', { uri: 42 }), undefined);
+    assert.equal(api.server.status, 'running');
+  });
+
+  it('spectrace.createStarter {folder}: writes spectrace.yaml and specs/product.yaml, never overwriting', async () => {
+    const folder = wsUri('e2e-starter');
+    const created = await vscode.commands.executeCommand<string[]>('spectrace.createStarter', { folder });
+    assert.deepEqual(created.map((u) => vscode.Uri.parse(u).fsPath).sort(), [wsPath('e2e-starter/spectrace.yaml'), wsPath('e2e-starter/specs/product.yaml')].sort());
+    assert.match(readWs('e2e-starter/specs/product.yaml'), /- id: REQ-1\n/);
+    assert.match(readWs('e2e-starter/spectrace.yaml'), /^specs:/m);
+    fs.writeFileSync(wsPath('e2e-starter/spectrace.yaml'), '# mine\n');
+    assert.deepEqual(await vscode.commands.executeCommand('spectrace.createStarter', { folder }), [], 'a second run creates nothing');
+    assert.equal(readWs('e2e-starter/spectrace.yaml'), '# mine\n', 'and overwrites nothing');
+  });
+
+  it('spectrace.groupBy* and spectrace.filterRequirements change the Requirements view', async () => {
+    await vscode.commands.executeCommand('spectrace.groupByFile');
+    assert.equal(api.views.requirements.grouping, 'file');
+    await vscode.commands.executeCommand('spectrace.groupByRoadmap');
+    assert.equal(api.views.requirements.grouping, 'roadmap');
+    await vscode.commands.executeCommand('spectrace.groupByProduct');
+    assert.equal(api.views.requirements.grouping, 'product');
+    await vscode.commands.executeCommand('spectrace.filterRequirements', { tag: ['mobile'] });
+    assert.deepEqual(api.views.requirements.filter.tag, ['mobile']);
+    await vscode.commands.executeCommand('spectrace.clearRequirementsFilter');
+    assert.deepEqual(api.views.requirements.filter.tag, []);
+  });
+
+  it('spectrace.restartServer: a fresh server answers again', async () => {
+    await vscode.commands.executeCommand('spectrace.restartServer');
+    assert.equal(api.server.status, 'running');
+    await waitFor('requirements from the new server', async () => (await api.views.requirements.current()).byId.has('PAY-1'));
+    assert.equal(api.server.crashRestarts, 0, 'a restart by the user is not a crash');
+  });
+});

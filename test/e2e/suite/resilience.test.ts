@@ -1,0 +1,49 @@
+// The server process dies: the client restarts it, says so, and the views work again.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { SpectraceApi } from '../../../client/src/api';
+import { spectrace, waitFor } from './helpers';
+
+/**
+ * PIDs of this extension host's Spectrace servers, found through /proc (Linux, where these tests
+ * run): the client starts them with --clientProcessId=<extension host pid>.
+ */
+function serverPids(): number[] {
+  if (!fs.existsSync('/proc/self/cmdline')) throw new Error('this test finds the server process through /proc (Linux only)');
+  const out: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmd: string;
+    try {
+      cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // the process ended while we looked
+    }
+    const args = cmd.split('\0');
+    if (args.some((a) => a.endsWith('dist/server.js')) && args.includes(`--clientProcessId=${process.pid}`)) out.push(Number(entry));
+  }
+  return out;
+}
+
+describe('server resilience', () => {
+  let api: SpectraceApi;
+
+  before(async () => {
+    api = await spectrace();
+  });
+
+  it('restarts the server after it is killed, and the views answer again', async () => {
+    const before = await waitFor('the running server process', () => {
+      const pids = serverPids();
+      return pids.length === 1 ? pids[0] : undefined;
+    });
+    const restarts = api.server.crashRestarts;
+    process.kill(before, 'SIGKILL');
+    await waitFor('a crash restart', () => api.server.crashRestarts === restarts + 1);
+    const after = await waitFor('a new server process', () => serverPids().find((p) => p !== before));
+    assert.notEqual(after, before);
+    await waitFor('the server running again', () => api.server.status === 'running');
+    await waitFor('requirements from the restarted server', async () => (await api.views.requirements.current()).byId.has('CART-1'));
+    await waitFor('the status bar summary back', () => api.statusBar.item.text.startsWith('$(checklist) Specs:') && !api.statusBar.item.text.includes('restarting'));
+  });
+});
