@@ -47,7 +47,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deep
   'inactive-code-reference': 'warning',
   'uncovered-requirement': 'warning',
   'overdue-roadmap-item': 'warning',
-  'status-mismatch': 'info',
+  'status-mismatch': 'warning',
 });
 
 /** The severity for `code` under the config's rules; undefined when the rule is `off`. */
