@@ -1,5 +1,6 @@
 // Builds the traceability matrix from the index: one row per requirement (ID, title, priority, status,
 // roadmap item, implementations, tests, coverage), the roadmap items with their progress, and totals.
+import * as path from 'node:path';
 import type { CodeTag, CoverageState, SpecItem } from '../types';
 import { fieldText } from './fields';
 import type { CoverageLabel, RoadmapRow, ToolInfo, TraceLink, TraceReport, TraceRow } from './model';
@@ -94,6 +95,7 @@ export function buildTraceReport(source: ReportSource, input: TraceInput): Trace
   return {
     tool: input.tool,
     folder: input.folder,
+    name: products.length === 1 && products[0] !== undefined ? products[0] : path.basename(root),
     products,
     generated: input.now.toISOString().slice(0, 10),
     rows,

@@ -16,6 +16,7 @@ header.top { display: flex; justify-content: space-between; align-items: flex-en
   border-bottom: 1px solid var(--line); padding-bottom: 16px; margin-bottom: 20px; }
 h1 { font-size: 1.85rem; margin: 0; letter-spacing: -0.01em; }
 h1 .product { color: var(--accent); }
+.products { color: var(--muted); margin-top: 4px; }
 h2 { font-size: 1.3rem; margin: 32px 0 12px; }
 .meta { color: var(--muted); font-size: 0.93rem; text-align: right; }
 .meta code { font-size: 0.86rem; }

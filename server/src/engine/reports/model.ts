@@ -131,6 +131,8 @@ export interface TraceTotals {
 export interface TraceReport {
   tool: ToolInfo;
   folder: string;
+  /** What the report is about: the one product named in the specs, else the folder's name. */
+  name: string;
   /** The products named in the spec files, in file order, without repeats. */
   products: string[];
   /** ISO date (YYYY-MM-DD) the report was made on. */

@@ -89,7 +89,8 @@ function card(label: string, value: string, detail: string, toneClass = '', barH
 
 export function renderHtml(report: TraceReport): string {
   const t = report.totals;
-  const name = report.products.length > 0 ? report.products.join(', ') : report.folder;
+  const name = report.name;
+  const products = report.products.length > 1 ? `<div class="products">Products: ${report.products.map((p) => `<span>${esc(p)}</span>`).join(' · ')}</div>` : '';
   const failing = t.underPolicy - t.satisfied;
   const cards = [
     card('Requirements', String(t.requirements), ''),
@@ -131,7 +132,7 @@ ${report.roadmap.map(roadmapRow).join('\n')}
 <body>
 <main>
 <header class="top">
-<h1>Traceability report: <span class="product">${esc(name)}</span></h1>
+<div><h1>Traceability report: <span class="product">${esc(name)}</span></h1>${products}</div>
 <div class="meta">Generated ${esc(report.generated)} from <code>${esc(report.folder)}</code><br>${esc(report.tool.name)} ${esc(report.tool.version)}</div>
 </header>
 <section class="cards">

@@ -19,11 +19,11 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 export function renderMarkdown(report: TraceReport): string {
-  const title = report.products.length > 0 ? report.products.join(', ') : report.folder;
+  const products = report.products.length > 1 ? ` Products: ${report.products.map(cell).join(', ')}.` : '';
   const out: string[] = [
-    `# Traceability report: ${cell(title)}`,
+    `# Traceability report: ${cell(report.name)}`,
     '',
-    `Generated ${report.generated} by ${cell(report.tool.name)} ${cell(report.tool.version)} from \`${report.folder.replace(/`/g, "'")}\`.`,
+    `Generated ${report.generated} by ${cell(report.tool.name)} ${cell(report.tool.version)} from \`${report.folder.replace(/`/g, "'")}\`.${products}`,
     '',
     `**${totalsSentence(report.totals)}.**`,
     '',
