@@ -312,8 +312,9 @@ export class Workspace {
       const file = uriToPath(change.uri);
       const folder = file ? this.folderFor(file) : undefined;
       if (!file || !folder) continue;
-      // Replacing the config on disk may change which files are specs or code: index the folder again.
-      if (file === folder.configFile && !this.documents.get(change.uri)) {
+      // A config saved or replaced on disk may change which files are specs or code: index the folder
+      // again (an open config document's text is applied over it, as for every open document).
+      if (file === folder.configFile) {
         this.reindex(folder);
         continue;
       }
