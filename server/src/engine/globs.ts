@@ -14,8 +14,9 @@
 import picomatch from 'picomatch/posix';
 import type { SpectraceConfig } from './types';
 
-/** Excluded from specs and code, and never walked into. */
-export const ALWAYS_EXCLUDED: readonly string[] = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**'];
+/** Folders, by name at any depth, excluded from specs and code and never walked into. */
+export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+export const ALWAYS_EXCLUDED: readonly string[] = [...ALWAYS_EXCLUDED_DIRS].map((d) => `**/${d}/**`);
 
 /** Excluded from code in addition to the config's `code.exclude`. */
 export const DEFAULT_CODE_EXCLUDES: readonly string[] = ['**/dist/**', '**/out/**', '**/.vscode-test/**', '**/coverage/**'];
@@ -43,14 +44,19 @@ export function normalizeGlob(glob: string): string | undefined {
   return g ? g : undefined;
 }
 
-/** Exclude globs also exclude what is below them: `generated` excludes `generated/x.ts`. */
-export function expandExcludes(globs: readonly string[]): string[] {
+/**
+ * Globs naming a folder by a plain last segment also select what is below it: exclude `generated`
+ * excludes `generated/x.ts`, include `src` includes `src/a.ts`.
+ */
+export function expandDirGlobs(globs: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of globs) {
-    const g = normalizeGlob(raw);
+    const g = typeof raw === 'string' ? normalizeGlob(raw) : undefined;
     if (!g) continue;
     out.push(g);
-    if (!g.endsWith('/**')) out.push(`${g}/**`);
+    // Only a plain last segment (`src`, `vendor/lib`) names a folder; `src/*` keeps its meaning.
+    const last = g.slice(g.lastIndexOf('/') + 1);
+    if (!/[*?[\]{}()!+@]/.test(last)) out.push(`${g}/**`);
   }
   return out;
 }
@@ -73,6 +79,13 @@ export function compileGlobs(globs: readonly string[]): (relPosix: string) => bo
   return (s) => matchers.some((m) => m(s));
 }
 
+/** The globs a disk walk must cover to find every spec and code file (normalized, as the classifier reads them). */
+export function walkGlobs(config: SpectraceConfig): string[] {
+  const specs = (config.specs ?? []).map((g) => (typeof g === 'string' ? normalizeGlob(g) : undefined));
+  const code = expandDirGlobs(config.code?.include ?? []);
+  return [...new Set([...specs.filter((g): g is string => g !== undefined), ...code])];
+}
+
 function stripDotSlash(rel: string): string {
   let r = rel;
   while (r.startsWith('./')) r = r.slice(2);
@@ -82,8 +95,8 @@ function stripDotSlash(rel: string): string {
 export function createPathClassifier(config: SpectraceConfig): PathClassifier {
   const always = compileGlobs(ALWAYS_EXCLUDED);
   const spec = compileGlobs(config.specs ?? []);
-  const include = compileGlobs(config.code?.include ?? []);
-  const exclude = compileGlobs([...DEFAULT_CODE_EXCLUDES, ...expandExcludes(config.code?.exclude ?? [])]);
+  const include = compileGlobs(expandDirGlobs(config.code?.include ?? []));
+  const exclude = compileGlobs([...DEFAULT_CODE_EXCLUDES, ...expandDirGlobs(config.code?.exclude ?? [])]);
 
   const isSpecPath = (relPosix: string): boolean => {
     const rel = stripDotSlash(relPosix);

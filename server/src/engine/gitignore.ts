@@ -1,0 +1,133 @@
+// .gitignore rules for a disk walk, with git's precedence: every .gitignore applies to its own
+// folder and below, with paths relative to that folder; a deeper file overrides a shallower one, and
+// within a file the last matching line wins (which the `ignore` package decides, negations included).
+// `.git/info/exclude` of the repository applies below all of them. When the workspace folder is
+// inside a repository, the .gitignore files of the folders between the repository root and the
+// workspace folder apply too — unless they ignore the workspace folder itself (then the user opened
+// an ignored folder on purpose, and only the rules inside it count).
+//
+// Not read: the global `core.excludesFile` (user configuration outside the workspace).
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import type { SkippedFile } from './types';
+
+interface Level {
+  /** The folder the rules are relative to. */
+  base: string;
+  ig: Ignore;
+}
+
+/** .gitignore files larger than this are not applied (a real one is a few KiB). */
+const MAX_GITIGNORE_SIZE = 1024 * 1024;
+/** How far up to look for the repository root. */
+const MAX_PARENT_DEPTH = 64;
+// Git ignores case where the file system does (its default core.ignorecase).
+const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin';
+
+export class GitignoreRules {
+  /** folder -> the levels that apply to its entries, shallowest first (shared arrays when nothing is added). */
+  private readonly chains = new Map<string, readonly Level[]>();
+  readonly problems: SkippedFile[] = [];
+
+  private constructor(readonly root: string) {}
+
+  /** Rules for a walk of `root`: its own `.gitignore` is read when the walk lists the root (see `enter`). */
+  static async forRoot(root: string): Promise<GitignoreRules> {
+    const rules = new GitignoreRules(root);
+    const outer = await rules.outerLevels();
+    rules.chains.set(path.dirname(root), outer);
+    if (outer.length > 0 && isIgnoredBy(outer, root, true)) rules.chains.set(path.dirname(root), []);
+    return rules;
+  }
+
+  /**
+   * Called when the walk lists `dir`, before its entries are filtered: reads `dir/.gitignore` if the
+   * listing has one. The parent folder must have been entered before (a walk lists parents first).
+   */
+  async enter(dir: string, hasGitignore: boolean): Promise<void> {
+    const inherited = this.chains.get(path.dirname(dir)) ?? [];
+    const own = hasGitignore ? await this.load(path.join(dir, '.gitignore'), dir) : undefined;
+    if (dir === this.root) {
+      const info = await this.load(path.join(dir, '.git', 'info', 'exclude'), dir, true);
+      const levels = [...inherited, ...(info ? [info] : []), ...(own ? [own] : [])];
+      this.chains.set(dir, levels);
+      return;
+    }
+    this.chains.set(dir, own ? [...inherited, own] : inherited);
+  }
+
+  /** Whether `name` in the entered folder `dir` is ignored (`isDir`: it is a folder). */
+  ignores(dir: string, name: string, isDir: boolean): boolean {
+    const levels = this.chains.get(dir);
+    if (!levels || levels.length === 0) return false;
+    return isIgnoredBy(levels, path.join(dir, name), isDir);
+  }
+
+  private async load(file: string, base: string, optional = false): Promise<Level | undefined> {
+    try {
+      const stat = await fsp.stat(file);
+      if (!stat.isFile()) return undefined;
+      if (stat.size > MAX_GITIGNORE_SIZE) {
+        this.problems.push({ file, reason: 'too-large', detail: `${stat.size} bytes; its rules are not applied` });
+        return undefined;
+      }
+      const text = await fsp.readFile(file, 'utf8');
+      return { base, ig: ignore({ ignorecase: IGNORE_CASE }).add(text) };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || optional) return undefined;
+      this.problems.push({ file, reason: 'unreadable', detail: `its rules are not applied: ${err instanceof Error ? err.message : String(err)}` });
+      return undefined;
+    }
+  }
+
+  /** `.git/info/exclude` and the .gitignore files from the enclosing repository's root down to the root's parent. */
+  private async outerLevels(): Promise<Level[]> {
+    const dirs: string[] = [];
+    let dir = path.dirname(this.root);
+    let repo: string | undefined;
+    if (await exists(path.join(this.root, '.git'))) return [];
+    for (let i = 0; i < MAX_PARENT_DEPTH && dir !== path.dirname(dir); i++) {
+      dirs.unshift(dir);
+      if (await exists(path.join(dir, '.git'))) {
+        repo = dir;
+        break;
+      }
+      dir = path.dirname(dir);
+    }
+    if (!repo) return [];
+    const levels: Level[] = [];
+    const info = await this.load(path.join(repo, '.git', 'info', 'exclude'), repo, true);
+    if (info) levels.push(info);
+    for (const d of dirs) {
+      const own = await this.load(path.join(d, '.gitignore'), d, true);
+      if (own) levels.push(own);
+    }
+    return levels;
+  }
+}
+
+/** Deepest level first: the first one with a verdict (ignored, or re-included by `!`) decides. */
+function isIgnoredBy(levels: readonly Level[], abs: string, isDir: boolean): boolean {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const { base, ig } = levels[i];
+    const rel = path.relative(base, abs);
+    if (!rel || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) continue;
+    const posix = rel.split(path.sep).join('/');
+    const verdict = ig.test(isDir ? `${posix}/` : posix);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.lstat(p);
+    return true;
+  } catch {
+    return false; // missing or not reachable: either way there is no repository marker to use
+  }
+}
