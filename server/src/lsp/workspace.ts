@@ -60,11 +60,13 @@ export interface RequestTarget {
 }
 
 const SKIP_LOG_LIMIT = 50;
+/** Keystroke -> validation delay; well under what a person notices (issue 6 counts it in the latency). */
+const FLUSH_DEBOUNCE_MS = 3;
 
 export class Workspace {
   private folders: Folder[] = [];
   private readonly pending = new Set<string>();
-  private flushTimer: NodeJS.Immediate | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
   private readonly dirtyFolders = new Set<Folder>();
   private fullPassTimer: NodeJS.Immediate | undefined;
   /** Per file, the latest disk event: a slow read that finishes after a newer event is dropped. */
@@ -259,15 +261,20 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Open documents
 
-  /** A document was opened or edited: apply it on the next turn (all edits of one burst together). */
+  /**
+   * A document was opened or edited: apply it after a short debounce. The JSON-RPC layer hands over one
+   * message per event-loop turn, so without a few milliseconds of grace a burst of didChanges (an
+   * editor applying a multi-file rename) would be validated, and published, one document at a time.
+   * Requests flush at once, so they never wait for this.
+   */
   documentChanged(uri: string): void {
     this.pending.add(uri);
-    this.flushTimer ??= setImmediate(() => this.flush());
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_DEBOUNCE_MS);
   }
 
   /** Apply pending document edits now, publish the edited documents' diagnostics first. */
   flush(): void {
-    if (this.flushTimer) clearImmediate(this.flushTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (this.pending.size === 0) return;
     const uris = [...this.pending];
@@ -456,7 +463,7 @@ export class Workspace {
   }
 
   dispose(): void {
-    if (this.flushTimer) clearImmediate(this.flushTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.fullPassTimer) clearImmediate(this.fullPassTimer);
     this.notifier.dispose();
   }
