@@ -1,6 +1,6 @@
 // Reading a file the client told us about (a file event, a closed document). Code trees hold
 // anything: missing files, binaries, huge generated files; each comes back as a kind, never a throw.
-import { promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
 
 export type ReadResult =
   | { kind: 'text'; text: string }
@@ -12,7 +12,9 @@ export type ReadResult =
 export async function readTextFile(file: string, maxBytes: number, checkBinary = true): Promise<ReadResult> {
   let handle: fsp.FileHandle | undefined;
   try {
-    handle = await fsp.open(file, 'r');
+    // O_NONBLOCK: opening a FIFO for reading otherwise blocks a libuv thread until a writer comes
+    // (forever, and then even process exit hangs); it has no effect on regular files.
+    handle = await fsp.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     const stat = await handle.stat();
     if (!stat.isFile()) return { kind: 'missing' };
     if (stat.size > maxBytes) return { kind: 'too-large', detail: `${stat.size} bytes, limit ${maxBytes}` };
