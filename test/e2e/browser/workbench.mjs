@@ -76,7 +76,17 @@ export async function revealTreeRow(page, pane, text, timeoutMs = 30000) {
     if (await target.isVisible().catch(() => false)) return target;
     const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"]');
     if ((await collapsed.count()) > 0) {
-      await collapsed.first().click();
+      // The twistie, not the row: a row whose item has a command runs it instead of expanding.
+      // A handle, not a locator: after the click "the first collapsed row" is another row.
+      const row = await collapsed.first().elementHandle();
+      const twistie = await row?.$('.monaco-tl-twistie');
+      if (row && twistie) {
+        await twistie.click();
+        // Rows are recycled by the virtual list; a detached handle also ends the wait.
+        await page
+          .waitForFunction((el) => !el.isConnected || el.getAttribute('aria-expanded') !== 'false', row, { timeout: 10000 })
+          .catch(() => undefined);
+      }
     } else {
       // Nothing to expand yet: the provider may still be loading its first rows.
       await page.waitForTimeout(200);
