@@ -252,6 +252,8 @@ export class Workspace {
     const doc = this.documents.get(pathToUri(file));
     if (doc) return doc.getText();
     try {
+      // Only regular files: reading a FIFO or a device would block the server's only thread.
+      if (!fs.statSync(file).isFile()) return undefined;
       return fs.readFileSync(file, 'utf8');
     } catch {
       return undefined; // missing or unreadable: the caller treats it as absent
