@@ -24,6 +24,8 @@ export interface BuildOptions {
   now?: () => Date;
   onProgress?: (message: string, percentage: number | undefined) => void;
   onSkip?: (skipped: SkippedFile) => void;
+  /** Reads custom schema files: the server passes one that prefers open documents over the disk. */
+  readFile?: (absPath: string) => string | undefined;
 }
 
 /** Index a folder from disk. */
@@ -32,6 +34,7 @@ export async function buildIndex(root: string, opts: BuildOptions): Promise<Engi
     trusted: opts.trusted,
     now: opts.now,
     onSkip: opts.onSkip,
+    readFile: opts.readFile,
     onProgress: opts.onProgress ? (done, total) => opts.onProgress?.(`${done}/${total} files`, total ? Math.min(100, Math.round((done / total) * 100)) : undefined) : undefined,
   });
   return index;

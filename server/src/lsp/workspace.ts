@@ -152,6 +152,8 @@ export class Workspace {
         now: this.now,
         onProgress: (message, percentage) => progress?.report(percentage ?? 0, message),
         onSkip: (s) => this.logSkip(s),
+        // A custom schema being edited counts with its unsaved text.
+        readFile: (file) => this.textOf(file),
       });
     } catch (err) {
       this.connection.console.error(`spectrace: indexing ${folder.root} failed: ${describeError(err)}`);
