@@ -14,7 +14,7 @@ export class SummaryStatusBar implements vscode.Disposable {
   private lastSummary: SummaryResult | undefined;
 
   constructor(
-    ctx: Ctx,
+    private readonly ctx: Ctx,
     private readonly store: SpecStore,
   ) {
     this.item = vscode.window.createStatusBarItem('spectrace.summary', vscode.StatusBarAlignment.Left, 10);
@@ -47,6 +47,7 @@ export class SummaryStatusBar implements vscode.Disposable {
       },
       (err: unknown) => {
         if (version !== this.version) return;
+        this.ctx.log.warn(`status bar summary: ${errorText(err)}`);
         this.item.text = '$(checklist) Specs: —';
         this.item.tooltip = `Spectrace: ${errorText(err)}`;
       },

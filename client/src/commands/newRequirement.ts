@@ -31,7 +31,7 @@ async function pickSpecFile(store: SpecStore): Promise<vscode.Uri | undefined> {
   }
   if (uris.length === 1) return uris[0];
   const items: FilePick[] = uris
-    .map((uri) => ({ uri, label: vscode.workspace.asRelativePath(uri, true), description: counts.has(uri.toString()) ? `${counts.get(uri.toString())} requirements` : undefined }))
+    .map((uri) => ({ uri, label: vscode.workspace.asRelativePath(uri), description: counts.has(uri.toString()) ? `${counts.get(uri.toString())} requirements` : undefined }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const active = vscode.window.activeTextEditor?.document.uri.toString();
   const activeItem = items.find((i) => i.uri.toString() === active);

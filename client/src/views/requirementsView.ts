@@ -171,7 +171,7 @@ export class RequirementsViewProvider implements vscode.TreeDataProvider<Require
     const model = buildRequirementsModel(tree, roadmap, {
       filter: this.filter,
       grouping: this.grouping,
-      fileLabel: (uri) => vscode.workspace.asRelativePath(toUri(uri), true),
+      fileLabel: (uri) => vscode.workspace.asRelativePath(toUri(uri)),
     });
     const roadmapItems = roadmap.folders.reduce((n, f) => n + f.items.length, 0);
     void vscode.commands.executeCommand('setContext', 'spectrace.noSpecs', model.total === 0 && roadmapItems === 0);

@@ -31,11 +31,11 @@ describe('activation', () => {
 
   it('shows the workspace summary in the status bar', async () => {
     const api = await spectrace();
-    const text = await waitFor('the summary in the status bar', () => (api.statusBar.summary ? api.statusBar.item.text : undefined));
-    assert.match(text, /^\$\(checklist\) Specs: \d+ reqs · \d+% covered/);
+    // The first answer may come while the server still indexes; the index-changed refresh follows.
+    const summary = await waitFor("the example's 40 requirements in the summary", () => ((api.statusBar.summary?.requirements ?? 0) >= 40 ? api.statusBar.summary : undefined));
+    const text = api.statusBar.item.text;
+    assert.match(text, new RegExp(`^\\$\\(checklist\\) Specs: ${summary.requirements} reqs · ${summary.coveredPercent}% covered`));
     assert.doesNotMatch(text, /restricted/, 'the trusted pass is not restricted');
     assert.equal(api.statusBar.item.command, 'spectrace.coverageGaps.focus');
-    const summary = api.statusBar.summary;
-    assert.ok(summary && summary.requirements >= 40, `the example's requirements are counted (${summary?.requirements})`);
   });
 });

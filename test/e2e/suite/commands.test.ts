@@ -21,20 +21,20 @@ describe('commands', () => {
 
   it('spectrace.newRequirement {file, title}: appends the next free ID to the requirements list', async () => {
     const uri = writeWs('specs/e2e-new.yaml', fixture('new-requirement.yaml'));
-    await waitFor('E2E-NEW-2 indexed', async () => (await api.views.requirements.current()).byId.has('E2E-NEW-2'));
+    await waitFor('NEWR-2 indexed', async () => (await api.views.requirements.current()).byId.has('NEWR-2'));
     const result = await vscode.commands.executeCommand<NewRequirementResult>('spectrace.newRequirement', { file: uri, title: 'Export: "all" # of it' });
     assert.ok(result, 'the command returns what it created');
-    assert.equal(result.id, 'E2E-NEW-3');
+    assert.equal(result.id, 'NEWR-3');
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document.uri.toString() === uri.toString(), 'the spec is open');
     const text = editor.document.getText();
     // After the last item, separated by a blank line like the others, before the trailing comment.
-    const expected = '    status: draft\n\n  - id: E2E-NEW-3\n    title: "Export: \\"all\\" # of it"\n    type: story\n    priority: should\n    status: draft\n';
+    const expected = '    status: draft\n\n  - id: NEWR-3\n    title: "Export: \\"all\\" # of it"\n    type: story\n    priority: should\n    status: draft\n';
     assert.ok(text.includes(expected), `the new item follows the list's layout:\n${text}`);
-    assert.ok(text.indexOf('- id: E2E-NEW-3') < text.indexOf('# A trailing comment'), 'inserted inside the list');
+    assert.ok(text.indexOf('- id: NEWR-3') < text.indexOf('# A trailing comment'), 'inserted inside the list');
     await editor.document.save();
     // The server reads it back as a valid requirement.
-    await waitFor('E2E-NEW-3 indexed', async () => (await api.views.requirements.current()).byId.has('E2E-NEW-3'));
+    await waitFor('NEWR-3 indexed', async () => (await api.views.requirements.current()).byId.has('NEWR-3'));
   });
 
   it('spectrace.goToRequirement {id}: opens the definition', async () => {

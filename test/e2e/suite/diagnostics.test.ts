@@ -36,7 +36,7 @@ describe('diagnostics', () => {
   });
 
   it('clears the diagnostics when the spec is fixed on disk', async () => {
-    const uri = writeWs('specs/e2e-broken.yaml', fixture('broken.yaml').replace('urgent', 'must').replace(/id: E2E-BRK-1\n(\s+title: The same ID again)/, 'id: E2E-BRK-3\n$1').replace('    roadmap: R-NOWHERE\n', ''));
+    const uri = writeWs('specs/e2e-broken.yaml', fixture('broken.yaml').replace('urgent', 'must').replace(/id: BRKN-1\n(\s+title: The same ID again)/, 'id: BRKN-3\n$1').replace('    roadmap: R-NOWHERE\n', ''));
     await waitFor('no diagnostics on the fixed spec', () => spectraceDiagnostics(uri).length === 0);
   });
 
@@ -48,7 +48,7 @@ describe('diagnostics', () => {
   });
 
   it('updates diagnostics as an open document is edited (before it is saved)', async () => {
-    const uri = writeWs('specs/e2e-broken.yaml', fixture('broken.yaml').replace('urgent', 'must').replace(/id: E2E-BRK-1\n(\s+title: The same ID again)/, 'id: E2E-BRK-3\n$1').replace('    roadmap: R-NOWHERE\n', ''));
+    const uri = writeWs('specs/e2e-broken.yaml', fixture('broken.yaml').replace('urgent', 'must').replace(/id: BRKN-1\n(\s+title: The same ID again)/, 'id: BRKN-3\n$1').replace('    roadmap: R-NOWHERE\n', ''));
     await waitFor('no diagnostics on the fixed spec', () => spectraceDiagnostics(uri).length === 0);
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
