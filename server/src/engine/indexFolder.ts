@@ -1,16 +1,60 @@
-// Index a workspace folder from disk: read spectrace.yaml, discover spec and code files, read and index them.
-// SKELETON: the public API is fixed; the implementation lands in the following commits.
+// Index a workspace folder from disk: read spectrace.yaml, discover the spec and code files (discovery.ts:
+// .gitignore, symlinks, binary and oversized files), read and index them. Used by the CLI and by the
+// language server for its first index of each folder. Per-file problems are skips, never exceptions.
+import * as path from 'node:path';
+import { discoverFiles, readSpecFile, scanCodeFiles } from './discovery';
 import type { SkippedFile } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceIndexOptions } from './workspaceIndex';
 
 export interface IndexFolderOptions extends WorkspaceIndexOptions {
+  /** Called for each file that was not indexed, with the reason (also returned in `skipped`). */
   onSkip?: (s: SkippedFile) => void;
+  /** Called after each spec or code file, read or skipped. */
   onProgress?: (done: number, total: number) => void;
+  /** Stops the code scan (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
+/**
+ * Spec files are read up to this size even when they exceed `maxFileSize`, so the analyzer can put a
+ * "file too large" diagnostic on them instead of leaving them out silently; beyond it they are skipped.
+ */
+const SPEC_READ_LIMIT = 64 * 1024 * 1024;
+
 export async function indexFolder(root: string, options: IndexFolderOptions = {}): Promise<{ index: WorkspaceIndex; skipped: SkippedFile[] }> {
-  const index = new WorkspaceIndex(root, options);
-  await Promise.resolve();
-  return { index, skipped: [] };
+  const base = path.resolve(root);
+  const skipped: SkippedFile[] = [];
+  const skip = (s: SkippedFile): void => {
+    skipped.push(s);
+    options.onSkip?.(s);
+  };
+  const index = new WorkspaceIndex(base, options);
+
+  const configRead = await readSpecFile(index.configFile, { ...index.config, maxFileSize: SPEC_READ_LIMIT });
+  if ('text' in configRead) index.setConfig(configRead.text);
+  else if (configRead.skipped.reason !== 'vanished') skip(configRead.skipped); // no config file is the normal case
+  const config = index.config;
+  const specLimits = { ...config, maxFileSize: Math.max(config.maxFileSize, SPEC_READ_LIMIT) };
+
+  const found = await discoverFiles(base, config, { signal: options.signal });
+  for (const s of found.skipped) skip(s);
+  const total = found.specFiles.length + found.codeFiles.length;
+  let done = 0;
+
+  for (const file of found.specFiles) {
+    options.signal?.throwIfAborted();
+    const read = await readSpecFile(file, specLimits);
+    if ('text' in read) index.updateFile(file, read.text);
+    else skip(read.skipped);
+    options.onProgress?.(++done, total);
+  }
+
+  const scanned = await scanCodeFiles(found.codeFiles, config, {
+    signal: options.signal,
+    onFile: (n) => options.onProgress?.(found.specFiles.length + n, total),
+  });
+  for (const code of scanned.files) index.updateCodeTags(code.file, code.tags);
+  for (const s of scanned.skipped) skip(s);
+  return { index, skipped };
 }

@@ -16,27 +16,41 @@ export const CLOSED_ROADMAP_STATUSES: ReadonlySet<string> = new Set(['done', 'ca
 
 /** Natural order: `PAY-2` before `PAY-10`; then plain string order so the order is total. */
 export function compareIds(a: string, b: string): number {
-  const ra = a.match(/\d+|\D+/g) ?? [];
-  const rb = b.match(/\d+|\D+/g) ?? [];
-  const n = Math.min(ra.length, rb.length);
-  for (let i = 0; i < n; i++) {
-    const x = ra[i];
-    const y = rb[i];
-    if (x === y) continue;
-    const dx = x.charCodeAt(0) >= 48 && x.charCodeAt(0) <= 57;
-    const dy = y.charCodeAt(0) >= 48 && y.charCodeAt(0) <= 57;
-    if (dx && dy) {
-      // Compare as numbers without overflow: longer (without leading zeros) is larger.
-      const tx = x.replace(/^0+(?=\d)/, '');
-      const ty = y.replace(/^0+(?=\d)/, '');
-      if (tx.length !== ty.length) return tx.length - ty.length;
-      if (tx !== ty) return tx < ty ? -1 : 1;
+  // A hand-rolled scan: this runs in sorts of 20,000 IDs, where regex splitting dominates.
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      // Compare digit runs as numbers, without overflow: skip leading zeros, then longer is larger.
+      let si = i;
+      let sj = j;
+      while (si < a.length && a.charCodeAt(si) === 48) si++;
+      while (sj < b.length && b.charCodeAt(sj) === 48) sj++;
+      let ei = si;
+      let ej = sj;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (d !== 0) return d;
+      }
+      i = ei;
+      j = ej;
       continue;
     }
-    return x < y ? -1 : 1;
+    if (ca !== cb) return ca - cb;
+    i++;
+    j++;
   }
-  if (ra.length !== rb.length) return ra.length - rb.length;
+  if (i < a.length || j < b.length) return i < a.length ? 1 : -1;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** `PAY` (or `PAY-`) -> the prefix without trailing separators. */

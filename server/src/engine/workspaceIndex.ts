@@ -1,8 +1,34 @@
 // The workspace index: every spec item, reference and code tag of one workspace folder, kept current
 // file by file, with the cross-file rules and the queries the server, the CLI and the reports use.
-// SKELETON: the public API is fixed; the implementation lands in the following commits.
+//
+// Incremental by construction: each file contributes entries to three maps keyed by ID (definitions,
+// spec references, code tags). Updating a file removes exactly its old entries and adds its new
+// ones (only the items that changed, compared by identity: the spec analyzer hands back the same
+// item objects for untouched items), then tells the rule engine which IDs were touched. Rules are
+// recomputed lazily, for those IDs only, on the next `diagnostics()` call.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, defaultConfig } from './config';
+import { extractTags } from './codeTags';
+import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, defaultConfig, parseConfig } from './config';
+import { minifiedSkip } from './discovery';
+import { createPathClassifier } from './globs';
+import { comparePositions } from './positions';
+import {
+  compareItems,
+  coverageOf,
+  nextFreeId,
+  progressOf,
+  searchItems,
+  sortProgress,
+  splitTags,
+  today,
+  traceOf,
+} from './queries';
+import type { GraphEdge, IncomingRef, IndexModel } from './rules/model';
+import { RuleEngine } from './rules/ruleEngine';
+import { createSchemaSet } from './schemaSet';
+import type { SchemaSet } from './schemaSet';
+import { SpecAnalyzer } from './specAnalyzer';
 import type {
   CodeFile,
   CodeTag,
@@ -20,11 +46,14 @@ import type {
 } from './types';
 
 export interface WorkspaceIndexOptions {
-  /** The clock for overdue roadmap items (tests inject a fixed date). */
+  /** The clock for overdue roadmap items (tests inject a fixed date). Default: the system clock. */
   now?: () => Date;
-  /** False in an untrusted workspace: no workspace-provided schema or pattern is loaded. Default true. */
+  /** False in an untrusted workspace: no workspace-provided schema or ID pattern is loaded. Default true. */
   trusted?: boolean;
-  /** Reads custom schema files (and code files again after a tag-word change); undefined when unreadable. */
+  /**
+   * Reads custom schema files, and code files again when a config change alters the tag words or
+   * the ID pattern. Returns undefined when the file cannot be read. Default: fs.readFileSync as UTF-8.
+   */
   readFile?: (absPath: string) => string | undefined;
 }
 
@@ -37,116 +66,625 @@ export interface IdAtResult {
 }
 
 export interface ReferencesResult {
-  /** The items defining the id (a SpecItem is a Location: its file and whole range; `idRange` is on it). */
+  /** The items defining the ID. A SpecItem is a Location (its file and whole range); `idRange` is on it too. */
   definitions: SpecItem[];
   specReferences: Location[];
   implementations: CodeTag[];
   tests: CodeTag[];
 }
 
-export class WorkspaceIndex {
+interface SpecEntry {
+  analyzer: SpecAnalyzer;
+  text: string;
+  spec: SpecFile;
+}
+
+const DEFAULT_SEARCH_LIMIT = 50;
+
+export class WorkspaceIndex implements IndexModel {
   readonly root: string;
   private _version = 0;
   private _config: SpectraceConfig = defaultConfig();
   private readonly _configFile: string;
+  private configDiagnostics: SpecDiagnostic[] = [];
+  private schemaSet!: SchemaSet;
+  private classifier!: ReturnType<typeof createPathClassifier>;
+  private schemaFiles = new Set<string>();
+
+  private readonly clock: () => Date;
+  private readonly trusted: boolean;
+  private readonly readFile: (absPath: string) => string | undefined;
+
+  private readonly specs = new Map<string, SpecEntry>();
+  private readonly codes = new Map<string, CodeFile>();
+  /** id -> the items defining it, sorted by file and position. */
+  private readonly defs = new Map<string, SpecItem[]>();
+  /** id -> the spec references naming it, sorted by file and position. */
+  private readonly refs = new Map<string, IncomingRef[]>();
+  /** id -> the code tags naming it, sorted by file and position. */
+  private readonly tagMap = new Map<string, CodeTag[]>();
+
+  private readonly rules: RuleEngine;
+  /** The merged diagnostics per file, as last returned; rebuilt for changed files only. */
+  private readonly output = new Map<string, SpecDiagnostic[]>();
+  /** Files whose file-local diagnostics changed since the last `diagnostics()` call. */
+  private readonly localChanged = new Set<string>();
+  /** Memoized whole-index lists, valid for one version. */
+  private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
 
   constructor(root: string, options: WorkspaceIndexOptions = {}) {
     this.root = root;
     this._configFile = path.join(root, CONFIG_FILE_NAME);
-    void options;
+    this.clock = options.now ?? (() => new Date());
+    this.trusted = options.trusted ?? true;
+    this.readFile = options.readFile ?? readUtf8;
+    this.rules = new RuleEngine(this, (f) => this.relative(f), () => this.allIds());
+    this.loadConfig(undefined);
   }
 
+  // -------------------------------------------------------------------------------------------
+  // State
+
+  /** A counter that increments on every change of the index contents. */
   get version(): number {
     return this._version;
   }
+
+  /** The effective configuration (in an untrusted workspace: without the workspace's ID pattern and schemas). */
   get config(): SpectraceConfig {
     return this._config;
   }
+
   get configFile(): string {
     return this._configFile;
   }
 
+  now(): Date {
+    return this.clock();
+  }
+
+  /**
+   * (Re)load spectrace.yaml (undefined: no config file) and the custom schemas it names, then
+   * re-analyze every spec file from its kept text and re-scan the code files if the tag words or
+   * the ID pattern changed (read again through `readFile`). Files the new globs no longer match
+   * leave the index; files they newly match are not on disk-walk here — callers re-index the folder
+   * (`indexFolder`) when `specs` or `code` globs change and they need those files.
+   */
   setConfig(text: string | undefined): void {
-    void text;
+    const before = this._config;
+    this.loadConfig(text);
+    const rescanCode =
+      JSON.stringify(before.tags) !== JSON.stringify(this._config.tags) ||
+      before.idPattern !== this._config.idPattern ||
+      before.maxFileSize !== this._config.maxFileSize;
+
+    const specTexts = [...this.specs].map(([file, e]) => [file, e.text] as const);
+    const codeFiles = [...this.codes.values()];
+    this.specs.clear();
+    this.codes.clear();
+    this.defs.clear();
+    this.refs.clear();
+    this.tagMap.clear();
+    for (const f of this.output.keys()) this.localChanged.add(f);
+    for (const [file, text] of specTexts) {
+      const kind = this.classify(file);
+      if (kind === 'spec') this.putSpec(file, text);
+      else if (kind === 'code') this.putCode(file, text);
+    }
+    for (const code of codeFiles) {
+      if (this.classify(code.file) !== 'code') continue;
+      if (!rescanCode) {
+        this.putCodeTags(code.file, code.tags);
+        continue;
+      }
+      // Read again (the tags depend on the words and pattern); a file that became unreadable or
+      // minified since leaves the index, as the folder scan would skip it.
+      const text = this.readFile(code.file);
+      if (text !== undefined && !minifiedSkip(code.file, text, this._config)) this.putCode(code.file, text);
+    }
+    this.rules.invalidateAll();
     this._version++;
   }
+
+  private loadConfig(text: string | undefined): void {
+    const parsed = parseConfig(this._configFile, text);
+    const set = createSchemaSet({ config: parsed.config, configFile: this._configFile, configText: text, readFile: this.readFile, trusted: this.trusted });
+    const effective = parsed.config;
+    if (!this.trusted) {
+      effective.idPattern = DEFAULT_ID_PATTERN;
+      effective.schemas = {};
+    }
+    this._config = effective;
+    this.schemaSet = set.schemaSet;
+    this.configDiagnostics = [...parsed.diagnostics, ...set.diagnostics];
+    for (const d of this.configDiagnostics) this.localChanged.add(d.file);
+    this.localChanged.add(this._configFile);
+    this.classifier = createPathClassifier(effective);
+    const base = path.dirname(this._configFile);
+    this.schemaFiles = new Set(
+      Object.values(parsed.config.schemas)
+        .filter((s): s is string => typeof s === 'string' && s.length > 0)
+        .map((s) => path.resolve(base, s.split('#')[0])),
+    );
+  }
+
+  /** Which role a file plays: the config, a spec-glob file, a code file, or none of them. */
   classify(file: string): FileClass {
-    return file === this._configFile ? 'config' : 'none';
+    if (file === this._configFile) return 'config';
+    const rel = path.relative(this.root, file);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return 'none';
+    const posix = rel.split(path.sep).join('/');
+    if (this.classifier.isSpecPath(posix)) return 'spec';
+    if (this.classifier.isCodePath(posix)) return 'code';
+    return 'none';
   }
-  updateFile(file: string, text: string): void {
-    void file;
-    void text;
-  }
-  removeFile(file: string): void {
-    void file;
-  }
+
+  /** A custom schema file named by the config (trusted or not: a change means `setConfig` again). */
   isSchemaFile(file: string): boolean {
-    void file;
-    return false;
+    return this.schemaFiles.has(path.resolve(file));
   }
-  diagnostics(): Map<string, SpecDiagnostic[]> {
-    return new Map();
+
+  /**
+   * Index a file's text, routed by `classify()`: a spec-glob file is analyzed (one that is not a spec
+   * contributes no items and no diagnostics), a code file is scanned for tags, the config file is
+   * loaded. A file that is none of these is dropped if it was indexed.
+   */
+  updateFile(file: string, text: string): void {
+    switch (this.classify(file)) {
+      case 'config':
+        this.setConfig(text);
+        return;
+      case 'spec': {
+        const old = this.specs.get(file);
+        if (old && old.text === text) return;
+        if (this.codes.has(file)) this.dropCode(file);
+        this.putSpec(file, text);
+        break;
+      }
+      case 'code': {
+        if (this.specs.has(file)) this.dropSpec(file);
+        const tags = text.length > this._config.maxFileSize ? [] : this.scan(file, text);
+        const old = this.codes.get(file);
+        if (old && sameTags(old.tags, tags)) return;
+        this.putCodeTags(file, tags);
+        break;
+      }
+      case 'none':
+        this.removeFile(file);
+        return;
+    }
+    this._version++;
   }
-  diagnosticsFor(file: string): SpecDiagnostic[] {
-    void file;
-    return [];
+
+  /**
+   * Index a code file from tags already extracted with this index's `config` (indexFolder scans code
+   * files in parallel off the main path and hands the results over). Ignored for a non-code path.
+   */
+  updateCodeTags(file: string, tags: CodeTag[]): void {
+    if (this.classify(file) !== 'code') return;
+    if (this.specs.has(file)) this.dropSpec(file);
+    const old = this.codes.get(file);
+    if (old && sameTags(old.tags, tags)) return;
+    this.putCodeTags(file, tags);
+    this._version++;
   }
-  specFiles(): SpecFile[] {
-    return [];
+
+  removeFile(file: string): void {
+    if (file === this._configFile) {
+      this.setConfig(undefined);
+      return;
+    }
+    const had = this.dropSpec(file) || this.dropCode(file);
+    if (had) this._version++;
   }
-  specFile(file: string): SpecFile | undefined {
-    void file;
-    return undefined;
+
+  // -------------------------------------------------------------------------------------------
+  // Per-file contributions
+
+  private putSpec(file: string, text: string): void {
+    const existing = this.specs.get(file);
+    const entry = existing ?? { analyzer: new SpecAnalyzer(this.schemaSet, this._config), text, spec: emptySpec(file) };
+    const oldSpec = existing?.spec;
+    entry.text = text;
+    entry.spec = entry.analyzer.analyze(file, text);
+    this.specs.set(file, entry);
+    this.localChanged.add(file);
+    this.replaceItems(oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [], [entry.spec.requirements, entry.spec.roadmap]);
   }
-  codeFiles(): CodeFile[] {
-    return [];
+
+  private dropSpec(file: string): boolean {
+    const entry = this.specs.get(file);
+    if (!entry) return false;
+    this.specs.delete(file);
+    this.localChanged.add(file);
+    this.replaceItems([entry.spec.requirements, entry.spec.roadmap], []);
+    return true;
   }
-  codeFile(file: string): CodeFile | undefined {
-    void file;
-    return undefined;
+
+  /** Swap one file's old items for its new ones in the ID maps; only items that are not the same objects move. */
+  private replaceItems(oldLists: SpecItem[][], newLists: SpecItem[][]): void {
+    const kept = new Set<SpecItem>();
+    const newSet = new Set<SpecItem>();
+    for (const list of newLists) for (const it of list) newSet.add(it);
+    const removed: SpecItem[] = [];
+    for (const list of oldLists) {
+      for (const it of list) {
+        if (newSet.has(it)) kept.add(it);
+        else removed.push(it);
+      }
+    }
+    const added: SpecItem[] = [];
+    for (const it of newSet) if (!kept.has(it)) added.push(it);
+    if (removed.length === 0 && added.length === 0) return;
+
+    const dirty = new Set<string>();
+    // The parent/depends_on edges the removed items take away and the added ones bring (a multiset).
+    const edges = new Map<string, { count: number; edge: GraphEdge }>();
+    const kindsBefore = new Map<string, [boolean, boolean]>();
+    const touch = (it: SpecItem, sign: number) => {
+      for (const r of it.references) {
+        dirty.add(r.targetId);
+        if (it.id !== undefined && (r.field === 'parent' || r.field === 'depends_on')) {
+          const key = `${it.kind}\u0000${it.id}\u0000${r.field}\u0000${r.targetKind}\u0000${r.targetId}`;
+          const entry = edges.get(key);
+          if (entry) entry.count += sign;
+          else edges.set(key, { count: sign, edge: { kind: it.kind, id: it.id, field: r.field, targetKind: r.targetKind, targetId: r.targetId } });
+        }
+      }
+      if (it.id === undefined) return;
+      dirty.add(it.id);
+      if (!kindsBefore.has(it.id)) kindsBefore.set(it.id, this.kindsOf(it.id));
+      // A roadmap item listing this one under `requirements:` tracks its status too.
+      for (const inc of this.refs.get(it.id) ?? []) if (inc.ref.field === 'requirements' && inc.item.id) dirty.add(inc.item.id);
+    };
+    for (const it of removed) touch(it, -1);
+    for (const it of added) touch(it, 1);
+
+    for (const it of removed) {
+      if (it.id !== undefined) removeFrom(this.defs, it.id, (x) => x === it);
+      for (const ref of it.references) removeFrom(this.refs, ref.targetId, (x) => x.ref === ref && x.item === it);
+    }
+    for (const it of added) {
+      if (it.id !== undefined) insertSorted(this.defs, it.id, it, compareItems);
+      for (const ref of it.references) insertSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming);
+    }
+    // Added items may also have been touched before removal bookkeeping; mark their dependants too.
+    for (const it of added) if (it.id) for (const inc of this.refs.get(it.id) ?? []) if (inc.ref.field === 'requirements' && inc.item.id) dirty.add(inc.item.id);
+
+    for (const [id, [req, road]] of kindsBefore) {
+      const [req2, road2] = this.kindsOf(id);
+      if (req !== req2) this.rules.idSetChanged(id, 'requirement', req2);
+      if (road !== road2) this.rules.idSetChanged(id, 'roadmap', road2);
+    }
+    this.rules.invalidateIds(dirty);
+    // Typing in a title changes no edge: the cycle check only reruns when a cycle diagnostic sits in
+    // an item that was replaced (its ranges may have moved) or a new edge closes a circle.
+    this.rules.itemsReplaced(removed);
+    const gained: GraphEdge[] = [];
+    for (const { count, edge } of edges.values()) if (count > 0) gained.push(edge);
+    if (gained.length > 0) this.rules.edgesAdded(gained);
   }
-  requirements(): SpecItem[] {
-    return [];
+
+  private kindsOf(id: string): [boolean, boolean] {
+    const defs = this.defs.get(id);
+    if (!defs) return [false, false];
+    return [defs.some((d) => d.kind === 'requirement'), defs.some((d) => d.kind === 'roadmap')];
   }
-  roadmapItems(): SpecItem[] {
-    return [];
+
+  private scan(file: string, text: string): CodeTag[] {
+    return extractTags(file, text, this._config);
   }
+
+  private putCode(file: string, text: string): void {
+    this.putCodeTags(file, text.length > this._config.maxFileSize ? [] : this.scan(file, text));
+  }
+
+  private putCodeTags(file: string, tags: CodeTag[]): void {
+    const old = this.codes.get(file);
+    const dirty = new Set<string>();
+    if (old) {
+      for (const t of old.tags) {
+        dirty.add(t.id);
+        removeFrom(this.tagMap, t.id, (x) => x === t);
+      }
+    }
+    const sorted = [...tags].sort(compareTags);
+    for (const t of sorted) {
+      dirty.add(t.id);
+      insertSorted(this.tagMap, t.id, t, compareTags);
+    }
+    this.codes.set(file, { file, tags: sorted });
+    this.rules.invalidateIds(dirty);
+  }
+
+  private dropCode(file: string): boolean {
+    const old = this.codes.get(file);
+    if (!old) return false;
+    this.codes.delete(file);
+    const dirty = new Set<string>();
+    for (const t of old.tags) {
+      dirty.add(t.id);
+      removeFrom(this.tagMap, t.id, (x) => x === t);
+    }
+    this.rules.invalidateIds(dirty);
+    return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // IndexModel (what the rules and queries read)
+
   definitions(id: string): SpecItem[] {
-    void id;
-    return [];
+    return this.defs.get(id) ?? [];
   }
+
+  incoming(id: string): readonly IncomingRef[] {
+    return this.refs.get(id) ?? [];
+  }
+
+  tags(id: string): readonly CodeTag[] {
+    return this.tagMap.get(id) ?? [];
+  }
+
+  definedIds(): Iterable<string> {
+    return this.defs.keys();
+  }
+
+  private *allIds(): Iterable<string> {
+    yield* this.defs.keys();
+    yield* this.refs.keys();
+    yield* this.tagMap.keys();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Diagnostics
+
+  /**
+   * Diagnostics per file after the cross-file rules and the `rules` severity overrides (`off`
+   * removes a rule). The map holds only files with at least one diagnostic; a file missing from it
+   * is clean (callers diff against what they published). The arrays are shared: do not mutate them.
+   */
+  diagnostics(): Map<string, SpecDiagnostic[]> {
+    const changed = this.rules.run();
+    for (const f of this.localChanged) changed.add(f);
+    this.localChanged.clear();
+    for (const file of changed) {
+      const list = [...this.localDiagnostics(file), ...this.rules.diagnosticsIn(file)];
+      if (list.length === 0) this.output.delete(file);
+      else this.output.set(file, list.sort(compareDiagnostics));
+    }
+    return new Map(this.output);
+  }
+
+  diagnosticsFor(file: string): SpecDiagnostic[] {
+    this.diagnostics();
+    return this.output.get(file) ?? [];
+  }
+
+  private localDiagnostics(file: string): SpecDiagnostic[] {
+    const spec = this.specs.get(file)?.spec.diagnostics ?? [];
+    const config = this.configDiagnostics.filter((d) => d.file === file);
+    return config.length === 0 ? spec : [...config, ...spec];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Queries
+
+  specFiles(): SpecFile[] {
+    return [...this.specs.keys()].sort().map((f) => (this.specs.get(f) as SpecEntry).spec);
+  }
+
+  specFile(file: string): SpecFile | undefined {
+    return this.specs.get(file)?.spec;
+  }
+
+  codeFiles(): CodeFile[] {
+    return [...this.codes.keys()].sort().map((f) => this.codes.get(f) as CodeFile);
+  }
+
+  codeFile(file: string): CodeFile | undefined {
+    return this.codes.get(file);
+  }
+
+  /** Every requirement, by file path then position. */
+  requirements(): SpecItem[] {
+    const memo = this.fresh();
+    return (memo.requirements ??= this.specFiles().flatMap((s) => s.requirements));
+  }
+
+  /** Every roadmap item, by file path then position. */
+  roadmapItems(): SpecItem[] {
+    const memo = this.fresh();
+    return (memo.roadmap ??= this.specFiles().flatMap((s) => s.roadmap));
+  }
+
+  /** The first definition of an ID (by file path, then position). */
   item(id: string): SpecItem | undefined {
-    return this.definitions(id)[0];
+    return this.defs.get(id)?.[0];
   }
+
+  /** The trace of a requirement; undefined when no requirement has this ID. */
   trace(id: string): RequirementTrace | undefined {
-    void id;
-    return undefined;
+    const requirement = this.definitions(id).find((d) => d.kind === 'requirement');
+    return requirement && traceOf(this, requirement);
   }
+
   coverage(id: string): CoverageState | undefined {
-    void id;
-    return undefined;
+    const requirement = this.definitions(id).find((d) => d.kind === 'requirement');
+    return requirement && coverageOf(this, requirement);
   }
+
+  /**
+   * Totals over requirements with an ID, each ID counted once: how many fall under the policy, how
+   * many of those satisfy it, how many have at least one implementation / test.
+   */
   coverageTotals(): CoverageTotals {
-    return { requirements: 0, underPolicy: 0, satisfied: 0, implemented: 0, tested: 0 };
+    const memo = this.fresh();
+    if (memo.totals) return { ...memo.totals };
+    const t: CoverageTotals = { requirements: 0, underPolicy: 0, satisfied: 0, implemented: 0, tested: 0 };
+    const seen = new Set<string>();
+    for (const r of this.requirements()) {
+      if (!r.id || seen.has(r.id)) continue;
+      seen.add(r.id);
+      const c = coverageOf(this, r);
+      t.requirements++;
+      if (c.underPolicy) t.underPolicy++;
+      if (c.underPolicy && c.satisfied) t.satisfied++;
+      if (c.implementations > 0) t.implemented++;
+      if (c.tests > 0) t.tested++;
+    }
+    memo.totals = t;
+    return { ...t };
   }
+
+  /** Every roadmap item with an ID, its requirements and progress, sorted by due date (undated last). */
   roadmapProgress(): RoadmapProgress[] {
-    return [];
+    const todayIso = today(this.clock());
+    return sortProgress(this.roadmapItems().filter((i) => i.id).map((i) => progressOf(this, i, todayIso)));
   }
+
+  /** `PAY` -> `PAY-13` when PAY-12 is the highest PAY ID in use (gaps are not reused). */
   nextFreeId(prefix: string): string {
-    return `${prefix.replace(/-+$/, '')}-1`;
+    return nextFreeId(prefix, this.defs.keys());
   }
-  search(query: string, limit?: number): SpecItem[] {
-    void query;
-    void limit;
-    return [];
+
+  /** Requirements and roadmap items by ID or title, fuzzy, best first. */
+  search(query: string, limit = DEFAULT_SEARCH_LIMIT): SpecItem[] {
+    return searchItems([...this.requirements(), ...this.roadmapItems()], query, limit);
   }
+
   referencesTo(id: string): ReferencesResult {
-    void id;
-    return { definitions: [], specReferences: [], implementations: [], tests: [] };
+    const { implementations, tests } = splitTags(this.tags(id));
+    return {
+      definitions: [...this.definitions(id)],
+      specReferences: this.incoming(id).map((r) => ({ file: r.item.file, range: r.ref.range })),
+      implementations,
+      tests,
+    };
   }
+
+  /** What ID is at this position: an item's id, a reference in a spec, or a tag in code. */
   idAt(file: string, pos: Position): IdAtResult | undefined {
-    void file;
-    void pos;
+    const spec = this.specs.get(file)?.spec;
+    if (spec) {
+      for (const list of [spec.requirements, spec.roadmap]) {
+        const item = itemAt(list, pos);
+        if (!item) continue;
+        if (item.id !== undefined && item.idRange && contains(item.idRange, pos)) return { id: item.id, range: item.idRange, role: 'definition' };
+        for (const r of item.references) if (contains(r.range, pos)) return { id: r.targetId, range: r.range, role: 'reference' };
+      }
+      return undefined;
+    }
+    for (const t of this.codes.get(file)?.tags ?? []) if (contains(t.range, pos)) return { id: t.id, range: t.range, role: 'tag' };
     return undefined;
   }
+
+  // -------------------------------------------------------------------------------------------
+
+  private fresh(): typeof this.memo {
+    if (this.memo.version !== this._version) this.memo = { version: this._version };
+    return this.memo;
+  }
+
+  private relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** Custom schemas and re-scanned code files: regular files only (a FIFO must not block), up to a size. */
+const READ_LIMIT = 64 * 1024 * 1024;
+
+function readUtf8(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > READ_LIMIT) return undefined;
+    return fs.readFileSync(fd, 'utf8');
+  } catch {
+    // Unreadable is an answer here: the caller reports a missing schema or drops the code file.
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function emptySpec(file: string): SpecFile {
+  return { file, isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
+}
+
+function removeFrom<T>(map: Map<string, T[]>, key: string, match: (x: T) => boolean): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.findIndex(match);
+  if (i < 0) return;
+  if (list.length === 1) map.delete(key);
+  else list.splice(i, 1);
+}
+
+function insertSorted<T>(map: Map<string, T[]>, key: string, value: T, compare: (a: T, b: T) => number): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [value]);
+    return;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid], value) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, value);
+}
+
+function compareLocations(fa: string, ra: Range, fb: string, rb: Range): number {
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return comparePositions(ra.start, rb.start) || comparePositions(ra.end, rb.end);
+}
+
+function compareIncoming(a: IncomingRef, b: IncomingRef): number {
+  return compareLocations(a.item.file, a.ref.range, b.item.file, b.ref.range);
+}
+
+function compareTags(a: CodeTag, b: CodeTag): number {
+  return compareLocations(a.file, a.range, b.file, b.range) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+}
+
+function compareDiagnostics(a: SpecDiagnostic, b: SpecDiagnostic): number {
+  return (
+    comparePositions(a.range.start, b.range.start) ||
+    comparePositions(a.range.end, b.range.end) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function sameTags(a: readonly CodeTag[], b: readonly CodeTag[]): boolean {
+  if (a.length !== b.length) return false;
+  const sorted = [...b].sort(compareTags);
+  return a.every((t, i) => {
+    const u = sorted[i];
+    return t.id === u.id && t.kind === u.kind && t.word === u.word && compareLocations(t.file, t.range, u.file, u.range) === 0 && comparePositions(t.wordRange.start, u.wordRange.start) === 0 && comparePositions(t.wordRange.end, u.wordRange.end) === 0;
+  });
+}
+
+function contains(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+/** The item of a position-sorted list whose range contains `pos` (binary search). */
+function itemAt(list: readonly SpecItem[], pos: Position): SpecItem | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const it = list[mid];
+    if (comparePositions(pos, it.range.start) < 0) hi = mid - 1;
+    else if (comparePositions(pos, it.range.end) > 0) lo = mid + 1;
+    else return it;
+  }
+  return undefined;
 }

@@ -35,27 +35,62 @@ export function collectEdges(model: IndexModel, field: 'parent' | 'depends_on'):
   return edges;
 }
 
-/** Every edge that lies on a cycle, with one cycle through it (node keys, first = last). */
-export function edgesOnCycles(edges: readonly Edge[]): { edge: Edge; cycle: string[] }[] {
-  const out: { edge: Edge; cycle: string[] }[] = [];
-  const adjacency = new Map<string, string[]>();
-  for (const e of edges) {
-    let list = adjacency.get(e.from);
-    if (!list) adjacency.set(e.from, (list = []));
-    list.push(e.to);
-  }
-  const component = stronglyConnected(adjacency);
+/**
+ * Work budget for finding one simple cycle per edge in a component that is not itself one simple
+ * cycle (edges x nodes); beyond it an edge gets the short form `u → v → … → u`. Real specs never get
+ * near it; a generated tangle must not make a keystroke quadratic.
+ */
+const CYCLE_WORK_BUDGET = 2_000_000;
+
+export interface CycleEdge {
+  edge: Edge;
+  /** Node keys of one simple cycle through the edge, first = last; undefined when too costly to find. */
+  cycle: string[] | undefined;
+}
+
+/** Every edge that lies on a cycle, with one cycle through it. */
+export function edgesOnCycles(edges: readonly Edge[]): CycleEdge[] {
+  const out: CycleEdge[] = [];
+  // Node keys to dense integers, adjacency in compressed rows: the graph walk is then typed arrays.
+  const number = new Map<string, number>();
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  edges.forEach((e, i) => {
+    let a = number.get(e.from);
+    if (a === undefined) number.set(e.from, (a = number.size));
+    let b = number.get(e.to);
+    if (b === undefined) number.set(e.to, (b = number.size));
+    from[i] = a;
+    to[i] = b;
+  });
+  const component = stronglyConnected(number.size, from, to);
   // Group cyclic edges by component.
   const byComponent = new Map<number, Edge[]>();
-  for (const e of edges) {
-    const c = component.get(e.from);
-    if (c === undefined || c !== component.get(e.to)) continue;
+  edges.forEach((e, i) => {
+    const c = component[from[i]];
+    // An edge inside one component lies on a cycle (a self-loop is a component's own cycle).
+    if (c !== component[to[i]]) return;
     let list = byComponent.get(c);
     if (!list) byComponent.set(c, (list = []));
     list.push(e);
-  }
+  });
+  const componentOf = (k: string): number => {
+    const n = number.get(k);
+    return n === undefined ? -1 : component[n];
+  };
   for (const [c, list] of byComponent) {
-    const inside = (k: string) => component.get(k) === c;
+    const ring = simpleRing(list);
+    if (ring) {
+      // The common case: the component is one cycle, the same for all its edges; computed once.
+      for (const edge of list) out.push({ edge, cycle: ring });
+      continue;
+    }
+    const nodes = new Set(list.map((e) => e.from)).size;
+    if (list.length * nodes > CYCLE_WORK_BUDGET) {
+      for (const edge of list) out.push({ edge, cycle: undefined });
+      continue;
+    }
+    const inside = (k: string) => componentOf(k) === c;
     // A root for the component: the smallest node, so the result does not depend on edge order.
     let root = list[0].from;
     for (const e of list) if (compareIds(e.from, root) < 0) root = e.from;
@@ -66,51 +101,83 @@ export function edgesOnCycles(edges: readonly Edge[]): { edge: Edge; cycle: stri
   return out;
 }
 
-/** Tarjan's algorithm without recursion (a 20,000-long chain must not overflow the stack). */
-function stronglyConnected(adjacency: Map<string, string[]>): Map<string, number> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const component = new Map<string, number>();
+/** When a component's edges form exactly one simple cycle (each node one edge out), that cycle, rotated. */
+function simpleRing(list: readonly Edge[]): string[] | undefined {
+  const next = new Map<string, string>();
+  for (const e of list) {
+    if (next.has(e.from)) return undefined;
+    next.set(e.from, e.to);
+  }
+  const ring: string[] = [];
+  let start = list[0].from;
+  for (const k of next.keys()) if (compareIds(k, start) < 0) start = k;
+  for (let n: string | undefined = start; ring.length <= next.size; n = next.get(n)) {
+    if (n === undefined) return undefined;
+    ring.push(n);
+    if (ring.length > 1 && n === start) return ring.length === next.size + 1 ? ring : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Tarjan's algorithm without recursion (a 20,000-long chain must not overflow the stack), on typed
+ * arrays. Returns each node's component number.
+ */
+function stronglyConnected(nodes: number, from: Int32Array, to: Int32Array): Int32Array {
+  // Compressed adjacency: the successors of node v are succ[start[v] .. start[v + 1]).
+  const start = new Int32Array(nodes + 1);
+  for (let i = 0; i < from.length; i++) start[from[i] + 1]++;
+  for (let v = 0; v < nodes; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, nodes);
+  const succ = new Int32Array(from.length);
+  for (let i = 0; i < from.length; i++) succ[fill[from[i]]++] = to[i];
+
+  const index = new Int32Array(nodes).fill(-1);
+  const low = new Int32Array(nodes);
+  const onStack = new Uint8Array(nodes);
+  const stack = new Int32Array(nodes);
+  let sp = 0;
+  const workNode = new Int32Array(nodes);
+  const workNext = new Int32Array(nodes);
+  const component = new Int32Array(nodes).fill(-1);
   let counter = 0;
   let components = 0;
-  for (const start of adjacency.keys()) {
-    if (index.has(start)) continue;
-    const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
-    index.set(start, counter);
-    low.set(start, counter++);
-    stack.push(start);
-    onStack.add(start);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const succ = adjacency.get(frame.node) ?? [];
-      if (frame.next < succ.length) {
-        const w = succ[frame.next++];
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, next: 0 });
-        } else if (onStack.has(w)) {
-          low.set(frame.node, Math.min(low.get(frame.node) ?? 0, index.get(w) ?? 0));
+  for (let root = 0; root < nodes; root++) {
+    if (index[root] >= 0) continue;
+    let wp = 0;
+    workNode[wp] = root;
+    workNext[wp++] = start[root];
+    index[root] = low[root] = counter++;
+    stack[sp++] = root;
+    onStack[root] = 1;
+    while (wp > 0) {
+      const v = workNode[wp - 1];
+      const next = workNext[wp - 1];
+      if (next < start[v + 1]) {
+        workNext[wp - 1] = next + 1;
+        const w = succ[next];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          workNode[wp] = w;
+          workNext[wp++] = start[w];
+        } else if (onStack[w] && index[w] < low[v]) {
+          low[v] = index[w];
         }
         continue;
       }
-      work.pop();
-      const v = frame.node;
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent) ?? 0, low.get(v) ?? 0));
+      wp--;
+      if (wp > 0) {
+        const parent = workNode[wp - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
       }
-      if (low.get(v) === index.get(v)) {
-        let w: string | undefined;
+      if (low[v] === index[v]) {
+        let w: number;
         do {
-          w = stack.pop();
-          if (w === undefined) break;
-          onStack.delete(w);
-          component.set(w, components);
+          w = stack[--sp];
+          onStack[w] = 0;
+          component[w] = components;
         } while (w !== v);
         components++;
       }
@@ -189,6 +256,26 @@ function cycleThrough(edge: Edge, root: string, toRoot: Map<string, string>, fro
   return [...rotated, rotated[0]];
 }
 
+/** Nodes shown of a long cycle: the first ones and the last ones, with a count between. */
+const SHOWN_HEAD = 6;
+const SHOWN_TAIL = 4;
+/** Related-information entries per diagnostic: the next edges of the cycle. */
+const RELATED = 20;
+
+function formatCycle(cycle: string[] | undefined, edge: Edge): string {
+  if (!cycle) return `${idOf(edge.from)} → ${idOf(edge.to)} → … → ${idOf(edge.from)}`;
+  const ids = cycle.map(idOf);
+  if (ids.length <= SHOWN_HEAD + SHOWN_TAIL + 1) return ids.join(' → ');
+  const hidden = ids.length - SHOWN_HEAD - SHOWN_TAIL;
+  return [...ids.slice(0, SHOWN_HEAD), `… (${hidden} more)`, ...ids.slice(-SHOWN_TAIL)].join(' → ');
+}
+
+/** A graph rule's diagnostics, and the items whose references they are on (to know when they go stale). */
+export interface GraphResult {
+  diagnostics: SpecDiagnostic[];
+  items: Set<SpecItem>;
+}
+
 /** Diagnostics for every edge on a cycle of one graph. */
 export function cycleDiagnostics(
   model: IndexModel,
@@ -196,22 +283,42 @@ export function cycleDiagnostics(
   code: DiagnosticCode,
   severity: Severity,
   describe: (path: string) => string,
-): SpecDiagnostic[] {
+): GraphResult {
   const edges = collectEdges(model, field);
   const found = edgesOnCycles(edges);
   const out: SpecDiagnostic[] = [];
+  const items = new Set<SpecItem>();
   // Related information: the other references of the same cycle, so each can be opened from any one.
   const where = new Map<string, Edge>();
-  for (const { edge } of found) where.set(`${edge.from}>${edge.to}`, edge);
+  for (const { edge } of found) if (!where.has(`${edge.from}>${edge.to}`)) where.set(`${edge.from}>${edge.to}`, edge);
+  const messages = new Map<string[], string>();
+  const positions = new Map<string[], Map<string, number>>();
   for (const { edge, cycle } of found) {
-    const path = cycle.map(idOf).join(' → ');
-    const related = [];
-    for (let i = 0; i + 1 < cycle.length; i++) {
-      const other = where.get(`${cycle[i]}>${cycle[i + 1]}`);
-      if (!other || other === edge) continue;
-      related.push({ file: other.item.file, range: other.ref.range, message: `${idOf(other.from)} → ${idOf(other.to)} (\`${field}\`)` });
+    let message = cycle ? messages.get(cycle) : undefined;
+    if (message === undefined) {
+      message = describe(formatCycle(cycle, edge));
+      if (cycle) messages.set(cycle, message);
     }
-    out.push(diagnostic(code, severity, edge.item.file, edge.ref.range, describe(path), related));
+    const related = [];
+    if (cycle) {
+      // Start after this edge and go round, so a long cycle lists the references that follow it.
+      const n = cycle.length - 1;
+      let index = positions.get(cycle);
+      if (!index) {
+        index = new Map();
+        for (let i = 0; i < n; i++) index.set(cycle[i], i);
+        positions.set(cycle, index);
+      }
+      const at = index.get(edge.from) ?? 0;
+      for (let k = 1; k < n && related.length < RELATED; k++) {
+        const i = (at + k) % n;
+        const other = where.get(`${cycle[i]}>${cycle[i + 1]}`);
+        if (!other || other === edge) continue;
+        related.push({ file: other.item.file, range: other.ref.range, message: `${idOf(other.from)} → ${idOf(other.to)} (\`${field}\`)` });
+      }
+    }
+    out.push(diagnostic(code, severity, edge.item.file, edge.ref.range, message, related));
+    items.add(edge.item);
   }
-  return out;
+  return { diagnostics: out, items };
 }

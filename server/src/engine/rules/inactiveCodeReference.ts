@@ -17,14 +17,14 @@ export const inactiveCodeReference: PerIdRule = {
     const related = [{ file: requirement.file, range: statusField?.valueRange ?? requirement.idRange ?? requirement.headRange, message: `${id} is ${status} here` }];
     const out: SpecDiagnostic[] = [];
     for (const tag of tags) {
-      const what = tag.kind === 'implements' ? 'code' : 'test';
+      // The tag word is not written before the ID: a quoted message must not become a tag.
       out.push(
         diagnostic(
           'inactive-code-reference',
           severity,
           tag.file,
           tag.range,
-          `${id} is ${status}: this ${what} still carries \`${tag.word} ${id}\` — remove the tag or point it at the requirement that replaced it`,
+          `${id} is ${status}: remove this \`${tag.word}\` tag or point it at the requirement that replaced it`,
           related,
         ),
       );

@@ -1,6 +1,7 @@
 // The cross-file rules, in a fixed order. Per-ID rules are cached per ID by the rule engine; the cycle
 // rules look at a whole graph and are recomputed when its edges change.
-import type { Severity, SpecDiagnostic } from '../types';
+import type { Severity } from '../types';
+import type { GraphResult } from './cycles';
 import { dependencyCycles } from './dependencyCycle';
 import { duplicateId } from './duplicateId';
 import { inactiveCodeReference } from './inactiveCodeReference';
@@ -24,7 +25,7 @@ export const PER_ID_RULES: readonly PerIdRule[] = [
 
 export interface GraphRule {
   code: 'dependency-cycle' | 'parent-cycle';
-  check(model: IndexModel, severity: Severity): SpecDiagnostic[];
+  check(model: IndexModel, severity: Severity): GraphResult;
 }
 
 export const GRAPH_RULES: readonly GraphRule[] = [

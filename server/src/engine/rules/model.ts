@@ -9,6 +9,15 @@ export interface IncomingRef {
   ref: ItemReference;
 }
 
+/** A `parent` or `depends_on` link between two IDs, as the cycle rules see it. */
+export interface GraphEdge {
+  kind: ItemKind;
+  id: string;
+  field: 'parent' | 'depends_on';
+  targetKind: ItemKind;
+  targetId: string;
+}
+
 /** The index as the rules and queries see it. Every list is sorted by file, then position. */
 export interface IndexModel {
   readonly root: string;

@@ -5,11 +5,14 @@
 import { severityFor } from '../config';
 import { didYouMean } from '../messages';
 import { compareIds, idPrefix, nextFreeId, today } from '../queries';
-import type { DiagnosticCode, ItemKind, Severity, SpecDiagnostic } from '../types';
+import type { DiagnosticCode, ItemKind, Severity, SpecDiagnostic, SpecItem } from '../types';
+import { IdTrie } from './idTrie';
 import { GRAPH_RULES, PER_ID_RULES } from './index';
-import type { IndexModel, RuleRun } from './model';
+import type { GraphEdge, IndexModel, RuleRun } from './model';
 
 const GRAPH_KEY = '\u0000graph';
+/** Nodes a reachability walk may visit before the engine stops and reruns the whole cycle check instead. */
+const REACH_BUDGET = 5000;
 
 export class RuleEngine {
   /** Rule results per subject (an ID, or the graph), only non-empty ones. */
@@ -22,7 +25,7 @@ export class RuleEngine {
   private graphDirty = true;
   private allDirty = true;
   /** IDs whose set of defining kinds changed since the last run (they change did-you-mean and next-free-ID answers). */
-  private idSetChanges: { id: string; kind: ItemKind }[] = [];
+  private idSetChanges: { id: string; kind: ItemKind; present: boolean }[] = [];
 
   /** Did-you-mean answers by `kind\0word`; the word is always the subject ID that asked. */
   private suggestions = new Map<string, string | undefined>();
@@ -31,6 +34,10 @@ export class RuleEngine {
   /** IDs that have a roadmap definition with a due date (their results depend on the date). */
   private dated = new Set<string>();
   private lastToday: string | undefined;
+  /** The items whose references the cycle diagnostics are on. */
+  private cycleItems = new Set<SpecItem>();
+  /** The defined IDs per kind, for did-you-mean; kept in step through idSetChanged(). */
+  private readonly tries: Record<ItemKind, IdTrie> = { requirement: new IdTrie(), roadmap: new IdTrie() };
 
   constructor(
     private readonly model: IndexModel,
@@ -48,23 +55,65 @@ export class RuleEngine {
     for (const id of ids) this.dirtyIds.add(id);
   }
 
-  invalidateGraph(): void {
-    this.graphDirty = true;
+  /**
+   * `parent`/`depends_on` edges appeared (already in the model). A new edge u -> v changes the cycles
+   * only if v reaches u; a short walk decides, and a walk over the budget just reruns the check.
+   */
+  edgesAdded(edges: readonly GraphEdge[]): void {
+    for (const e of edges) {
+      if (this.graphDirty) return;
+      if (this.reaches(e.targetKind, e.targetId, e.kind, e.id, e.field)) this.graphDirty = true;
+    }
   }
 
-  /** `id` gained its first or lost its last definition of `kind`. */
-  idSetChanged(id: string, kind: ItemKind): void {
-    this.idSetChanges.push({ id, kind });
+  private reaches(kind: ItemKind, id: string, goalKind: ItemKind, goalId: string, field: GraphEdge['field']): boolean {
+    const seen = new Set<string>();
+    const stack: [ItemKind, string][] = [[kind, id]];
+    while (stack.length > 0) {
+      const [k, n] = stack.pop() as [ItemKind, string];
+      if (k === goalKind && n === goalId) return true;
+      const key = `${k}\u0000${n}`;
+      if (seen.has(key)) continue;
+      if (seen.size >= REACH_BUDGET) return true;
+      seen.add(key);
+      for (const def of this.model.definitions(n)) {
+        if (def.kind !== k) continue;
+        for (const r of def.references) if (r.field === field) stack.push([r.targetKind, r.targetId]);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Items left the index without changing the edges (an edit elsewhere in the item, lines moved):
+   * the cycle results only go stale if they point into one of those items.
+   */
+  itemsReplaced(removed: Iterable<SpecItem>): void {
+    if (this.graphDirty) return;
+    for (const it of removed) {
+      if (this.cycleItems.has(it)) {
+        this.graphDirty = true;
+        return;
+      }
+    }
+  }
+
+  /** `id` gained its first (`present`) or lost its last definition of `kind`. */
+  idSetChanged(id: string, kind: ItemKind, present: boolean): void {
+    this.idSetChanges.push({ id, kind, present });
   }
 
   /** Bring every cached result up to date. Returns the files whose rule diagnostics may have changed. */
   run(): Set<string> {
-    const pass = new Pass(this.model, this.relative, this.suggestions);
+    const pass = new Pass(this.model, this.relative, this.suggestions, this.tries);
     const todayIso = today(this.model.now());
     if (this.allDirty) {
       this.allDirty = false;
       this.suggestions.clear();
       this.idSetChanges = [];
+      this.tries.requirement = new IdTrie();
+      this.tries.roadmap = new IdTrie();
+      for (const id of this.model.definedIds()) for (const d of this.model.definitions(id)) this.tries[d.kind].add(id);
       for (const id of this.allIds()) this.dirtyIds.add(id);
       for (const id of this.results.keys()) if (id !== GRAPH_KEY) this.dirtyIds.add(id);
       this.graphDirty = true;
@@ -79,9 +128,13 @@ export class RuleEngine {
     if (this.graphDirty) {
       this.graphDirty = false;
       const out: SpecDiagnostic[] = [];
+      this.cycleItems = new Set();
       for (const rule of GRAPH_RULES) {
         const severity = pass.severity(rule.code);
-        if (severity) out.push(...rule.check(this.model, severity));
+        if (!severity) continue;
+        const result = rule.check(this.model, severity);
+        for (const d of result.diagnostics) out.push(d);
+        for (const it of result.items) this.cycleItems.add(it);
       }
       this.store(GRAPH_KEY, out);
     }
@@ -120,16 +173,32 @@ export class RuleEngine {
     if (this.idSetChanges.length === 0) return;
     const changes = this.idSetChanges;
     this.idSetChanges = [];
-    for (const key of [...this.suggestions.keys()]) {
+    for (const c of changes) {
+      if (this.model.definitions(c.id).some((d) => d.kind === c.kind)) this.tries[c.kind].add(c.id);
+      else this.tries[c.kind].delete(c.id);
+    }
+    // didYouMean's answer is the least qualifying candidate in one fixed order (nearest, then earliest),
+    // so an ID that appears only matters if it beats the cached answer on its own, and an ID that
+    // vanishes only matters if it was the answer.
+    for (const [key, answer] of [...this.suggestions]) {
       const sep = key.indexOf('\u0000');
       const kind = key.slice(0, sep);
       const word = key.slice(sep + 1);
-      // didYouMean picks the best candidate by a fixed order, so a candidate that is not even a
-      // match on its own cannot change the answer.
-      if (changes.some((c) => c.kind === kind && didYouMean(word, [c.id]) !== undefined)) {
-        this.suggestions.delete(key);
-        this.dirtyIds.add(word);
+      let current = answer;
+      let recompute = false;
+      for (const c of changes) {
+        if (c.kind !== kind || recompute) continue;
+        if (!c.present) {
+          if (c.id === current) recompute = true;
+          continue;
+        }
+        if (didYouMean(word, [c.id]) === undefined) continue;
+        current = current === undefined ? didYouMean(word, [c.id]) : didYouMean(word, [current, c.id].sort(compareIds));
       }
+      if (recompute) this.suggestions.delete(key);
+      else if (current !== answer) this.suggestions.set(key, current);
+      else continue;
+      this.dirtyIds.add(word);
     }
     if (this.duplicates.size > 0) {
       const prefixes = new Set(changes.map((c) => idPrefix(c.id)));
@@ -163,10 +232,9 @@ export class RuleEngine {
   }
 }
 
-/** Services for one run: severities, the sorted candidate lists and next free IDs, memoized. */
+/** Services for one run: severities, suggestions and next free IDs, memoized. */
 class Pass implements RuleRun {
   private readonly severities = new Map<DiagnosticCode, Severity | undefined>();
-  private candidates: Partial<Record<ItemKind, string[]>> = {};
   private readonly nextIds = new Map<string, string>();
   /** The kinds the current subject asked a suggestion for. */
   readonly asked = new Set<ItemKind>();
@@ -175,6 +243,7 @@ class Pass implements RuleRun {
     private readonly model: IndexModel,
     readonly relative: (file: string) => string,
     private readonly cache: Map<string, string | undefined>,
+    private readonly tries: Record<ItemKind, IdTrie>,
   ) {}
 
   severity(code: DiagnosticCode): Severity | undefined {
@@ -186,14 +255,7 @@ class Pass implements RuleRun {
     this.asked.add(kind);
     const key = `${kind}\u0000${word}`;
     if (this.cache.has(key)) return this.cache.get(key);
-    let list = this.candidates[kind];
-    if (!list) {
-      list = [];
-      for (const id of this.model.definedIds()) if (this.model.definitions(id).some((d) => d.kind === kind)) list.push(id);
-      list.sort(compareIds);
-      this.candidates[kind] = list;
-    }
-    const answer = didYouMean(word, list);
+    const answer = this.tries[kind].suggest(word);
     this.cache.set(key, answer);
     return answer;
   }

@@ -13,7 +13,6 @@ export const unknownCodeReference: PerIdRule = {
     if (defs.some((d) => d.kind === 'requirement')) return [];
     const roadmapItem = defs[0];
     const suggestion = roadmapItem ? undefined : run.suggest(id, 'requirement');
-    const target = suggestion === undefined ? undefined : model.definitions(suggestion).find((d) => d.kind === 'requirement');
     const out: SpecDiagnostic[] = [];
     for (const tag of tags) {
       if (roadmapItem) {
@@ -36,7 +35,7 @@ export const unknownCodeReference: PerIdRule = {
           tag.file,
           tag.range,
           suggestion ? `Unknown requirement ${id} — did you mean \`${suggestion}\`?` : `Unknown requirement ${id}: no spec file defines it`,
-          target ? [{ file: target.file, range: target.idRange ?? target.headRange, message: `${suggestion} is defined here` }] : undefined,
+          undefined,
           { kind: 'unknown-id', id, targetKind: 'requirement' },
         ),
       );

@@ -1,6 +1,8 @@
 // unknown-reference: a `roadmap`, `parent` or `depends_on` value (or a roadmap item's `requirements`
 // entry) names no item, or an item of the wrong kind. Reported on the ID as written, with a
-// did-you-mean among the IDs of the expected kind. Computed per target ID: every reference to it at once.
+// did-you-mean among the IDs of the expected kind, in the message only (related information pointing
+// at the suggestion would depend on where that other ID is defined, which this ID's cache does not
+// track). Computed per target ID: every reference to it at once.
 import type { SpecDiagnostic } from '../types';
 import { KIND_LABEL, diagnostic } from './model';
 import type { PerIdRule } from './model';
@@ -29,7 +31,6 @@ export const unknownReference: PerIdRule = {
         continue;
       }
       const suggestion = run.suggest(id, ref.targetKind);
-      const target = suggestion === undefined ? undefined : model.definitions(suggestion).find((d) => d.kind === ref.targetKind);
       out.push(
         diagnostic(
           'unknown-reference',
@@ -39,7 +40,7 @@ export const unknownReference: PerIdRule = {
           suggestion
             ? `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\` — did you mean \`${suggestion}\`?`
             : `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`: no spec file defines it`,
-          target ? [{ file: target.file, range: target.idRange ?? target.headRange, message: `${suggestion} is defined here` }] : undefined,
+          undefined,
           { kind: 'unknown-id', id, targetKind: ref.targetKind },
         ),
       );
