@@ -73,8 +73,8 @@ export class Ctx implements vscode.Disposable {
   async restart(): Promise<void> {
     this.log.info('restarting the language server');
     this.policy.reset();
-    await this.stopClient();
     this.setStatus('starting');
+    await this.stopClient(false);
     await this.start();
   }
 
@@ -147,7 +147,8 @@ export class Ctx implements vscode.Disposable {
     return client;
   }
 
-  private async stopClient(): Promise<void> {
+  /** Stops and drops the client; `final` (deactivate) also reports the server as stopped. */
+  private async stopClient(final = true): Promise<void> {
     const client = this.client;
     const starting = this.starting;
     this.client = undefined;
@@ -164,7 +165,7 @@ export class Ctx implements vscode.Disposable {
     } catch (err) {
       this.log.warn(`stopping the language server: ${errorText(err)}`);
     }
-    this.setStatus('stopped');
+    if (final) this.setStatus('stopped');
   }
 
   private trustGranted(): void {
