@@ -73,7 +73,8 @@ describe('client: matrix page in Chromium', function () {
     await browser?.close();
   });
 
-  const posted = () => page.evaluate(() => (window as unknown as { __rec: Recorded }).__rec.posted);
+  // Page-side code as strings: this project's TypeScript has no DOM types (the page is plain JS).
+  const posted = () => page.evaluate<Recorded['posted']>('window.__rec.posted');
   const ids = () => page.$$eval('#rows tr td.id', (tds) => tds.map((td) => td.textContent));
 
   it('renders every row and says "ready"', async () => {
@@ -91,12 +92,12 @@ describe('client: matrix page in Chromium', function () {
   });
 
   it('blocks inline script without the nonce (CSP)', async () => {
-    await page.evaluate(() => {
+    await page.evaluate(`{
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true';
       document.body.append(s);
-    });
-    assert.equal(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan), undefined);
+    }`);
+    assert.equal(await page.evaluate('window.__inlineRan'), undefined);
   });
 
   it('sorts by ID with numbers in order, and by any column both ways', async () => {
@@ -141,10 +142,11 @@ describe('client: matrix page in Chromium', function () {
 
   it('takes new data from the extension, keeping sort and filter', async () => {
     await page.fill('#filter', 'PAY');
-    await page.evaluate((rows) => window.postMessage({ type: 'data', version: 8, rows }, '*'), [...ROWS, row('PAY-11', 'Strong customer authentication')]);
-    await page.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3);
+    const rows = [...ROWS, row('PAY-11', 'Strong customer authentication')];
+    await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 8, rows })}, '*')`);
+    await page.waitForFunction("document.querySelectorAll('#rows tr').length === 3");
     assert.deepEqual(await ids(), ['PAY-9', 'PAY-10', 'PAY-11']);
-    await page.evaluate(() => window.postMessage({ type: 'error', message: 'The Spectrace server is not running.' }, '*'));
+    await page.evaluate(`window.postMessage({ type: 'error', message: 'The Spectrace server is not running.' }, '*')`);
     assert.equal(await page.textContent('#message'), 'The Spectrace server is not running.');
     assert.deepEqual(pageErrors, [], 'the page threw nothing');
   });
