@@ -57,7 +57,7 @@ function requirementRow(r: TraceRow): string {
   return [
     '<tr>',
     `<td class="id mono">${esc(r.id)}</td>`,
-    `<td class="title">${esc(r.title)}<span class="where mono">${esc(r.file)}:${r.line}</span></td>`,
+    `<td class="title"><span class="text">${esc(r.title)}</span><span class="where mono">${esc(r.file)}:${r.line}</span></td>`,
     `<td>${pill(r.priority, tone(PRIORITY_TONE, r.priority))}</td>`,
     `<td>${pill(r.status, tone(STATUS_TONE, r.status))}</td>`,
     roadmap,
