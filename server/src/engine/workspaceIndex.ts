@@ -87,6 +87,8 @@ export class WorkspaceIndex implements IndexModel {
   private _config: SpectraceConfig = defaultConfig();
   private readonly _configFile: string;
   private configDiagnostics: SpecDiagnostic[] = [];
+  /** The text the config was last loaded from (undefined: no config file). */
+  private configText: string | undefined;
   private schemaSet!: SchemaSet;
   private classifier!: ReturnType<typeof createPathClassifier>;
   private schemaFiles = new Set<string>();
@@ -195,6 +197,7 @@ export class WorkspaceIndex implements IndexModel {
       effective.schemas = {};
     }
     this._config = effective;
+    this.configText = text;
     this.schemaSet = set.schemaSet;
     this.configDiagnostics = [...parsed.diagnostics, ...set.diagnostics];
     for (const d of this.configDiagnostics) this.localChanged.add(d.file);
@@ -219,7 +222,7 @@ export class WorkspaceIndex implements IndexModel {
     return 'none';
   }
 
-  /** A custom schema file named by the config (trusted or not: a change means `setConfig` again). */
+  /** A custom schema file named by the config (a change means `setConfig` again). Untrusted workspaces load none. */
   isSchemaFile(file: string): boolean {
     return this.schemaFiles.has(path.resolve(file));
   }
@@ -232,7 +235,8 @@ export class WorkspaceIndex implements IndexModel {
   updateFile(file: string, text: string): void {
     switch (this.classify(file)) {
       case 'config':
-        this.setConfig(text);
+        // Saving an unchanged config must not re-analyze the workspace.
+        if (text !== this.configText) this.setConfig(text);
         return;
       case 'spec': {
         const old = this.specs.get(file);
@@ -444,6 +448,17 @@ export class WorkspaceIndex implements IndexModel {
    * is clean (callers diff against what they published). The arrays are shared: do not mutate them.
    */
   diagnostics(): Map<string, SpecDiagnostic[]> {
+    this.refresh();
+    return new Map(this.output);
+  }
+
+  diagnosticsFor(file: string): SpecDiagnostic[] {
+    this.refresh();
+    return this.output.get(file) ?? [];
+  }
+
+  /** Recompute the stale rules and re-merge the files whose diagnostics changed. */
+  private refresh(): void {
     const changed = this.rules.run();
     for (const f of this.localChanged) changed.add(f);
     this.localChanged.clear();
@@ -452,12 +467,6 @@ export class WorkspaceIndex implements IndexModel {
       if (list.length === 0) this.output.delete(file);
       else this.output.set(file, list.sort(compareDiagnostics));
     }
-    return new Map(this.output);
-  }
-
-  diagnosticsFor(file: string): SpecDiagnostic[] {
-    this.diagnostics();
-    return this.output.get(file) ?? [];
   }
 
   private localDiagnostics(file: string): SpecDiagnostic[] {
@@ -488,13 +497,13 @@ export class WorkspaceIndex implements IndexModel {
   /** Every requirement, by file path then position. */
   requirements(): SpecItem[] {
     const memo = this.fresh();
-    return (memo.requirements ??= this.specFiles().flatMap((s) => s.requirements));
+    return [...(memo.requirements ??= this.specFiles().flatMap((s) => s.requirements))];
   }
 
   /** Every roadmap item, by file path then position. */
   roadmapItems(): SpecItem[] {
     const memo = this.fresh();
-    return (memo.roadmap ??= this.specFiles().flatMap((s) => s.roadmap));
+    return [...(memo.roadmap ??= this.specFiles().flatMap((s) => s.roadmap))];
   }
 
   /** The first definition of an ID (by file path, then position). */

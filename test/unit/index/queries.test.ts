@@ -132,3 +132,30 @@ describe('workspace index queries', () => {
     assert.deepEqual([v1 > v0, i.version], [true, v1 + 2]);
   });
 });
+
+describe('workspace index: trust and config reloads', () => {
+  const config = yaml('idPattern: "^[a-z]+_[0-9]+$"', 'schemas:', '  requirement: schemas/team.json');
+
+  it('in an untrusted workspace loads no workspace ID pattern or schema', () => {
+    const index = workspace({ 'spectrace.yaml': config, 'specs/a.yaml': yaml('requirements:', ...req('PAY-1')), 'src/a.ts': '// @implements pay_1\n// @implements PAY-1\n' }, { trusted: false });
+    assert.equal(index.config.idPattern, '^[A-Z][A-Z0-9]*-[0-9]+$');
+    assert.equal(index.isSchemaFile(abs('schemas/team.json')), false);
+    assert.deepEqual(index.codeFile(abs('src/a.ts'))?.tags.map((t) => t.id), ['PAY-1']);
+  });
+
+  it('in a trusted workspace uses them', () => {
+    const index = workspace({ 'spectrace.yaml': config, 'src/a.ts': '// @implements pay_1\n' }, { trusted: true });
+    assert.equal(index.config.idPattern, '^[a-z]+_[0-9]+$');
+    assert.equal(index.isSchemaFile(abs('schemas/team.json')), true);
+    assert.deepEqual(index.codeFile(abs('src/a.ts'))?.tags.map((t) => t.id), ['pay_1']);
+  });
+
+  it('does not reload on an unchanged config text', () => {
+    const index = workspace({ 'spectrace.yaml': config });
+    const v = index.version;
+    index.updateFile(abs('spectrace.yaml'), config);
+    assert.equal(index.version, v);
+    index.updateFile(abs('spectrace.yaml'), `${config}# edited\n`);
+    assert.equal(index.version, v + 1);
+  });
+});
