@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXAMPLES, FIXTURES, REPO, assertNoStackTrace, ensureBuilt, runCli } from './helpers';
+import { CLI, EXAMPLES, FIXTURES, REPO, assertNoStackTrace, ensureBuilt, runCli } from './helpers';
 
 describe('spectrace exit codes', function () {
   before(ensureBuilt);
@@ -61,17 +61,38 @@ describe('spectrace exit codes', function () {
   });
 
   it('exits 2 on a folder it may not read', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-unreadable-'));
-    fs.chmodSync(dir, 0o000);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-unreadable-'));
+    const dir = path.join(tmp, 'specs-folder');
+    fs.mkdirSync(dir, { mode: 0o000 });
+    fs.chmodSync(tmp, 0o755);
+    // root reads every folder: as root, run the CLI as the unprivileged user `nobody` instead, from a
+    // copy of the (self-contained) bundle that user can read wherever the repository lives.
+    const asRoot = process.getuid?.() === 0;
+    const cli = path.join(tmp, 'cli.js');
+    fs.copyFileSync(CLI, cli);
+    fs.chmodSync(cli, 0o644);
     try {
-      // root reads every folder: as root, run the CLI as the unprivileged user `nobody` instead.
-      const r = await runCli(['check', dir], { cwd: os.tmpdir(), ...(process.getuid?.() === 0 ? { uid: 65534 } : {}) });
+      const r = await runCli(['check', dir], { cwd: tmp, cli, ...(asRoot ? { uid: 65534 } : {}) });
       assert.equal(r.code, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /^spectrace: cannot read folder '.+': permission denied$/m);
       assertNoStackTrace(r.stderr);
     } finally {
       fs.chmodSync(dir, 0o700);
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on a folder that is a symbolic link loop', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-loop-'));
+    try {
+      fs.symlinkSync(path.join(tmp, 'b'), path.join(tmp, 'a'));
+      fs.symlinkSync(path.join(tmp, 'a'), path.join(tmp, 'b'));
+      const r = await runCli(['check', path.join(tmp, 'a')]);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /^spectrace: cannot read folder '.+': too many symbolic links$/m);
+      assertNoStackTrace(r.stderr);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 

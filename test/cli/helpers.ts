@@ -31,9 +31,9 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, [path.join(REPO, 'esbuild.js')], { cwd: REPO, stdio: 'pipe' });
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; uid?: number } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; cli?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd ?? REPO,
       env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

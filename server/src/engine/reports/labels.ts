@@ -16,10 +16,14 @@ export function progressText(r: RoadmapRow): string {
   return `${r.done}/${r.total} done (${percent(r.done, r.total)}%)`;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function totalsSentence(t: TraceTotals): string {
   return (
-    `${t.requirements} requirements: ${t.implemented} implemented, ${t.tested} tested; ` +
+    `${plural(t.requirements, 'requirement')}: ${t.implemented} implemented, ${t.tested} tested; ` +
     `${t.satisfied} of ${t.underPolicy} under the coverage policy satisfied; ` +
-    `${t.roadmapItems} roadmap items, ${t.overdue} overdue`
+    `${plural(t.roadmapItems, 'roadmap item')}, ${t.overdue} overdue`
   );
 }
