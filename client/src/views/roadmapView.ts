@@ -79,7 +79,9 @@ export class RoadmapViewProvider implements vscode.TreeDataProvider<RoadmapViewN
     try {
       const [roadmap, requirements] = await Promise.all([this.store.roadmap(), this.store.requirements()]);
       const nodes = buildRoadmapNodes(roadmap.folders, requirements);
-      this.view.message = nodes.length === 0 ? 'No roadmap items yet. Add a `roadmap:` list to a spec file.' : undefined;
+      // With no specs at all the welcome content (with its starter button) says it better.
+      const anySpecs = requirements.folders.some((f) => f.requirements.length > 0);
+      this.view.message = nodes.length === 0 && anySpecs ? 'No roadmap items yet. Add a roadmap: list to a spec file.' : undefined;
       const overdue = nodes.filter((n) => n.item.overdue).length;
       this.view.description = overdue > 0 ? `${overdue} overdue` : undefined;
       return nodes;
