@@ -82,6 +82,18 @@ describe('spectrace exit codes', function () {
     }
   });
 
+  it('passes an empty folder, with a note that it holds no spec files', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-empty-'));
+    try {
+      const r = await runCli(['check', tmp]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /^No problems found \(0 requirements, 0 files scanned\)$/m);
+      assert.match(r.stderr, /^spectrace: note: no spec files in '.+' \(looked for specs\/\*\*\/\*\.\{yaml,yml\}, /m);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on a folder that is a symbolic link loop', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-loop-'));
     try {

@@ -88,6 +88,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const workspace = await loadWorkspace(root, command.today);
   if (command.verbose) reportSkipped(io, root, workspace.skipped);
   const report = buildCheckReport(workspace.source, { tool: TOOL, folder: command.folder, configFile: workspace.configFile });
+  // A mistyped folder would otherwise pass a CI gate silently.
+  if (report.specFiles.length === 0) {
+    io.stderr(`spectrace: note: no spec files in '${command.folder}' (looked for ${workspace.source.config.specs.join(', ')})\n`);
+  }
   const output = renderCheck(report, command, useColor(command, io));
 
   if (command.out !== undefined) {
