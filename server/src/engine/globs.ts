@@ -8,10 +8,17 @@
 //   `dist/`, `out/`, `.vscode-test/`, `coverage/`. `build/` is NOT on the list: in many repositories
 //   it holds build scripts, and where it holds output it is usually gitignored (which the disk walk
 //   honours). Add it to `code.exclude` if needed.
+// - Glob syntax is picomatch's, with dotfiles matched. A glob naming a folder by a plain last segment
+//   (`src`, `vendor/`) also selects what is below it. A glob starting with `!` takes paths out of
+//   the list it is in (`include: ["src/**", "!src/legacy/**"]`).
 //
-// Globs come from a workspace file, i.e. possibly from a stranger: extglobs (`+(a|aa)`) are off, as
-// they compile to backtracking regular expressions; a glob picomatch cannot compile matches nothing.
+// Globs come from a workspace file, i.e. possibly from a stranger, and picomatch compiles them to
+// backtracking regular expressions: `x/*a*a*a*a*a*a*a*a*a*a*a*ab` takes minutes on a 60-character
+// file name. So globs other than the built-in defaults run on RE2 (re2js, linear time), the engine
+// that already guards the ID pattern. The one glob form RE2 cannot run, a negative extglob `!(…)`,
+// matches nothing and is listed in `problems`.
 import picomatch from 'picomatch/posix';
+import { RE2JS } from 're2js';
 import type { SpectraceConfig } from './types';
 
 /** Folders, by name at any depth, excluded from specs and code and never walked into. */
@@ -24,12 +31,39 @@ export const DEFAULT_CODE_EXCLUDES: readonly string[] = ['**/dist/**', '**/out/*
 /** The config file at the workspace root: neither spec nor code. */
 export const CONFIG_PATH = 'spectrace.yaml';
 
-export const PICOMATCH_OPTIONS = { dot: true, noextglob: true } as const;
+const PICOMATCH_OPTIONS = { dot: true } as const;
+
+/**
+ * Globs whose compiled regular expressions have at most two lazy quantifiers in a row (quadratic at
+ * worst on a path): run natively, as they are matched against every file of a big tree.
+ */
+const NATIVE_SAFE = new Set<string>([
+  'specs/**/*.{yaml,yml}',
+  '**/*.spec.{yaml,yml}',
+  '**/*',
+  '**',
+  ...ALWAYS_EXCLUDED,
+  ...DEFAULT_CODE_EXCLUDES,
+]);
+
+/**
+ * Lookarounds picomatch emits (constants in picomatch/lib/constants.js) that RE2 cannot run. All of
+ * them keep `*` from matching `.`/`..` segments or an empty segment, which a normalized relative
+ * path never has, so dropping them does not change what matches.
+ */
+const PICOMATCH_LOOKAROUNDS = ['(?!(?:^|\\/)\\.{1,2}(?:\\/|$))', '(?!\\.{0,1}(?:\\/|$))', '(?!\\.{1,2}(?:\\/|$))', '(?!\\.)', '(?=.)'];
+
+export interface GlobProblem {
+  glob: string;
+  message: string;
+}
 
 export interface PathClassifier {
   /** `relPosix` is relative to the workspace folder, with `/` separators. */
   isSpecPath(relPosix: string): boolean;
   isCodePath(relPosix: string): boolean;
+  /** Globs of the config that cannot be used (they match nothing). */
+  readonly problems: readonly GlobProblem[];
 }
 
 /**
@@ -38,52 +72,137 @@ export interface PathClassifier {
  */
 export function normalizeGlob(glob: string): string | undefined {
   let g = glob.trim();
+  const negated = g.startsWith('!') && !g.startsWith('!(');
+  if (negated) g = g.slice(1);
   while (g.startsWith('./')) g = g.slice(2);
   while (g.startsWith('/')) g = g.slice(1);
   if (g.endsWith('/')) g += '**';
-  return g ? g : undefined;
+  if (!g) return undefined;
+  return negated ? `!${g}` : g;
+}
+
+/** A plain last segment (`src`, `vendor/lib`) names a folder too; `src/*` keeps its meaning. */
+function namesFolder(glob: string): boolean {
+  const last = glob.slice(glob.lastIndexOf('/') + 1);
+  return !/[*?[\]{}()!+@\\]/.test(last);
 }
 
 /**
  * Globs naming a folder by a plain last segment also select what is below it: exclude `generated`
  * excludes `generated/x.ts`, include `src` includes `src/a.ts`.
  */
-export function expandDirGlobs(globs: readonly string[]): string[] {
+export function expandDirGlobs(globs: readonly unknown[]): string[] {
   const out: string[] = [];
   for (const raw of globs) {
     const g = typeof raw === 'string' ? normalizeGlob(raw) : undefined;
     if (!g) continue;
     out.push(g);
-    // Only a plain last segment (`src`, `vendor/lib`) names a folder; `src/*` keeps its meaning.
-    const last = g.slice(g.lastIndexOf('/') + 1);
-    if (!/[*?[\]{}()!+@]/.test(last)) out.push(`${g}/**`);
+    if (namesFolder(g)) out.push(`${g}/**`);
   }
   return out;
 }
 
-/** A matcher for any of `globs`; globs picomatch rejects are left out (they match nothing). */
-export function compileGlobs(globs: readonly string[]): (relPosix: string) => boolean {
-  const matchers: ((s: string) => boolean)[] = [];
+/** A native regular expression (built-in globs), an RE2 predicate (workspace globs), or why neither. */
+type CompiledGlob = { native: RegExp } | { test: (s: string) => boolean } | { error: string };
+
+// Compiled globs by text: the language server builds a classifier per config load, and a test suite
+// or a fuzzer many more; the same few globs come back each time. Bounded, as configs can be edited.
+const compiled = new Map<string, CompiledGlob>();
+const COMPILED_LIMIT = 256;
+
+/** One glob as a predicate, or why it cannot be one. */
+function compileGlob(glob: string): CompiledGlob {
+  const hit = compiled.get(glob);
+  if (hit) return hit;
+  const result = compileGlobUncached(glob);
+  if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+  compiled.set(glob, result);
+  return result;
+}
+
+function compileGlobUncached(glob: string): CompiledGlob {
+  let native: RegExp;
+  try {
+    native = picomatch.makeRe(glob, PICOMATCH_OPTIONS);
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+  if (NATIVE_SAFE.has(glob)) return { native };
+  let source = native.source;
+  for (const look of PICOMATCH_LOOKAROUNDS) source = source.split(look).join('');
+  try {
+    const re = RE2JS.compile(source);
+    return { test: (s: string) => re.test(s) };
+  } catch {
+    return { error: 'negative extglobs `!(…)` are not supported (globs run on RE2, in linear time); use a `!` glob or `code.exclude` instead' };
+  }
+}
+
+/** One predicate for several compiled globs: the native ones joined into a single regular expression. */
+function anyOf(globs: CompiledGlob[]): ((s: string) => boolean) | undefined {
+  const natives: string[] = [];
+  const tests: ((s: string) => boolean)[] = [];
+  for (const g of globs) {
+    if ('native' in g) natives.push(g.native.source);
+    else if ('test' in g) tests.push(g.test);
+  }
+  // Bare regular expressions: picomatch's matcher function around them costs 3-10 times more per path.
+  if (natives.length > 0) {
+    const re = new RegExp(natives.map((src) => `(?:${src})`).join('|'));
+    tests.unshift((s) => re.test(s));
+  }
+  if (tests.length === 0) return undefined;
+  if (tests.length === 1) return tests[0];
+  return (s) => tests.some((t) => t(s));
+}
+
+/**
+ * A matcher for a glob list: a path matches when a positive glob matches it and no `!` glob does.
+ * Globs that cannot be compiled are reported to `problems` and match nothing.
+ */
+export function compileGlobs(globs: readonly unknown[], problems: GlobProblem[] = []): (relPosix: string) => boolean {
+  const positive: CompiledGlob[] = [];
+  const negative: CompiledGlob[] = [];
   for (const raw of globs) {
     if (typeof raw !== 'string') continue;
     const g = normalizeGlob(raw);
     if (!g) continue;
-    try {
-      matchers.push(picomatch(g, PICOMATCH_OPTIONS));
-    } catch {
-      // The config schema reports malformed settings; an uncompilable glob simply selects no file.
+    const negated = g.startsWith('!') && !g.startsWith('!(');
+    const c = compileGlob(negated ? g.slice(1) : g);
+    if ('error' in c) {
+      problems.push({ glob: raw, message: c.error });
+      continue;
     }
+    (negated ? negative : positive).push(c);
   }
-  if (matchers.length === 0) return () => false;
-  if (matchers.length === 1) return matchers[0];
-  return (s) => matchers.some((m) => m(s));
+  const pos = anyOf(positive);
+  const neg = anyOf(negative);
+  if (!pos) return () => false;
+  if (!neg) return pos;
+  return (s) => pos(s) && !neg(s);
 }
 
-/** The globs a disk walk must cover to find every spec and code file (normalized, as the classifier reads them). */
+/**
+ * The globs a disk walk must cover to find every spec and code file: the literal base folder of
+ * each spec and include glob (`src/**` for `src/**\/*.ts`), or the whole tree when a glob starts
+ * with a wildcard. Only these simple globs reach the walker's own (native) glob matcher; the
+ * classifier decides about each file found.
+ */
 export function walkGlobs(config: SpectraceConfig): string[] {
-  const specs = (config.specs ?? []).map((g) => (typeof g === 'string' ? normalizeGlob(g) : undefined));
-  const code = expandDirGlobs(config.code?.include ?? []);
-  return [...new Set([...specs.filter((g): g is string => g !== undefined), ...code])];
+  const out = new Set<string>();
+  const specs = (config.specs ?? []).map((g) => (typeof g === 'string' ? normalizeGlob(g) : undefined)).filter((g): g is string => !!g);
+  for (const g of [...specs, ...expandDirGlobs(config.code?.include ?? [])]) {
+    if (g.startsWith('!')) continue;
+    const scan = picomatch.scan(g);
+    if (!scan.isGlob && namesFolder(g)) {
+      out.add(g); // a literal path: itself, and below it when it is a folder (expandDirGlobs added that)
+      continue;
+    }
+    const base = scan.isGlob ? scan.base : g;
+    if (!base || /[*?[\]{}()!+@\\]/.test(base)) return ['**'];
+    out.add(`${base}/**`);
+  }
+  return [...out];
 }
 
 function stripDotSlash(rel: string): string {
@@ -93,20 +212,23 @@ function stripDotSlash(rel: string): string {
 }
 
 export function createPathClassifier(config: SpectraceConfig): PathClassifier {
-  const always = compileGlobs(ALWAYS_EXCLUDED);
-  const spec = compileGlobs(config.specs ?? []);
-  const include = compileGlobs(expandDirGlobs(config.code?.include ?? []));
-  const exclude = compileGlobs([...DEFAULT_CODE_EXCLUDES, ...expandDirGlobs(config.code?.exclude ?? [])]);
+  const problems: GlobProblem[] = [];
+  // Same meaning as the ALWAYS_EXCLUDED globs, by segment: this check runs for every file.
+  const always = (rel: string) => rel.split('/').some((seg) => ALWAYS_EXCLUDED_DIRS.has(seg));
+  const spec = compileGlobs(config.specs ?? [], problems);
+  const include = compileGlobs(expandDirGlobs(config.code?.include ?? []), problems);
+  const exclude = compileGlobs([...DEFAULT_CODE_EXCLUDES, ...expandDirGlobs(config.code?.exclude ?? [])], problems);
 
-  const isSpecPath = (relPosix: string): boolean => {
-    const rel = stripDotSlash(relPosix);
-    if (!rel || rel === CONFIG_PATH || rel.startsWith('../')) return false;
-    return spec(rel) && !always(rel);
+  const outside = (rel: string) => !rel || rel === CONFIG_PATH || rel === '..' || rel.startsWith('../');
+  return {
+    problems,
+    isSpecPath(relPosix: string): boolean {
+      const rel = stripDotSlash(relPosix);
+      return !outside(rel) && spec(rel) && !always(rel);
+    },
+    isCodePath(relPosix: string): boolean {
+      const rel = stripDotSlash(relPosix);
+      return !outside(rel) && include(rel) && !always(rel) && !exclude(rel) && !spec(rel);
+    },
   };
-  const isCodePath = (relPosix: string): boolean => {
-    const rel = stripDotSlash(relPosix);
-    if (!rel || rel === CONFIG_PATH || rel.startsWith('../')) return false;
-    return include(rel) && !always(rel) && !exclude(rel) && !spec(rel);
-  };
-  return { isSpecPath, isCodePath };
 }
