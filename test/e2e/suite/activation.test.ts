@@ -37,5 +37,8 @@ describe('activation', () => {
     assert.match(text, new RegExp(`^\\$\\(checklist\\) Specs: ${summary.requirements} reqs · ${summary.coveredPercent}% covered`));
     assert.doesNotMatch(text, /restricted/, 'the trusted pass is not restricted');
     assert.equal(api.statusBar.item.command, 'spectrace.coverageGaps.focus');
+    // Its click shows the Coverage gaps view.
+    await vscode.commands.executeCommand('spectrace.coverageGaps.focus');
+    await waitFor('the Coverage gaps view visible', () => api.views.coverageGaps.view.visible);
   });
 });

@@ -116,6 +116,10 @@ describe('commands', () => {
     assert.deepEqual(api.views.requirements.filter.tag, []);
   });
 
+  it('spectrace.showOutput: opens the Spectrace log without an error', async () => {
+    assert.equal(await vscode.commands.executeCommand('spectrace.showOutput'), undefined);
+  });
+
   it('spectrace.restartServer: a fresh server answers again', async () => {
     await vscode.commands.executeCommand('spectrace.restartServer');
     assert.equal(api.server.status, 'running');

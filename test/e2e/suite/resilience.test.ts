@@ -1,6 +1,7 @@
 // The server process dies: the client restarts it, says so, and the views work again.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as vscode from 'vscode';
 import type { SpectraceApi } from '../../../client/src/api';
 import { spectrace, waitFor } from './helpers';
 
@@ -45,5 +46,29 @@ describe('server resilience', () => {
     await waitFor('the server running again', () => api.server.status === 'running');
     await waitFor('requirements from the restarted server', async () => (await api.views.requirements.current()).byId.has('CART-1'));
     await waitFor('the status bar summary back', () => api.statusBar.item.text.startsWith('$(checklist) Specs:') && !api.statusBar.item.text.includes('restarting'));
+  });
+
+  it('stops restarting after 5 restarts in 3 minutes, says so, and comes back on Restart Server', async () => {
+    // Crashes keep coming (the first test's crash counts too): the sixth in the window is not restarted.
+    let last: number | undefined;
+    for (let kills = 0; api.server.status !== 'stopped'; kills++) {
+      assert.ok(kills < 10, 'the client gave up within the limit');
+      const pid = await waitFor('a server process to kill', () => serverPids().find((p) => p !== last));
+      const restarts = api.server.crashRestarts;
+      process.kill(pid, 'SIGKILL');
+      last = pid;
+      await waitFor('the crash handled', () => api.server.crashRestarts > restarts || api.server.status === 'stopped');
+    }
+    assert.equal(api.server.crashRestarts, 5, 'five restarts, then none');
+    await waitFor('the status bar saying so', () => api.statusBar.item.text.includes('server stopped'));
+    assert.equal(api.statusBar.item.command, 'spectrace.restartServer');
+    // The views say what is wrong instead of failing.
+    assert.deepEqual(await api.views.requirements.getChildren(), []);
+    assert.match(api.views.requirements.view.message ?? '', /not running/);
+
+    await vscode.commands.executeCommand('spectrace.restartServer');
+    assert.equal(api.server.status, 'running');
+    await waitFor('requirements from the new server', async () => (await api.views.requirements.current()).byId.has('CART-1'));
+    await waitFor('the summary back in the status bar', () => api.statusBar.item.text.startsWith('$(checklist) Specs:'));
   });
 });
