@@ -149,8 +149,8 @@ export class WorkspaceIndex implements IndexModel {
    * (Re)load spectrace.yaml (undefined: no config file) and the custom schemas it names, then
    * re-analyze every spec file from its kept text and re-scan the code files if the tag words or
    * the ID pattern changed (read again through `readFile`). Files the new globs no longer match
-   * leave the index; files they newly match are not on disk-walk here — callers re-index the folder
-   * (`indexFolder`) when `specs` or `code` globs change and they need those files.
+   * leave the index. Files they newly match are not looked for (no disk walk here): a caller that
+   * needs them after a change of the `specs` or `code` globs re-indexes the folder (`indexFolder`).
    */
   setConfig(text: string | undefined): void {
     const before = this._config;
