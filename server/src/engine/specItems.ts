@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLSeq } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { severityFor } from './config';
+import { lookalikeNote } from './lookalikes';
 import { readableErrors } from './messages';
 import type { ErrorTarget, ReadableError } from './messages';
 import type { LineIndex } from './positions';
@@ -258,7 +259,7 @@ function validateItem(
   }
   if (kind === 'requirement' && item.id !== undefined && item.idRange && !internals.idPattern.test(item.id)) {
     out.push(
-      diag('schema', item.idRange, `\`id\` \`${item.id}\` does not match the ID pattern ${internals.idPattern.source}`, config),
+      diag('schema', item.idRange, `\`id\` \`${item.id}\` does not match the ID pattern ${internals.idPattern.source}${lookalikeNote(item.id)}`, config),
     );
   }
   return out;

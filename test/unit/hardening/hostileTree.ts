@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../../fuzz/serverProcess';
 import { copyWorkspace } from '../../fuzz/workspace';
 
-export const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
+/** The built CLI; SPECTRACE_CLI_JS points the tests at another build. */
+export const CLI_JS = process.env.SPECTRACE_CLI_JS ? path.resolve(process.env.SPECTRACE_CLI_JS) : path.join(REPO_ROOT, 'dist', 'cli.js');
 
 /** Workspace-relative paths of the hostile entries, by what they are. */
 export const HOSTILE = {

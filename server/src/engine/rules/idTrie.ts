@@ -2,6 +2,7 @@
 // one of 20,000 IDs. A search walks the trie with the optimal-string-alignment rows of messages.ts's
 // editDistance and prunes branches that can no longer come within the limit; what it finds is handed
 // to didYouMean, so the answer is exactly didYouMean's over all IDs.
+import { foldLookalikes } from '../lookalikes';
 import { didYouMean } from '../messages';
 import { compareIds } from '../queries';
 
@@ -58,6 +59,9 @@ export class IdTrie {
    * within three edits of a misspelt one, is not sorted and compared in full.
    */
   suggest(word: string): string | undefined {
+    // A look-alike spelling (Cyrillic `РАY-1`) means the ASCII ID it looks like, when that exists.
+    const folded = foldLookalikes(word.trim());
+    if (folded !== word.trim() && this.has(folded)) return folded;
     const w = word.trim().toLowerCase();
     if (!w || w.length > 100) return undefined;
     let best = limitFor(w.length);
@@ -98,6 +102,11 @@ export class IdTrie {
     for (let i = 0; i < w.length && at; i++) at = at.children.get(w[i]);
     const prefixed = at && this.firstBelow(at, word);
     return prefixed === undefined ? undefined : didYouMean(word, [prefixed]);
+  }
+
+  has(id: string): boolean {
+    const path = this.walk(id.toLowerCase(), false);
+    return path !== undefined && path[path.length - 1].ids.includes(id);
   }
 
   /** The smallest ID (natural order) in a subtree, other than `except`. */

@@ -1,5 +1,6 @@
 // unknown-code-reference: an `@implements`/`@verifies` tag names an ID that no spec file defines as a
 // requirement. Reported in the code file on the ID, with a did-you-mean among the requirement IDs.
+import { lookalikeNote } from '../lookalikes';
 import type { SpecDiagnostic } from '../types';
 import { diagnostic } from './model';
 import type { PerIdRule } from './model';
@@ -34,7 +35,9 @@ export const unknownCodeReference: PerIdRule = {
           severity,
           tag.file,
           tag.range,
-          suggestion ? `Unknown requirement ${id} — did you mean \`${suggestion}\`?` : `Unknown requirement ${id}: no spec file defines it`,
+          suggestion
+            ? `Unknown requirement ${id}${lookalikeNote(id)} — did you mean \`${suggestion}\`?`
+            : `Unknown requirement ${id}${lookalikeNote(id)}: no spec file defines it`,
           undefined,
           { kind: 'unknown-id', id, targetKind: 'requirement' },
         ),

@@ -3,6 +3,7 @@
 // did-you-mean among the IDs of the expected kind, in the message only (related information pointing
 // at the suggestion would depend on where that other ID is defined, which this ID's cache does not
 // track). Computed per target ID: every reference to it at once.
+import { lookalikeNote } from '../lookalikes';
 import type { SpecDiagnostic } from '../types';
 import { KIND_LABEL, diagnostic } from './model';
 import type { PerIdRule } from './model';
@@ -38,8 +39,8 @@ export const unknownReference: PerIdRule = {
           item.file,
           ref.range,
           suggestion
-            ? `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\` — did you mean \`${suggestion}\`?`
-            : `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`: no spec file defines it`,
+            ? `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`${lookalikeNote(id)} — did you mean \`${suggestion}\`?`
+            : `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`${lookalikeNote(id)}: no spec file defines it`,
           undefined,
           { kind: 'unknown-id', id, targetKind: ref.targetKind },
         ),
