@@ -171,7 +171,10 @@ export class Workspace {
       const file = uriToPath(doc.uri);
       if (!file || this.folderFor(file) !== folder) continue;
       this.pending.delete(doc.uri);
-      if (this.applyText(folder, file, doc.getText())) open.push(file);
+      // An open, unchanged spectrace.yaml is what indexFolder just read: re-applying it would
+      // re-validate the whole folder for nothing.
+      const sameConfig = file === folder.configFile && doc.getText() === readIfFile(file);
+      if (sameConfig || this.applyText(folder, file, doc.getText())) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
     for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
@@ -252,14 +255,7 @@ export class Workspace {
   /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
   textOf(file: string): string | undefined {
     const doc = this.documents.get(pathToUri(file));
-    if (doc) return doc.getText();
-    try {
-      // Only regular files: reading a FIFO or a device would block the server's only thread.
-      if (!fs.statSync(file).isFile()) return undefined;
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined; // missing or unreadable: the caller treats it as absent
-    }
+    return doc ? doc.getText() : readIfFile(file);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -470,5 +466,15 @@ export class Workspace {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.fullPassTimer) clearImmediate(this.fullPassTimer);
     this.notifier.dispose();
+  }
+}
+
+/** A regular file's text; undefined when missing or unreadable. Never a FIFO or a device: reading one would block the server's only thread. */
+function readIfFile(file: string): string | undefined {
+  try {
+    if (!fs.statSync(file).isFile()) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // missing or unreadable: the caller treats it as absent
   }
 }
