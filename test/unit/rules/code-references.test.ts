@@ -63,3 +63,17 @@ describe('rule: inactive-code-reference', () => {
     assert.deepEqual(all(index, ['inactive-code-reference']), []);
   });
 });
+
+describe('unknown-code-reference with a look-alike ID', () => {
+  it('suggests the ASCII ID once it exists, incrementally as after a rebuild', () => {
+    const files = { 'specs/pay.yaml': yaml('requirements:', ...req('PAY-2')), 'src/pay.ts': '// @implements \u0420\u0410Y-1\n' };
+    const index = workspace(files);
+    const first = all(index, ['unknown-code-reference']).map((d) => d.message);
+    index.updateFile(abs('specs/more.yaml'), yaml('requirements:', ...req('PAY-1')));
+    const after = all(index, ['unknown-code-reference']).map((d) => d.message);
+    const rebuilt = all(workspace({ ...files, 'specs/more.yaml': yaml('requirements:', ...req('PAY-1')) }), ['unknown-code-reference']).map((d) => d.message);
+    assert.deepEqual(after, rebuilt);
+    assert.ok(after[0].endsWith('did you mean `PAY-1`?'), after[0]);
+    assert.notDeepEqual(first, after);
+  });
+});

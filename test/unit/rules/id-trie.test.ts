@@ -38,3 +38,19 @@ describe('IdTrie', () => {
     );
   });
 });
+
+describe('IdTrie.withAdded', () => {
+  it('gives what a fresh search gives after adding one ID, look-alike spellings included', () => {
+    const words = ['PAY-11', 'РАY-1', 'PAY\u200B-1', 'PA-1', 'ZZZ-1', 'pay'];
+    const start = ['PAY-2', 'PAY-12', 'PAX-1', '\u0420\u0410Y-12'];
+    for (const word of words) {
+      for (const added of ['PAY-1', 'PAY-10', 'PAY-111', 'AAA-1', 'PAY']) {
+        const before = new IdTrie();
+        for (const id of start) before.add(id);
+        const after = new IdTrie();
+        for (const id of [...start, added]) after.add(id);
+        assert.equal(IdTrie.withAdded(word, before.suggest(word), added), after.suggest(word), `${word} + ${added}`);
+      }
+    }
+  });
+});

@@ -104,6 +104,23 @@ export class IdTrie {
     return prefixed === undefined ? undefined : didYouMean(word, [prefixed]);
   }
 
+  /**
+   * What `suggest(word)` answers once `added` joins a set of IDs for which it answered `current`,
+   * without searching again. didYouMean's answer is the least qualifying candidate in one fixed order
+   * (nearest, then earliest), so the new ID only matters if it beats `current` on its own; the
+   * look-alike rule comes first: the ID a look-alike spelling folds to wins whenever it exists.
+   */
+  static withAdded(word: string, current: string | undefined, added: string): string | undefined {
+    const trimmed = word.trim();
+    const folded = foldLookalikes(trimmed);
+    if (folded !== trimmed) {
+      if (current === folded) return current;
+      if (added === folded) return added;
+    }
+    if (didYouMean(word, [added]) === undefined) return current;
+    return current === undefined ? didYouMean(word, [added]) : didYouMean(word, [current, added].sort(compareIds));
+  }
+
   has(id: string): boolean {
     const path = this.walk(id.toLowerCase(), false);
     return path !== undefined && path[path.length - 1].ids.includes(id);

@@ -3,8 +3,7 @@
 // those IDs' rules, so a keystroke in a 20,000-requirement workspace costs what it touches, not a
 // rebuild. Results are kept per file for the index to merge with the file-local diagnostics.
 import { severityFor } from '../config';
-import { didYouMean } from '../messages';
-import { compareIds, idPrefix, nextFreeId, today } from '../queries';
+import { idPrefix, nextFreeId, today } from '../queries';
 import type { DiagnosticCode, ItemKind, Severity, SpecDiagnostic, SpecItem } from '../types';
 import { IdTrie } from './idTrie';
 import { GRAPH_RULES, PER_ID_RULES } from './index';
@@ -177,9 +176,8 @@ export class RuleEngine {
       if (this.model.definitions(c.id).some((d) => d.kind === c.kind)) this.tries[c.kind].add(c.id);
       else this.tries[c.kind].delete(c.id);
     }
-    // didYouMean's answer is the least qualifying candidate in one fixed order (nearest, then earliest),
-    // so an ID that appears only matters if it beats the cached answer on its own, and an ID that
-    // vanishes only matters if it was the answer.
+    // An ID that appears only matters if it beats the cached answer (IdTrie.withAdded), and an ID
+    // that vanishes only matters if it was the answer.
     for (const [key, answer] of [...this.suggestions]) {
       const sep = key.indexOf('\u0000');
       const kind = key.slice(0, sep);
@@ -192,8 +190,7 @@ export class RuleEngine {
           if (c.id === current) recompute = true;
           continue;
         }
-        if (didYouMean(word, [c.id]) === undefined) continue;
-        current = current === undefined ? didYouMean(word, [c.id]) : didYouMean(word, [current, c.id].sort(compareIds));
+        current = IdTrie.withAdded(word, current, c.id);
       }
       if (recompute) this.suggestions.delete(key);
       else if (current !== answer) this.suggestions.set(key, current);
