@@ -204,43 +204,59 @@ async function scanOne(file: string, config: SpectraceConfig): Promise<CodeFile 
   }
 }
 
+// Callback-based fs wrapped in promises: for many small files it is several times faster than
+// fs/promises' FileHandle (measured on 20,000 files), and reading is most of a scan.
+function openFd(file: string, flags: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.open(file, flags, (err, fd) => (err ? reject(err) : resolve(fd))));
+}
+function fstatFd(fd: number): Promise<fs.Stats> {
+  return new Promise((resolve, reject) => fs.fstat(fd, (err, stat) => (err ? reject(err) : resolve(stat))));
+}
+function readFd(fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.read(fd, buffer, offset, length, position, (err, n) => (err ? reject(err) : resolve(n))));
+}
+function closeFd(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fs.close(fd, (err) => (err ? reject(err) : resolve())));
+}
+
+/** Read into `bytes` from `from` up to `to` (or end of file); the new fill level. */
+async function readRange(fd: number, bytes: Buffer, from: number, to: number): Promise<number> {
+  let filled = from;
+  while (filled < to) {
+    const bytesRead = await readFd(fd, bytes, filled, to - filled, filled);
+    if (bytesRead === 0) break; // the file shrank since fstat: take what is there
+    filled += bytesRead;
+  }
+  return filled;
+}
+
 /** The file's bytes, or why they cannot be had. At most `maxSize` bytes are read. */
 async function readBytes(file: string, maxSize: number): Promise<{ bytes: Buffer } | { skipped: SkippedFile }> {
-  let handle: fsp.FileHandle;
+  let fd: number;
   try {
-    handle = await fsp.open(file, fs.constants.O_RDONLY | O_NONBLOCK);
+    fd = await openFd(file, fs.constants.O_RDONLY | O_NONBLOCK);
   } catch (err) {
     return { skipped: skipFromError(file, err) };
   }
   try {
-    const stat = await handle.stat();
+    const stat = await fstatFd(fd);
     if (stat.isDirectory()) return { skipped: { file, reason: 'unreadable', detail: 'a folder, not a file' } };
     if (!stat.isFile()) return { skipped: { file, reason: 'unreadable', detail: `not a regular file (${specialKind(stat)})` } };
     if (stat.size > maxSize) {
       return { skipped: { file, reason: 'too-large', detail: `${stat.size} bytes, over the limit of ${maxSize} (maxFileSize)` } };
     }
     const bytes = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
     // A binary file is usually recognised from its first bytes: read those first, the rest only if needed.
-    const first = Math.min(stat.size, BINARY_SNIFF_BYTES);
-    while (filled < first) {
-      const { bytesRead } = await handle.read(bytes, filled, first - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
+    let filled = await readRange(fd, bytes, 0, Math.min(stat.size, BINARY_SNIFF_BYTES));
     if (hasNulInHead(bytes.subarray(0, filled))) {
       return { skipped: { file, reason: 'binary', detail: 'a NUL byte in the first 8 KiB' } };
     }
-    while (filled < stat.size) {
-      const { bytesRead } = await handle.read(bytes, filled, stat.size - filled, filled);
-      if (bytesRead === 0) break; // the file shrank since fstat: take what is there
-      filled += bytesRead;
-    }
+    filled = await readRange(fd, bytes, filled, stat.size);
     return { bytes: bytes.subarray(0, filled) };
   } catch (err) {
     return { skipped: skipFromError(file, err) };
   } finally {
-    await handle.close().catch(() => undefined); // closing a read-only handle cannot lose data
+    await closeFd(fd).catch(() => undefined); // closing a read-only descriptor cannot lose data
   }
 }
 
