@@ -35,7 +35,9 @@ const SPACE = 32;
 const HASH = 35;
 
 function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  // lastIndexOf with a negative position still looks at index 0: a text starting with '\n' would put
+  // the start of line 0 after the cursor.
+  const start = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
   let end = text.indexOf('\n', offset);
   if (end < 0) end = text.length;
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
@@ -106,7 +108,9 @@ function ancestors(text: string, lineStart: number, column: number, isItem: bool
   let itemLimit = column;
   let end = lineStart - 1; // the '\n' ending the previous line
   while (end >= 0 && (keyLimit > 0 || itemLimit > 0)) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    // At end 0 the previous line is the empty first line (a guard: lastIndexOf('\n', -1) finds index 0
+    // again, and the walk would never end).
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
     const first = text.charCodeAt(start);
     // Looking for a top-level key only: skip indented lines and items without reading them.
     if (keyLimit <= 1 && itemLimit <= 0 && (first === SPACE || first === 45)) {

@@ -25,6 +25,14 @@ requirements:
 `;
 
 describe('yamlCursor', () => {
+  it('a text starting with an empty line: line 0 and the walk upwards both end (no endless loop)', () => {
+    assert.equal(ctx('§\nrequirements:\n')?.path.length ?? 0, 0);
+    const c = ctx('\nrequirements:\n  - id: PAY-1\n    prio§');
+    assert.deepEqual(c?.path, ['requirements', '[]']);
+    assert.equal(c?.word, 'prio');
+    assert.equal(ctx('\n\n    x§')?.position ?? 'key', 'key');
+  });
+
   it('finds a partial key inside a requirement', () => {
     const c = ctx(SPEC + '    prio§');
     assert.deepEqual(c?.path, ['requirements', '[]']);
