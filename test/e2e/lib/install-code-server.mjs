@@ -22,9 +22,18 @@ export function codeServerPaths(repoRoot) {
   };
 }
 
-/** The environment code-server runs in: Node 24 first on PATH, nothing else changed. */
+/**
+ * The environment code-server installs and runs in: Node 24 first on PATH, and none of the `npm_*`
+ * variables of an enclosing `npm test`. npm reads `npm_config_*` variables as its own settings, so
+ * an inherited `npm_config_user_agent` ("... node/v20 ...") would make code-server's postinstall
+ * believe it runs on Node 20 and refuse to install.
+ */
 export function nodeEnv(paths, extra = {}) {
-  return { ...process.env, PATH: `${paths.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(key)) env[key] = value;
+  }
+  return { ...env, PATH: `${paths.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
 }
 
 function readVersion(file) {
