@@ -11,7 +11,7 @@ import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
 import { installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
-import { expandedPane, openFile, openViewContainer, revealTreeRow, runCommand, screenshot, waitForFrame } from './workbench.mjs';
+import { expandedPane, openFile, openViewContainer, revealTreePath, runCommand, screenshot, waitForFrame, widenSidebar } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -65,7 +65,8 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
 
     server = await startCodeServer(paths, dirs, { trust: false });
     const { browser } = await launchBrowser();
-    page = await newPage(browser);
+    // Wide enough for a widened side bar next to the editor and the matrix in the screenshots.
+    page = await newPage(browser, { width: 1680, height: 1000 });
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss().catch(() => undefined);
@@ -104,6 +105,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
 
   it('opens the Specs container from the activity bar', async () => {
     const sidebar = await openViewContainer(page, 'Specs');
+    await widenSidebar(page, 220);
     for (const view of ['Requirements', 'Roadmap', 'Coverage gaps']) {
       await sidebar.locator('.pane-header', { hasText: view }).first().waitFor({ state: 'visible', timeout: 20_000 });
     }
@@ -113,10 +115,13 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   it("shows the example's requirement IDs in the Requirements tree", async () => {
     await openViewContainer(page, 'Specs');
     const pane = await expandedPane(page, 'Requirements');
-    // Top-level requirements of the three products, under product nodes that may start collapsed.
-    for (const id of ['PAY-1', 'ACC-1', 'SRCH-1']) await revealTreeRow(page, pane, id);
-    const child = await revealTreeRow(page, pane, 'CART-1');
+    // Product -> top-level requirement -> child requirement, as in the example's specs.
+    for (const [product, epic] of [['accounts', 'ACC-1'], ['Acme Search', 'SRCH-1'], ['Acme Checkout', 'PAY-1']]) {
+      await revealTreePath(page, pane, [product, epic]);
+    }
+    const child = await revealTreePath(page, pane, ['Acme Checkout', 'PAY-1', 'CART-1']);
     assert.match(await child.innerText(), /Shopping cart/);
+    assert.match(await child.innerText(), /released/, 'the description shows the status');
     await screenshot(page, shots, 'requirements-tree');
   });
 
@@ -144,6 +149,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   });
 
   it('renders the traceability matrix webview with escaped spec text', async () => {
+    await runCommand(page, 'View: Hide Panel'); // the matrix gets the editor area's full height
     await runCommand(page, 'Spectrace: Show Traceability Matrix');
     const frame = await waitForFrame(
       page,
@@ -166,5 +172,12 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? '';
     assert.match(scriptSrc, /'nonce-[^']+'/);
     assert.doesNotMatch(scriptSrc, /'unsafe-inline'|'unsafe-eval'/);
+
+    // The filter narrows the table to the hostile rows: a picture of the titles shown as text.
+    const filter = frame.locator('input[type="search"], input[type="text"], input:not([type])').first();
+    await filter.fill('XSS');
+    await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 2, undefined, { timeout: 10_000 });
+    assert.deepEqual(dialogs, [], 'no alert() ran after filtering');
+    await screenshot(page, shots, 'matrix-escaping');
   });
 });

@@ -65,35 +65,55 @@ export async function expandedPane(page, title) {
   return header.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " pane ")][1]');
 }
 
+/** A row label pattern: the text starts with `label`, not followed by more of an ID ("PAY-1" not "PAY-10"). */
+function labelRe(label) {
+  return new RegExp(`^\\s*${escapeRe(label)}(?![\\w-])`);
+}
+
+async function setExpanded(page, row, expanded) {
+  const handle = await row.elementHandle();
+  if (!handle || ((await handle.getAttribute('aria-expanded')) === 'true') === expanded) return;
+  const twistie = await handle.$('.monaco-tl-twistie');
+  // The twistie, not the row: a row whose item has a command runs it instead of expanding.
+  await twistie?.click();
+  // Rows are recycled by the virtual list; a detached handle also ends the wait.
+  await page
+    .waitForFunction(([el, want]) => !el.isConnected || el.getAttribute('aria-expanded') === want, [handle, String(expanded)], { timeout: 10000 })
+    .catch(() => undefined);
+}
+
 /**
- * Expands collapsed tree rows in `pane` until a row with `text` shows or nothing is left to
- * expand; returns that row. Rows load lazily, so each round waits for the tree to settle.
+ * Reveals a tree row by its path of labels (["Acme Checkout", "PAY-1", "CART-1"]): at each level it
+ * waits for the row (the provider loads lazily), collapsing the other expanded rows of that level
+ * so the virtual list renders it, and expands it if a deeper label follows. Returns the last row.
  */
-export async function revealTreeRow(page, pane, text, timeoutMs = 30000) {
-  const target = pane.locator('.monaco-list-row', { hasText: text }).first();
+export async function revealTreePath(page, pane, labels, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await target.isVisible().catch(() => false)) return target;
-    const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"]');
-    if ((await collapsed.count()) > 0) {
-      // The twistie, not the row: a row whose item has a command runs it instead of expanding.
-      // A handle, not a locator: after the click "the first collapsed row" is another row.
-      const row = await collapsed.first().elementHandle();
-      const twistie = await row?.$('.monaco-tl-twistie');
-      if (row && twistie) {
-        await twistie.click();
-        // Rows are recycled by the virtual list; a detached handle also ends the wait.
-        await page
-          .waitForFunction((el) => !el.isConnected || el.getAttribute('aria-expanded') !== 'false', row, { timeout: 10000 })
-          .catch(() => undefined);
+  let row;
+  for (let i = 0; i < labels.length; i++) {
+    const level = i + 1;
+    const re = labelRe(labels[i]);
+    // Matched on the label alone (.label-name): the row's text runs label and description together.
+    row = pane.locator(`.monaco-list-row[aria-level="${level}"]`, { has: page.locator('.label-name', { hasText: re }) }).first();
+    while (!(await row.isVisible().catch(() => false))) {
+      if (Date.now() > deadline) {
+        const rows = await pane.locator('.monaco-list-row').allInnerTexts().catch(() => []);
+        throw new Error(`no tree row ${labels.slice(0, level).join(' > ')} within ${timeoutMs / 1000} s; rows: ${JSON.stringify(rows.slice(0, 30))}`);
       }
-    } else {
-      // Nothing to expand yet: the provider may still be loading its first rows.
-      await page.waitForTimeout(200);
+      const open = pane.locator(`.monaco-list-row[aria-level="${level}"][aria-expanded="true"]`);
+      let collapsed = false;
+      for (const other of await open.all()) {
+        if (re.test((await other.locator('.label-name').first().textContent().catch(() => '')) ?? '')) continue;
+        await setExpanded(page, other, false);
+        collapsed = true;
+        break;
+      }
+      // Nothing to collapse: the provider may still be loading the rows.
+      if (!collapsed) await page.waitForTimeout(200);
     }
+    if (i < labels.length - 1) await setExpanded(page, row, true);
   }
-  const rows = await pane.locator('.monaco-list-row').allInnerTexts().catch(() => []);
-  throw new Error(`no tree row with "${text}" within ${timeoutMs / 1000} s; rows: ${JSON.stringify(rows.slice(0, 30))}`);
+  return row;
 }
 
 /**
@@ -118,4 +138,31 @@ export async function screenshot(page, dir, name) {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * Drags the side bar's edge `by` pixels to the right (tree labels and descriptions then fit in
+ * screenshots); resolves once the side bar is wider.
+ */
+export async function widenSidebar(page, by) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width;
+  // The sash between the side bar and the editor: the vertical sash closest to the side bar's edge.
+  const sashes = await page.locator('.monaco-sash.vertical').all();
+  let best;
+  for (const sash of sashes) {
+    const b = await sash.boundingBox().catch(() => null);
+    if (!b || b.height < box.height / 2) continue;
+    const d = Math.abs(b.x + b.width / 2 - edge);
+    if (d < 12 && (!best || d < best.d)) best = { b, d };
+  }
+  if (!best) return;
+  const x = best.b.x + best.b.width / 2;
+  const y = best.b.y + best.b.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by, y, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction((w) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) > w, box.width, { timeout: 5000 }).catch(() => undefined);
 }

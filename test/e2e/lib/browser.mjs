@@ -37,8 +37,8 @@ export async function launchBrowser() {
 }
 
 /** A new page of a fixed size, so screenshots and layouts are comparable between runs. */
-export async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+export async function newPage(browser, viewport = { width: 1400, height: 900 }) {
+  const context = await browser.newContext({ viewport });
   return context.newPage();
 }
 
