@@ -6,7 +6,7 @@ import { rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import * as rpc from 'vscode-jsonrpc/node.js';
+import * as rpc from 'vscode-jsonrpc/node';
 
 async function startOnce(root, folder, storagePath, timeoutMs = 120000) {
   const t0 = performance.now();
