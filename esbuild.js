@@ -6,8 +6,27 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * The `yaml` package reads `process.env.LOG_TOKENS` for every token it parses (and LOG_STREAM per
+ * document), a debugging switch. `process.env` is a native lookup: on a 20,000-requirement file
+ * it was a sixth of the whole parse (bench/RESULTS.md, profile). The bundles fix both to false.
+ */
+const yamlDebugSwitchesOff = {
+  name: 'yaml-debug-switches-off',
+  setup(build) {
+    const fs = require('node:fs');
+    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const patched = source.replace(/node_process\.env\.(LOG_TOKENS|LOG_STREAM)/g, 'false');
+      const warnings = patched === source ? [{ text: `yaml-debug-switches-off: nothing to patch in ${args.path} (yaml changed?)` }] : [];
+      return { contents: patched, loader: 'js', warnings };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  plugins: [yamlDebugSwitchesOff],
   bundle: true,
   platform: 'node',
   target: 'node20',
