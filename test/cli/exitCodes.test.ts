@@ -135,19 +135,30 @@ describe('spectrace exit codes', function () {
     assert.equal((await runCli(['help', 'report'])).stdout, report.stdout);
   });
 
-  it('a broken config is reported as diagnostics (exit 1), not as a usage error', async () => {
+  it('a broken config: its diagnostics are printed and the exit code is 2 (the check did not run as configured)', async () => {
     const r = await runCli(['check', path.join(FIXTURES, 'broken-config')]);
-    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^spectrace: spectrace\.yaml has \d+ errors; fix them and run again/m);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('spectrace.yaml:'));
     assert.ok(lines.length >= 4, r.stdout);
     for (const line of lines) assert.match(line, /^spectrace\.yaml:\d+:\d+ error invalid-config /);
     assertNoStackTrace(r.stdout + r.stderr);
   });
 
-  it('a config that is not YAML is reported in spectrace.yaml (exit 1), not a crash', async () => {
+  it('a config that is not YAML is reported in spectrace.yaml (exit 2), not a crash', async () => {
     const r = await runCli(['check', path.join(FIXTURES, 'config-not-yaml')]);
-    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stdout, /^spectrace\.yaml:\d+:\d+ error (yaml-syntax|invalid-config) /m);
+    assert.match(r.stderr, /spectrace\.yaml has \d+ errors?; fix/);
+    assertNoStackTrace(r.stdout + r.stderr);
+  });
+
+  it('report with a broken config writes nothing: exit 2 and the config errors on stderr', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-report-')), 'r.html');
+    const r = await runCli(['report', path.join(FIXTURES, 'broken-config'), '--format', 'html', '--out', out]);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^spectrace\.yaml:\d+:\d+ error invalid-config /m);
+    assert.equal(fs.existsSync(out), false, 'no report was written');
     assertNoStackTrace(r.stdout + r.stderr);
   });
 });

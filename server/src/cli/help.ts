@@ -5,7 +5,8 @@ export const EXIT_CODES = `Exit codes:
   0  no errors (warnings, infos and hints allowed)
   1  errors found; with --strict also requirements failing the coverage policy
   2  could not run: bad usage (unknown flag, bad value, too many arguments),
-     a folder that does not exist or cannot be read, an unwritable --out file`;
+     a folder that does not exist or cannot be read, an unwritable --out file,
+     a spectrace.yaml with errors (they are printed)`;
 
 export const MAIN_HELP = `${TOOL.name} ${TOOL.version}: product specs as YAML, traced to roadmap, code and tests.
 
@@ -77,5 +78,6 @@ The report is written even when the specs have errors; run \`spectrace check\` t
 
 Exit codes:
   0  report written
-  2  could not run: bad usage, a folder that does not exist or cannot be read, an unwritable --out file
+  2  could not run: bad usage, a folder that does not exist or cannot be read, an unwritable --out file,
+     a spectrace.yaml with errors (they are printed)
 `;

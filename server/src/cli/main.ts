@@ -4,6 +4,7 @@
 import { buildCheckReport } from '../engine/reports/buildCheck';
 import { buildTraceReport } from '../engine/reports/buildTrace';
 import type { CheckReport, TraceReport } from '../engine/reports/model';
+import type { ReportSource } from '../engine/reports/source';
 import { renderCsv } from '../engine/reports/renderCsv';
 import { renderHtml } from '../engine/reports/renderHtml';
 import { renderCheckJson, renderTraceJson } from '../engine/reports/renderJson';
@@ -56,6 +57,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** Errors reported in spectrace.yaml itself (it is not valid YAML, a setting is wrong, a custom schema does not load). */
+function configErrorCount(source: ReportSource, configFile: string | undefined): number {
+  if (!configFile) return 0;
+  return (source.diagnostics().get(configFile) ?? []).filter((d) => d.severity === 'error').length;
+}
+
+function brokenConfigMessage(errors: number): string {
+  return `spectrace: spectrace.yaml has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} and run again (exit code 2: the check did not run as configured)\n`;
+}
+
 function reportSkipped(io: CliIo, root: string, skipped: readonly SkippedFile[]): void {
   for (const s of skipped) {
     io.stderr(`spectrace: skipped ${relativePath(root, s.file)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}\n`);
@@ -101,6 +112,13 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     io.stdout(output);
   }
 
+  // A broken config means the check did not run as the team configured it: not a pass or a fail of
+  // the specs. The diagnostics above say what is wrong in spectrace.yaml.
+  const configErrors = configErrorCount(workspace.source, workspace.configFile);
+  if (configErrors > 0) {
+    io.stderr(brokenConfigMessage(configErrors));
+    return EXIT_USAGE;
+  }
   const policyFailures = report.policy.filter((p) => !p.satisfied);
   if (report.summary.errors > 0) return EXIT_FAILED;
   if (command.strict && policyFailures.length > 0) {
@@ -130,6 +148,16 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
   const root = await resolveFolder(command.folder, io.cwd);
   const workspace = await loadWorkspace(root, command.today);
   if (command.verbose) reportSkipped(io, root, workspace.skipped);
+  // A report built with a broken config would look authoritative and be wrong: say what is wrong instead.
+  const configErrors = configErrorCount(workspace.source, workspace.configFile);
+  if (configErrors > 0) {
+    const diags = workspace.source.diagnostics().get(workspace.configFile ?? '') ?? [];
+    for (const d of diags.filter((x) => x.severity === 'error')) {
+      io.stderr(`${relativePath(root, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}\n`);
+    }
+    io.stderr(brokenConfigMessage(configErrors));
+    return EXIT_USAGE;
+  }
   const report = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
   const output = renderReport(report, command.format);
   if (command.out !== undefined) {
