@@ -175,7 +175,8 @@ function renderMarkdown(r) {
     L.push('', '| requirements | edit median: × faster | edit p95: × faster | open: × faster | memory: fraction of anchor |');
     L.push('|---:|---:|---:|---:|---:|');
     for (const row of r.lsp) L.push(`| ${row.requirements.toLocaleString('en')} | ${row.ratios.editMedianSpeedup ?? '–'} | ${row.ratios.editP95Speedup ?? '–'} | ${row.ratios.openSpeedup ?? '–'} | ${row.ratios.memoryFraction ?? '–'} |`);
-    const first = r.lsp[0], last = r.lsp[r.lsp.length - 1];
+    // The issue's flatness target: the largest size's edit median within 2x of the 1,000 one.
+    const first = r.lsp.find((row) => row.requirements === 1000) ?? r.lsp[0], last = r.lsp[r.lsp.length - 1];
     if (first && last && first !== last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
       L.push('', `Flatness: Spectrace's edit median at ${last.requirements.toLocaleString('en')} requirements is ${round(last.spectrace.edit_median_ms / first.spectrace.edit_median_ms, 2)}× its median at ${first.requirements.toLocaleString('en')}.`);
     }

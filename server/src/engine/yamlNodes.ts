@@ -12,12 +12,16 @@ export const MAX_ALIAS_COUNT = 100;
 export type ParsedDoc = Document.Parsed;
 
 export function parseYaml(text: string): ParsedDoc {
-  return parseDocument(text, {
+  const doc = parseDocument(text, {
     prettyErrors: false, // messages without "at line N" so a chunk's errors do not depend on where it sits
     logLevel: 'silent', // warnings are collected on the document, never printed
     uniqueKeys: true,
     strict: true,
   });
+  // An anchor needs a `&`, an alias a `*`: without either the node walk of usesAnchorsOrAliases
+  // (a twentieth of a large file's reading) can be skipped.
+  if (text.indexOf('&') < 0 && text.indexOf('*') < 0) aliasingDocs.set(doc, false);
+  return doc;
 }
 
 /** Thrown by `toPlain` when an alias makes a value contain itself. */
@@ -34,9 +38,9 @@ export function toPlain(node: unknown, doc: ParsedDoc): unknown {
   if (!(isScalar(node) || isCollection(node) || isAlias(node))) return null;
   // `mapAsMap`: with plain objects, `yaml` stringifies every collection used as a key, which is
   // quadratic in its nesting (seconds for a `- [[[[…` typo). Maps are turned into objects below.
-  const value: unknown = plainKeys(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }), new Map());
-  let aliasing = aliasingDocs.get(doc);
-  if (aliasing === undefined) aliasingDocs.set(doc, (aliasing = usesAnchorsOrAliases(doc)));
+  const aliasing = usesAnchorsOrAliases(doc);
+  // Without aliases the value is a tree: no memo of shared values is needed.
+  const value: unknown = plainKeys(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }), aliasing ? new Map() : undefined);
   if (aliasing && isCyclic(value)) throw new RecursiveAliasError('recursive alias');
   return value;
 }
@@ -46,24 +50,25 @@ export function toPlain(node: unknown, doc: ParsedDoc): unknown {
  * key (always a mistake in a spec) becomes a short preview instead of its whole stringified YAML. The
  * memo keeps shared values shared and cyclic values (recursive aliases) cyclic, for `isCyclic`.
  */
-function plainKeys(v: unknown, memo: Map<object, unknown>): unknown {
+function plainKeys(v: unknown, memo: Map<object, unknown> | undefined): unknown {
   if (typeof v !== 'object' || v === null) return v;
-  const seen = memo.get(v);
+  const seen = memo?.get(v);
   if (seen !== undefined) return seen;
   if (Array.isArray(v)) {
     const out: unknown[] = [];
-    memo.set(v, out);
+    memo?.set(v, out);
     for (const x of v) out.push(plainKeys(x, memo));
     return out;
   }
   if (!(v instanceof Map)) return v; // binary data, dates: as `toJS` gave them
   const out: Record<string, unknown> = {};
-  memo.set(v, out);
+  memo?.set(v, out);
   for (const [k, x] of v) {
     const key = k === null ? '' : typeof k === 'object' ? keyPreview(k) : String(k);
     // As in `yaml`'s own conversion, a later pair with the same key text replaces an earlier one;
-    // defineProperty keeps a `__proto__` key an own property.
-    Object.defineProperty(out, key, { value: plainKeys(x, memo), enumerable: true, writable: true, configurable: true });
+    // defineProperty keeps a `__proto__` key an own property (an assignment would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value: plainKeys(x, memo), enumerable: true, writable: true, configurable: true });
+    else out[key] = plainKeys(x, memo);
   }
   return out;
 }
@@ -399,6 +404,14 @@ export function damageOffsets(doc: ParsedDoc): number[] {
 
 /** True when the document uses anchors or aliases anywhere (then items cannot be read on their own). */
 export function usesAnchorsOrAliases(doc: ParsedDoc): boolean {
+  const known = aliasingDocs.get(doc);
+  if (known !== undefined) return known;
+  const found = walkForAnchorsOrAliases(doc);
+  aliasingDocs.set(doc, found);
+  return found;
+}
+
+function walkForAnchorsOrAliases(doc: ParsedDoc): boolean {
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const n = stack.pop();
