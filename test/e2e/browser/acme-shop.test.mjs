@@ -52,7 +52,8 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
 
     // The VSIX from the current build, exactly as `vsce package` makes it.
     const vsix = path.join(root, 'spectrace.vsix');
-    await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false });
+    const { baseContentUrl, baseImagesUrl } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vsce-options.json'), 'utf8'));
+    await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false, baseContentUrl, baseImagesUrl });
     dirs = sandboxDirs(path.join(root, 'server'));
     await installExtension(paths, dirs, vsix);
     const installed = fs.readdirSync(dirs.extensionsDir).filter((d) => d.startsWith('spectrace.spectrace-'));
