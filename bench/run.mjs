@@ -9,7 +9,7 @@
 // Writes bench/RESULTS.md and bench/results.json. Ratios are computed from figures of the same run.
 // usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--edits 20] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, existsSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -37,10 +37,9 @@ function run(cmd, args, opts = {}) {
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-if (!existsSync(join(ROOT, 'dist', 'server.js')) || !existsSync(join(ROOT, 'dist', 'cli.js'))) {
-  log('building dist/');
-  run('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-}
+// Measure what ships: the production bundles (minified, as in the VSIX).
+log('building dist/ for production');
+run('npm', ['run', 'build:production'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 mkdirSync(WORK, { recursive: true });
 
 const versions = {
