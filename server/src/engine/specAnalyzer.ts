@@ -17,7 +17,12 @@ import type { TopLevel } from './topLevel';
 import type { ItemField, ItemKind, Range, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from './types';
 import { aliasProblems, damageOffsets, parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
 
-/** A parsed and validated item chunk, in lines relative to the chunk's first line. */
+/**
+ * A parsed and validated item chunk. Its items and diagnostics are kept in one copy only, placed at
+ * `line` of `file` (a fresh reading: line 0, no file); a placement elsewhere shifts them by the
+ * difference. Keeping a chunk-relative copy next to the placed one doubled the objects the garbage
+ * collector walks, which at 20,000 items was most of a keystroke's cost.
+ */
 interface ChunkEntry {
   kind: ItemKind;
   /** The chunk's text (the memo key), detached from the document text it was cut from (see `detach`). */
@@ -26,8 +31,9 @@ interface ChunkEntry {
   diagnostics: SpecDiagnostic[];
   /** The chunk cannot be read on its own (anchors/aliases, or not one list item): parse the whole file. */
   needsWhole: boolean;
-  /** The last placement of this chunk, reused while the chunk stays on the same line. */
-  placed?: { line: number; file: string; items: SpecItem[]; diagnostics: SpecDiagnostic[] };
+  /** Where `items` and `diagnostics` currently sit. */
+  line: number;
+  file: string;
 }
 
 /** The items and diagnostics of all chunks, with where each chunk's share starts (index i = chunk i). */
@@ -248,10 +254,10 @@ export class SpecAnalyzer {
     const doc = parseYaml(text);
     const lines = new LineIndex(text);
     const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
-    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true };
+    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true, line: 0, file: '' };
     const src = { doc, text, lines, damage: damageOffsets(doc), listEnd: text.length, quietAliases: false };
     const r = readItemList(doc.contents as YAMLSeq, kind, src, this.schemaSet, this.config);
-    return { kind, text, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false };
+    return { kind, text, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false, line: 0, file: '' };
   }
 }
 
@@ -289,16 +295,16 @@ function withSeverity(d: SpecDiagnostic, config: SpectraceConfig): SpecDiagnosti
   return d;
 }
 
-function place(entry: ChunkEntry, line: number, file: string): NonNullable<ChunkEntry['placed']> {
-  if (entry.placed && entry.placed.line === line && entry.placed.file === file) return entry.placed;
-  const placed = {
-    line,
-    file,
-    items: entry.items.map((it) => shiftItem(it, line, file)),
-    diagnostics: entry.diagnostics.map((d) => shiftDiagnostic(d, line, file)),
-  };
-  entry.placed = placed;
-  return placed;
+/** The entry's items and diagnostics at `line` of `file`: the same objects while it stays there, else shifted copies. */
+function place(entry: ChunkEntry, line: number, file: string): { items: SpecItem[]; diagnostics: SpecDiagnostic[] } {
+  if (entry.line !== line || entry.file !== file) {
+    const delta = line - entry.line;
+    entry.items = entry.items.map((it) => shiftItem(it, delta, file));
+    entry.diagnostics = entry.diagnostics.map((d) => shiftDiagnostic(d, delta, file));
+    entry.line = line;
+    entry.file = file;
+  }
+  return entry;
 }
 
 export function shiftItem(it: SpecItem, lines: number, file: string): SpecItem {
