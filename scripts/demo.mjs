@@ -52,3 +52,4 @@ if (checkStatus !== 0 || reportStatus !== 0) {
   process.exit(checkStatus !== 0 ? checkStatus : reportStatus);
 }
 console.log('Demo passed: the example product checks clean.');
+console.log('In VS Code: `npm run package`, install dist-vsix/spectrace.vsix (Extensions: Install from VSIX...), open examples/acme-shop.');
