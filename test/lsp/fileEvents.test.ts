@@ -53,6 +53,16 @@ describe('LSP file events (acme-shop over stdio)', function () {
     await client.waitFor('codeLens/refresh', () => client.serverRequests.filter((r) => r.method === 'workspace/codeLens/refresh').length > refreshes);
   });
 
+  it('a file created in a folder .gitignore lists (build output) is not indexed, as at start', async () => {
+    const file = path.join(root, 'build', 'copy-of-later.js');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '// @implements CART-5\n// @verifies GHOST-9\n');
+    await client.fileEvents([{ file, type: 'created' }]);
+    await client.waitFor('the ignored file is logged', () => client.logs.some((l) => l.includes('copy-of-later.js') && l.includes('.gitignore')));
+    assert.deepEqual(await cart5Lenses(), ['1 implementation', 'no tests'], 'only src/checkout/later.ts implements CART-5');
+    assert.equal(client.diagnostics.get(uriOf(file)), undefined, 'no diagnostics for the dangling tag in the ignored file');
+  });
+
   it('a created file with a dangling tag gets a diagnostic without being opened', async () => {
     const file = path.join(root, 'src', 'checkout', 'ghost.ts');
     fs.writeFileSync(file, '// @verifies GHOST-1\n');

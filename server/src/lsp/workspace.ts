@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
+import { GitignoreRules } from '../engine/gitignore';
 import type { CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../engine/config';
@@ -38,6 +39,8 @@ export class Folder {
   ready: Promise<void> = Promise.resolve();
   /** Bumped by every (re)index so an older indexing run that finishes late is dropped. */
   generation = 0;
+  /** The folder's .gitignore rules for files that change after the index (made on first use, dropped on re-index). */
+  gitignore: Promise<GitignoreRules> | undefined;
 
   constructor(
     readonly uri: string,
@@ -135,6 +138,7 @@ export class Workspace {
   /** (Re)build a folder's index from disk, with work-done progress, then overlay the open documents. */
   private async index(folder: Folder): Promise<void> {
     const generation = ++folder.generation;
+    folder.gitignore = undefined;
     let progress: WorkDoneProgressServerReporter | undefined;
     try {
       progress = await this.connection.window.createWorkDoneProgress();
@@ -321,7 +325,8 @@ export class Workspace {
       if (!file || !folder) continue;
       // A config saved or replaced on disk may change which files are specs or code: index the folder
       // again (an open config document's text is applied over it, as for every open document).
-      if (file === folder.configFile) {
+      // A .gitignore decides which files the index has at all: index the folder again, as at start.
+      if (file === folder.configFile || path.basename(file) === '.gitignore') {
         this.reindex(folder);
         continue;
       }
@@ -344,10 +349,16 @@ export class Workspace {
     // files over the size setting, or binary, are not indexed.
     const isSpec = folder.index?.classify(file) === 'spec';
     const limit = isSpec ? Number.POSITIVE_INFINITY : this.settings.get(folder.uri).maxFileSize;
-    readTextFile(file, limit, !isSpec).then(
+    // A file git ignores (build output, say) is not part of the trace, as in the first index.
+    folder.gitignore ??= GitignoreRules.forRoot(folder.root);
+    const read = async () => ((await (await folder.gitignore)?.isIgnored(file)) ? ({ kind: 'ignored' } as const) : readTextFile(file, limit, !isSpec));
+    read().then(
       (r) => {
         if (this.diskSeq.get(file) !== seq || this.documents.get(pathToUri(file)) || !folder.index) return;
-        if (r.kind === 'text') this.applyText(folder, file, r.text);
+        if (r.kind === 'ignored') {
+          this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
+          this.removeFromIndex(folder, file);
+        } else if (r.kind === 'text') this.applyText(folder, file, r.text);
         else {
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
           this.removeFromIndex(folder, file);
