@@ -4,7 +4,7 @@
 // (notification handlers of one client) are dropped whenever the client is replaced on restart.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RequestType } from 'vscode-languageserver-protocol';
+import type { RequestType } from 'vscode-jsonrpc';
 import { IndexChangedNotification, TrustChangedNotification } from '../../server/src/shared/protocol';
 import { RestartPolicy } from './restartPolicy';
 

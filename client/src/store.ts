@@ -2,7 +2,7 @@
 // server says its index changed. A hidden view never asks, so it costs nothing; two views asking
 // for the same data share one request.
 import * as vscode from 'vscode';
-import type { RequestType } from 'vscode-languageserver-protocol';
+import type { RequestType } from 'vscode-jsonrpc';
 import {
   CoverageGapsRequest,
   RequirementsTreeRequest,
