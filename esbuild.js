@@ -43,7 +43,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  // scanWorker: the code scan's worker thread, loaded by server.js and cli.js from their own folder.
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', scanWorker: 'server/src/engine/scanWorker.ts' }, outdir: 'dist' },
 ];
 // The e2e suite runs inside the extension host; it is never packaged (see .vscodeignore).
 // index.js bundles mocha (mocha 12 mixes ESM and CJS, which an older extension-host Node cannot

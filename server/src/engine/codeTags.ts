@@ -55,7 +55,18 @@ function isSeparator(c: number): boolean {
 const prepared = new Map<string, Prepared>();
 const PREPARED_LIMIT = 16;
 
+// And per config object: the key above costs a JSON.stringify, too much to pay per file of a scan.
+const preparedByConfig = new WeakMap<SpectraceConfig, Prepared>();
+
 function prepare(config: SpectraceConfig): Prepared {
+  const known = preparedByConfig.get(config);
+  if (known) return known;
+  const result = prepareByContent(config);
+  preparedByConfig.set(config, result);
+  return result;
+}
+
+function prepareByContent(config: SpectraceConfig): Prepared {
   const implementsWords = config.tags?.implements ?? [];
   const verifiesWords = config.tags?.verifies ?? [];
   const key = JSON.stringify([implementsWords, verifiesWords, config.idPattern ?? '']);

@@ -29,6 +29,8 @@ const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin
 export class GitignoreRules {
   /** folder -> the levels that apply to its entries, shallowest first (shared arrays when nothing is added). */
   private readonly chains = new Map<string, readonly Level[]>();
+  /** folder -> its path relative to each level of its chain, with `/` separators and a trailing `/` ('' for the level's own folder). */
+  private readonly prefixes = new Map<string, string[]>();
   readonly problems: SkippedFile[] = [];
 
   private constructor(readonly root: string) {}
@@ -53,9 +55,11 @@ export class GitignoreRules {
       const info = await this.load(path.join(dir, '.git', 'info', 'exclude'), dir, true);
       const levels = [...inherited, ...(info ? [info] : []), ...(own ? [own] : [])];
       this.chains.set(dir, levels);
+      this.prefixes.delete(dir);
       return;
     }
     this.chains.set(dir, own ? [...inherited, own] : inherited);
+    this.prefixes.delete(dir);
   }
 
   /**
@@ -81,7 +85,25 @@ export class GitignoreRules {
   ignores(dir: string, name: string, isDir: boolean): boolean {
     const levels = this.chains.get(dir);
     if (!levels || levels.length === 0) return false;
-    return isIgnoredBy(levels, path.join(dir, name), isDir);
+    // A walk asks this for every entry of a folder: the folder's path relative to each level is
+    // worked out once per folder (path.relative per entry was most of a 20,000-file walk).
+    let prefixes = this.prefixes.get(dir);
+    if (!prefixes) {
+      prefixes = levels.map((l) => {
+        const rel = path.relative(l.base, dir);
+        return rel ? `${rel.split(path.sep).join('/')}/` : '';
+      });
+      this.prefixes.set(dir, prefixes);
+    }
+    const suffix = isDir ? '/' : '';
+    // Deepest level first: the first one with a verdict (ignored, or re-included by `!`) decides.
+    // Every level of a folder's chain is the folder itself or one above it.
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const verdict = levels[i].ig.test(prefixes[i] + name + suffix);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
   }
 
   private async load(file: string, base: string, optional = false): Promise<Level | undefined> {

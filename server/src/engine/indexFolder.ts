@@ -3,6 +3,7 @@
 // language server for its first index of each folder. Per-file problems are skips, never exceptions.
 import * as path from 'node:path';
 import { discoverFiles, readSpecFile, scanCodeFiles } from './discovery';
+import type { CodeIndexCache } from './indexCache';
 import type { SkippedFile } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceIndexOptions } from './workspaceIndex';
@@ -14,6 +15,10 @@ export interface IndexFolderOptions extends WorkspaceIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops the code scan (the promise rejects with the signal's reason). */
   signal?: AbortSignal;
+  /** The folder's persisted code index (indexCache.ts): read before the scan, updated after it (saving is the caller's). */
+  codeCache?: CodeIndexCache;
+  /** Notes worth a log line (the persisted index, the scan's worker thread). */
+  log?: (message: string) => void;
 }
 
 /**
@@ -42,6 +47,18 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
   const total = found.specFiles.length + found.codeFiles.length;
   let done = 0;
 
+  // The code scan starts now, so that its worker thread scans while the spec files below are read
+  // and parsed; its results are applied after them. With a persisted index, unchanged files are not read.
+  const known = options.codeCache ? await options.codeCache.prepare(config) : undefined;
+  const scanStartedAt = Date.now();
+  const scanning = scanCodeFiles(found.codeFiles, config, {
+    signal: options.signal,
+    onFile: () => options.onProgress?.(++done, total),
+    known,
+    log: options.log,
+  });
+  scanning.catch(() => undefined); // awaited below; this keeps an abort during the spec files from being an unhandled rejection
+
   for (const file of found.specFiles) {
     options.signal?.throwIfAborted();
     const read = await readSpecFile(file, specLimits);
@@ -50,10 +67,9 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
     options.onProgress?.(++done, total);
   }
 
-  const scanned = await scanCodeFiles(found.codeFiles, config, {
-    signal: options.signal,
-    onFile: (n) => options.onProgress?.(found.specFiles.length + n, total),
-  });
+  const scanned = await scanning;
+  options.codeCache?.store(scanned.entries, scanStartedAt);
+  if (options.codeCache && scanned.reused > 0) options.log?.(`spectrace: ${scanned.reused} of ${found.codeFiles.length} code files unchanged since the persisted index`);
   for (const code of scanned.files) index.updateCodeTags(code.file, code.tags);
   for (const s of scanned.skipped) skip(s);
   return { index, skipped };

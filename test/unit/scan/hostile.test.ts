@@ -166,7 +166,7 @@ describe('hostile code trees', () => {
     const swapped = path.join(root, 'src/swapped.ts');
     if (process.platform !== 'win32') execFileSync('mkfifo', [swapped]);
     const files = process.platform === 'win32' ? listed.codeFiles : [...listed.codeFiles, swapped];
-    const scan = await scanCodeFiles(files, DEFAULT_CONFIG, { concurrency: 3 });
+    const scan = await scanCodeFiles(files, DEFAULT_CONFIG);
     const outcome = new Map<string, string>();
     for (const f of scan.files) outcome.set(path.relative(root, f.file), f.tags.map((t) => t.id).join(',') || 'no tags');
     for (const s of [...listed.skipped, ...scan.skipped]) outcome.set(path.relative(root, s.file), s.reason);

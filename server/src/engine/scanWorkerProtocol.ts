@@ -1,0 +1,40 @@
+// The messages between the code scan's main side (scanWorkerPool.ts) and its worker thread
+// (scanWorker.ts). Plain data only: everything crosses the thread boundary by structured clone,
+// except the shared slice counter both threads claim work from.
+import type { CodeTag, SkippedFile, SpectraceConfig } from './types';
+
+/** The worker's `workerData`: the whole list, so it never waits for the main thread to hand out work. */
+export interface ScanWorkerData {
+  config: SpectraceConfig;
+  files: string[];
+  /**
+   * The persisted index's stamps: size and modification time of file i at 2i and 2i+1; NaN where
+   * the file is not in it. Undefined without a persisted index.
+   */
+  known: Float64Array | undefined;
+  /** One Int32: the index of the next file to scan. Each thread claims `slice` files with Atomics.add. */
+  next: SharedArrayBuffer;
+  slice: number;
+}
+
+/**
+ * Worker -> main: the outcome of one claimed slice, compactly (most files have no tag, and cloning
+ * four objects per file cost the main thread more than rebuilding them): per file a kind, the
+ * stamp at 2k and 2k+1 (NaN: none), and for kinds TAGS and SKIPPED the next item of `items`.
+ */
+export interface ScanReply {
+  start: number;
+  kinds: Uint8Array;
+  stamps: Float64Array;
+  items: (CodeTag[] | SkippedFile)[];
+}
+export const REPLY_NO_TAGS = 0;
+export const REPLY_TAGS = 1;
+export const REPLY_SKIPPED = 2;
+/** The persisted index's stamp matched: the file was not read. */
+export const REPLY_UNCHANGED = 3;
+
+/** Worker -> main: no slice left to claim; every reply was sent before this. */
+export interface ScanDone {
+  done: true;
+}
