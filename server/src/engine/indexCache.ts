@@ -1,0 +1,271 @@
+// The persisted code index: the tags (and lasting skips) of every code file of a workspace folder,
+// keyed by the file's path, size and modification time, in one file per folder under a storage
+// folder (the language server gets the extension's storage folder from the client). On the next
+// start the walk still lists the files (new and deleted ones must be seen), but a file whose size
+// and modification time match is not read: its result comes from here.
+//
+// Decisions:
+// - One JSON file per folder, `code-index-<hash of the folder path>.json`. Its key holds a format
+//   version, the folder and the parts of the config a scan's result depends on (tag words, ID
+//   pattern, size limit, globs): a change of any of them starts from an empty cache.
+// - A file modified within RACY_MS before the scan started is not stored: another write in the same
+//   timestamp tick (2 s on FAT) could leave its size and time unchanged ("racily clean" in git).
+// - Skips that depend only on the bytes and the config (binary, too-large, minified) are kept; the
+//   others (unreadable, vanished, symlink-loop) can change without the file changing, so they are not.
+// - Written atomically (a temporary file renamed over the old one). A file that cannot be read or
+//   parsed, or that holds anything unexpected, is ignored with a log line; nothing here throws.
+import { createHash } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import type { FileStamp, ScanEntry } from './scanFile';
+import type { KnownFile } from './scanWorkerPool';
+import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig, TagKind } from './types';
+
+/** Bump when the file layout or what a scan yields for the same bytes changes (codeTags.ts, scanFile.ts). */
+export const CACHE_FORMAT = 1;
+const MARKER = 'spectrace-code-index';
+/** Files modified this close to the scan's start are read again next time (see above). */
+export const RACY_MS = 2000;
+/** A larger cache file is not loaded (a folder would need millions of files to reach it). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+const LASTING_SKIPS: ReadonlySet<SkippedFile['reason']> = new Set(['binary', 'too-large', 'minified']);
+const SKIP_REASONS: ReadonlySet<string> = new Set(['binary', 'too-large', 'unreadable', 'vanished', 'symlink-loop', 'minified']);
+
+/** A tag on disk: kind (0 implements, 1 verifies), word, id, then the ID's and the word's ranges as line, character pairs. */
+type StoredTag = [kind: 0 | 1, word: string, id: string, ...positions: number[]];
+/** 0: scanned, no tags; a list of tags; or a lasting skip. */
+type StoredResult = 0 | StoredTag[] | { skip: SkippedFile['reason']; detail?: string };
+type StoredFile = [rel: string, size: number, mtimeMs: number, result: StoredResult];
+interface StoredCache {
+  marker: typeof MARKER;
+  key: string;
+  files: StoredFile[];
+}
+
+/** The part of a config that decides what a scan yields, plus the folder and the format: a cache's identity. */
+export function cacheKey(root: string, config: SpectraceConfig): string {
+  return JSON.stringify({
+    format: CACHE_FORMAT,
+    root,
+    tags: config.tags,
+    idPattern: config.idPattern,
+    maxFileSize: config.maxFileSize,
+    code: config.code,
+    specs: config.specs,
+  });
+}
+
+/** The cache file of a folder in a storage folder. */
+export function cacheFileFor(storageDir: string, root: string): string {
+  const hash = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16);
+  return path.join(storageDir, `code-index-${hash}.json`);
+}
+
+export class CodeIndexCache {
+  readonly file: string;
+  private readonly root: string;
+  /** The key the entries belong to; undefined before the first `prepare`. */
+  private key: string | undefined;
+  private entries = new Map<string, KnownFile>();
+  /** Entries differ from what is on disk. */
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private tempCount = 0;
+
+  constructor(
+    readonly storageDir: string,
+    root: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.root = path.resolve(root);
+    this.file = cacheFileFor(storageDir, this.root);
+  }
+
+  /** Files held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The results valid for `config`, as a lookup for the scan: read from disk the first time, kept in
+   * memory after; emptied when the config's relevant parts changed since they were stored.
+   */
+  async prepare(config: SpectraceConfig): Promise<(file: string) => KnownFile | undefined> {
+    const key = cacheKey(this.root, config);
+    if (this.key === undefined) {
+      this.key = key;
+      this.entries = await this.load(key);
+    } else if (this.key !== key) {
+      this.key = key;
+      this.entries = new Map();
+      this.dirty = true;
+    }
+    const entries = this.entries;
+    return (file) => entries.get(file);
+  }
+
+  /**
+   * Replace the contents with a scan's outcome (files not in it are gone). `scanStartedAt` is
+   * `Date.now()` from before the scan read anything (the racy-file rule).
+   */
+  store(scanned: readonly ScanEntry[], scanStartedAt: number): void {
+    const next = new Map<string, KnownFile>();
+    const limit = scanStartedAt - RACY_MS;
+    for (const { result, stamp } of scanned) {
+      if (!stamp || !(stamp.mtimeMs < limit)) continue;
+      if (!('tags' in result) && !LASTING_SKIPS.has(result.reason)) continue;
+      next.set(result.file, { stamp, result });
+    }
+    let same = next.size === this.entries.size;
+    if (same) for (const [file, known] of next) if (this.entries.get(file)?.result !== known.result) same = false;
+    this.entries = next;
+    if (!same) this.dirty = true;
+  }
+
+  /** A file changed (or went) after the scan: it is read again next time. */
+  forget(file: string): void {
+    if (this.entries.delete(file)) this.dirty = true;
+  }
+
+  /** Write the cache if it changed since it was last written or read. Never rejects (problems are logged). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.dirty || this.key === undefined) return;
+    this.dirty = false;
+    const temp = `${this.file}.${process.pid}.${++this.tempCount}.tmp`;
+    try {
+      const text = this.serialize(this.key);
+      await fsp.mkdir(this.storageDir, { recursive: true });
+      await fsp.writeFile(temp, text);
+      await fsp.rename(temp, this.file);
+    } catch (err) {
+      this.dirty = true; // try again at the next save
+      this.log(`spectrace: could not write the persisted index ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
+      await fsp.rm(temp, { force: true }).catch(() => undefined); // best effort; a stray temporary file is harmless
+    }
+  }
+
+  private serialize(key: string): string {
+    const files: StoredFile[] = [];
+    const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
+    for (const [file, { stamp, result }] of this.entries) {
+      if (!file.startsWith(prefix)) continue;
+      const rel = file.slice(prefix.length).split(path.sep).join('/');
+      files.push([rel, stamp.size, stamp.mtimeMs, encodeResult(result)]);
+    }
+    const stored: StoredCache = { marker: MARKER, key, files };
+    return JSON.stringify(stored);
+  }
+
+  private async load(key: string): Promise<Map<string, KnownFile>> {
+    let text: string;
+    try {
+      const stat = await fsp.stat(this.file);
+      if (stat.size > MAX_CACHE_BYTES) {
+        this.log(`spectrace: persisted index ${this.file} ignored: ${stat.size} bytes is more than a cache can need`);
+        return new Map();
+      }
+      text = await fsp.readFile(this.file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // No cache yet is the normal first start.
+      if (code !== 'ENOENT') this.log(`spectrace: persisted index ${this.file} ignored: ${err instanceof Error ? err.message : String(err)}`);
+      return new Map();
+    }
+    const decoded = this.decode(text, key);
+    if (typeof decoded === 'string') {
+      this.log(`spectrace: persisted index ${this.file} ignored: ${decoded}`);
+      return new Map();
+    }
+    return decoded;
+  }
+
+  /** The entries of a cache file's text, or why it cannot be used. */
+  private decode(text: string, key: string): Map<string, KnownFile> | string {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      return `not valid JSON (${err instanceof Error ? err.message : String(err)}); truncated or corrupt`;
+    }
+    if (!isObject(data) || data.marker !== MARKER) return 'not a Spectrace code index';
+    if (data.key !== key) return 'made for another folder, configuration or version (rebuilt)';
+    if (!Array.isArray(data.files)) return 'no file list';
+    const out = new Map<string, KnownFile>();
+    const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
+    for (const row of data.files as unknown[]) {
+      if (!Array.isArray(row) || row.length !== 4) return 'a malformed entry';
+      const [rel, size, mtimeMs, stored] = row as unknown[];
+      if (typeof rel !== 'string' || !isSafeRel(rel) || !isCount(size) || typeof mtimeMs !== 'number' || !Number.isFinite(mtimeMs)) return 'a malformed entry';
+      const file = prefix + rel.split('/').join(path.sep);
+      const result = decodeResult(file, stored);
+      if (!result) return `a malformed entry for ${rel}`;
+      out.set(file, { stamp: { size, mtimeMs } satisfies FileStamp, result });
+    }
+    return out;
+  }
+}
+
+function encodeResult(result: CodeFile | SkippedFile): StoredResult {
+  if (!('tags' in result)) return result.detail === undefined ? { skip: result.reason } : { skip: result.reason, detail: result.detail };
+  if (result.tags.length === 0) return 0;
+  return result.tags.map((t): StoredTag => [
+    t.kind === 'implements' ? 0 : 1,
+    t.word,
+    t.id,
+    t.range.start.line,
+    t.range.start.character,
+    t.range.end.line,
+    t.range.end.character,
+    t.wordRange.start.line,
+    t.wordRange.start.character,
+    t.wordRange.end.line,
+    t.wordRange.end.character,
+  ]);
+}
+
+function decodeResult(file: string, stored: unknown): CodeFile | SkippedFile | undefined {
+  if (stored === 0) return { file, tags: [] };
+  if (Array.isArray(stored)) {
+    const tags: CodeTag[] = [];
+    for (const t of stored as unknown[]) {
+      if (!Array.isArray(t) || t.length !== 11) return undefined;
+      const [kind, word, id, ...pos] = t as unknown[];
+      if ((kind !== 0 && kind !== 1) || typeof word !== 'string' || typeof id !== 'string' || !pos.every(isCount)) return undefined;
+      const n = pos as number[];
+      const tagKind: TagKind = kind === 0 ? 'implements' : 'verifies';
+      tags.push({
+        file,
+        kind: tagKind,
+        word,
+        id,
+        range: { start: { line: n[0], character: n[1] }, end: { line: n[2], character: n[3] } },
+        wordRange: { start: { line: n[4], character: n[5] }, end: { line: n[6], character: n[7] } },
+      });
+    }
+    return { file, tags };
+  }
+  if (isObject(stored) && typeof stored.skip === 'string' && SKIP_REASONS.has(stored.skip)) {
+    const reason = stored.skip as SkippedFile['reason'];
+    if (stored.detail === undefined) return { file, reason };
+    return typeof stored.detail === 'string' ? { file, reason, detail: stored.detail } : undefined;
+  }
+  return undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** A relative path below the folder. (Only files the walk lists are looked up, so a stray entry is never used.) */
+function isSafeRel(rel: string): boolean {
+  return rel.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
