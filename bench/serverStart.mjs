@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as rpc from 'vscode-jsonrpc/node';
 
-async function startOnce(root, folder, storagePath, timeoutMs = 120000) {
+async function startOnce(root, folder, storagePath, nodeArgs = [], timeoutMs = 120000) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   let done;
   const ready = new Promise((resolve) => { done = resolve; });
@@ -34,19 +34,26 @@ async function startOnce(root, folder, storagePath, timeoutMs = 120000) {
     return Math.round(performance.now() - t0);
   } finally {
     clearTimeout(timeout);
+    // A clean exit (the server writes its persisted index at shutdown, a --cpu-prof profile at exit);
+    // killed if it does not go within 10 s.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
+    let killTimer;
+    await Promise.race([exited, new Promise((resolve) => { killTimer = setTimeout(resolve, 10000); })]);
+    clearTimeout(killTimer);
     conn.dispose();
     child.kill();
   }
 }
 
-export async function measureServerStart(root, folder, storagePath) {
+/** `nodeArgs`: extra Node options for the server, e.g. ['--cpu-prof', '--cpu-prof-dir', dir] to profile both starts. */
+export async function measureServerStart(root, folder, storagePath, nodeArgs = []) {
   rmSync(storagePath, { recursive: true, force: true });
   mkdirSync(storagePath, { recursive: true });
   try {
-    const coldMs = await startOnce(root, folder, storagePath);
+    const coldMs = await startOnce(root, folder, storagePath, nodeArgs);
     const warm = [];
-    for (let i = 0; i < 3; i++) warm.push(await startOnce(root, folder, storagePath));
+    for (let i = 0; i < 3; i++) warm.push(await startOnce(root, folder, storagePath, nodeArgs));
     warm.sort((a, b) => a - b);
     return { coldMs, warmMs: warm[1] };
   } catch (err) {

@@ -62,7 +62,9 @@ connection.onInitialize((params: InitializeParams) => {
   client = readClientSupport(params.capabilities);
   const opts = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
   // A client without a notion of trust (Neovim, a plain stdio client) is trusted.
-  workspace = new Workspace(connection, documents, client, opts.trusted !== false, now);
+  // The extension's storage folder, where each folder's code index persists between sessions.
+  const storagePath = typeof opts.storagePath === 'string' && opts.storagePath.trim() !== '' ? opts.storagePath : undefined;
+  workspace = new Workspace(connection, documents, client, opts.trusted !== false, now, storagePath);
   if (params.workspaceFolders?.length) initialFolders = params.workspaceFolders.map((f) => ({ uri: f.uri, name: f.name }));
   else if (params.rootUri) initialFolders = [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? 'workspace' }];
   else if (params.rootPath) initialFolders = [{ uri: pathToUri(params.rootPath), name: params.rootPath.split(/[\\/]/).pop() ?? 'workspace' }];

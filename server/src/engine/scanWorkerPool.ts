@@ -45,6 +45,10 @@ export interface ParallelScanOptions {
   known?: (file: string) => KnownFile | undefined;
   /** Why the worker was not used or stopped (logged by the caller; the scan completes anyway). */
   log?: (message: string) => void;
+  /** false: the main thread only waits while the worker scans (tests; it still scans what a dead worker left). */
+  mainThread?: boolean;
+  /** Called with the worker thread once started (tests watch it exit). */
+  onWorker?: (worker: Worker) => void;
 }
 
 export interface ParallelScanResult {
@@ -100,7 +104,7 @@ export async function scanInParallel(files: readonly string[], config: Spectrace
 
   try {
     for (;;) {
-      if (opts.signal?.aborted) break;
+      if (opts.signal?.aborted || (worker && opts.mainThread === false)) break;
       const start = Atomics.add(counter, 0, SLICE);
       if (start >= total) break;
       const end = Math.min(total, start + SLICE);
@@ -179,6 +183,7 @@ function startWorker(data: ScanWorkerData, opts: ParallelScanOptions, onReply: (
   let thread: Worker;
   try {
     thread = new Worker(script, { workerData: data });
+    opts.onWorker?.(thread);
   } catch (err) {
     opts.log?.(`code scan: no worker thread (${err instanceof Error ? err.message : String(err)}); scanning on the main thread`);
     return undefined;

@@ -1,5 +1,6 @@
 // The one place the server touches the engine's workspace index classes. Everything else codes
 // against `SpecIndex` (what features read) and `EngineIndex` (what the workspace manager writes).
+import type { CodeIndexCache } from '../engine/indexCache';
 import { indexFolder } from '../engine/indexFolder';
 import { WorkspaceIndex } from '../engine/workspaceIndex';
 import type { FileClass } from '../engine/workspaceIndex';
@@ -26,16 +27,33 @@ export interface BuildOptions {
   onSkip?: (skipped: SkippedFile) => void;
   /** Reads custom schema files: the server passes one that prefers open documents over the disk. */
   readFile?: (absPath: string) => string | undefined;
+  /** The folder's persisted code index (read before the code scan, updated after it). */
+  codeCache?: CodeIndexCache;
+  /** Notes worth a log line (the persisted index, the code scan's worker thread). */
+  log?: (message: string) => void;
 }
 
 /** Index a folder from disk. */
 export async function buildIndex(root: string, opts: BuildOptions): Promise<EngineIndex> {
+  // One progress report per percent, not per file: each is a JSON-RPC message to the client, and a
+  // large folder has tens of thousands of files.
+  let lastPercent = -1;
+  const onProgress = opts.onProgress;
   const { index } = await indexFolder(root, {
     trusted: opts.trusted,
     now: opts.now,
     onSkip: opts.onSkip,
     readFile: opts.readFile,
-    onProgress: opts.onProgress ? (done, total) => opts.onProgress?.(`${done}/${total} files`, total ? Math.min(100, Math.round((done / total) * 100)) : undefined) : undefined,
+    codeCache: opts.codeCache,
+    log: opts.log,
+    onProgress: onProgress
+      ? (done, total) => {
+          const percent = total ? Math.min(100, Math.round((done / total) * 100)) : undefined;
+          if (percent !== undefined && percent === lastPercent && done !== total) return;
+          lastPercent = percent ?? -1;
+          onProgress(`${done}/${total} files`, percent);
+        }
+      : undefined,
   });
   return index;
 }

@@ -8,6 +8,7 @@ import { GitignoreRules } from '../engine/gitignore';
 import type { CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../engine/config';
+import { CodeIndexCache } from '../engine/indexCache';
 import type { SkippedFile } from '../engine/types';
 import type { FeatureContext } from '../features/context';
 import type { FolderView } from '../features/views/nodes';
@@ -41,6 +42,10 @@ export class Folder {
   generation = 0;
   /** The folder's .gitignore rules for files that change after the index (made on first use, dropped on re-index). */
   gitignore: Promise<GitignoreRules> | undefined;
+  /** The folder's persisted code index, when the client gave a storage folder. */
+  cache: CodeIndexCache | undefined;
+  /** Pending debounced write of `cache` after file events. */
+  cacheTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly uri: string,
@@ -63,6 +68,8 @@ export interface RequestTarget {
 }
 
 const SKIP_LOG_LIMIT = 50;
+/** File events -> writing the persisted code index: a burst of saves (a branch switch) is one write. */
+const CACHE_SAVE_DEBOUNCE_MS = 2000;
 /** Keystroke -> validation delay; well under what a person notices (issue 6 counts it in the latency). */
 const FLUSH_DEBOUNCE_MS = 3;
 
@@ -86,6 +93,8 @@ export class Workspace {
     readonly client: ClientFeatures,
     private trusted: boolean,
     private readonly now: () => Date,
+    /** Where the persisted code index of each folder is kept (the extension's storage); none when undefined. */
+    private readonly storagePath?: string,
   ) {
     this.settings = new SettingsStore(connection, () => client.configuration);
     this.publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, () => client.relatedInformation);
@@ -119,6 +128,7 @@ export class Workspace {
     const existing = this.folders.find((f) => f.uri === uri);
     if (existing) return existing;
     const folder = new Folder(uri, name, root);
+    if (this.storagePath) folder.cache = new CodeIndexCache(this.storagePath, root, (message) => this.connection.console.log(message));
     this.folders.push(folder);
     folder.ready = this.settings.pull([uri]).then(() => this.index(folder));
     return folder;
@@ -128,6 +138,7 @@ export class Workspace {
     const folder = this.folders.find((f) => f.uri === uri);
     if (!folder) return;
     this.folders = this.folders.filter((f) => f !== folder);
+    if (folder.cacheTimer) clearTimeout(folder.cacheTimer);
     folder.generation++;
     folder.index = undefined;
     this.settings.forget(uri);
@@ -158,6 +169,8 @@ export class Workspace {
         onSkip: (s) => this.logSkip(s),
         // A custom schema being edited counts with its unsaved text.
         readFile: (file) => this.textOf(file),
+        codeCache: folder.cache,
+        log: (message) => this.connection.console.log(message),
       });
     } catch (err) {
       this.connection.console.error(`spectrace: indexing ${folder.root} failed: ${describeError(err)}`);
@@ -185,6 +198,20 @@ export class Workspace {
     this.publisher.publishAll(folder.uri, index.diagnostics());
     this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.isSpec).map((s) => s.file));
     this.notifier.changed();
+    // After the diagnostics are out: the next start reads only the code files changed meanwhile.
+    void folder.cache?.save();
+  }
+
+  /** A code file changed or went after the index: the persisted index forgets it, and is written a little later. */
+  private cacheChanged(folder: Folder, file: string): void {
+    const cache = folder.cache;
+    if (!cache) return;
+    cache.forget(file);
+    if (folder.cacheTimer) clearTimeout(folder.cacheTimer);
+    folder.cacheTimer = setTimeout(() => {
+      folder.cacheTimer = undefined;
+      void cache.save();
+    }, CACHE_SAVE_DEBOUNCE_MS);
   }
 
   /** Re-index every folder (trust granted, code scanning switched, config file replaced on disk). */
@@ -330,6 +357,7 @@ export class Workspace {
         this.reindex(folder);
         continue;
       }
+      this.cacheChanged(folder, file);
       if (change.type === FileChangeType.Deleted) {
         this.diskSeq.set(file, ++this.seq);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
@@ -473,10 +501,13 @@ export class Workspace {
     return out;
   }
 
-  dispose(): void {
+  /** Stop timers; write the persisted indexes that have unsaved changes (the promise never rejects). */
+  async dispose(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.fullPassTimer) clearImmediate(this.fullPassTimer);
     this.notifier.dispose();
+    for (const f of this.folders) if (f.cacheTimer) clearTimeout(f.cacheTimer);
+    await Promise.all(this.folders.map((f) => f.cache?.save()));
   }
 }
 

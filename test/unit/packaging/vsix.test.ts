@@ -1,4 +1,4 @@
-// The VSIX ships exactly what a user needs: the three bundles, schemas, snippets, icons and the
+// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, schemas, snippets, icons and the
 // manifest/readme/license/changelog — nothing else (no sources, maps, tests, node_modules), nothing
 // missing, and it stays under 2 MB. Packs the current dist/ (a dev build in `npm test`, which is
 // larger than the minified `npm run package` build, so the size check is conservative).
@@ -26,6 +26,7 @@ const FIXED = [
   'dist/extension.js',
   'dist/server.js',
   'dist/cli.js',
+  'dist/scanWorker.js',
   'media/icon.png',
   'media/specs.svg',
 ];
@@ -58,7 +59,7 @@ describe('VSIX packaging', function () {
   this.timeout(180_000);
 
   before(function () {
-    const missing = ['dist/extension.js', 'dist/server.js', 'dist/cli.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
+    const missing = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/scanWorker.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
     assert.deepEqual(missing, [], `build output missing (run \`npm run build\` first): ${missing.join(', ')}`);
   });
 
