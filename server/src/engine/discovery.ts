@@ -23,7 +23,7 @@ import { ALWAYS_EXCLUDED_DIRS, createPathClassifier, walkGlobs } from './globs';
 import { skipFromError } from './scanFile';
 import type { ScanEntry } from './scanFile';
 import { scanInParallel } from './scanWorkerPool';
-import type { KnownFile } from './scanWorkerPool';
+import type { KnownFile, ScanWorkerThread } from './scanWorkerPool';
 import type { CodeFile, SkippedFile, SpectraceConfig } from './types';
 
 // Reading lives in scanFile.ts (the worker imports it without the walk); re-exported for callers.
@@ -51,6 +51,8 @@ export interface ScanOptions {
   known?: (file: string) => KnownFile | undefined;
   /** Notes about the worker thread (not started, stopped); the scan completes anyway. */
   log?: (message: string) => void;
+  /** A worker started ahead with the same config (startScanWorker); stopped if the list is too short for it. */
+  worker?: ScanWorkerThread;
 }
 
 export interface ScanResult {
@@ -68,7 +70,13 @@ const WALK_SLICE_MS = 4;
 // ---------------------------------------------------------------------------------------------
 // Discovery
 
-export async function discoverFiles(root: string, config: SpectraceConfig, opts: { signal?: AbortSignal } = {}): Promise<DiscoveryResult> {
+export interface DiscoverOptions {
+  signal?: AbortSignal;
+  /** Called as each code file is found, with the count so far (to start the scan's worker early). */
+  onCodeFile?: (count: number) => void;
+}
+
+export async function discoverFiles(root: string, config: SpectraceConfig, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
   const base = path.resolve(root);
   const classifier = createPathClassifier(config);
   const rules = await GitignoreRules.forRoot(base);
@@ -108,7 +116,10 @@ export async function discoverFiles(root: string, config: SpectraceConfig, opts:
       } else if (e.isFile()) {
         if (!scope.lists(rel) || rules.ignores(dir, name, false)) continue;
         if (classifier.isSpecPath(rel)) specFiles.push(prefix + name);
-        else if (classifier.isCodePath(rel)) codeFiles.push(prefix + name);
+        else if (classifier.isCodePath(rel)) {
+          const count = codeFiles.push(prefix + name);
+          opts.onCodeFile?.(count);
+        }
       } else if (e.isSymbolicLink()) {
         // git stores a link as a file, so `dir/` rules do not match it.
         if (rules.ignores(dir, name, false)) continue;
@@ -183,6 +194,7 @@ export async function scanCodeFiles(files: string[], config: SpectraceConfig, op
     workerScript: opts.workerScript,
     known: opts.known,
     log: opts.log,
+    worker: opts.worker,
   });
   const scanned: CodeFile[] = [];
   const skipped: SkippedFile[] = [];

@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import { discoverFiles, readSpecFile, scanCodeFiles } from './discovery';
 import type { CodeIndexCache } from './indexCache';
+import { startScanWorker, WORKER_MIN_FILES } from './scanWorkerPool';
+import type { ScanWorkerThread } from './scanWorkerPool';
 import type { SkippedFile } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceIndexOptions } from './workspaceIndex';
@@ -42,7 +44,16 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
   const config = index.config;
   const specLimits = { ...config, maxFileSize: Math.max(config.maxFileSize, SPEC_READ_LIMIT) };
 
-  const found = await discoverFiles(base, config, { signal: options.signal });
+  // A large folder's code scan gets a worker thread; started as soon as the walk has found that
+  // many code files, it is ready when the scan begins.
+  let worker: ScanWorkerThread | undefined;
+  const onCodeFile = (count: number) => {
+    if (count === WORKER_MIN_FILES) worker = startScanWorker(config, { log: options.log });
+  };
+  const found = await discoverFiles(base, config, { signal: options.signal, onCodeFile }).catch((err: unknown) => {
+    worker?.stop();
+    throw err;
+  });
   for (const s of found.skipped) skip(s);
   const total = found.specFiles.length + found.codeFiles.length;
   let done = 0;
@@ -56,6 +67,7 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
     onFile: () => options.onProgress?.(++done, total),
     known,
     log: options.log,
+    worker,
   });
   scanning.catch(() => undefined); // awaited below; this keeps an abort during the spec files from being an unhandled rejection
 

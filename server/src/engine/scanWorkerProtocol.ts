@@ -3,9 +3,13 @@
 // except the shared slice counter both threads claim work from.
 import type { CodeTag, SkippedFile, SpectraceConfig } from './types';
 
-/** The worker's `workerData`: the whole list, so it never waits for the main thread to hand out work. */
+/** The worker's `workerData`: it may start before the file list is known (while the folder is walked). */
 export interface ScanWorkerData {
   config: SpectraceConfig;
+}
+
+/** Main -> worker, once: the whole list, so the worker never waits for the main thread to hand out work. */
+export interface ScanJob {
   files: string[];
   /**
    * The persisted index's stamps: size and modification time of file i at 2i and 2i+1; NaN where
