@@ -15,6 +15,7 @@
 // - The code scan reads synchronously (`scanCodeFileSync`), in small batches between which the
 //   caller yields: for 20,000 files of 2 KiB, open/fstat/read/close through libuv's thread pool
 //   cost five times what the same calls cost inline (each is a round trip through the event loop).
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { extractTags } from './codeTags';
 import type { CodeFile, SkippedFile, SpectraceConfig } from './types';
@@ -146,7 +147,12 @@ export function scanCodeFileSync(file: string, config: SpectraceConfig, known?: 
     let filled = readRangeSync(fd, bytes, 0, Math.min(stat.size, BINARY_SNIFF_BYTES));
     if (hasNulInHead(bytes.subarray(0, filled))) return { result: nulSkip(file), stamp };
     filled = readRangeSync(fd, bytes, filled, stat.size);
-    const decoded = decodeText(file, bytes.subarray(0, filled));
+    const read = bytes.subarray(0, filled);
+    // Most files hold no tag: when the bytes are plain ASCII (so the text is the same characters,
+    // without invalid sequences or a byte order mark), short enough not to be minified, and contain
+    // no tag word, the outcome is "no tags" without decoding them into a string at all.
+    if (filled <= MINIFIED_LINE_LENGTH && isAscii(read) && !hasTagWordBytes(read, config)) return { result: { file, tags: [] }, stamp };
+    const decoded = decodeText(file, read);
     if ('skipped' in decoded) return { result: decoded.skipped, stamp };
     const minified = minifiedSkip(file, decoded.text, config);
     if (minified) return { result: minified, stamp };
@@ -161,6 +167,23 @@ export function scanCodeFileSync(file: string, config: SpectraceConfig, known?: 
       // closing a read-only descriptor cannot lose data
     }
   }
+}
+
+// The tag words the extractor uses (codeTags.ts: trimmed, non-empty, on one line) as UTF-8 bytes,
+// per config object.
+const tagWordBytes = new WeakMap<SpectraceConfig, Buffer[]>();
+
+function hasTagWordBytes(bytes: Buffer, config: SpectraceConfig): boolean {
+  let words = tagWordBytes.get(config);
+  if (!words) {
+    const list: unknown[] = [...(config.tags?.implements ?? []), ...(config.tags?.verifies ?? [])];
+    words = list
+      .map((w) => (typeof w === 'string' ? w.trim() : ''))
+      .filter((w) => w !== '' && !/[\r\n]/.test(w))
+      .map((w) => Buffer.from(w, 'utf8'));
+    tagWordBytes.set(config, words);
+  }
+  return words.some((w) => bytes.includes(w));
 }
 
 function readRangeSync(fd: number, bytes: Buffer, from: number, to: number): number {

@@ -16,6 +16,7 @@ const { config } = workerData as ScanWorkerData;
 port.once('message', (job: ScanJob) => {
   const { files, known, slice } = job;
   const counter = new Int32Array(job.next);
+  Atomics.store(counter, 1, 1);
   const stampOf = (i: number): FileStamp | undefined =>
     !known || Number.isNaN(known[2 * i]) ? undefined : { size: known[2 * i], mtimeMs: known[2 * i + 1] };
   for (;;) {

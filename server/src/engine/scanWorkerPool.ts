@@ -91,7 +91,7 @@ export async function scanInParallel(files: readonly string[], config: Spectrace
   };
   const scanHere = (i: number): void => settle(i, scanCodeFileSync(files[i], config, opts.known?.(files[i])?.stamp));
 
-  const next = new SharedArrayBuffer(4);
+  const next = new SharedArrayBuffer(8);
   const counter = new Int32Array(next);
   const useWorker = opts.workers === 1 || (opts.workers === undefined && total >= WORKER_MIN_FILES);
   let worker = opts.worker;
@@ -118,7 +118,8 @@ export async function scanInParallel(files: readonly string[], config: Spectrace
       progress(end - start);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (worker && !opts.signal?.aborted) await worker.finished;
+    // Wait for the worker only if it has begun claiming: one still starting up finds nothing left.
+    if (worker && !opts.signal?.aborted && (opts.mainThread === false || Atomics.load(counter, 1) === 1)) await worker.finished;
     if (!opts.signal?.aborted) {
       // Slices the worker claimed and never answered (it died): scanned here.
       let holes = 0;

@@ -16,7 +16,12 @@ export interface ScanJob {
    * the file is not in it. Undefined without a persisted index.
    */
   known: Float64Array | undefined;
-  /** One Int32: the index of the next file to scan. Each thread claims `slice` files with Atomics.add. */
+  /**
+   * Two Int32: [0] the index of the next file to scan (each thread claims `slice` files with
+   * Atomics.add); [1] set to 1 by the worker before its first claim, so the main thread, having
+   * found nothing left, knows whether to wait for the worker's replies or not (a worker still
+   * starting up will find nothing left either).
+   */
   next: SharedArrayBuffer;
   slice: number;
 }

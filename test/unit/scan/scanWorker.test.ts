@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { discoverFiles, scanCodeFiles } from '../../../server/src/engine/discovery';
+import { extractTags } from '../../../server/src/engine/codeTags';
+import { discoverFiles, readCodeFile, scanCodeFiles } from '../../../server/src/engine/discovery';
+import { scanCodeFileSync } from '../../../server/src/engine/scanFile';
 import type { ScanEntry } from '../../../server/src/engine/scanFile';
 import { scanInParallel } from '../../../server/src/engine/scanWorkerPool';
 import type { KnownFile } from '../../../server/src/engine/scanWorkerPool';
@@ -88,6 +90,28 @@ describe('code scan on a worker thread', function () {
     assert.ok(tagged > 60, `${tagged} tagged files`);
   });
 
+  it('the synchronous scan (with its no-decode path for ASCII files without a tag word) equals reading and extracting', async () => {
+    const words: SpectraceConfig = { ...DEFAULT_CONFIG, tags: { implements: ['@implementé', 'TODO(impl)'], verifies: ['  @verifies  '] } };
+    writeTree(root, {
+      'fast/accented.ts': '// @implementé PAY-1\n',
+      'fast/paren.ts': 'x // TODO(impl) PAY-2, PAY-3\n',
+      'fast/inside.ts': 'no tag: x@implementsy @implementsPAY-1\n',
+      'fast/ascii-long.ts': `${'a'.repeat(25_000)}\n`,
+      'fast/bom.ts': '\uFEFF// @implements PAY-4\n',
+    });
+    const sample = [...files.filter((f) => !f.endsWith('pipe.ts')), ...['accented', 'paren', 'inside', 'ascii-long', 'bom'].map((n) => path.join(root, 'fast', `${n}.ts`))];
+    for (const config of [DEFAULT_CONFIG, words]) {
+      for (const file of sample) {
+        const sync = scanCodeFileSync(file, config);
+        assert.notEqual(sync, 'unchanged');
+        if (sync === 'unchanged') continue;
+        const read = await readCodeFile(file, config);
+        const expected = 'text' in read ? { file, tags: extractTags(file, read.text, config) } : read.skipped;
+        assert.deepEqual(sync.result, expected, file);
+      }
+    }
+  });
+
   it('a worker alone finds exactly what the main thread finds, stamps included', async () => {
     let worker: Worker | undefined;
     const r = await scanInParallel(files, config, { workers: 1, workerScript, mainThread: false, onWorker: (w) => (worker = w) });
@@ -134,7 +158,9 @@ describe('code scan on a worker thread', function () {
     const broken = path.join(root, '.bundle', 'broken.js');
     fs.writeFileSync(broken, "throw new Error('the worker failed to load');\n");
     const logs: string[] = [];
-    const r = await scanInParallel(files, config, { workers: 1, workerScript: broken, log: (m) => logs.push(m) });
+    // mainThread: false, so that the scan waits for the worker (otherwise the main thread may finish first and never hear of it).
+    const r = await scanInParallel(files, config, { workers: 1, workerScript: broken, mainThread: false, log: (m) => logs.push(m) });
+    assert.equal(r.byWorker, 0);
     assert.deepEqual(comparable(r.entries), comparable(baseline));
     assert.ok(logs.some((m) => /worker thread stopped .*failed to load/.test(m)), logs.join('\n'));
   });
