@@ -32,7 +32,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: production ? false : 'linked',
-  minify: production,
+  minify: production && !process.env.SPECTRACE_NO_MINIFY,
   logLevel: 'info',
   legalComments: 'none',
   // ESM-only dependencies (fdir, under tinyglobby) call createRequire(import.meta.url); in a CJS bundle

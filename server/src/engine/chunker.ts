@@ -106,7 +106,13 @@ export function splitSpec(text: string): Layout | undefined {
  * Scan lines from `st.lineStart`. Before each line after the first, `resync` may declare the scan
  * back in step with an earlier layout; the scan then stops (with the open item closed there).
  */
-function scan(text: string, st: ScanState, resync: ((st: ScanState) => boolean) | undefined): 'done' | 'resynced' | 'fail' {
+function scan(
+  text: string,
+  st: ScanState,
+  resync: ((st: ScanState) => boolean) | undefined,
+  /** Whether `text` starts the document (a re-split scans a window from the middle). */
+  atDocumentStart = true,
+): 'done' | 'resynced' | 'fail' {
   const closeItem = (end: number) => {
     if (st.open) {
       st.ends.push(end);
@@ -130,7 +136,7 @@ function scan(text: string, st: ScanState, resync: ((st: ScanState) => boolean) 
     const nl = text.indexOf('\n', lineStart);
     const next = nl < 0 ? n : nl + 1;
     // A BOM is not part of the first line's content.
-    const start = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    const start = lineStart === 0 && atDocumentStart && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
     let contentEnd = nl < 0 ? n : nl;
     if (contentEnd > start && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
     // Indentation: spaces only. A tab before the content is a YAML error; let the full parse report it.
@@ -274,6 +280,15 @@ function skeletonIndex(lines: SkeletonLine[], offset: number): number {
   return lo;
 }
 
+/** Read access to a text by range: a string, or a document kept in pieces (specSource.ts). */
+export interface TextReader {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+/** Item chunks past the edit a re-split scans before it widens its window to the rest of the text. */
+const RESYNC_WINDOW_CHUNKS = 4;
+
 /**
  * The layout of `text`, given the layout of `prevText`: identical to `splitSpec(text)` (plus
  * `carried`), with the unchanged chunks before and after the edit carried over (their memos kept,
@@ -281,56 +296,96 @@ function skeletonIndex(lines: SkeletonLine[], offset: number): number {
  * use `prev` afterwards.
  */
 export function resplitSpec(prevText: string, prev: Layout, text: string): Layout | undefined {
-  if (prevText === text) return { ...prev, carried: { prefix: prev.count, suffixFrom: prev.count, oldSuffixFrom: prev.count, lineDelta: 0 } };
+  if (prevText === text) return unchanged(prev);
   const p = commonPrefix(prevText, text);
   const s = commonSuffix(prevText, text, Math.min(prevText.length, text.length) - p);
-  const delta = text.length - prevText.length;
+  return resplitRegion(prev, prevText.length, text, { prefix: p, suffix: s });
+}
+
+function unchanged(prev: Layout): Layout {
+  return { ...prev, carried: { prefix: prev.count, suffixFrom: prev.count, oldSuffixFrom: prev.count, lineDelta: 0 } };
+}
+
+/**
+ * The same re-split, told what changed instead of comparing texts: the new text equals the old one
+ * (`prevLength` characters long) outside [prefix, length - suffix). Only the lines around the change
+ * are read, so a reader that keeps its text in pieces never has to build the whole string.
+ */
+export function resplitRegion(prev: Layout, prevLength: number, text: TextReader, region: { prefix: number; suffix: number }): Layout | undefined {
+  const p = region.prefix;
+  const s = region.suffix;
+  const delta = text.length - prevLength;
+  if (delta === 0 && p >= text.length) return unchanged(prev);
   // A lone CR can only appear in (or at the edge of) the changed part: the old text had none.
-  if (hasLoneCarriageReturn(text, Math.max(0, p - 1), Math.min(text.length, text.length - s + 1))) return undefined;
+  // (One character more is read than checked: a CR's partner is the character after it.)
+  const lo = Math.max(0, p - 1);
+  const hi = Math.min(text.length, text.length - s + 1);
+  if (hasLoneCarriageReturn(text.slice(lo, Math.min(text.length, hi + 1)), 0, hi - lo)) return undefined;
 
   // Restart at the last item whose first line lies wholly before the change: its state is known.
+  // (Before the change the old and new texts are the same, so the new one can be read.)
   let j = lastAtOrBefore(prev.starts, prev.count, p);
-  while (j >= 0) {
-    const nl = prevText.indexOf('\n', prev.starts[j]);
-    if (nl >= 0 && nl + 1 <= p) break;
-    j--;
-  }
+  while (j >= 0 && !text.slice(prev.starts[j], p).includes('\n')) j--;
   const sectionsBefore = (offset: number) => prev.sectionStarts.filter((o) => o < offset).length;
-  const st = emptyState();
-  let prefix = 0;
-  if (j >= 0) {
-    const restart = prev.starts[j];
-    const nBefore = sectionsBefore(restart);
-    prefix = j;
-    st.skeletonLines = prev.skeletonLines.slice(0, skeletonIndex(prev.skeletonLines, restart));
-    st.sections = prev.sections.slice(0, nBefore);
-    st.sectionStarts = prev.sectionStarts.slice(0, nBefore);
-    st.section = KIND_OF_CODE[prev.kinds[j]];
-    st.seqIndent = indentAt(text, restart);
-    st.line = prev.lines[j];
-    st.lineStart = restart;
-  }
   // Otherwise the change is in the skeleton before the first item: scan from the top, still resyncing.
+  const restart = j >= 0 ? prev.starts[j] : 0;
+  const prefix = Math.max(j, 0);
+  const nBefore = j >= 0 ? sectionsBefore(restart) : 0;
+  const prefixSkeleton = j >= 0 ? prev.skeletonLines.slice(0, skeletonIndex(prev.skeletonLines, restart)) : [];
+  const prefixSections = prev.sections.slice(0, nBefore);
+  const prefixSectionStarts = prev.sectionStarts.slice(0, nBefore);
 
   const suffixStart = text.length - s;
+  // Scan a window from the restart to a few old chunks past the change; the scan almost always falls
+  // back in step within it. If it does not, scan to the end.
+  const firstAfter = lastAtOrBefore(prev.starts, prev.count, prevLength - s - 1) + 1;
+  const windowChunk = firstAfter + RESYNC_WINDOW_CHUNKS;
+  const windowEnds = windowChunk < prev.count ? [prev.ends[windowChunk] + delta, text.length] : [text.length];
+
   let resyncAt = -1; // the old chunk index the scan fell in step with
-  const resync = (state: ScanState): boolean => {
-    const q = state.lineStart;
-    if (q < suffixStart || q < p) return false;
-    const k = lastAtOrBefore(prev.starts, prev.count, q - delta);
-    if (k < 0 || prev.starts[k] !== q - delta) return false;
-    // The scan state before this line must equal the old scan's state before it.
-    const oldStart = prev.starts[k];
-    const nOld = sectionsBefore(oldStart);
-    const firstInSection = k === 0 || prev.kinds[k - 1] !== prev.kinds[k] || sectionsBefore(prev.starts[k - 1]) !== nOld;
-    const oldSeqIndent = firstInSection ? -1 : indentAt(prevText, oldStart);
-    if (state.section !== KIND_OF_CODE[prev.kinds[k]] || state.seqIndent !== oldSeqIndent || state.sections.length !== nOld) return false;
-    for (let i = 0; i < nOld; i++) if (state.sections[i] !== prev.sections[i]) return false;
-    resyncAt = k;
-    return true;
-  };
-  const outcome = scan(text, st, resync);
+  let st = emptyState();
+  let outcome: 'done' | 'resynced' | 'fail' = 'fail';
+  for (const windowEnd of windowEnds) {
+    const window = text.slice(restart, windowEnd);
+    st = emptyState();
+    // Sections before the restart stay in the state: the scan checks a new section against them.
+    st.sections = prefixSections.slice();
+    st.sectionStarts = prefixSectionStarts.slice();
+    if (j >= 0) {
+      st.section = KIND_OF_CODE[prev.kinds[j]];
+      st.seqIndent = indentAt(window, 0);
+      st.line = prev.lines[j];
+    }
+    const resync = (state: ScanState): boolean => {
+      const q = state.lineStart + restart;
+      if (q < suffixStart || q < p) return false;
+      const k = lastAtOrBefore(prev.starts, prev.count, q - delta);
+      if (k < 0 || prev.starts[k] !== q - delta) return false;
+      // The scan state before this line must equal the old scan's state before it. The line is in the
+      // common suffix, so its old indentation can be read from the new text.
+      const oldStart = prev.starts[k];
+      const nOld = sectionsBefore(oldStart);
+      const firstInSection = k === 0 || prev.kinds[k - 1] !== prev.kinds[k] || sectionsBefore(prev.starts[k - 1]) !== nOld;
+      const oldSeqIndent = firstInSection ? -1 : indentAt(window, state.lineStart);
+      if (state.section !== KIND_OF_CODE[prev.kinds[k]] || state.seqIndent !== oldSeqIndent || state.sections.length !== nOld) return false;
+      for (let i = 0; i < nOld; i++) if (state.sections[i] !== prev.sections[i]) return false;
+      resyncAt = k;
+      return true;
+    };
+    outcome = scan(window, st, resync, restart === 0);
+    if (outcome !== 'done' || windowEnd === text.length) break;
+  }
   if (outcome === 'fail') return undefined;
+  // The scan ran on the window: move what it found to text offsets.
+  for (let i = 0; i < st.starts.length; i++) {
+    st.starts[i] += restart;
+    st.ends[i] += restart;
+  }
+  for (const l of st.skeletonLines) {
+    l.start += restart;
+    l.end += restart;
+  }
+  for (let i = nBefore; i < st.sectionStarts.length; i++) st.sectionStarts[i] += restart;
 
   // Assemble: old prefix chunks, the rescanned ones, then (after a resync) the old suffix, shifted.
   const middle = st.starts.length;
@@ -344,7 +399,7 @@ export function resplitSpec(prevText: string, prev: Layout, text: string): Layou
     ends: new Int32Array(count),
     lines: new Int32Array(count),
     memos: prev.memos.slice(0, prefix),
-    skeletonLines: st.skeletonLines,
+    skeletonLines: prefixSkeleton.concat(st.skeletonLines),
     sections: st.sections,
     sectionStarts: st.sectionStarts,
     carried: { prefix, suffixFrom: prefix + middle, oldSuffixFrom: suffixOld, lineDelta: 0 },

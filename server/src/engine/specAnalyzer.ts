@@ -6,11 +6,13 @@
 // the result equals a fresh analysis of the same text (test/unit/engine/incremental.test.ts).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { KIND_OF_CODE, resplitSpec, splitSpec } from './chunker';
-import type { Layout } from './chunker';
+import { KIND_OF_CODE, resplitRegion, resplitSpec, splitSpec } from './chunker';
+import type { Layout, TextReader } from './chunker';
 import { severityFor } from './config';
 import { LineIndex, comparePositions, shiftRange } from './positions';
 import type { SchemaSet } from './schemaSet';
+import { wholeText } from './specSource';
+import type { SpecInput, SpecSource } from './specSource';
 import { diag, readItemList } from './specItems';
 import { notSpecDiagnostic, readTopLevel } from './topLevel';
 import type { TopLevel } from './topLevel';
@@ -54,8 +56,14 @@ interface SkeletonEntry {
 
 export class SpecAnalyzer {
   private chunks: Record<ItemKind, Map<string, ChunkEntry>> = { requirement: new Map(), roadmap: new Map() };
-  /** The last text read chunk by chunk, its layout and results: the next text is re-split from it. */
-  private previous: { text: string; layout: Layout; file: string; results: ChunkResults } | undefined;
+  /**
+   * The last text read chunk by chunk, its layout and results: the next text is re-split from it.
+   * A string is kept as `text`; a source is kept as itself and the revision read, and the next
+   * reading asks it what changed since (it holds no old text to compare with).
+   */
+  private previous:
+    | { text: string | undefined; source: SpecSource | undefined; revision: number; length: number; layout: Layout; file: string; results: ChunkResults }
+    | undefined;
   private skeletons = new Map<string, SkeletonEntry>();
   private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
   private reused = 0;
@@ -70,9 +78,9 @@ export class SpecAnalyzer {
     private readonly config: SpectraceConfig,
   ) {}
 
-  analyze(file: string, text: string): SpecFile {
+  analyze(file: string, input: SpecInput): SpecFile {
     try {
-      return finish(file, this.analyzeText(file, text), this.config);
+      return finish(file, this.analyzeText(file, input), this.config);
     } catch (err) {
       // The boundary: whatever the text, the caller gets a result and a reason, never an exception.
       // The memo may be half-updated: start the next analysis from scratch.
@@ -86,23 +94,35 @@ export class SpecAnalyzer {
     }
   }
 
-  private analyzeText(file: string, text: string): Omit<SpecFile, 'file'> {
+  private analyzeText(file: string, input: SpecInput): Omit<SpecFile, 'file'> {
     this.reused = 0;
-    if (text.length > this.config.maxFileSize) {
+    if (input.length > this.config.maxFileSize) {
       this.mode = 'too-large';
       this.reset();
-      return tooLarge(text, this.config);
+      return tooLarge(wholeText(input), this.config);
     }
-    const layout = this.previous ? resplitSpec(this.previous.text, this.previous.layout, text) : splitSpec(text);
-    const chunked = layout && this.analyzeChunked(file, text, layout);
+    const layout = this.layoutOf(input);
+    const chunked = layout && this.analyzeChunked(file, input, layout);
     this.mode = chunked ? 'chunked' : 'whole';
     if (chunked) return chunked;
     // Not incremental: drop memo entries so a huge file that no longer fits does not pin memory.
     this.reset();
-    return analyzeWhole(file, text, this.schemaSet, this.config);
+    return analyzeWhole(file, wholeText(input), this.schemaSet, this.config);
   }
 
-  private analyzeChunked(file: string, text: string, layout: Layout): Omit<SpecFile, 'file'> | undefined {
+  /** The chunk layout of `input`, re-split from the previous reading where that is known. */
+  private layoutOf(input: SpecInput): Layout | undefined {
+    const prev = this.previous;
+    if (typeof input !== 'string' && prev && prev.source === input) {
+      const region = input.changedSince(prev.revision);
+      if (region) return resplitRegion(prev.layout, prev.length, input, region);
+    }
+    if (prev?.text !== undefined) return resplitSpec(prev.text, prev.layout, wholeText(input));
+    return splitSpec(wholeText(input));
+  }
+
+  private analyzeChunked(file: string, input: SpecInput, layout: Layout): Omit<SpecFile, 'file'> | undefined {
+    const text: TextReader = input;
     // The skeleton: every line that is not inside an item, concatenated.
     let skeletonText = '';
     const lineMap: number[] = [];
@@ -115,7 +135,7 @@ export class SpecAnalyzer {
     const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap}\n${skeletonText}`, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
 
-    const items = this.readChunks(file, text, layout);
+    const items = this.readChunks(file, input, layout);
     if (!items) return undefined;
 
     const mapLine = (line: number) => (line < lineMap.length ? lineMap[line] : (lineMap[lineMap.length - 1] ?? -1) + 1);
@@ -135,7 +155,8 @@ export class SpecAnalyzer {
    * over them costs more than everything else); rescanned chunks are looked up by content (an item
    * moved or copied) and otherwise parsed.
    */
-  private readChunks(file: string, text: string, layout: Layout): ChunkResults | undefined {
+  private readChunks(file: string, input: SpecInput, layout: Layout): ChunkResults | undefined {
+    const text: TextReader = input;
     const n = layout.count;
     const prev = this.previous && this.previous.file === file ? this.previous.results : undefined;
     const carried = prev && layout.carried;
@@ -201,7 +222,10 @@ export class SpecAnalyzer {
       }
     }
     this.sweep(layout);
-    this.previous = { text, layout, file, results: out };
+    this.previous =
+      typeof input === 'string'
+        ? { text: input, source: undefined, revision: 0, length: input.length, layout, file, results: out }
+        : { text: undefined, source: input, revision: input.revision, length: input.length, layout, file, results: out };
     return out;
   }
 

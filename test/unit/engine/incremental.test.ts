@@ -12,6 +12,7 @@ import { resplitSpec, splitSpec } from '../../../server/src/engine/chunker';
 import type { Layout } from '../../../server/src/engine/chunker';
 import { SpecAnalyzer, analyzeSpec, analyzeSpecWhole } from '../../../server/src/engine/specAnalyzer';
 import type { SpecFile } from '../../../server/src/engine/types';
+import { PieceDocument } from '../../../server/src/lsp/pieceDocument';
 import { REPO } from './helpers';
 
 const FILE = '/ws/specs/checkout.yaml';
@@ -126,6 +127,18 @@ function apply(text: string, e: Edit): string {
   }
 }
 
+function commonPrefixOf(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function commonSuffixOf(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Comparison
 
@@ -161,6 +174,50 @@ describe('incremental analysis', () => {
     // pile up damage that only a whole-document parse can read: tabs, `---`, anchors, stray indents).
     assert.ok(runs.chunked * 3 > runs.whole, JSON.stringify(runs));
     assert.ok(runs.reused > runs.chunked, JSON.stringify(runs));
+  });
+
+  it('reading an open document in pieces equals a fresh analysis after every edit (regions told, not compared)', () => {
+    // The server hands the analyzer its open documents as pieces (lsp/pieceDocument.ts), which say
+    // what changed instead of keeping the old text. The change is sent as a range somewhat wider than
+    // the real edit (as editors do), several edits may pile up between readings, and a reading may
+    // come as a plain string (a document read from disk) in between.
+    const runs = { region: 0, other: 0 };
+    fc.assert(
+      fc.property(
+        spec,
+        fc.integer({ min: 1, max: 64 }),
+        fc.array(fc.tuple(edit, fc.nat(6), fc.nat(6), fc.constantFrom('read', 'read', 'read', 'skip', 'string')), { minLength: 1, maxLength: 25 }),
+        (start, pieceSize, steps) => {
+          const analyzer = new SpecAnalyzer(schemaSet, config);
+          const doc = PieceDocument.create('file:///ws/specs/checkout.yaml', 'yaml', 1, start, pieceSize);
+          let text = start;
+          same(analyzer.analyze(FILE, doc), analyzeSpec(FILE, text, schemaSet, config), text);
+          for (const [e, slackBefore, slackAfter, how] of steps) {
+            const next = apply(text, e);
+            const p = commonPrefixOf(text, next);
+            const s = Math.min(commonSuffixOf(text, next), Math.min(text.length, next.length) - p);
+            let from = Math.max(0, p - slackBefore);
+            let to = Math.min(text.length, text.length - s + slackAfter);
+            // A range boundary between \r and \n is not a position a client can send.
+            if (from > 0 && text[from - 1] === '\r' && text[from] === '\n') from--;
+            if (to > 0 && to < text.length && text[to - 1] === '\r' && text[to] === '\n') to++;
+            const replacement = next.slice(from, next.length - (text.length - to));
+            PieceDocument.update(doc, [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text: replacement }], doc.version + 1);
+            assert.equal(doc.getText(), next);
+            text = next;
+            if (how === 'skip') continue;
+            const before = analyzer.lastRun;
+            same(analyzer.analyze(FILE, how === 'string' ? text : doc), analyzeSpec(FILE, text, schemaSet, config), text);
+            if (how === 'read' && before.mode === 'chunked' && analyzer.lastRun.mode === 'chunked') runs.region++;
+            else runs.other++;
+          }
+        },
+      ),
+      { seed: 20261129, numRuns: 300 },
+    );
+    // Random edits often break the plain layout (whole-document reading); enough readings must still
+    // have gone through the told region for the property to say something.
+    assert.ok(runs.region * 4 > runs.other, JSON.stringify(runs));
   });
 
   it('equals a fresh analysis after every edit of a realistic spec', () => {
