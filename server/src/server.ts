@@ -4,7 +4,6 @@
 // The transport comes from argv (--stdio, --node-ipc, --socket=N).
 import { DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, WatchKind, createConnection } from 'vscode-languageserver/node';
 import type { CancellationToken, InitializeParams, SymbolInformation, DocumentSymbol } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -23,6 +22,7 @@ import { contentModified, describeError, guard, guardNotification } from './lsp/
 import { readClientSupport, serverCapabilities } from './lsp/capabilities';
 import type { ClientSupport } from './lsp/capabilities';
 import { pathToUri } from './lsp/uris';
+import { PieceDocument } from './lsp/pieceDocument';
 import { Workspace } from './lsp/workspace';
 import type { RequestTarget } from './lsp/workspace';
 import {
@@ -39,7 +39,8 @@ import {
 import type { InitializationOptions } from './shared/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Open documents are kept in pieces: a keystroke in an 11 MB spec must not copy 11 MB (issue 6).
+const documents = new TextDocuments(PieceDocument);
 const log = connection.console;
 
 // SPECTRACE_NOW pins "today" (overdue checks, due dates) for reproducible runs and tests.

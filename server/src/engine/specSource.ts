@@ -26,3 +26,8 @@ export type SpecInput = string | SpecSource;
 export function wholeText(input: SpecInput): string {
   return typeof input === 'string' ? input : input.text();
 }
+
+/** Which reading of `input` this is: a string never changes; a source counts its changes. */
+export function revisionOf(input: SpecInput): number {
+  return typeof input === 'string' ? 0 : input.revision;
+}

@@ -29,6 +29,8 @@ import { RuleEngine } from './rules/ruleEngine';
 import { createSchemaSet } from './schemaSet';
 import type { SchemaSet } from './schemaSet';
 import { SpecAnalyzer } from './specAnalyzer';
+import { revisionOf, wholeText } from './specSource';
+import type { SpecInput } from './specSource';
 import type {
   CodeFile,
   CodeTag,
@@ -75,7 +77,10 @@ export interface ReferencesResult {
 
 interface SpecEntry {
   analyzer: SpecAnalyzer;
-  text: string;
+  /** What the spec was read from: a string, or an open document (which changes under us: see `revision`). */
+  input: SpecInput;
+  /** The source's revision when read (0 for a string). */
+  revision: number;
   spec: SpecFile;
 }
 
@@ -160,7 +165,7 @@ export class WorkspaceIndex implements IndexModel {
       before.idPattern !== this._config.idPattern ||
       before.maxFileSize !== this._config.maxFileSize;
 
-    const specTexts = [...this.specs].map(([file, e]) => [file, e.text] as const);
+    const specTexts = [...this.specs].map(([file, e]) => [file, e.input] as const);
     const codeFiles = [...this.codes.values()];
     this.specs.clear();
     this.codes.clear();
@@ -171,7 +176,7 @@ export class WorkspaceIndex implements IndexModel {
     for (const [file, text] of specTexts) {
       const kind = this.classify(file);
       if (kind === 'spec') this.putSpec(file, text);
-      else if (kind === 'code') this.putCode(file, text);
+      else if (kind === 'code') this.putCode(file, wholeText(text));
     }
     for (const code of codeFiles) {
       if (this.classify(code.file) !== 'code') continue;
@@ -232,20 +237,23 @@ export class WorkspaceIndex implements IndexModel {
    * contributes no items and no diagnostics), a code file is scanned for tags, the config file is
    * loaded. A file that is none of these is dropped if it was indexed.
    */
-  updateFile(file: string, text: string): void {
+  updateFile(file: string, input: SpecInput): void {
     switch (this.classify(file)) {
-      case 'config':
+      case 'config': {
         // Saving an unchanged config must not re-analyze the workspace.
+        const text = wholeText(input);
         if (text !== this.configText) this.setConfig(text);
         return;
+      }
       case 'spec': {
         const old = this.specs.get(file);
-        if (old && old.text === text) return;
+        if (old && old.input === input && old.revision === revisionOf(input)) return;
         if (this.codes.has(file)) this.dropCode(file);
-        this.putSpec(file, text);
+        this.putSpec(file, input);
         break;
       }
       case 'code': {
+        const text = wholeText(input);
         if (this.specs.has(file)) this.dropSpec(file);
         const tags = text.length > this._config.maxFileSize ? [] : this.scan(file, text);
         const old = this.codes.get(file);
@@ -285,12 +293,13 @@ export class WorkspaceIndex implements IndexModel {
   // -------------------------------------------------------------------------------------------
   // Per-file contributions
 
-  private putSpec(file: string, text: string): void {
+  private putSpec(file: string, input: SpecInput): void {
     const existing = this.specs.get(file);
-    const entry = existing ?? { analyzer: new SpecAnalyzer(this.schemaSet, this._config), text, spec: emptySpec(file) };
+    const entry = existing ?? { analyzer: new SpecAnalyzer(this.schemaSet, this._config), input, revision: 0, spec: emptySpec(file) };
     const oldSpec = existing?.spec;
-    entry.text = text;
-    entry.spec = entry.analyzer.analyze(file, text);
+    entry.input = input;
+    entry.revision = revisionOf(input);
+    entry.spec = entry.analyzer.analyze(file, input);
     this.specs.set(file, entry);
     this.localChanged.add(file);
     this.replaceItems(oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [], [entry.spec.requirements, entry.spec.roadmap]);

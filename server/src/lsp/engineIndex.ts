@@ -5,12 +5,14 @@ import { indexFolder } from '../engine/indexFolder';
 import { WorkspaceIndex } from '../engine/workspaceIndex';
 import type { FileClass } from '../engine/workspaceIndex';
 import type { SkippedFile } from '../engine/types';
+import type { SpecInput } from '../engine/specSource';
 import type { SpecIndex } from '../features/specIndex';
 
 /** What the language server needs to keep an index current. */
 export interface EngineIndex extends SpecIndex {
   setConfig(text: string | undefined): void;
-  updateFile(file: string, text: string): void;
+  /** A file's text: a string, or an open document the index may keep and re-read around its edits. */
+  updateFile(file: string, input: SpecInput): void;
   removeFile(file: string): void;
   isSchemaFile(file: string): boolean;
   classify(file: string): FileClass;

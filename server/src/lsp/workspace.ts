@@ -7,6 +7,9 @@ import { FileChangeType } from 'vscode-languageserver';
 import { GitignoreRules } from '../engine/gitignore';
 import type { CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { wholeText } from '../engine/specSource';
+import type { SpecInput } from '../engine/specSource';
+import type { PieceDocument } from './pieceDocument';
 import { CONFIG_FILE_NAME } from '../engine/config';
 import { CodeIndexCache } from '../engine/indexCache';
 import type { SkippedFile } from '../engine/types';
@@ -89,7 +92,7 @@ export class Workspace {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<PieceDocument>,
     readonly client: ClientFeatures,
     private trusted: boolean,
     private readonly now: () => Date,
@@ -191,7 +194,7 @@ export class Workspace {
       // An open, unchanged spectrace.yaml is what indexFolder just read: re-applying it would
       // re-validate the whole folder for nothing.
       const sameConfig = file === folder.configFile && doc.getText() === readIfFile(file);
-      if (sameConfig || this.applyText(folder, file, doc.getText())) open.push(file);
+      if (sameConfig || this.applyText(folder, file, doc)) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
     for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
@@ -240,12 +243,15 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Applying text
 
-  /** Feed one file's current text to its folder's index; false when the file is not indexed. */
-  private applyText(folder: Folder, file: string, text: string): boolean {
+  /**
+   * Feed one file's current text to its folder's index; false when the file is not indexed. An open
+   * document is handed over as itself: a spec is then read around the edit, not copied whole.
+   */
+  private applyText(folder: Folder, file: string, input: SpecInput): boolean {
     const index = folder.index;
     if (!index) return false;
     if (file === folder.configFile) {
-      index.setConfig(text);
+      index.setConfig(wholeText(input));
       return true;
     }
     if (index.isSchemaFile(file)) {
@@ -256,7 +262,7 @@ export class Workspace {
     const kind = index.classify(file);
     // The client sends every open document; only specs and files under the code globs are indexed.
     if (kind === 'none' || (kind === 'code' && !this.settings.get(folder.uri).codeScanning.enabled)) return false;
-    index.updateFile(file, text);
+    index.updateFile(file, input);
     return true;
   }
 
@@ -318,7 +324,7 @@ export class Workspace {
       const folder = this.folderFor(file);
       if (!folder?.index) continue; // applied when the folder's indexing finishes
       try {
-        if (this.applyText(folder, file, doc.getText())) edited.push({ folder, file });
+        if (this.applyText(folder, file, doc)) edited.push({ folder, file });
         // A schema or an unindexed file changed: other files may still be affected.
         this.dirtyFolders.add(folder);
       } catch (err) {
@@ -479,7 +485,7 @@ export class Workspace {
     const index = folder.index;
     if (!index) return undefined;
     // Clients ask about open documents; a request for a closed file is answered from the disk.
-    let document = this.documents.get(uri);
+    let document: TextDocument | undefined = this.documents.get(uri);
     if (!document) {
       const text = this.textOf(file);
       if (text === undefined) return undefined;
