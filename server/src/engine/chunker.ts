@@ -422,8 +422,8 @@ export function resplitRegion(prev: Layout, prevLength: number, text: TextReader
       layout.starts[at + i] = prev.starts[suffixOld + i] + delta;
       layout.ends[at + i] = prev.ends[suffixOld + i] + delta;
       layout.lines[at + i] = prev.lines[suffixOld + i] + lineDelta;
-      layout.memos.push(prev.memos[suffixOld + i]);
     }
+    layout.memos = layout.memos.concat(prev.memos.slice(suffixOld));
     for (let i = skeletonIndex(prev.skeletonLines, prev.starts[suffixOld]); i < prev.skeletonLines.length; i++) {
       const l = prev.skeletonLines[i];
       l.line += lineDelta;

@@ -130,8 +130,9 @@ export class SpecAnalyzer {
       skeletonText += text.slice(l.start, l.end);
       lineMap.push(l.line);
     }
-    const counts: Record<ItemKind, number> = { requirement: 0, roadmap: 0 };
-    for (let i = 0; i < layout.count; i++) counts[KIND_OF_CODE[layout.kinds[i]]]++;
+    let roadmapCount = 0; // kind codes are 0 (requirement) and 1 (roadmap)
+    for (let i = 0; i < layout.count; i++) roadmapCount += layout.kinds[i];
+    const counts: Record<ItemKind, number> = { requirement: layout.count - roadmapCount, roadmap: roadmapCount };
     const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap}\n${skeletonText}`, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
 
@@ -165,17 +166,29 @@ export class SpecAnalyzer {
       diagnostics: [],
       at: { requirement: new Int32Array(n + 1), roadmap: new Int32Array(n + 1), diagnostics: new Int32Array(n + 1) },
     };
+    // Chunk starts [from, to] of `dst` are `src`'s [oldFrom, …], moved by where the share now begins.
+    const shiftStarts = (dst: Int32Array, src: Int32Array, from: number, to: number, oldFrom: number) => {
+      const by = dst[from] - src[oldFrom];
+      if (by === 0) dst.set(src.subarray(oldFrom, oldFrom + (to - from) + 1), from);
+      else for (let i = from, j = oldFrom; i <= to; i++, j++) dst[i] = src[j] + by;
+    };
+    // Appends without an intermediate copy (`concat(slice())` copied each 20,000-entry list twice).
+    const append = <T>(dst: T[], src: readonly T[], start: number, end: number): T[] => {
+      if (dst.length === 0) return src.slice(start, end);
+      for (let i = start; i < end; i++) dst.push(src[i]);
+      return dst;
+    };
     const bulk = (from: number, to: number, oldFrom: number) => {
       if (!prev) return;
       const oldTo = oldFrom + (to - from);
       for (const k of ['requirement', 'roadmap'] as const) {
         const a = prev.at[k];
-        out.lists[k] = out.lists[k].concat(prev.lists[k].slice(a[oldFrom], a[oldTo]));
-        for (let i = from; i <= to; i++) out.at[k][i] = out.at[k][from] + (a[oldFrom + i - from] - a[oldFrom]);
+        out.lists[k] = append(out.lists[k], prev.lists[k], a[oldFrom], a[oldTo]);
+        shiftStarts(out.at[k], a, from, to, oldFrom);
       }
       const a = prev.at.diagnostics;
-      out.diagnostics = out.diagnostics.concat(prev.diagnostics.slice(a[oldFrom], a[oldTo]));
-      for (let i = from; i <= to; i++) out.at.diagnostics[i] = out.at.diagnostics[from] + (a[oldFrom + i - from] - a[oldFrom]);
+      out.diagnostics = append(out.diagnostics, prev.diagnostics, a[oldFrom], a[oldTo]);
+      shiftStarts(out.at.diagnostics, a, from, to, oldFrom);
       this.reused += to - from;
     };
     const one = (i: number): boolean => {
