@@ -108,7 +108,7 @@ if (!flag('--skip-lsp')) {
     const ws = makeLspWorkspace(n);
     log(`spectrace, ${n} requirements`);
     // --cpu-prof: a V8 profile of Spectrace's server per size in bench/work/prof (for finding where time goes).
-    const profArgs = flag('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(WORK, 'prof'), '--cpu-prof-name', `spectrace-${n}.cpuprofile`] : [];
+    const profArgs = flag('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(WORK, 'prof'), '--cpu-prof-name', `spectrace-${n}.cpuprofile`, '--cpu-prof-interval', '100'] : [];
     const ours = driverRun(`spectrace-${n}`, ws, ['--settings-json', '{}'], [process.execPath, ...profArgs, join(ROOT, 'dist', 'server.js'), '--stdio']);
     if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, bytes: ours.bytes, spectrace: ours, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }
     log(`yaml-language-server, ${n} requirements`);

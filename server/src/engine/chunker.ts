@@ -20,6 +20,8 @@ export interface SkeletonLine {
 export interface Layout {
   /** Number of item chunks, in text order. */
   count: number;
+  /** How many of them are roadmap items (kept up to date by the re-split without a walk over all kinds). */
+  roadmapCount: number;
   /** Per chunk: 0 = requirement, 1 = roadmap. */
   kinds: Uint8Array;
   /** Per chunk: offsets of its whole lines (line breaks included) in the text. */
@@ -91,6 +93,7 @@ export function splitSpec(text: string): Layout | undefined {
   if (scan(text, st, undefined) !== 'done' || !st.sections.length) return undefined;
   return {
     count: st.starts.length,
+    roadmapCount: sum(st.kinds, 0, st.kinds.length),
     kinds: Uint8Array.from(st.kinds),
     starts: Int32Array.from(st.starts),
     ends: Int32Array.from(st.ends),
@@ -184,6 +187,13 @@ function scan(
   }
   closeItem(n);
   return 'done';
+}
+
+/** The sum of kind codes [from, to): the number of roadmap chunks there. */
+function sum(kinds: ArrayLike<number>, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n += kinds[i];
+  return n;
 }
 
 function isItemStart(text: string, i: number, contentEnd: number): boolean {
@@ -394,6 +404,7 @@ export function resplitRegion(prev: Layout, prevLength: number, text: TextReader
   const count = prefix + middle + suffix;
   const layout: Layout = {
     count,
+    roadmapCount: prev.roadmapCount - sum(prev.kinds, prefix, suffixOld) + sum(st.kinds, 0, st.kinds.length),
     kinds: new Uint8Array(count),
     starts: new Int32Array(count),
     ends: new Int32Array(count),

@@ -190,12 +190,18 @@ export interface OverdueState {
  * Whether a roadmap item is overdue: its due date has passed (strictly before today), it is not done
  * or cancelled, and it still has requirements that are not implemented, verified or released.
  */
-export function overdueState(item: SpecItem, requirements: readonly SpecItem[], todayIso: string): OverdueState | undefined {
+export function overdueState(
+  item: SpecItem,
+  /** The item's requirements; a function when they are costly to gather (read only for a past due date). */
+  requirements: readonly SpecItem[] | (() => readonly SpecItem[]),
+  todayIso: string,
+): OverdueState | undefined {
   const due = dateField(item, 'due');
   if (!due || due >= todayIso) return undefined;
   const status = fieldString(item, 'status');
   if (status !== undefined && CLOSED_ROADMAP_STATUSES.has(status)) return undefined;
-  const outstanding = requirements.filter((r) => {
+  const list = typeof requirements === 'function' ? requirements() : requirements;
+  const outstanding = list.filter((r) => {
     const s = fieldString(r, 'status');
     return s === undefined || (!DONE_STATUSES.has(s) && !INACTIVE_STATUSES.has(s));
   });

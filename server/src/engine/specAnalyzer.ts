@@ -45,6 +45,12 @@ interface ChunkResults {
   at: Record<ItemKind | 'diagnostics', Int32Array>;
 }
 
+/** How many items at the start and at the end of a list are unchanged objects from the previous result. */
+export interface KeptItems {
+  prefix: number;
+  suffix: number;
+}
+
 /** The skeleton's reading, in skeleton lines. */
 interface SkeletonEntry {
   key: string;
@@ -67,10 +73,15 @@ export class SpecAnalyzer {
   private skeletons = new Map<string, SkeletonEntry>();
   private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
   private reused = 0;
+  private kept: Record<ItemKind, KeptItems> | undefined;
 
-  /** How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests and benchmarks). */
-  get lastRun(): { mode: 'chunked' | 'whole' | 'too-large'; reusedChunks: number; chunks: number } {
-    return { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0 };
+  /**
+   * How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests
+   * and benchmarks); `kept`: per list, how many items at its start and end are the very objects of the
+   * previous result's list (the index diffs only the rest).
+   */
+  get lastRun(): { mode: 'chunked' | 'whole' | 'too-large'; reusedChunks: number; chunks: number; kept: Record<ItemKind, KeptItems> | undefined } {
+    return { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0, kept: this.kept };
   }
 
   constructor(
@@ -96,6 +107,7 @@ export class SpecAnalyzer {
 
   private analyzeText(file: string, input: SpecInput): Omit<SpecFile, 'file'> {
     this.reused = 0;
+    this.kept = undefined;
     if (input.length > this.config.maxFileSize) {
       this.mode = 'too-large';
       this.reset();
@@ -130,9 +142,7 @@ export class SpecAnalyzer {
       skeletonText += text.slice(l.start, l.end);
       lineMap.push(l.line);
     }
-    let roadmapCount = 0; // kind codes are 0 (requirement) and 1 (roadmap)
-    for (let i = 0; i < layout.count; i++) roadmapCount += layout.kinds[i];
-    const counts: Record<ItemKind, number> = { requirement: layout.count - roadmapCount, roadmap: roadmapCount };
+    const counts: Record<ItemKind, number> = { requirement: layout.count - layout.roadmapCount, roadmap: layout.roadmapCount };
     const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap}\n${skeletonText}`, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
 
@@ -172,12 +182,9 @@ export class SpecAnalyzer {
       if (by === 0) dst.set(src.subarray(oldFrom, oldFrom + (to - from) + 1), from);
       else for (let i = from, j = oldFrom; i <= to; i++, j++) dst[i] = src[j] + by;
     };
-    // Appends without an intermediate copy (`concat(slice())` copied each 20,000-entry list twice).
-    const append = <T>(dst: T[], src: readonly T[], start: number, end: number): T[] => {
-      if (dst.length === 0) return src.slice(start, end);
-      for (let i = start; i < end; i++) dst.push(src[i]);
-      return dst;
-    };
+    // Native copies only: a loop over 20,000 items runs unoptimized for the first keystrokes.
+    const append = <T>(dst: T[], src: readonly T[], start: number, end: number): T[] =>
+      dst.length === 0 ? src.slice(start, end) : dst.concat(src.slice(start, end));
     const bulk = (from: number, to: number, oldFrom: number) => {
       if (!prev) return;
       const oldTo = oldFrom + (to - from);
@@ -218,23 +225,29 @@ export class SpecAnalyzer {
       out.at.diagnostics[i] = out.diagnostics.length;
     };
 
+    const kept: Record<ItemKind, KeptItems> = { requirement: { prefix: 0, suffix: 0 }, roadmap: { prefix: 0, suffix: 0 } };
     let i = 0;
     if (carried) {
       bulk(0, carried.prefix, 0);
       i = carried.prefix;
+      for (const k of ['requirement', 'roadmap'] as const) kept[k].prefix = out.lists[k].length;
     }
     const middleEnd = carried ? carried.suffixFrom : n;
     for (; i < middleEnd; i++) if (!one(i)) return undefined;
     close(i);
     if (carried && i < n) {
       // Items after the edit keep their objects unless their lines moved.
-      if (carried.lineDelta === 0) bulk(i, n, carried.oldSuffixFrom);
-      else {
+      if (carried.lineDelta === 0) {
+        const before = { requirement: out.lists.requirement.length, roadmap: out.lists.roadmap.length };
+        bulk(i, n, carried.oldSuffixFrom);
+        for (const k of ['requirement', 'roadmap'] as const) kept[k].suffix = out.lists[k].length - before[k];
+      } else {
         for (; i < n; i++) if (!one(i)) return undefined;
         close(n);
       }
     }
     this.sweep(layout);
+    this.kept = kept;
     this.previous =
       typeof input === 'string'
         ? { text: input, source: undefined, revision: 0, length: input.length, layout, file, results: out }

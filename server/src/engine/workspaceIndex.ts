@@ -29,6 +29,7 @@ import { RuleEngine } from './rules/ruleEngine';
 import { createSchemaSet } from './schemaSet';
 import type { SchemaSet } from './schemaSet';
 import { SpecAnalyzer } from './specAnalyzer';
+import type { KeptItems } from './specAnalyzer';
 import { revisionOf, wholeText } from './specSource';
 import type { SpecInput } from './specSource';
 import type {
@@ -302,7 +303,13 @@ export class WorkspaceIndex implements IndexModel {
     entry.spec = entry.analyzer.analyze(file, input);
     this.specs.set(file, entry);
     this.localChanged.add(file);
-    this.replaceItems(oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [], [entry.spec.requirements, entry.spec.roadmap]);
+    // The analyzer says which items at both ends of each list it kept from `oldSpec` (its previous result).
+    const kept = oldSpec ? entry.analyzer.lastRun.kept : undefined;
+    this.replaceItems(
+      oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [],
+      [entry.spec.requirements, entry.spec.roadmap],
+      kept && [kept.requirement, kept.roadmap],
+    );
   }
 
   private dropSpec(file: string): boolean {
@@ -315,8 +322,8 @@ export class WorkspaceIndex implements IndexModel {
   }
 
   /** Swap one file's old items for its new ones in the ID maps; only items that are not the same objects move. */
-  private replaceItems(oldLists: SpecItem[][], newLists: SpecItem[][]): void {
-    const { removed, added } = diffItemLists(oldLists, newLists);
+  private replaceItems(oldLists: SpecItem[][], newLists: SpecItem[][], kept?: KeptItems[]): void {
+    const { removed, added } = diffItemLists(oldLists, newLists, kept);
     if (removed.length === 0 && added.length === 0) return;
 
     const dirty = new Set<string>();
@@ -701,19 +708,30 @@ function itemAt(list: readonly SpecItem[], pos: Position): SpecItem | undefined 
  * keeps every other item object of a file (the analyzer reuses them), so the lists share a long
  * prefix and suffix: those are skipped with pointer compares, and only the middle goes through sets.
  * At 20,000 items this is what keeps an edit from costing a walk through two 20,000-entry sets.
+ * `kept` (per list pair, from the analyzer) says how long that prefix and suffix are at least, so the
+ * pointer compares start after them: a walk over 20,000 items runs unoptimized on the first keystrokes.
+ * A hint that does not hold at its edges is ignored.
  */
-export function diffItemLists(oldLists: readonly SpecItem[][], newLists: readonly SpecItem[][]): { removed: SpecItem[]; added: SpecItem[] } {
+export function diffItemLists(
+  oldLists: readonly SpecItem[][],
+  newLists: readonly SpecItem[][],
+  kept?: readonly KeptItems[],
+): { removed: SpecItem[]; added: SpecItem[] } {
   const oldMiddle: SpecItem[] = [];
   const newMiddle: SpecItem[] = [];
   const pairs = Math.max(oldLists.length, newLists.length);
   for (let k = 0; k < pairs; k++) {
     const a = oldLists[k] ?? [];
     const b = newLists[k] ?? [];
-    let start = 0;
     const shorter = Math.min(a.length, b.length);
+    const hint = kept?.[k];
+    const hintPrefix = hint && hint.prefix <= shorter && (hint.prefix === 0 || a[hint.prefix - 1] === b[hint.prefix - 1]) ? hint.prefix : 0;
+    let start = hintPrefix;
     while (start < shorter && a[start] === b[start]) start++;
-    let endA = a.length;
-    let endB = b.length;
+    const hintSuffix =
+      hint && hint.suffix <= shorter - start && (hint.suffix === 0 || a[a.length - hint.suffix] === b[b.length - hint.suffix]) ? hint.suffix : 0;
+    let endA = a.length - hintSuffix;
+    let endB = b.length - hintSuffix;
     while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
       endA--;
       endB--;

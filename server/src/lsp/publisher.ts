@@ -22,6 +22,13 @@ const UNHASHED = '';
 
 export class DiagnosticsPublisher {
   private readonly sent = new Map<string, Sent>();
+  /**
+   * LSP diagnostics by engine diagnostic. The engine keeps the diagnostic objects of unchanged items
+   * across edits, so a keystroke in a file with hundreds of problems converts only the new ones.
+   * Keyed weakly: diagnostics the engine dropped are collected with their conversions.
+   */
+  private converted = new WeakMap<SpecDiagnostic, Diagnostic>();
+  private convertedWithRelated = true;
 
   constructor(
     private readonly connection: Connection,
@@ -38,7 +45,7 @@ export class DiagnosticsPublisher {
     const uri = pathToUri(file);
     const prev = this.sent.get(uri);
     if (!force && prev && prev.source === diagnostics) return false;
-    const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.relatedInformation()));
+    const lsp = this.convert(diagnostics);
     // A forced publish (the edited document, on the keystroke path) skips hashing; the next unforced
     // comparison then re-sends once, which is cheap and never wrong.
     const hash = force ? UNHASHED : lsp.length ? createHash('sha1').update(JSON.stringify(lsp)).digest('base64') : EMPTY_HASH;
@@ -49,6 +56,25 @@ export class DiagnosticsPublisher {
     this.sent.set(uri, { folder, source: diagnostics, hash, empty: lsp.length === 0 });
     this.send(uri, lsp);
     return true;
+  }
+
+  private convert(diagnostics: readonly SpecDiagnostic[]): Diagnostic[] {
+    const related = this.relatedInformation();
+    if (related !== this.convertedWithRelated) {
+      this.converted = new WeakMap();
+      this.convertedWithRelated = related;
+    }
+    const out: Diagnostic[] = new Array<Diagnostic>(diagnostics.length);
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i];
+      let lsp = this.converted.get(d);
+      if (!lsp) {
+        lsp = toLspDiagnostic(d, related);
+        this.converted.set(d, lsp);
+      }
+      out[i] = lsp;
+    }
+    return out;
   }
 
   /** Diff a folder's whole diagnostics map against what was sent: publish changed files, clear vanished ones. */

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import { PieceDocument } from '../../../server/src/lsp/pieceDocument';
 import { FIXED_NOW, ROOT, abs, req, yaml } from '../rules/helpers';
 import { assertSameIndex } from './equivalence';
 
@@ -23,14 +24,37 @@ class Scenario {
   readonly files = new Map<string, string>();
   config: string | undefined;
   readonly index = new WorkspaceIndex(ROOT, { now: FIXED_NOW, readFile: reader(this.files) });
+  /** With `openDocuments`, files are edited as the server edits open documents: in pieces, by ranges. */
+  private readonly documents = new Map<string, PieceDocument>();
+
+  constructor(private readonly openDocuments = false) {}
 
   put(rel: string, text: string): this {
+    const before = this.files.get(rel);
     this.files.set(rel, text);
-    this.index.updateFile(abs(rel), text);
+    if (!this.openDocuments) {
+      this.index.updateFile(abs(rel), text);
+      return this;
+    }
+    let doc = this.documents.get(rel);
+    if (!doc || before === undefined) {
+      doc = PieceDocument.create(`file://${abs(rel)}`, 'yaml', 1, text, 8);
+      this.documents.set(rel, doc);
+    } else {
+      // The smallest range that turns the old text into the new one, as an editor would send.
+      let p = 0;
+      while (p < before.length && p < text.length && before[p] === text[p]) p++;
+      let q = 0;
+      while (q < before.length - p && q < text.length - p && before[before.length - 1 - q] === text[text.length - 1 - q]) q++;
+      const range = { start: doc.positionAt(p), end: doc.positionAt(before.length - q) };
+      PieceDocument.update(doc, [{ range, text: text.slice(p, text.length - q) }], doc.version + 1);
+    }
+    this.index.updateFile(abs(rel), doc);
     return this;
   }
   remove(rel: string): this {
     this.files.delete(rel);
+    this.documents.delete(rel);
     this.index.removeFile(abs(rel));
     return this;
   }
@@ -117,67 +141,69 @@ describe('workspace index: incremental updates equal a rebuild', () => {
       .check('after the yaml became a spec');
   });
 
-  it('seeded random edits', () => {
-    const ids = ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-12', 'R-1', 'R-2', 'ORD-1'];
-    const statuses = ['draft', 'approved', 'implemented', 'verified', 'rejected', 'deprecated'];
-    const requirement = fc
-      .record({
-        id: fc.constantFrom(...ids),
-        status: fc.constantFrom(...statuses),
-        priority: fc.constantFrom('must', 'should'),
-        roadmap: fc.option(fc.constantFrom(...ids), { nil: undefined }),
-        parent: fc.option(fc.constantFrom(...ids), { nil: undefined }),
-        depends: fc.array(fc.constantFrom(...ids), { maxLength: 2 }),
-        exempt: fc.boolean(),
-      })
-      .map((r) => [
-        `  - id: ${r.id}`,
-        `    title: Title of ${r.id}`,
-        `    priority: ${r.priority}`,
-        `    status: ${r.status}`,
-        ...(r.roadmap ? [`    roadmap: ${r.roadmap}`] : []),
-        ...(r.parent ? [`    parent: ${r.parent}`] : []),
-        ...(r.depends.length ? [`    depends_on: [${r.depends.join(', ')}]`] : []),
-        ...(r.exempt ? ['    coverage_exempt: handled elsewhere'] : []),
-      ]);
-    const roadmapItem = fc
-      .record({ id: fc.constantFrom(...ids), due: fc.constantFrom('2020-01-01', '2099-01-01'), status: fc.constantFrom('active', 'done'), parent: fc.option(fc.constantFrom(...ids), { nil: undefined }) })
-      .map((r) => [`  - id: ${r.id}`, `    title: Plan ${r.id}`, `    type: release`, `    due: ${r.due}`, `    status: ${r.status}`, ...(r.parent ? [`    parent: ${r.parent}`] : [])]);
-    const specText = fc
-      .tuple(fc.array(requirement, { maxLength: 4 }), fc.array(roadmapItem, { maxLength: 2 }), fc.nat(2))
-      .map(([reqs, road, pad]) => {
-        const lines = ['\n'.repeat(pad).slice(1)];
-        if (reqs.length) lines.push('requirements:', ...reqs.flat());
-        if (road.length) lines.push('roadmap:', ...road.flat());
-        return lines.join('\n') + '\n';
-      });
-    const codeText = fc
-      .array(fc.tuple(fc.constantFrom('@implements', '@verifies'), fc.array(fc.constantFrom(...ids, 'PAY-7'), { minLength: 1, maxLength: 2 })), { maxLength: 3 })
-      .map((tags) => tags.map(([w, list]) => `// ${w} ${list.join(', ')}`).join('\n') + '\n');
-    const config = fc.constantFrom(
-      undefined,
-      yaml('rules:', '  status-mismatch: off', '  parent-cycle: hint'),
-      yaml('coverage:', '  - priority: [must]', '    implementations: 1', '    tests: 0'),
-    );
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('spec' as const), file: fc.constantFrom('specs/a.yaml', 'specs/b.yaml', 'specs/c.yaml'), text: specText }),
-      fc.record({ kind: fc.constant('code' as const), file: fc.constantFrom('src/a.ts', 'test/b.test.ts'), text: codeText }),
-      fc.record({ kind: fc.constant('remove' as const), file: fc.constantFrom('specs/a.yaml', 'specs/b.yaml', 'src/a.ts', 'test/b.test.ts') }),
-      fc.record({ kind: fc.constant('config' as const), text: config }),
-      fc.record({ kind: fc.constant('touch' as const) }),
-    );
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
-        const s = new Scenario();
-        for (const o of ops) {
-          if (o.kind === 'spec' || o.kind === 'code') s.put(o.file, o.text);
-          else if (o.kind === 'remove') s.remove(o.file);
-          else if (o.kind === 'config') s.setConfig(o.text);
-          else s.touch();
-        }
-        s.check(JSON.stringify(ops));
-      }),
-      { seed: 20261128, numRuns: 150 },
-    );
-  });
+  for (const openDocuments of [false, true]) {
+    it(openDocuments ? 'seeded random edits, specs open in the editor (read by changed region)' : 'seeded random edits', () => {
+      const ids = ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-12', 'R-1', 'R-2', 'ORD-1'];
+      const statuses = ['draft', 'approved', 'implemented', 'verified', 'rejected', 'deprecated'];
+      const requirement = fc
+        .record({
+          id: fc.constantFrom(...ids),
+          status: fc.constantFrom(...statuses),
+          priority: fc.constantFrom('must', 'should'),
+          roadmap: fc.option(fc.constantFrom(...ids), { nil: undefined }),
+          parent: fc.option(fc.constantFrom(...ids), { nil: undefined }),
+          depends: fc.array(fc.constantFrom(...ids), { maxLength: 2 }),
+          exempt: fc.boolean(),
+        })
+        .map((r) => [
+          `  - id: ${r.id}`,
+          `    title: Title of ${r.id}`,
+          `    priority: ${r.priority}`,
+          `    status: ${r.status}`,
+          ...(r.roadmap ? [`    roadmap: ${r.roadmap}`] : []),
+          ...(r.parent ? [`    parent: ${r.parent}`] : []),
+          ...(r.depends.length ? [`    depends_on: [${r.depends.join(', ')}]`] : []),
+          ...(r.exempt ? ['    coverage_exempt: handled elsewhere'] : []),
+        ]);
+      const roadmapItem = fc
+        .record({ id: fc.constantFrom(...ids), due: fc.constantFrom('2020-01-01', '2099-01-01'), status: fc.constantFrom('active', 'done'), parent: fc.option(fc.constantFrom(...ids), { nil: undefined }) })
+        .map((r) => [`  - id: ${r.id}`, `    title: Plan ${r.id}`, `    type: release`, `    due: ${r.due}`, `    status: ${r.status}`, ...(r.parent ? [`    parent: ${r.parent}`] : [])]);
+      const specText = fc
+        .tuple(fc.array(requirement, { maxLength: 4 }), fc.array(roadmapItem, { maxLength: 2 }), fc.nat(2))
+        .map(([reqs, road, pad]) => {
+          const lines = ['\n'.repeat(pad).slice(1)];
+          if (reqs.length) lines.push('requirements:', ...reqs.flat());
+          if (road.length) lines.push('roadmap:', ...road.flat());
+          return lines.join('\n') + '\n';
+        });
+      const codeText = fc
+        .array(fc.tuple(fc.constantFrom('@implements', '@verifies'), fc.array(fc.constantFrom(...ids, 'PAY-7'), { minLength: 1, maxLength: 2 })), { maxLength: 3 })
+        .map((tags) => tags.map(([w, list]) => `// ${w} ${list.join(', ')}`).join('\n') + '\n');
+      const config = fc.constantFrom(
+        undefined,
+        yaml('rules:', '  status-mismatch: off', '  parent-cycle: hint'),
+        yaml('coverage:', '  - priority: [must]', '    implementations: 1', '    tests: 0'),
+      );
+      const op = fc.oneof(
+        fc.record({ kind: fc.constant('spec' as const), file: fc.constantFrom('specs/a.yaml', 'specs/b.yaml', 'specs/c.yaml'), text: specText }),
+        fc.record({ kind: fc.constant('code' as const), file: fc.constantFrom('src/a.ts', 'test/b.test.ts'), text: codeText }),
+        fc.record({ kind: fc.constant('remove' as const), file: fc.constantFrom('specs/a.yaml', 'specs/b.yaml', 'src/a.ts', 'test/b.test.ts') }),
+        fc.record({ kind: fc.constant('config' as const), text: config }),
+        fc.record({ kind: fc.constant('touch' as const) }),
+      );
+      fc.assert(
+        fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
+          const s = new Scenario(openDocuments);
+          for (const o of ops) {
+            if (o.kind === 'spec' || o.kind === 'code') s.put(o.file, o.text);
+            else if (o.kind === 'remove') s.remove(o.file);
+            else if (o.kind === 'config') s.setConfig(o.text);
+            else s.touch();
+          }
+          s.check(JSON.stringify(ops));
+        }),
+        { seed: 20261128, numRuns: 150 },
+      );
+    });
+  }
 });

@@ -18,7 +18,9 @@ export const overdueRoadmapItem: PerIdRule = {
     const todayIso = today(model.now());
     for (const item of model.definitions(id)) {
       if (item.kind !== 'roadmap') continue;
-      const state = overdueState(item, roadmapRequirements(model, item), todayIso);
+      // A roadmap item with hundreds of requirements is re-checked on every keystroke in any of them:
+      // gather them only when the due date has passed.
+      const state = overdueState(item, () => roadmapRequirements(model, item), todayIso);
       const range = item.fields.get('due')?.valueRange;
       if (!state || !range) continue;
       const status = fieldString(item, 'status');
