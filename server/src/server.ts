@@ -2,7 +2,7 @@
 // index (lsp/workspace.ts), then delegates to one feature module (features/), passing the
 // cancellation token. Errors stop at the boundary (lsp/boundary.ts): logged, answered, never fatal.
 // The transport comes from argv (--stdio, --node-ipc, --socket=N).
-import { DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, WatchKind, createConnection } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, TextDocuments, WatchKind } from 'vscode-languageserver/node';
 import type { CancellationToken, InitializeParams, SymbolInformation, DocumentSymbol } from 'vscode-languageserver/node';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -23,6 +23,7 @@ import { readClientSupport, serverCapabilities } from './lsp/capabilities';
 import type { ClientSupport } from './lsp/capabilities';
 import { pathToUri } from './lsp/uris';
 import { PieceDocument } from './lsp/pieceDocument';
+import { createServerConnection } from './lsp/stdioTransport';
 import { Workspace } from './lsp/workspace';
 import type { RequestTarget } from './lsp/workspace';
 import {
@@ -38,7 +39,7 @@ import {
 } from './shared/protocol';
 import type { InitializationOptions } from './shared/protocol';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 // Open documents are kept in pieces: a keystroke in an 11 MB spec must not copy 11 MB (issue 6).
 const documents = new TextDocuments(PieceDocument);
 const log = connection.console;

@@ -1,0 +1,58 @@
+// The --stdio encoder must write exactly what JSON.stringify writes, assembling diagnostics publishes
+// from cached per-diagnostic JSON (the LSP tests then run the real server through it over stdio).
+import * as assert from 'node:assert/strict';
+import type { Message } from 'vscode-languageserver/node';
+import { diagnosticsAwareJsonEncoder, encodeMessage } from '../../../server/src/lsp/stdioTransport';
+
+const diagnostic = (line: number, message: string) => ({
+  range: { start: { line, character: 4 }, end: { line, character: 9 } },
+  severity: 1,
+  code: 'schema',
+  source: 'spectrace',
+  message,
+  data: { kind: 'replace-value', replacement: 'must' },
+});
+
+function publish(diagnostics: unknown[], params: Record<string, unknown> = { uri: 'file:///ws/specs/a.yaml', version: 7 }): Message {
+  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { ...params, diagnostics } } as Message;
+}
+
+describe('stdio transport: diagnostics-aware JSON encoder', () => {
+  it('writes a diagnostics publish exactly as JSON.stringify does, quotes and unicode included', () => {
+    const msg = publish([diagnostic(3, '`priority` must be one of must, should — did you mean "must"?'), diagnostic(9, 'ünïcode \u2028 and \\ backslash')]);
+    assert.equal(encodeMessage(msg), JSON.stringify(msg));
+  });
+
+  it('handles no diagnostics, no other params, and params in another order', () => {
+    assert.equal(encodeMessage(publish([])), JSON.stringify(publish([])));
+    const bare = publish([diagnostic(1, 'x')], {});
+    assert.deepEqual(JSON.parse(encodeMessage(bare)), JSON.parse(JSON.stringify(bare)));
+    const reordered = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics: [diagnostic(2, 'y')], uri: 'file:///a', version: 1 } } as Message;
+    assert.deepEqual(JSON.parse(encodeMessage(reordered)), JSON.parse(JSON.stringify(reordered)));
+  });
+
+  it('reuses the JSON of a diagnostic object it has encoded before (published diagnostics never change)', () => {
+    const kept = diagnostic(5, 'before');
+    const first = encodeMessage(publish([kept]));
+    kept.message = 'changed after publishing';
+    assert.equal(encodeMessage(publish([kept])), first);
+    // A new object with the new text is encoded afresh.
+    assert.match(encodeMessage(publish([{ ...kept }])), /changed after publishing/);
+  });
+
+  it('encodes every other message with JSON.stringify', () => {
+    const messages = [
+      { jsonrpc: '2.0', id: 1, method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', diagnostics: [] } },
+      { jsonrpc: '2.0', id: 2, result: { items: [{ label: 'PAY-1' }] } },
+      { jsonrpc: '2.0', method: 'spectrace/indexChanged', params: { version: 3 } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', diagnostics: [null] } },
+    ] as unknown as Message[];
+    for (const m of messages) assert.equal(encodeMessage(m), JSON.stringify(m));
+  });
+
+  it('the content-type encoder returns the UTF-8 bytes of that text', async () => {
+    const msg = publish([diagnostic(0, 'naïve — ok')]);
+    const bytes = await diagnosticsAwareJsonEncoder.encode(msg, { charset: 'utf-8' });
+    assert.equal(Buffer.from(bytes).toString('utf8'), JSON.stringify(msg));
+  });
+});
