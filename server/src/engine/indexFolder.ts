@@ -4,9 +4,11 @@
 import * as path from 'node:path';
 import { discoverFiles, readSpecFile, scanCodeFiles } from './discovery';
 import type { CodeIndexCache } from './indexCache';
+import { textHash } from './specResultCache';
+import type { SpecResultCache } from './specResultCache';
 import { startScanWorker, WORKER_MIN_FILES } from './scanWorkerPool';
 import type { ScanWorkerThread } from './scanWorkerPool';
-import type { SkippedFile } from './types';
+import type { SkippedFile, SpecFile } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceIndexOptions } from './workspaceIndex';
 
@@ -19,6 +21,8 @@ export interface IndexFolderOptions extends WorkspaceIndexOptions {
   signal?: AbortSignal;
   /** The folder's persisted code index (indexCache.ts): read before the scan, updated after it (saving is the caller's). */
   codeCache?: CodeIndexCache;
+  /** The folder's persisted spec analyses (specResultCache.ts): unchanged spec texts are not parsed; updated after (saving is the caller's). */
+  specCache?: SpecResultCache;
   /** Notes worth a log line (the persisted index, the scan's worker thread). */
   log?: (message: string) => void;
 }
@@ -71,12 +75,29 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
   });
   scanning.catch(() => undefined); // awaited below; this keeps an abort during the spec files from being an unhandled rejection
 
+  const analysed = options.specCache ? await options.specCache.prepare(index.analysisKey()) : undefined;
+  const hashes = new Map<string, string>();
+  let restored = 0;
   for (const file of found.specFiles) {
     options.signal?.throwIfAborted();
     const read = await readSpecFile(file, specLimits);
-    if ('text' in read) index.updateFile(file, read.text);
-    else skip(read.skipped);
+    if ('text' in read) {
+      const hash = analysed && textHash(read.text);
+      const earlier = hash === undefined ? undefined : analysed?.(file, hash);
+      if (earlier && index.restoreSpec(file, read.text, earlier)) restored++;
+      else index.updateFile(file, read.text);
+      if (hash !== undefined) hashes.set(file, hash);
+    } else skip(read.skipped);
     options.onProgress?.(++done, total);
+  }
+  if (options.specCache) {
+    const store = new Map<string, { hash: string; spec: SpecFile }>();
+    for (const [file, hash] of hashes) {
+      const spec = index.specFile(file);
+      if (spec) store.set(file, { hash, spec });
+    }
+    options.specCache.store(store);
+    if (restored > 0) options.log?.(`spectrace: ${restored} of ${found.specFiles.length} spec files unchanged since the persisted analyses`);
   }
 
   const scanned = await scanning;

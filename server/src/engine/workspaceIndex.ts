@@ -294,6 +294,32 @@ export class WorkspaceIndex implements IndexModel {
   // -------------------------------------------------------------------------------------------
   // Per-file contributions
 
+  /**
+   * What a spec file's analysis depends on besides its text: the config text, trust, and the texts of
+   * the custom schema files. Two indexes with the same key analyze the same text the same way
+   * (specResultCache.ts persists analyses under it).
+   */
+  analysisKey(): string {
+    const schemas = [...this.schemaFiles].sort().map((f) => [f, this.readFile(f) ?? null]);
+    return JSON.stringify({ config: this.configText ?? null, trusted: this.trusted, schemas });
+  }
+
+  /**
+   * Index a spec file with an analysis made earlier of this same text under the same `analysisKey()`
+   * (a persisted one): what `updateFile(file, text)` would do, without parsing. False (nothing done)
+   * when the file is not a spec-glob file or is already indexed.
+   */
+  restoreSpec(file: string, text: string, spec: SpecFile): boolean {
+    if (this.classify(file) !== 'spec' || this.specs.has(file) || spec.file !== file) return false;
+    if (this.codes.has(file)) this.dropCode(file);
+    // The analyzer starts empty: the first edit of this file reads it whole.
+    this.specs.set(file, { analyzer: new SpecAnalyzer(this.schemaSet, this._config), input: text, revision: 0, spec });
+    this.localChanged.add(file);
+    this.replaceItems([], [spec.requirements, spec.roadmap]);
+    this._version++;
+    return true;
+  }
+
   private putSpec(file: string, input: SpecInput): void {
     const existing = this.specs.get(file);
     const entry = existing ?? { analyzer: new SpecAnalyzer(this.schemaSet, this._config), input, revision: 0, spec: emptySpec(file) };

@@ -1,6 +1,7 @@
 // The one place the server touches the engine's workspace index classes. Everything else codes
 // against `SpecIndex` (what features read) and `EngineIndex` (what the workspace manager writes).
 import type { CodeIndexCache } from '../engine/indexCache';
+import type { SpecResultCache } from '../engine/specResultCache';
 import { indexFolder } from '../engine/indexFolder';
 import { WorkspaceIndex } from '../engine/workspaceIndex';
 import type { FileClass } from '../engine/workspaceIndex';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   readFile?: (absPath: string) => string | undefined;
   /** The folder's persisted code index (read before the code scan, updated after it). */
   codeCache?: CodeIndexCache;
+  /** The folder's persisted spec analyses (read before the spec files are parsed, updated after). */
+  specCache?: SpecResultCache;
   /** Notes worth a log line (the persisted index, the code scan's worker thread). */
   log?: (message: string) => void;
 }
@@ -47,6 +50,7 @@ export async function buildIndex(root: string, opts: BuildOptions): Promise<Engi
     onSkip: opts.onSkip,
     readFile: opts.readFile,
     codeCache: opts.codeCache,
+    specCache: opts.specCache,
     log: opts.log,
     onProgress: onProgress
       ? (done, total) => {

@@ -12,6 +12,7 @@ import type { SpecInput } from '../engine/specSource';
 import type { PieceDocument } from './pieceDocument';
 import { CONFIG_FILE_NAME } from '../engine/config';
 import { CodeIndexCache } from '../engine/indexCache';
+import { SpecResultCache } from '../engine/specResultCache';
 import type { SkippedFile } from '../engine/types';
 import type { FeatureContext } from '../features/context';
 import type { FolderView } from '../features/views/nodes';
@@ -47,6 +48,8 @@ export class Folder {
   gitignore: Promise<GitignoreRules> | undefined;
   /** The folder's persisted code index, when the client gave a storage folder. */
   cache: CodeIndexCache | undefined;
+  /** The folder's persisted spec analyses, likewise (keyed by content: edits never make them stale). */
+  specCache: SpecResultCache | undefined;
   /** Pending debounced write of `cache` after file events. */
   cacheTimer: NodeJS.Timeout | undefined;
 
@@ -131,7 +134,11 @@ export class Workspace {
     const existing = this.folders.find((f) => f.uri === uri);
     if (existing) return existing;
     const folder = new Folder(uri, name, root);
-    if (this.storagePath) folder.cache = new CodeIndexCache(this.storagePath, root, (message) => this.connection.console.log(message));
+    if (this.storagePath) {
+      const log = (message: string) => this.connection.console.log(message);
+      folder.cache = new CodeIndexCache(this.storagePath, root, log);
+      folder.specCache = new SpecResultCache(this.storagePath, root, log);
+    }
     this.folders.push(folder);
     folder.ready = this.settings.pull([uri]).then(() => this.index(folder));
     return folder;
@@ -173,6 +180,7 @@ export class Workspace {
         // A custom schema being edited counts with its unsaved text.
         readFile: (file) => this.textOf(file),
         codeCache: folder.cache,
+        specCache: folder.specCache,
         log: (message) => this.connection.console.log(message),
       });
     } catch (err) {
@@ -203,6 +211,7 @@ export class Workspace {
     this.notifier.changed();
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
+    void folder.specCache?.save();
   }
 
   /** A code file changed or went after the index: the persisted index forgets it, and is written a little later. */
@@ -513,7 +522,7 @@ export class Workspace {
     if (this.fullPassTimer) clearImmediate(this.fullPassTimer);
     this.notifier.dispose();
     for (const f of this.folders) if (f.cacheTimer) clearTimeout(f.cacheTimer);
-    await Promise.all(this.folders.map((f) => f.cache?.save()));
+    await Promise.all(this.folders.flatMap((f) => [f.cache?.save(), f.specCache?.save()]));
   }
 }
 

@@ -1,0 +1,193 @@
+// The persisted spec analyses of a workspace folder: each spec file's analysis (items, references,
+// file-local diagnostics), keyed by the file's path and a hash of its text, next to the persisted
+// code index (indexCache.ts). Parsing and validating spec YAML is most of a server start on a large
+// folder; a restart reads each spec file (cheap), hashes it, and takes the analysis of an unchanged
+// text from here instead of parsing it.
+//
+// Decisions:
+// - Keyed by content, not by size and time: the text is read anyway (the index keeps it), and a
+//   hash cannot be fooled by a write within the same timestamp tick.
+// - The whole file has one identity key: the format, the build (the bundle's size and time: any
+//   rebuild, e.g. a changed message, starts afresh), and everything an
+//   analysis depends on besides the text (the config text, trust, custom schema texts:
+//   `WorkspaceIndex.analysisKey`). Any change starts from an empty cache.
+// - Stored with v8.serialize (Maps and Dates in field values come back as they were), written
+//   atomically. A file that cannot be read or decoded, or holds anything unexpected, is ignored with
+//   a log line; nothing here throws. Folders whose analyses would take more than MAX_BYTES are not
+//   stored.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { SpecFile } from './types';
+
+/** Bump when what an analysis yields for the same text and config changes. */
+export const SPEC_CACHE_FORMAT = 1;
+const MARKER = 'spectrace-spec-analyses';
+const MAX_BYTES = 128 * 1024 * 1024;
+
+/** This build of Spectrace: the size and time of the running bundle (or source file, in tests). */
+const BUILD = ((): string => {
+  try {
+    const stat = fs.statSync(__filename);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+interface StoredSpecs {
+  marker: typeof MARKER;
+  key: string;
+  files: [file: string, hash: string, spec: SpecFile][];
+}
+
+/** The hash a spec text is stored under. */
+export function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+export function specCacheFileFor(storageDir: string, root: string): string {
+  const hash = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16);
+  return path.join(storageDir, `spec-analyses-${hash}.bin`);
+}
+
+export class SpecResultCache {
+  readonly file: string;
+  private key: string | undefined;
+  private entries = new Map<string, { hash: string; spec: SpecFile }>();
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private tempCount = 0;
+
+  constructor(
+    readonly storageDir: string,
+    private readonly root: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.file = specCacheFileFor(storageDir, root);
+  }
+
+  /** Files held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The analyses valid for `analysisKey`, as a lookup by file and text hash: read from disk the
+   * first time, kept in memory after; emptied when the key changed.
+   */
+  async prepare(analysisKey: string): Promise<(file: string, hash: string) => SpecFile | undefined> {
+    const key = JSON.stringify({ format: SPEC_CACHE_FORMAT, build: BUILD, root: path.resolve(this.root), analysisKey });
+    if (this.key === undefined) {
+      this.key = key;
+      this.entries = await this.load(key);
+    } else if (this.key !== key) {
+      this.key = key;
+      this.entries = new Map();
+      this.dirty = true;
+    }
+    const entries = this.entries;
+    return (file, hash) => {
+      const e = entries.get(file);
+      return e && e.hash === hash ? e.spec : undefined;
+    };
+  }
+
+  /** Replace the contents with the analyses of an index (files not in it are gone). */
+  store(analyses: ReadonlyMap<string, { hash: string; spec: SpecFile }>): void {
+    let same = analyses.size === this.entries.size;
+    if (same) for (const [file, a] of analyses) if (this.entries.get(file)?.spec !== a.spec) same = false;
+    this.entries = new Map(analyses);
+    if (!same) this.dirty = true;
+  }
+
+  /** A spec file changed or went after the index: its analysis is not kept. */
+  forget(file: string): void {
+    if (this.entries.delete(file)) this.dirty = true;
+  }
+
+  /** Write the cache if it changed since it was last written or read. Never rejects (problems are logged). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.dirty || this.key === undefined) return;
+    this.dirty = false;
+    const temp = `${this.file}.${process.pid}.${++this.tempCount}.tmp`;
+    try {
+      const stored: StoredSpecs = { marker: MARKER, key: this.key, files: [...this.entries].map(([file, e]) => [file, e.hash, e.spec]) };
+      const bytes = v8.serialize(stored);
+      if (bytes.length > MAX_BYTES) {
+        this.log(`spectrace: spec analyses not persisted: ${bytes.length} bytes is over the ${MAX_BYTES} limit`);
+        await fsp.rm(this.file, { force: true });
+        return;
+      }
+      await fsp.mkdir(this.storageDir, { recursive: true });
+      await fsp.writeFile(temp, bytes);
+      await fsp.rename(temp, this.file);
+    } catch (err) {
+      this.dirty = true; // try again at the next save
+      this.log(`spectrace: could not write the persisted spec analyses ${this.file}: ${describe(err)}`);
+      await fsp.rm(temp, { force: true }).catch(() => undefined); // best effort; a stray temporary file is harmless
+    }
+  }
+
+  private async load(key: string): Promise<Map<string, { hash: string; spec: SpecFile }>> {
+    let bytes: Buffer;
+    try {
+      const stat = await fsp.stat(this.file);
+      if (stat.size > MAX_BYTES) {
+        this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${stat.size} bytes is over the limit`);
+        return new Map();
+      }
+      bytes = await fsp.readFile(this.file);
+    } catch (err) {
+      // No cache yet is the normal first start.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${describe(err)}`);
+      return new Map();
+    }
+    const decoded = decode(bytes, key);
+    if (typeof decoded === 'string') {
+      this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${decoded}`);
+      return new Map();
+    }
+    return decoded;
+  }
+}
+
+/** The entries of a cache file, or why it cannot be used. */
+function decode(bytes: Buffer, key: string): Map<string, { hash: string; spec: SpecFile }> | string {
+  let data: unknown;
+  try {
+    data = v8.deserialize(bytes);
+  } catch (err) {
+    return `not readable (${describe(err)}); truncated or corrupt`;
+  }
+  if (typeof data !== 'object' || data === null || (data as { marker?: unknown }).marker !== MARKER) return 'not Spectrace spec analyses';
+  const stored = data as Partial<StoredSpecs>;
+  if (stored.key !== key) return 'made for another folder, configuration or version (rebuilt)';
+  if (!Array.isArray(stored.files)) return 'no file list';
+  const out = new Map<string, { hash: string; spec: SpecFile }>();
+  for (const row of stored.files as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 3) return 'a malformed entry';
+    const [file, hash, spec] = row as unknown[];
+    if (typeof file !== 'string' || typeof hash !== 'string' || !looksLikeSpecFile(spec, file)) return 'a malformed entry';
+    out.set(file, { hash, spec });
+  }
+  return out;
+}
+
+/** The shape checks that keep a damaged entry from reaching the index (its contents were written by us). */
+function looksLikeSpecFile(v: unknown, file: string): v is SpecFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Partial<SpecFile>;
+  return s.file === file && typeof s.isSpec === 'boolean' && Array.isArray(s.requirements) && Array.isArray(s.roadmap) && Array.isArray(s.diagnostics);
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
