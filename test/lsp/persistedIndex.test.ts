@@ -1,6 +1,6 @@
-// The server persists each folder's code index in the storage folder the client passes
-// (initializationOptions.storagePath): a restart gives the same diagnostics and code lenses while
-// taking unchanged code files from it, and sees a code file edited while the server was down (its
+// The server persists each folder's code index and spec analyses in the storage folder the client
+// passes (initializationOptions.storagePath): a restart gives the same diagnostics and code lenses
+// while taking unchanged code files and spec texts from it, and sees a code file edited while the server was down (its
 // modification time changed). Without a storage folder nothing is written and everything works.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -74,13 +74,16 @@ describe('LSP persisted code index (acme-shop over stdio)', function () {
     const first = await session(storage);
     assert.ok(first.snapshot.diagnostics['src/checkout/ghost.ts']?.some((d) => d.includes('GHOST-1')), JSON.stringify(first.snapshot.diagnostics));
     assert.ok(first.snapshot.lenses.length > 0);
-    const files = fs.readdirSync(storage);
-    assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
+    const files = fs.readdirSync(storage).sort();
+    assert.equal(files.length, 2, `the code index and the spec analyses: ${files.join(', ')}`);
+    assert.match(files[0], /^code-index-[0-9a-f]+\.json$/);
+    assert.match(files[1], /^spec-analyses-[0-9a-f]+\.bin$/);
     assert.ok(!first.logs.some((m) => m.includes('unchanged since the persisted index')));
 
     const second = await session(storage);
     assert.deepEqual(second.snapshot, first.snapshot);
     assert.ok(second.logs.some((m) => /spectrace: \d+ of \d+ code files unchanged since the persisted index/.test(m)), second.logs.join('\n'));
+    assert.ok(second.logs.some((m) => /spectrace: 4 of 4 spec files unchanged since the persisted analyses/.test(m)), second.logs.join('\n'));
   });
 
   it('a code file edited while the server was down is seen after the restart', async () => {
