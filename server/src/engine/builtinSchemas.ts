@@ -1,5 +1,5 @@
 // The built-in JSON Schemas (schemas/*.json, bundled by esbuild as JSON modules) compiled once per
-// process. Every workspace, document and analyzer shares these validators.
+// process, each when first needed. Every workspace, document and analyzer shares these validators.
 import Ajv from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -40,21 +40,40 @@ export interface BuiltinValidators {
   config: ValidateFunction;
 }
 
-let compiled: BuiltinValidators | undefined;
+let ajv: Ajv | undefined;
+const compiled: Partial<BuiltinValidators> = {};
+
+function sharedAjv(): Ajv {
+  if (!ajv) {
+    ajv = new Ajv(AJV_OPTIONS);
+    addFormats(ajv);
+    ajv.addSchema(BUILTIN_SCHEMAS.requirement);
+    ajv.addSchema(BUILTIN_SCHEMAS.roadmap);
+  }
+  return ajv;
+}
+
+/**
+ * Each validator is compiled on first use (a tenth of a server start went to compiling all four):
+ * a restart that takes every spec analysis from the persisted cache compiles only the config's.
+ */
+const validators: BuiltinValidators = {
+  get requirement() {
+    return (compiled.requirement ??= sharedAjv().compile(BUILTIN_SCHEMAS.requirement));
+  },
+  get roadmap() {
+    return (compiled.roadmap ??= sharedAjv().compile(BUILTIN_SCHEMAS.roadmap));
+  },
+  get specFileTop() {
+    return (compiled.specFileTop ??= sharedAjv().compile(topLevelOnly(BUILTIN_SCHEMAS['spec-file'])));
+  },
+  get config() {
+    return (compiled.config ??= sharedAjv().compile(BUILTIN_SCHEMAS.config));
+  },
+};
 
 export function builtinValidators(): BuiltinValidators {
-  if (compiled) return compiled;
-  const ajv = new Ajv(AJV_OPTIONS);
-  addFormats(ajv);
-  ajv.addSchema(BUILTIN_SCHEMAS.requirement);
-  ajv.addSchema(BUILTIN_SCHEMAS.roadmap);
-  compiled = {
-    requirement: ajv.compile(BUILTIN_SCHEMAS.requirement),
-    roadmap: ajv.compile(BUILTIN_SCHEMAS.roadmap),
-    specFileTop: ajv.compile(topLevelOnly(BUILTIN_SCHEMAS['spec-file'])),
-    config: ajv.compile(BUILTIN_SCHEMAS.config),
-  };
-  return compiled;
+  return validators;
 }
 
 /** Items are validated one by one (that is what makes validation incremental), so strip item keywords. */

@@ -48,9 +48,10 @@ export interface CreateSchemaSetOptions {
 }
 
 export function createSchemaSet(opts: CreateSchemaSetOptions): { schemaSet: SchemaSet; diagnostics: SpecDiagnostic[] } {
-  const builtin = builtinValidators();
   const diagnostics: SpecDiagnostic[] = [];
-  const validators: Record<ItemKind, ValidateFunction[]> = { requirement: [builtin.requirement], roadmap: [builtin.roadmap] };
+  // Workspace schemas compile now (a broken one is a diagnostic on the config); the built-in ones
+  // when an item is first validated (builtinSchemas.ts).
+  const custom: Record<ItemKind, ValidateFunction[]> = { requirement: [], roadmap: [] };
   let idPattern = defaultPattern();
   if (opts.trusted) {
     for (const kind of ['requirement', 'roadmap'] as const) {
@@ -67,14 +68,24 @@ export function createSchemaSet(opts: CreateSchemaSetOptions): { schemaSet: Sche
           message: r.error,
           source: 'spectrace',
         });
-      } else validators[kind].push(r.validate);
+      } else custom[kind].push(r.validate);
     }
     const p = compileIdPattern(opts.config.idPattern);
     // parseConfig already reported an unusable pattern and replaced it; this is the safety net.
     if (!('error' in p)) idPattern = p;
   }
   const schemaSet = Object.freeze({}) as SchemaSet;
-  internalsOf.set(schemaSet, { validators, specFileTop: builtin.specFileTop, idPattern });
+  let validators: Record<ItemKind, ValidateFunction[]> | undefined;
+  internalsOf.set(schemaSet, {
+    get validators() {
+      const builtin = builtinValidators();
+      return (validators ??= { requirement: [builtin.requirement, ...custom.requirement], roadmap: [builtin.roadmap, ...custom.roadmap] });
+    },
+    get specFileTop() {
+      return builtinValidators().specFileTop;
+    },
+    idPattern,
+  });
   return { schemaSet, diagnostics };
 }
 
