@@ -84,6 +84,18 @@ function makeLspWorkspace(n) {
   return { dir, file, manifest: file.replace(/\.ya?ml$/, '') + '.manifest.json' };
 }
 
+/**
+ * The server's own time for each edit (spectrace-timing lines in its stderr): the batches of
+ * document versions 2 and up (version 1 is the open).
+ */
+function serverEditTimes(label) {
+  let text = '';
+  try { text = readFileSync(join(WORK, `${label}.stderr.log`), 'utf8'); } catch { return []; }
+  const out = [];
+  for (const m of text.matchAll(/^spectrace-timing flush ([0-9.]+) ms .*@(\d+)$/gm)) if (Number(m[2]) >= 2) out.push(Number(m[1]));
+  return out;
+}
+
 function driverRun(label, ws, settingsArgs, serverCmd) {
   const dump = join(WORK, `${label}.diags.json`);
   const r = run(process.execPath, [
@@ -109,7 +121,12 @@ if (!flag('--skip-lsp')) {
     log(`spectrace, ${n} requirements`);
     // --cpu-prof: a V8 profile of Spectrace's server per size in bench/work/prof (for finding where time goes).
     const profArgs = flag('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(WORK, 'prof'), '--cpu-prof-name', `spectrace-${n}.cpuprofile`, '--cpu-prof-interval', '100'] : [];
+    // SPECTRACE_TIMING: the server logs its own time per applied edit to stderr (the driver keeps it in a file).
+    process.env.SPECTRACE_TIMING = '1';
     const ours = driverRun(`spectrace-${n}`, ws, ['--settings-json', '{}'], [process.execPath, ...profArgs, join(ROOT, 'dist', 'server.js'), '--stdio']);
+    delete process.env.SPECTRACE_TIMING;
+    ours.server_edit_ms = serverEditTimes(`spectrace-${n}`);
+    ours.server_edit_median_ms = ours.server_edit_ms.length ? round(median(ours.server_edit_ms), 2) : null;
     if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, bytes: ours.bytes, spectrace: ours, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }
     log(`yaml-language-server, ${n} requirements`);
     const anchor = driverRun(`yamlls-${n}`, ws, ['--settings', join(DRIVER, 'settings', 'yaml-language-server.json')],
@@ -178,6 +195,9 @@ function renderMarkdown(r) {
     const first = r.lsp.find((row) => row.requirements === 1000) ?? r.lsp[0], last = r.lsp[r.lsp.length - 1];
     if (first && last && first !== last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
       L.push('', `Flatness: Spectrace's edit median at ${last.requirements.toLocaleString('en')} requirements is ${round(last.spectrace.edit_median_ms / first.spectrace.edit_median_ms, 2)}× its median at ${first.requirements.toLocaleString('en')}.`);
+      if (first.spectrace.server_edit_median_ms && last.spectrace.server_edit_median_ms) {
+        L.push('', `The server's own time per edit (SPECTRACE_TIMING: apply the change, re-check, publish; median): ${r.lsp.map((row) => `${row.requirements.toLocaleString('en')}: ${row.spectrace.server_edit_median_ms ?? '–'} ms`).join(', ')} — ${round(last.spectrace.server_edit_median_ms / first.spectrace.server_edit_median_ms, 2)}× from ${first.requirements.toLocaleString('en')} to ${last.requirements.toLocaleString('en')}. The rest of the latency above is the 3 ms debounce, the transport and the driver itself.`);
+      }
     }
     L.push('');
   }

@@ -78,6 +78,12 @@ const SKIP_LOG_LIMIT = 50;
 const CACHE_SAVE_DEBOUNCE_MS = 2000;
 /** Keystroke -> validation delay; well under what a person notices (issue 6 counts it in the latency). */
 const FLUSH_DEBOUNCE_MS = 3;
+/**
+ * SPECTRACE_TIMING=1: one stderr line per applied batch of edits with the server's own time for it
+ * (apply, diagnostics, publish). The benchmark reports it next to the client-side latency, which also
+ * holds the transport and the client's own pauses.
+ */
+const TIMING = process.env.SPECTRACE_TIMING === '1';
 
 export class Workspace {
   private folders: Folder[] = [];
@@ -323,6 +329,7 @@ export class Workspace {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (this.pending.size === 0) return;
+    const started = TIMING ? performance.now() : 0;
     const uris = [...this.pending];
     this.pending.clear();
     const edited: { folder: Folder; file: string }[] = [];
@@ -343,6 +350,10 @@ export class Workspace {
     for (const { folder, file } of edited) {
       if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
       this.dirtyFolders.add(folder);
+    }
+    if (TIMING) {
+      const versions = uris.map((u) => `${path.basename(u)}@${this.documents.get(u)?.version ?? '?'}`).join(' ');
+      process.stderr.write(`spectrace-timing flush ${(performance.now() - started).toFixed(2)} ms ${versions}\n`);
     }
     this.scheduleFullPass();
   }
