@@ -42,7 +42,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // languageClient: its own bundle, loaded by the extension after activation (`import('./languageClient.js')`
+  // stays a runtime require): VS Code's activation time includes loading extension.js.
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './languageClient.js'] },
+  { ...common, entryPoints: { languageClient: 'client/src/languageClient.ts' }, outdir: 'dist', external: ['vscode'] },
   // scanWorker: the code scan's worker thread, loaded by server.js and cli.js from their own folder.
   { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', scanWorker: 'server/src/engine/scanWorker.ts' }, outdir: 'dist' },
 ];

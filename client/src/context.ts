@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RequestType } from 'vscode-jsonrpc';
 import { IndexChangedNotification, TrustChangedNotification } from '../../server/src/shared/protocol';
+import type { TrustParams } from '../../server/src/shared/protocol';
 import { RestartPolicy } from './restartPolicy';
 
 export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
@@ -86,9 +87,10 @@ export class Ctx implements vscode.Disposable {
     const client = await this.start().catch(() => {
       throw new ServerUnavailableError('The Spectrace server did not start. See the Spectrace output.');
     });
-    // The library types params as jsonrpc's RequestParam<P> (P, or undefined when P is null); ours are objects.
-    const param = params as P extends null ? P | undefined : P;
-    return token ? client.sendRequest(type, param, token) : client.sendRequest(type, param);
+    // By method name: the message type objects come from this bundle's copy of vscode-jsonrpc, and the
+    // client (dist/languageClient.js) has its own, which does not recognise their parameter structure.
+    // The protocol module's type still types both sides.
+    return token ? client.sendRequest<R>(type.method, params, token) : client.sendRequest<R>(type.method, params);
   }
 
   /** The running language client, for tests and for features that need its converters. */
@@ -103,9 +105,9 @@ export class Ctx implements vscode.Disposable {
 
   private async createAndStart(): Promise<LanguageClient> {
     this.setStatus('starting');
-    // Loaded here, not at the top: keeps vscode-languageclient out of activation's critical path.
-    const { createLanguageClient } = await import('./languageClient.js');
-    const { State } = await import('vscode-languageclient/node');
+    // Loaded here, not at the top, from its own bundle (dist/languageClient.js): VS Code's activation
+    // time includes loading dist/extension.js, and vscode-languageclient was most of it.
+    const { createLanguageClient, State } = await import('./languageClient.js');
     const client = createLanguageClient(this.extension, {
       log: this.log,
       onCrash: () => {
@@ -129,7 +131,7 @@ export class Ctx implements vscode.Disposable {
     });
     this.client = client;
     this.clientDisposables.push(
-      client.onNotification(IndexChangedNotification, () => this.indexChanged.fire()),
+      client.onNotification(IndexChangedNotification.method, () => this.indexChanged.fire()),
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) {
           this.setStatus('running');
@@ -143,7 +145,7 @@ export class Ctx implements vscode.Disposable {
     await client.start();
     this.setStatus('running');
     // Trust may have been granted while the server was starting, after its initialize saw "untrusted".
-    if (vscode.workspace.isTrusted) await client.sendNotification(TrustChangedNotification, { trusted: true });
+    if (vscode.workspace.isTrusted) await client.sendNotification(TrustChangedNotification.method, trustedParams());
     return client;
   }
 
@@ -172,7 +174,7 @@ export class Ctx implements vscode.Disposable {
     this.log.info('workspace trust granted: the server loads workspace schemas and patterns');
     const client = this.client;
     if (client && this.currentStatus === 'running') {
-      client.sendNotification(TrustChangedNotification, { trusted: true }).catch((err: unknown) => this.log.error(`trust notification failed: ${errorText(err)}`));
+      client.sendNotification(TrustChangedNotification.method, trustedParams()).catch((err: unknown) => this.log.error(`trust notification failed: ${errorText(err)}`));
     }
     // The status bar drops "(restricted)" at once; the server's indexChanged follows.
     this.indexChanged.fire();
@@ -189,4 +191,9 @@ export class Ctx implements vscode.Disposable {
 
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The trust notification's payload, typed by the shared protocol (sent by method name, see `request`). */
+function trustedParams(): TrustParams {
+  return { trusted: true };
 }

@@ -7,6 +7,8 @@ import type { InitializationOptions } from '../../server/src/shared/protocol';
 import type { RestartDecision } from './restartPolicy';
 
 export const CLIENT_ID = 'spectrace';
+/** Re-exported so that the extension bundle never loads vscode-languageclient itself. */
+export { State } from 'vscode-languageclient/node';
 const CLIENT_NAME = 'Spectrace';
 
 export interface ClientHooks {

@@ -24,6 +24,7 @@ const FIXED = [
   'LICENSE',
   'CHANGELOG.md',
   'dist/extension.js',
+  'dist/languageClient.js',
   'dist/server.js',
   'dist/cli.js',
   'dist/scanWorker.js',
@@ -59,7 +60,7 @@ describe('VSIX packaging', function () {
   this.timeout(180_000);
 
   before(function () {
-    const missing = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/scanWorker.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
+    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/cli.js', 'dist/scanWorker.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
     assert.deepEqual(missing, [], `build output missing (run \`npm run build\` first): ${missing.join(', ')}`);
   });
 
