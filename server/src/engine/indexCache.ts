@@ -15,8 +15,8 @@
 // - Written atomically (a temporary file renamed over the old one). A file that cannot be read or
 //   parsed, or that holds anything unexpected, is ignored with a log line; nothing here throws.
 import { createHash } from 'node:crypto';
-import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { PersistedFile } from './persistedFile';
 import type { ScanEntry } from './scanFile';
 import type { KnownFile } from './scanWorkerPool';
 import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig, TagKind } from './types';
@@ -79,8 +79,7 @@ export class CodeIndexCache {
   private entries = new Map<string, KnownFile>();
   /** Entries differ from what is on disk. */
   private dirty = false;
-  private saving: Promise<void> = Promise.resolve();
-  private tempCount = 0;
+  private readonly persisted: PersistedFile;
 
   constructor(
     readonly storageDir: string,
@@ -89,6 +88,7 @@ export class CodeIndexCache {
   ) {
     this.root = path.resolve(root);
     this.file = cacheFileFor(storageDir, this.root);
+    this.persisted = new PersistedFile(this.file, 'persisted index', log);
   }
 
   /** Files held. */
@@ -138,25 +138,11 @@ export class CodeIndexCache {
   }
 
   /** Write the cache if it changed since it was last written or read. Never rejects (problems are logged). */
-  save(): Promise<void> {
-    this.saving = this.saving.then(() => this.write());
-    return this.saving;
-  }
-
-  private async write(): Promise<void> {
-    if (!this.dirty || this.key === undefined) return;
+  async save(): Promise<void> {
+    if (!this.dirty || this.key === undefined) return this.persisted.idle();
     this.dirty = false;
-    const temp = `${this.file}.${process.pid}.${++this.tempCount}.tmp`;
-    try {
-      const text = this.serialize(this.key);
-      await fsp.mkdir(this.storageDir, { recursive: true });
-      await fsp.writeFile(temp, text);
-      await fsp.rename(temp, this.file);
-    } catch (err) {
-      this.dirty = true; // try again at the next save
-      this.log(`spectrace: could not write the persisted index ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
-      await fsp.rm(temp, { force: true }).catch(() => undefined); // best effort; a stray temporary file is harmless
-    }
+    const key = this.key;
+    if (!(await this.persisted.write(() => this.serialize(key)))) this.dirty = true; // try again at the next save
   }
 
   private serialize(key: string): string {
@@ -185,21 +171,9 @@ export class CodeIndexCache {
   }
 
   private async load(key: string): Promise<Map<string, KnownFile>> {
-    let text: string;
-    try {
-      const stat = await fsp.stat(this.file);
-      if (stat.size > MAX_CACHE_BYTES) {
-        this.log(`spectrace: persisted index ${this.file} ignored: ${stat.size} bytes is more than a cache can need`);
-        return new Map();
-      }
-      text = await fsp.readFile(this.file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // No cache yet is the normal first start.
-      if (code !== 'ENOENT') this.log(`spectrace: persisted index ${this.file} ignored: ${err instanceof Error ? err.message : String(err)}`);
-      return new Map();
-    }
-    const decoded = this.decode(text, key);
+    const bytes = await this.persisted.read(MAX_CACHE_BYTES);
+    if (bytes === undefined) return new Map();
+    const decoded = this.decode(bytes.toString('utf8'), key);
     if (typeof decoded === 'string') {
       this.log(`spectrace: persisted index ${this.file} ignored: ${decoded}`);
       return new Map();

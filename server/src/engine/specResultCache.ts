@@ -17,9 +17,9 @@
 //   stored.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { PersistedFile } from './persistedFile';
 import type { SpecFile } from './types';
 
 /** Bump when what an analysis yields for the same text and config changes. */
@@ -58,8 +58,7 @@ export class SpecResultCache {
   private key: string | undefined;
   private entries = new Map<string, { hash: string; spec: SpecFile }>();
   private dirty = false;
-  private saving: Promise<void> = Promise.resolve();
-  private tempCount = 0;
+  private readonly persisted: PersistedFile;
 
   constructor(
     readonly storageDir: string,
@@ -67,6 +66,7 @@ export class SpecResultCache {
     private readonly log: (message: string) => void = () => undefined,
   ) {
     this.file = specCacheFileFor(storageDir, root);
+    this.persisted = new PersistedFile(this.file, 'persisted spec analyses', log);
   }
 
   /** Files held. */
@@ -103,53 +103,24 @@ export class SpecResultCache {
     if (!same) this.dirty = true;
   }
 
-  /** A spec file changed or went after the index: its analysis is not kept. */
-  forget(file: string): void {
-    if (this.entries.delete(file)) this.dirty = true;
-  }
-
   /** Write the cache if it changed since it was last written or read. Never rejects (problems are logged). */
-  save(): Promise<void> {
-    this.saving = this.saving.then(() => this.write());
-    return this.saving;
-  }
-
-  private async write(): Promise<void> {
-    if (!this.dirty || this.key === undefined) return;
+  async save(): Promise<void> {
+    if (!this.dirty || this.key === undefined) return this.persisted.idle();
     this.dirty = false;
-    const temp = `${this.file}.${process.pid}.${++this.tempCount}.tmp`;
-    try {
-      const stored: StoredSpecs = { marker: MARKER, key: this.key, files: [...this.entries].map(([file, e]) => [file, e.hash, e.spec]) };
-      const bytes = v8.serialize(stored);
-      if (bytes.length > MAX_BYTES) {
-        this.log(`spectrace: spec analyses not persisted: ${bytes.length} bytes is over the ${MAX_BYTES} limit`);
-        await fsp.rm(this.file, { force: true });
-        return;
-      }
-      await fsp.mkdir(this.storageDir, { recursive: true });
-      await fsp.writeFile(temp, bytes);
-      await fsp.rename(temp, this.file);
-    } catch (err) {
-      this.dirty = true; // try again at the next save
-      this.log(`spectrace: could not write the persisted spec analyses ${this.file}: ${describe(err)}`);
-      await fsp.rm(temp, { force: true }).catch(() => undefined); // best effort; a stray temporary file is harmless
+    const stored: StoredSpecs = { marker: MARKER, key: this.key, files: [...this.entries].map(([file, e]) => [file, e.hash, e.spec]) };
+    const bytes = v8.serialize(stored);
+    if (bytes.length > MAX_BYTES) {
+      // An older, smaller file would describe texts that changed since: it goes.
+      this.log(`spectrace: spec analyses not persisted: ${bytes.length} bytes is over the ${MAX_BYTES} limit`);
+      await this.persisted.remove();
+      return;
     }
+    if (!(await this.persisted.write(() => bytes))) this.dirty = true; // try again at the next save
   }
 
   private async load(key: string): Promise<Map<string, { hash: string; spec: SpecFile }>> {
-    let bytes: Buffer;
-    try {
-      const stat = await fsp.stat(this.file);
-      if (stat.size > MAX_BYTES) {
-        this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${stat.size} bytes is over the limit`);
-        return new Map();
-      }
-      bytes = await fsp.readFile(this.file);
-    } catch (err) {
-      // No cache yet is the normal first start.
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${describe(err)}`);
-      return new Map();
-    }
+    const bytes = await this.persisted.read(MAX_BYTES);
+    if (bytes === undefined) return new Map();
     const decoded = decode(bytes, key);
     if (typeof decoded === 'string') {
       this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${decoded}`);
