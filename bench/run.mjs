@@ -212,5 +212,35 @@ function renderMarkdown(r) {
     L.push(`| server restart with persisted index | ${s.serverWarmIndexMs ?? '–'} ms | ${s.ratios.serverWarmVsRipgrep ?? '–'} |`);
     L.push('');
   }
+  const targets = targetLines(r);
+  if (targets.length) {
+    L.push('## Issue 6 targets in this run', '', ...targets.map((t) => `- ${t}`), '');
+    L.push('What limits the ones not met, with the profiles behind it: README.md, section "Performance".', '');
+  }
   return L.join('\n') + '\n';
+}
+
+/** Each target of issue 6 this run measured, met or not, with the figure. */
+function targetLines(r) {
+  const out = [];
+  const verdict = (ok) => (ok ? 'met' : '**not met**');
+  const rows = r.lsp.filter((row) => !row.yamlLanguageServer.error);
+  const at5k = rows.find((row) => row.requirements === 5000);
+  if (at5k) out.push(`keystroke → diagnostics at 5,000 requirements at least 20× faster than yaml-language-server: ${verdict(at5k.ratios.editMedianSpeedup >= 20)} (${at5k.ratios.editMedianSpeedup}×)`);
+  const first = r.lsp.find((row) => row.requirements === 1000), last = r.lsp.find((row) => row.requirements === 20000);
+  if (first && last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
+    const f = last.spectrace.edit_median_ms / first.spectrace.edit_median_ms;
+    out.push(`20,000 median within 2× of the 1,000 median: ${verdict(f <= 2)} (${round(f, 2)}×)`);
+  }
+  if (rows.length) {
+    const open = rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.openSpeedup}×`).join(', ');
+    out.push(`open → first diagnostics faster than yaml-language-server at every size: ${verdict(rows.every((row) => row.ratios.openSpeedup > 1))} (${open})`);
+    const mem = rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.memoryFraction}`).join(', ');
+    out.push(`peak memory at most half of yaml-language-server's: ${verdict(rows.every((row) => row.ratios.memoryFraction <= 0.5))} (${mem})`);
+  }
+  if (r.scan) {
+    out.push(`\`spectrace check\` cold at most 2× ripgrep: ${verdict(r.scan.ratios.checkColdVsRipgrep <= 2)} (${r.scan.ratios.checkColdVsRipgrep}×)`);
+    if (r.scan.ratios.serverWarmVsRipgrep != null) out.push(`server restart with the persisted index at most ½ of ripgrep: ${verdict(r.scan.ratios.serverWarmVsRipgrep <= 0.5)} (${r.scan.ratios.serverWarmVsRipgrep}×)`);
+  }
+  return out;
 }
