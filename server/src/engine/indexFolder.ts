@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { discoverFiles, readSpecFile, scanCodeFiles } from './discovery';
 import type { CodeIndexCache } from './indexCache';
-import { textHash } from './specResultCache';
+import { MAX_CACHED_SPEC_CHARS, textHash } from './specResultCache';
 import type { SpecResultCache } from './specResultCache';
 import { startScanWorker, WORKER_MIN_FILES } from './scanWorkerPool';
 import type { ScanWorkerThread } from './scanWorkerPool';
@@ -82,7 +82,7 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
     options.signal?.throwIfAborted();
     const read = await readSpecFile(file, specLimits);
     if ('text' in read) {
-      const hash = analysed && textHash(read.text);
+      const hash = analysed && read.text.length <= MAX_CACHED_SPEC_CHARS ? textHash(read.text) : undefined;
       const earlier = hash === undefined ? undefined : analysed?.(file, hash);
       if (earlier && index.restoreSpec(file, read.text, earlier)) restored++;
       else index.updateFile(file, read.text);

@@ -15,6 +15,9 @@
 //   atomically. A file that cannot be read or decoded, or holds anything unexpected, is ignored with
 //   a log line; nothing here throws. Folders whose analyses would take more than MAX_BYTES are not
 //   stored.
+// - Each file's analysis is serialized on its own, one per event-loop turn, and read back only when
+//   its hash matches: v8.serialize of a 20,000-requirement analysis blocks for most of a second and
+//   takes 66 MB, so spec texts over MAX_CACHED_SPEC_CHARS are not stored at all (they are parsed).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -37,10 +40,21 @@ const BUILD = ((): string => {
   }
 })();
 
+/** Spec texts longer than this are not persisted (see above). About 2,000 requirements. */
+export const MAX_CACHED_SPEC_CHARS = 1024 * 1024;
+
 interface StoredSpecs {
   marker: typeof MARKER;
   key: string;
-  files: [file: string, hash: string, spec: SpecFile][];
+  /** Per file: its text's hash and its analysis, serialized by itself. */
+  files: [file: string, hash: string, spec: Uint8Array][];
+}
+
+/** An analysis held: the object (once stored or read back) and/or its serialized bytes (as loaded). */
+interface Entry {
+  hash: string;
+  spec?: SpecFile;
+  bytes?: Uint8Array;
 }
 
 /** The hash a spec text is stored under. */
@@ -56,7 +70,7 @@ export function specCacheFileFor(storageDir: string, root: string): string {
 export class SpecResultCache {
   readonly file: string;
   private key: string | undefined;
-  private entries = new Map<string, { hash: string; spec: SpecFile }>();
+  private entries = new Map<string, Entry>();
   private dirty = false;
   private readonly persisted: PersistedFile;
 
@@ -91,15 +105,33 @@ export class SpecResultCache {
     const entries = this.entries;
     return (file, hash) => {
       const e = entries.get(file);
-      return e && e.hash === hash ? e.spec : undefined;
+      if (!e || e.hash !== hash) return undefined;
+      if (!e.spec && e.bytes) {
+        const spec = readSpec(e.bytes, file);
+        if (typeof spec === 'string') {
+          this.log(`spectrace: persisted spec analysis of ${file} ignored: ${spec}`);
+          entries.delete(file);
+          return undefined;
+        }
+        e.spec = spec;
+      }
+      return e.spec;
     };
   }
 
   /** Replace the contents with the analyses of an index (files not in it are gone). */
   store(analyses: ReadonlyMap<string, { hash: string; spec: SpecFile }>): void {
+    const next = new Map<string, Entry>();
     let same = analyses.size === this.entries.size;
-    if (same) for (const [file, a] of analyses) if (this.entries.get(file)?.spec !== a.spec) same = false;
-    this.entries = new Map(analyses);
+    for (const [file, a] of analyses) {
+      const old = this.entries.get(file);
+      if (old?.spec === a.spec && old.hash === a.hash) next.set(file, old); // keeps its bytes
+      else {
+        next.set(file, { hash: a.hash, spec: a.spec });
+        same = false;
+      }
+    }
+    this.entries = next;
     if (!same) this.dirty = true;
   }
 
@@ -107,7 +139,17 @@ export class SpecResultCache {
   async save(): Promise<void> {
     if (!this.dirty || this.key === undefined) return this.persisted.idle();
     this.dirty = false;
-    const stored: StoredSpecs = { marker: MARKER, key: this.key, files: [...this.entries].map(([file, e]) => [file, e.hash, e.spec]) };
+    const key = this.key;
+    const files: StoredSpecs['files'] = [];
+    for (const [file, e] of [...this.entries]) {
+      if (!e.bytes) {
+        if (!e.spec) continue;
+        e.bytes = v8.serialize(e.spec);
+        await nextTurn(); // one file's serialization per turn: requests get answered in between
+      }
+      files.push([file, e.hash, e.bytes]);
+    }
+    const stored: StoredSpecs = { marker: MARKER, key, files };
     const bytes = v8.serialize(stored);
     if (bytes.length > MAX_BYTES) {
       // An older, smaller file would describe texts that changed since: it goes.
@@ -116,9 +158,11 @@ export class SpecResultCache {
       return;
     }
     if (!(await this.persisted.write(() => bytes))) this.dirty = true; // try again at the next save
+    // Analyses the index holds anyway need not be kept twice; the next save serializes them again.
+    for (const e of this.entries.values()) if (e.spec) e.bytes = undefined;
   }
 
-  private async load(key: string): Promise<Map<string, { hash: string; spec: SpecFile }>> {
+  private async load(key: string): Promise<Map<string, Entry>> {
     const bytes = await this.persisted.read(MAX_BYTES);
     if (bytes === undefined) return new Map();
     const decoded = decode(bytes, key);
@@ -131,7 +175,7 @@ export class SpecResultCache {
 }
 
 /** The entries of a cache file, or why it cannot be used. */
-function decode(bytes: Buffer, key: string): Map<string, { hash: string; spec: SpecFile }> | string {
+function decode(bytes: Buffer, key: string): Map<string, Entry> | string {
   let data: unknown;
   try {
     data = v8.deserialize(bytes);
@@ -142,14 +186,29 @@ function decode(bytes: Buffer, key: string): Map<string, { hash: string; spec: S
   const stored = data as Partial<StoredSpecs>;
   if (stored.key !== key) return 'made for another folder, configuration or version (rebuilt)';
   if (!Array.isArray(stored.files)) return 'no file list';
-  const out = new Map<string, { hash: string; spec: SpecFile }>();
+  const out = new Map<string, Entry>();
   for (const row of stored.files as unknown[]) {
     if (!Array.isArray(row) || row.length !== 3) return 'a malformed entry';
     const [file, hash, spec] = row as unknown[];
-    if (typeof file !== 'string' || typeof hash !== 'string' || !looksLikeSpecFile(spec, file)) return 'a malformed entry';
-    out.set(file, { hash, spec });
+    if (typeof file !== 'string' || typeof hash !== 'string' || !(spec instanceof Uint8Array)) return 'a malformed entry';
+    out.set(file, { hash, bytes: spec });
   }
   return out;
+}
+
+/** One file's analysis from its bytes, or why it cannot be used. */
+function readSpec(bytes: Uint8Array, file: string): SpecFile | string {
+  let spec: unknown;
+  try {
+    spec = v8.deserialize(bytes);
+  } catch (err) {
+    return `not readable (${describe(err)})`;
+  }
+  return looksLikeSpecFile(spec, file) ? spec : 'not an analysis of this file';
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The shape checks that keep a damaged entry from reaching the index (its contents were written by us). */

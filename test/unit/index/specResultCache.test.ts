@@ -7,8 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { indexFolder } from '../../../server/src/engine/indexFolder';
-import { SpecResultCache, specCacheFileFor } from '../../../server/src/engine/specResultCache';
+import { MAX_CACHED_SPEC_CHARS, SpecResultCache, specCacheFileFor } from '../../../server/src/engine/specResultCache';
 import type { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
 import { removeTree, tempRoot } from '../scan/tree';
 import { FIXED_NOW } from '../rules/helpers';
@@ -77,6 +78,34 @@ for (const example of EXAMPLES) {
       assert.ok(logs.some((l) => l.includes('made for another folder, configuration or version')), logs.join('\n'));
       assertSameIndex(warm, await start(undefined));
     });
+
+    if (example === 'acme-shop') {
+      it(`a spec text over ${MAX_CACHED_SPEC_CHARS} characters is not persisted: it is parsed on every start`, async () => {
+        // Long by a comment, so that parsing it stays cheap.
+        const big = `requirements:\n  - id: BIG-1\n    title: One requirement in a long file\n# ${'x'.repeat(MAX_CACHED_SPEC_CHARS)}\n`;
+        fs.writeFileSync(path.join(root, 'specs', 'big.yaml'), big);
+        const cold = await start();
+        const warm = await start();
+        const total = specCount(cold);
+        assert.deepEqual(reused(), [`spectrace: ${total - 1} of ${total} spec files unchanged since the persisted analyses`]);
+        assertSameIndex(warm, cold);
+      });
+
+      it("an entry whose analysis cannot be read is ignored with a log line; that file is parsed", async () => {
+        const cold = await start();
+        const cacheFile = specCacheFileFor(storage, root);
+        const stored = v8.deserialize(fs.readFileSync(cacheFile)) as { files: [string, string, Uint8Array][] };
+        const damaged = stored.files[0][0];
+        stored.files[0][2] = Buffer.from('not a serialized analysis');
+        fs.writeFileSync(cacheFile, v8.serialize(stored));
+        logs = [];
+        const warm = await start();
+        assert.ok(logs.some((l) => l.includes(`persisted spec analysis of ${damaged} ignored`)), logs.join('\n'));
+        const total = specCount(cold);
+        assert.deepEqual(reused(), [`spectrace: ${total - 1} of ${total} spec files unchanged since the persisted analyses`]);
+        assertSameIndex(warm, cold);
+      });
+    }
 
     if (example === 'broken/custom-schema-extra-field') {
       it('a changed custom schema means no reuse, and the index follows the new schema', async () => {
