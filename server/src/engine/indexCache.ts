@@ -84,7 +84,7 @@ export class CodeIndexCache {
   constructor(
     readonly storageDir: string,
     root: string,
-    private readonly log: (message: string) => void = () => undefined,
+    log: (message: string) => void = () => undefined,
   ) {
     this.root = path.resolve(root);
     this.file = cacheFileFor(storageDir, this.root);
@@ -171,14 +171,7 @@ export class CodeIndexCache {
   }
 
   private async load(key: string): Promise<Map<string, KnownFile>> {
-    const bytes = await this.persisted.read(MAX_CACHE_BYTES);
-    if (bytes === undefined) return new Map();
-    const decoded = this.decode(bytes.toString('utf8'), key);
-    if (typeof decoded === 'string') {
-      this.log(`spectrace: persisted index ${this.file} ignored: ${decoded}`);
-      return new Map();
-    }
-    return decoded;
+    return (await this.persisted.load(MAX_CACHE_BYTES, (bytes) => this.decode(bytes.toString('utf8'), key))) ?? new Map();
   }
 
   /** The entries of a cache file's text, or why it cannot be used. */

@@ -51,6 +51,21 @@ export class PersistedFile {
     await fsp.rm(this.file, { force: true }).catch((err: unknown) => this.log(`spectrace: could not remove the ${this.what} ${this.file}: ${describe(err)}`));
   }
 
+  /**
+   * The file decoded; undefined when it does not exist, cannot be read, or `decode` says why it
+   * cannot be used (logged: "<what> <file> ignored: <why>").
+   */
+  async load<T>(maxBytes: number, decode: (bytes: Buffer) => T | string): Promise<T | undefined> {
+    const bytes = await this.read(maxBytes);
+    if (bytes === undefined) return undefined;
+    const decoded = decode(bytes);
+    if (typeof decoded === 'string') {
+      this.log(`spectrace: ${this.what} ${this.file} ignored: ${decoded}`);
+      return undefined;
+    }
+    return decoded;
+  }
+
   /** The file's bytes; undefined when it does not exist (the normal first start), or, logged, when unreadable or over `maxBytes`. */
   async read(maxBytes: number): Promise<Buffer | undefined> {
     try {

@@ -163,14 +163,7 @@ export class SpecResultCache {
   }
 
   private async load(key: string): Promise<Map<string, Entry>> {
-    const bytes = await this.persisted.read(MAX_BYTES);
-    if (bytes === undefined) return new Map();
-    const decoded = decode(bytes, key);
-    if (typeof decoded === 'string') {
-      this.log(`spectrace: persisted spec analyses ${this.file} ignored: ${decoded}`);
-      return new Map();
-    }
-    return decoded;
+    return (await this.persisted.load(MAX_BYTES, (bytes) => decode(bytes, key))) ?? new Map();
   }
 }
 
