@@ -11,6 +11,7 @@ import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
 import { installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
+import { waitFor } from '../lib/poll.mjs';
 import { expandedPane, openFile, openViewContainer, revealTreePath, runCommand, screenshot, waitForFrame, widenSidebar } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,16 +93,28 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   });
 
   it('activates at startup and VS Code reports its activation time', async () => {
-    await runCommand(page, 'Developer: Show Running Extensions');
-    const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spectrace' }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    const label = (await row.locator('.activation-time').innerText()).trim();
-    const ms = Number(/([\d.]+)\s*ms/.exec(label)?.[1]);
-    assert.ok(Number.isFinite(ms), `an activation time is shown for Spectrace ("${label}")`);
-    recordMetric({ runningExtensionsLabel: label, activationMs: ms });
-    console.log(`      VS Code reports: ${label}`);
-    await screenshot(page, shots, 'running-extensions');
-    await runCommand(page, 'View: Close All Editors');
+    try {
+      await runCommand(page, 'Developer: Show Running Extensions');
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spectrace' }).first();
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      // On a busy machine the row can still say "Activating...": poll until it shows the time,
+      // asking for the view again in case it does not redraw.
+      let label = '';
+      await waitFor('an activation time for Spectrace in Running Extensions', async () => {
+        label = (await row.locator('.activation-time').innerText()).trim();
+        if (/[\d.]+\s*ms/.test(label)) return true;
+        await runCommand(page, 'Developer: Show Running Extensions');
+        return false;
+      }, { timeoutMs: 60_000, intervalMs: 1000 });
+      const ms = Number(/([\d.]+)\s*ms/.exec(label)?.[1]);
+      assert.ok(Number.isFinite(ms), `an activation time is shown for Spectrace ("${label}")`);
+      recordMetric({ runningExtensionsLabel: label, activationMs: ms });
+      console.log(`      VS Code reports: ${label}`);
+      await screenshot(page, shots, 'running-extensions');
+    } finally {
+      // The next tests click in the workbench: leave no editor open over it, even after a failure.
+      await runCommand(page, 'View: Close All Editors');
+    }
   });
 
   it('opens the Specs container from the activity bar', async () => {
