@@ -9,6 +9,7 @@
 // before and after are carried over (shifted), so a keystroke costs a text comparison, not a rescan.
 // Chunks are stored as parallel typed arrays: shifting 20,000 offsets is then a tight loop over
 // integers instead of a walk over 20,000 objects scattered in the heap.
+import { lastAtOrBefore } from './positions';
 import type { ItemKind } from './types';
 
 export interface SkeletonLine {
@@ -261,21 +262,6 @@ export function commonSuffix(a: string, b: string, limit: number): number {
   }
   while (lo < hi && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
   return lo;
-}
-
-/** Index of the last value <= `x` in a sorted list (-1 if none). */
-function lastAtOrBefore(list: ArrayLike<number>, count: number, x: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 function skeletonIndex(lines: SkeletonLine[], offset: number): number {

@@ -67,7 +67,7 @@ export class PersistedFile {
   }
 
   /** The file's bytes; undefined when it does not exist (the normal first start), or, logged, when unreadable or over `maxBytes`. */
-  async read(maxBytes: number): Promise<Buffer | undefined> {
+  private async read(maxBytes: number): Promise<Buffer | undefined> {
     try {
       const stat = await fsp.stat(this.file);
       if (stat.size > maxBytes) {

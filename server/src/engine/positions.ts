@@ -3,6 +3,21 @@
 // breaks are \n, \r\n and a lone \r, as in LSP.
 import type { Position, Range } from './types';
 
+/** Index of the last of the first `count` values of a sorted list that is <= `x` (-1 if none). */
+export function lastAtOrBefore(list: ArrayLike<number>, count: number, x: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 export class LineIndex {
   /** Offset of the first character of every line; always starts with 0. */
   private readonly starts: number[];
@@ -35,14 +50,7 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    // Binary search for the last line start <= o.
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, this.starts.length, o); // starts[0] is 0: never -1
     // An offset inside a \r\n pair belongs to the end of its line.
     return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }

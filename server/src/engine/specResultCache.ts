@@ -75,17 +75,12 @@ export class SpecResultCache {
   private readonly persisted: PersistedFile;
 
   constructor(
-    readonly storageDir: string,
+    storageDir: string,
     private readonly root: string,
     private readonly log: (message: string) => void = () => undefined,
   ) {
     this.file = specCacheFileFor(storageDir, root);
     this.persisted = new PersistedFile(this.file, 'persisted spec analyses', log);
-  }
-
-  /** Files held. */
-  get size(): number {
-    return this.entries.size;
   }
 
   /**

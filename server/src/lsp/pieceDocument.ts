@@ -6,6 +6,7 @@
 // Line arithmetic follows TextDocument exactly (\n, \r\n and a lone \r end a line; a position past
 // the end of a line is clamped before its line break).
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lastAtOrBefore } from '../engine/positions';
 import type { ChangedRegion, SpecSource } from '../engine/specSource';
 
 const DEFAULT_PIECE_SIZE = 16 * 1024;
@@ -210,25 +211,12 @@ export class PieceDocument implements TextDocument, SpecSource {
 
   /** The piece holding `offset` (0 <= offset < length). */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieceStart[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(this.pieceStart, this.pieces.length, offset));
   }
 
   private lineStartOffset(line: number): number {
     // The last piece whose first line is <= line: the line starts in it (pieces end at line breaks).
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieceLine[mid] <= line) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, lastAtOrBefore(this.pieceLine, this.pieces.length, line));
     const k = line - this.pieceLine[lo];
     return this.pieceStart[lo] + (k === 0 ? 0 : this.pieces[lo].breaks[k - 1]);
   }
