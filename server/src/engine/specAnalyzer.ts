@@ -17,6 +17,7 @@ import { diag, readItemList } from './specItems';
 import { notSpecDiagnostic, readTopLevel } from './topLevel';
 import type { TopLevel } from './topLevel';
 import type { ItemField, ItemKind, Range, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from './types';
+import { simpleYamlReader } from './simpleYaml';
 import { aliasProblems, damageOffsets, parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
 
 /**
@@ -301,7 +302,7 @@ export class SpecAnalyzer {
   }
 
   private readChunk(kind: ItemKind, text: string): ChunkEntry {
-    const doc = parseYaml(text);
+    const doc = simpleYamlReader().parseItems(text) ?? parseYaml(text);
     const lines = new LineIndex(text);
     const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
     if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true, line: 0, file: '' };

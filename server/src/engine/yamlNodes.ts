@@ -11,17 +11,25 @@ export const MAX_ALIAS_COUNT = 100;
 
 export type ParsedDoc = Document.Parsed;
 
+/** The options every parse uses (simpleYaml.ts builds its documents with them too). */
+export const PARSE_OPTIONS = {
+  prettyErrors: false, // messages without "at line N" so a chunk's errors do not depend on where it sits
+  logLevel: 'silent', // warnings are collected on the document, never printed
+  uniqueKeys: true,
+  strict: true,
+} as const;
+
 export function parseYaml(text: string): ParsedDoc {
-  const doc = parseDocument(text, {
-    prettyErrors: false, // messages without "at line N" so a chunk's errors do not depend on where it sits
-    logLevel: 'silent', // warnings are collected on the document, never printed
-    uniqueKeys: true,
-    strict: true,
-  });
+  const doc = parseDocument(text, PARSE_OPTIONS);
   // An anchor needs a `&`, an alias a `*`: without either the node walk of usesAnchorsOrAliases
   // (a twentieth of a large file's reading) can be skipped.
-  if (text.indexOf('&') < 0 && text.indexOf('*') < 0) aliasingDocs.set(doc, false);
+  if (text.indexOf('&') < 0 && text.indexOf('*') < 0) markNoAliases(doc);
   return doc;
+}
+
+/** Record that `doc` has no anchors or aliases (its text has no `&` or `*`). */
+export function markNoAliases(doc: ParsedDoc): void {
+  aliasingDocs.set(doc, false);
 }
 
 /** Thrown by `toPlain` when an alias makes a value contain itself. */

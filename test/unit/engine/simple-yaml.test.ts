@@ -1,0 +1,183 @@
+// The fast item reader (simpleYaml.ts) must build exactly the AST `yaml` builds, or decline. Checked
+// node for node (classes, values, ranges, every own property) on generated items, on the items of
+// the bench workload and the example workspace, and on hand-picked near misses of the subset.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { SimpleYamlReader } from '../../../server/src/engine/simpleYaml';
+import { parseYaml, toPlain } from '../../../server/src/engine/yamlNodes';
+import { splitSpec } from '../../../server/src/engine/chunker';
+import { REPO } from './helpers';
+
+const reader = new SimpleYamlReader();
+
+function kindOf(n: unknown): string {
+  if (n === null || n === undefined) return String(n);
+  if (isPair(n)) return 'pair';
+  if (isMap(n)) return 'map';
+  if (isSeq(n)) return 'seq';
+  if (isScalar(n)) return 'scalar';
+  return typeof n;
+}
+
+/** Every difference between two ASTs, with the path where it is. */
+function differences(a: unknown, b: unknown, at = '$', out: string[] = []): string[] {
+  if (kindOf(a) !== kindOf(b)) {
+    out.push(`${at}: ${kindOf(a)} vs ${kindOf(b)}`);
+    return out;
+  }
+  if (typeof a !== 'object' || a === null) {
+    if (!Object.is(a, b)) out.push(`${at}: ${String(a)} vs ${String(b)}`);
+    return out;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  for (const k of keys) {
+    const va = ra[k];
+    const vb = rb[k];
+    if (k === 'items' || k === 'key' || k === 'value' || k === 'range') {
+      if (Array.isArray(va) && Array.isArray(vb) && k !== 'items') {
+        if (va.join() !== vb.join()) out.push(`${at}.${k}: [${va.join()}] vs [${vb.join()}]`);
+      } else if (Array.isArray(va) && Array.isArray(vb)) {
+        if (va.length !== vb.length) out.push(`${at}.items: ${va.length} vs ${vb.length}`);
+        else va.forEach((x, i) => differences(x, vb[i], `${at}[${i}]`, out));
+      } else differences(va, vb, `${at}.${k}`, out);
+    } else if (!Object.is(va, vb)) out.push(`${at}.${k}: ${JSON.stringify(va)} vs ${JSON.stringify(vb)}`);
+  }
+  return out;
+}
+
+/** Whether the reader took `text`; when it did, its document must be the one `yaml` parses. */
+function check(text: string): boolean {
+  const fast = reader.parseItems(text);
+  if (!fast) return false;
+  const slow = parseYaml(text);
+  assert.deepEqual([...slow.errors, ...slow.warnings].map((e) => e.message), [], `the reader took a text yaml finds problems in:\n${text}`);
+  const diffs = differences(fast.contents, slow.contents);
+  assert.deepEqual(diffs, [], `AST differs for:\n${JSON.stringify(text)}`);
+  assert.deepEqual(toPlain(fast.contents, fast), toPlain(slow.contents, slow));
+  return true;
+}
+
+const KEYS = ['id', 'title', 'priority', 'status', 'x-team', 'due', 'depends_on', 'tags', 'a.b', 'path/x', '_k'];
+const ODD_KEYS = ['true', '1x', 'null', 'two words', '"q"', '? k'];
+// Values of the subset, then near misses (most of which the reader must decline).
+const VALUES = [
+  'PAY-1', 'Pay by card', 'must', '42', '+3', '1.50', '0x1F', '0o17', '1e3', '.inf', '.NaN', '007', '~', 'null', 'Null', 'NULL', 'true', 'False', 'yes', 'no',
+  '2026-01-01', '31/12/2026', 'http://example.com/a?b=c', "user's guide", 'R&D budget', 'a > b', '50%', 'bob@example.com', 'Why?', 'x#y', '[a, b]', '[a,b]', '[ a , b ]', '[]', '[ ]',
+];
+const ODD_VALUES = [
+  '-7', '-.Inf', 'a: b', 'a #b', 'ends:', '[a, b,]', '[a, [b]]', '[a: b]', '{}', '{ a: 1 }', '"quoted"', "'single'", '&anchor x', '*alias', '!tag x', '|', '>', '@at', '`tick`',
+  'é accents ü', 'tab\there', 'two  spaces', 'trailing   ', '- dash', '-dash', '?q', ':colon', '%pct', 'a,b', 'é\u2028', '\u00a0nbsp',
+];
+
+const value = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_VALUES) });
+const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_KEYS) });
+type Field = { key: string; lines: (pad: string) => string[] };
+const field: fc.Arbitrary<Field> = fc.tuple(key, value).map(([k, v]) => ({ key: k, lines: () => [`${k}: ${v}`] }));
+const nested: fc.Arbitrary<Field> = fc.tuple(key, fc.array(value, { minLength: 1, maxLength: 3 }), fc.constantFrom(2, 3), fc.boolean()).map(([k, vs, step, asMap]) => ({
+  key: k,
+  lines: (pad: string) => [`${k}:`, ...vs.map((v, i) => (asMap ? `${pad}${' '.repeat(step)}k${i}: ${v}` : `${pad}${' '.repeat(step)}- ${v}`))],
+}));
+// Keys are unique within an item (a duplicate key is a YAML error, which the reader declines).
+const fields = fc.uniqueArray(fc.oneof({ weight: 4, arbitrary: field }, { weight: 1, arbitrary: nested }), { minLength: 1, maxLength: 6, selector: (f) => f.key });
+const items = fc
+  .tuple(
+    fc.constantFrom(0, 2, 4),
+    fc.array(fields, { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('', '\n', '\n\n', '  \n'),
+    fc.boolean(),
+    fc.constantFrom(' ', '  '),
+  )
+  .map(([indent, list, tail, trailingBreak, afterDash]) => {
+    const lines: string[] = [];
+    for (const fields of list) {
+      const pad = ' '.repeat(indent + 1 + afterDash.length);
+      fields.forEach((f, i) => {
+        const [first, ...rest] = f.lines(pad);
+        lines.push(i === 0 ? `${' '.repeat(indent)}-${afterDash}${first}` : `${pad}${first}`, ...rest);
+      });
+    }
+    return `${lines.join('\n')}${trailingBreak ? '\n' : ''}${trailingBreak ? tail : ''}`;
+  });
+
+describe('simple YAML reader', () => {
+  it('builds the AST yaml builds for every generated item it takes, and takes most of them', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(items, (text) => {
+        runs++;
+        if (check(text)) taken++;
+      }),
+      { seed: Number(process.env.SEED ?? 6), numRuns: Number(process.env.RUNS ?? 3000) },
+    );
+    assert.ok(taken > runs / 4, `took only ${taken} of ${runs}`);
+  });
+
+  it('agrees with yaml on every mangled item it takes (characters of every kind inserted and deleted)', () => {
+    const CHARS = [...'-?:,[]{}#&*!|>\'"%@` \n\t\r\\aZ09.~_/', ': ', ' #', '- ', '\n  ', '\n    ', '\u00e9', '\u2028', '\ufeff', '\u0085', '\ud83d\ude00'];
+    const mangle = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CHARS), fc.boolean()), { minLength: 1, maxLength: 3 });
+    let taken = 0;
+    fc.assert(
+      fc.property(items, mangle, (start, edits) => {
+        let text = start;
+        for (const [at, ch, del] of edits) {
+          const p = at % (text.length + 1);
+          text = del ? text.slice(0, p) + text.slice(p + 1) : text.slice(0, p) + ch + text.slice(p);
+        }
+        if (check(text)) taken++;
+      }),
+      { seed: Number(process.env.SEED ?? 7), numRuns: Number(process.env.RUNS ?? 3000) },
+    );
+    assert.ok(taken > 150, `took only ${taken}`);
+  });
+
+  it('builds the AST yaml builds for each item of the bench workload and the example workspace', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-simple-yaml-'));
+    const benchSpec = path.join(tmp, 'bench.spec.yaml');
+    execFileSync(process.execPath, [path.join(REPO, 'bench/driver/gen.mjs'), '300', '0.05', '--out', benchSpec], { stdio: 'pipe' });
+    const specs = path.join(REPO, 'examples/acme-shop/specs');
+    const files = [
+      ...fs.readdirSync(specs).map((f) => path.join(specs, f)),
+      path.join(REPO, 'test/fixtures/engine/incremental/base.spec.yaml'),
+      benchSpec,
+    ];
+    let taken = 0;
+    let total = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const layout = splitSpec(text);
+      assert.ok(layout, file);
+      for (let i = 0; i < layout.count; i++) {
+        total++;
+        if (check(text.slice(layout.starts[i], layout.ends[i]))) taken++;
+      }
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+    assert.ok(total > 340 && taken > total / 2, `took ${taken} of ${total} items`);
+  });
+
+  it('declines what is outside its subset', () => {
+    for (const text of [
+      '- id: A\n  title: "quoted"\n',
+      '- id: A\n  # a comment\n  title: t\n',
+      '- id: A\n\n  title: t\n',
+      '- id: A\n  title: first\n    continued\n',
+      '- id: A\n  text: |\n    block\n',
+      '- id: A\n  id: B\n',
+      '- &a id: A\n',
+      '- id: A\r\n',
+      '-\n  id: A\n',
+      '- id: A\n  list:\n  - same column\n',
+      '- id: A\n\ttitle: tab\n',
+      'id: A\n',
+      '- id: A\n   title: misaligned\n',
+    ]) assert.equal(reader.parseItems(text), undefined, JSON.stringify(text));
+  });
+});
