@@ -17,6 +17,24 @@ interface Level {
   /** The folder the rules are relative to. */
   base: string;
   ig: Ignore;
+  /** Every rule names folders only (`build/`): none can match a file itself. */
+  foldersOnly: boolean;
+  /** Some rule re-includes (`!…`). */
+  negates: boolean;
+}
+
+/** What the walk asks about each entry of a folder, worked out once per folder. */
+interface FolderRules {
+  /** The folder's path relative to each level of its chain, with `/` separators and a trailing `/` ('' for the level's own folder). */
+  prefixes: string[];
+  /**
+   * Indexes of the levels that can decide about a file in the folder, deepest first. Without a `!`
+   * rule in the chain a file is ignored only by a rule matching the file itself — a rule matching
+   * one of its folders pruned that folder from the walk — so folder-only levels are left out.
+   */
+  forFiles: number[];
+  /** Indexes of every level, deepest first. */
+  forFolders: number[];
 }
 
 /** .gitignore files larger than this are not applied (a real one is a few KiB). */
@@ -29,8 +47,8 @@ const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin
 export class GitignoreRules {
   /** folder -> the levels that apply to its entries, shallowest first (shared arrays when nothing is added). */
   private readonly chains = new Map<string, readonly Level[]>();
-  /** folder -> its path relative to each level of its chain, with `/` separators and a trailing `/` ('' for the level's own folder). */
-  private readonly prefixes = new Map<string, string[]>();
+  /** folder -> what `ignores` needs for its entries. */
+  private readonly folderRules = new Map<string, FolderRules>();
   readonly problems: SkippedFile[] = [];
 
   private constructor(readonly root: string) {}
@@ -55,11 +73,11 @@ export class GitignoreRules {
       const info = await this.load(path.join(dir, '.git', 'info', 'exclude'), dir, true);
       const levels = [...inherited, ...(info ? [info] : []), ...(own ? [own] : [])];
       this.chains.set(dir, levels);
-      this.prefixes.delete(dir);
+      this.folderRules.delete(dir);
       return;
     }
     this.chains.set(dir, own ? [...inherited, own] : inherited);
-    this.prefixes.delete(dir);
+    this.folderRules.delete(dir);
   }
 
   /**
@@ -87,18 +105,22 @@ export class GitignoreRules {
     if (!levels || levels.length === 0) return false;
     // A walk asks this for every entry of a folder: the folder's path relative to each level is
     // worked out once per folder (path.relative per entry was most of a 20,000-file walk).
-    let prefixes = this.prefixes.get(dir);
-    if (!prefixes) {
-      prefixes = levels.map((l) => {
+    let rules = this.folderRules.get(dir);
+    if (!rules) {
+      const prefixes = levels.map((l) => {
         const rel = path.relative(l.base, dir);
         return rel ? `${rel.split(path.sep).join('/')}/` : '';
       });
-      this.prefixes.set(dir, prefixes);
+      const forFolders = levels.map((_, i) => levels.length - 1 - i);
+      const negates = levels.some((l) => l.negates);
+      rules = { prefixes, forFolders, forFiles: negates ? forFolders : forFolders.filter((i) => !levels[i].foldersOnly) };
+      this.folderRules.set(dir, rules);
     }
+    const { prefixes } = rules;
     const suffix = isDir ? '/' : '';
     // Deepest level first: the first one with a verdict (ignored, or re-included by `!`) decides.
     // Every level of a folder's chain is the folder itself or one above it.
-    for (let i = levels.length - 1; i >= 0; i--) {
+    for (const i of isDir ? rules.forFolders : rules.forFiles) {
       const verdict = levels[i].ig.test(prefixes[i] + name + suffix);
       if (verdict.ignored) return true;
       if (verdict.unignored) return false;
@@ -115,7 +137,7 @@ export class GitignoreRules {
         return undefined;
       }
       const text = await fsp.readFile(file, 'utf8');
-      return { base, ig: ignore({ ignorecase: IGNORE_CASE }).add(text) };
+      return { base, ig: ignore({ ignorecase: IGNORE_CASE }).add(text), ...ruleKinds(text) };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR' || optional) return undefined;
@@ -162,6 +184,23 @@ function isIgnoredBy(levels: readonly Level[], abs: string, isDir: boolean): boo
     if (verdict.unignored) return false;
   }
   return false;
+}
+
+/**
+ * Whether every rule of a .gitignore text names folders only (ends with `/`) and whether one
+ * re-includes (`!`). A line with a backslash (an escape) counts as one that may match files.
+ */
+export function ruleKinds(text: string): { foldersOnly: boolean; negates: boolean } {
+  let foldersOnly = true;
+  let negates = false;
+  for (const raw of text.split('\n')) {
+    if (raw.startsWith('#')) continue;
+    const line = raw.replace(/[ \r]+$/, '');
+    if (!line) continue;
+    if (line.startsWith('!')) negates = true;
+    if (!line.endsWith('/') || line.includes('\\')) foldersOnly = false;
+  }
+  return { foldersOnly, negates };
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
+import ignore from 'ignore';
 import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
 import { discoverFiles } from '../../../server/src/engine/discovery';
+import { ruleKinds } from '../../../server/src/engine/gitignore';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
 import { rels, removeTree, tempRoot, writeTree } from './tree';
 
@@ -41,6 +44,38 @@ describe('file discovery', () => {
     assert.deepEqual(found.specs, ['docs/checkout.spec.yaml', 'specs/pay.yaml', 'specs/sub/roadmap.yml']);
     assert.deepEqual(found.code, ['.github/workflows/ci.yml', 'README.md', 'specs/notes.md', 'src/pay.ts', 'test/pay.test.ts']);
     assert.deepEqual(found.skipped, []);
+  });
+
+  it('without `!` rules, a file is listed exactly when no .gitignore rule matches it or a folder above it', async () => {
+    // The walk leaves folder-only .gitignore files out of the per-file checks when nothing
+    // re-includes; the reference here applies every .gitignore to each whole path (parents included).
+    const RULES = ['build/', 'gen/', 'a/b/', '**/tmp/', '/c/', 'b/', '*.log', 'x.ts', 'a/*.ts', 'tmp'];
+    const DIRS = ['', 'a', 'a/b', 'b', 'c', 'build', 'gen', 'a/tmp', 'c/build', 'b/gen/tmp'];
+    const FILES = ['x.ts', 'y.log', 'z.md'];
+    const gitignores = fc.dictionary(fc.constantFrom('', 'a', 'b', 'c'), fc.array(fc.constantFrom(...RULES), { minLength: 1, maxLength: 4 }), { maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(gitignores, async (files) => {
+        removeTree(root);
+        root = tempRoot();
+        const tree: Record<string, string> = {};
+        for (const d of DIRS) for (const f of FILES) tree[d ? `${d}/${f}` : f] = '';
+        for (const [dir, rules] of Object.entries(files)) tree[dir ? `${dir}/.gitignore` : '.gitignore'] = `${rules.join('\n')}\n`;
+        writeTree(root, tree);
+        const levels = Object.entries(files).map(([dir, rules]) => ({ dir, ig: ignore().add(rules.join('\n')) }));
+        const expected = Object.keys(tree)
+          .filter((file) => !levels.some(({ dir, ig }) => (dir === '' || file.startsWith(`${dir}/`)) && ig.ignores(dir ? file.slice(dir.length + 1) : file)))
+          .sort();
+        assert.deepEqual((await discover()).code, expected);
+      }),
+      { seed: 5, numRuns: 60 },
+    );
+  });
+
+  it('tells folder-only .gitignore rules and re-includes apart', () => {
+    assert.deepEqual(ruleKinds('# comment\nbuild/\n\n/tmp/  \r\n'), { foldersOnly: true, negates: false });
+    assert.deepEqual(ruleKinds('build/\n!build/keep/\n'), { foldersOnly: true, negates: true });
+    assert.deepEqual(ruleKinds('build/\n*.log\n'), { foldersOnly: false, negates: false });
+    assert.deepEqual(ruleKinds('odd\\ name/\n'), { foldersOnly: false, negates: false });
   });
 
   it('returns absolute, sorted paths', async () => {

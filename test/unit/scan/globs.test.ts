@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import picomatch from 'picomatch/posix';
 import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
 import { createPathClassifier, walkGlobs } from '../../../server/src/engine/globs';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
@@ -60,6 +62,27 @@ describe('path classifier', () => {
         './src/dot-slash.ts': 'code',
         '../outside.ts': 'none',
       },
+    );
+  });
+
+  it('the default globs, run without picomatch\'s lookarounds, decide every normalized path as picomatch does', () => {
+    const SEGMENTS = ['specs', 'src', 'dist', 'out', 'coverage', '.vscode-test', 'node_modules', '.git', 'a', '.hidden', '..x', 'x..', 'a.spec.yaml', 'b.yaml', 'c.yml', 'd.ts', '.yaml', 'spectrace.yaml', 'e.spec.yml', 'specs.yaml'];
+    const is = (globs: string[]) => {
+      const ms = globs.map((g) => picomatch(g, { dot: true }));
+      return (p: string) => ms.some((m) => m(p));
+    };
+    const spec = is(['specs/**/*.{yaml,yml}', '**/*.spec.{yaml,yml}']);
+    const always = is(['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**']);
+    const excluded = is(['**/dist/**', '**/out/**', '**/.vscode-test/**', '**/coverage/**']);
+    const c = createPathClassifier(DEFAULT_CONFIG);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 5 }), (segments) => {
+        const p = segments.join('/');
+        if (p === 'spectrace.yaml') return;
+        assert.equal(c.isSpecPath(p), spec(p) && !always(p), p);
+        assert.equal(c.isCodePath(p), !spec(p) && !always(p) && !excluded(p), p);
+      }),
+      { seed: 11, numRuns: 3000 },
     );
   });
 
