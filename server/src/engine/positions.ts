@@ -22,7 +22,14 @@ export class LineIndex {
   /** Offset of the first character of every line; always starts with 0. */
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  /**
+   * `firstLine`: the line number the text's first line has in positions (a piece of a larger
+   * document numbered as in the document); line numbers given to the methods are numbered alike.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly firstLine = 0,
+  ) {
     this.starts = lineStarts(text);
   }
 
@@ -31,14 +38,19 @@ export class LineIndex {
   }
 
   /** Offset where `line` starts (clamped to the text). */
-  lineStart(line: number): number {
+  lineStart(documentLine: number): number {
+    const line = documentLine - this.firstLine;
     if (line <= 0) return 0;
     if (line >= this.starts.length) return this.text.length;
     return this.starts[line];
   }
 
   /** Offset just before the line break that ends `line` (the text's end for the last line). */
-  lineEnd(line: number): number {
+  lineEnd(documentLine: number): number {
+    return this.pieceLineEnd(documentLine - this.firstLine);
+  }
+
+  private pieceLineEnd(line: number): number {
     if (line < 0) return 0;
     if (line >= this.starts.length - 1) return this.text.length;
     let end = this.starts[line + 1];
@@ -52,14 +64,15 @@ export class LineIndex {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const lo = lastAtOrBefore(this.starts, this.starts.length, o); // starts[0] is 0: never -1
     // An offset inside a \r\n pair belongs to the end of its line.
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+    return { line: lo + this.firstLine, character: Math.min(o, this.pieceLineEnd(lo)) - this.starts[lo] };
   }
 
   offsetAt(pos: Position): number {
-    if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
-    const start = this.starts[pos.line];
-    return Math.max(start, Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line)));
+    const line = pos.line - this.firstLine;
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    const start = this.starts[line];
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), this.pieceLineEnd(line)));
   }
 
   rangeAt(start: number, end: number): Range {

@@ -206,7 +206,7 @@ export class SpecAnalyzer {
         const piece = text.slice(layout.starts[i], layout.ends[i]);
         entry = this.chunks[kind].get(piece);
         if (!entry) {
-          entry = this.readChunk(kind, detach(piece));
+          entry = this.readChunk(kind, detach(piece), layout.lines[i], file);
           this.chunks[kind].set(entry.text, entry);
         } else this.reused++;
         layout.memos[i] = entry;
@@ -301,14 +301,18 @@ export class SpecAnalyzer {
     return entry;
   }
 
-  private readChunk(kind: ItemKind, text: string): ChunkEntry {
+  /** A chunk's items and diagnostics, read where it is (`line` of `file`): placing them there needs no copies. */
+  private readChunk(kind: ItemKind, text: string, line: number, file: string): ChunkEntry {
     const doc = simpleYamlReader().parseItems(text) ?? parseYaml(text);
-    const lines = new LineIndex(text);
+    const lines = new LineIndex(text, line);
     const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax').map((d) => withSeverity(d, this.config));
-    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true, line: 0, file: '' };
+    if (!isSeq(doc.contents) || usesAnchorsOrAliases(doc)) return { kind, text, items: [], diagnostics: [], needsWhole: true, line, file };
     const src = { doc, text, lines, damage: damageOffsets(doc), listEnd: text.length, quietAliases: false };
     const r = readItemList(doc.contents as YAMLSeq, kind, src, this.schemaSet, this.config);
-    return { kind, text, items: r.items, diagnostics: [...syntax, ...r.diagnostics], needsWhole: false, line: 0, file: '' };
+    for (const it of r.items) it.file = file;
+    const diagnostics = [...syntax, ...r.diagnostics];
+    for (const d of diagnostics) d.file = file;
+    return { kind, text, items: r.items, diagnostics, needsWhole: false, line, file };
   }
 }
 

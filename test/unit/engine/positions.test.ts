@@ -18,6 +18,24 @@ describe('LineIndex', () => {
     assert.deepEqual(idx.positionAt(6), { line: 1, character: 2 });
   });
 
+  it('numbers the lines of a piece as in its document when given the piece\'s first line', () => {
+    const text = 'ab\r\ncd\nef';
+    const whole = new LineIndex(text);
+    const piece = new LineIndex(text, 10);
+    for (let o = 0; o <= text.length; o++) {
+      const p = piece.positionAt(o);
+      const w = whole.positionAt(o);
+      assert.deepEqual(p, { line: w.line + 10, character: w.character });
+      assert.equal(piece.offsetAt(p), whole.offsetAt(w));
+    }
+    for (let line = 0; line < 3; line++) {
+      assert.equal(piece.lineStart(line + 10), whole.lineStart(line));
+      assert.equal(piece.lineEnd(line + 10), whole.lineEnd(line));
+    }
+    assert.equal(piece.lineStart(9), 0);
+    assert.equal(piece.offsetAt({ line: 13, character: 0 }), text.length);
+  });
+
   it('clamps out-of-range input', () => {
     const idx = new LineIndex('abc\ndef');
     assert.deepEqual(idx.positionAt(-5), { line: 0, character: 0 });
