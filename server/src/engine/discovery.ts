@@ -37,6 +37,27 @@ export interface DiscoveryResult {
   codeFiles: string[];
   /** Folders that could not be listed, symlink loops, .gitignore files that could not be applied. */
   skipped: SkippedFile[];
+  /** Each folder walked, by absolute path, as listed or reused (for the persisted index to keep). */
+  listings: Map<string, FolderListing>;
+}
+
+/**
+ * One folder as the walk classified its entries. Adding, removing or renaming an entry changes a
+ * folder's modification time, so a listing kept from an earlier walk stands for the folder while its
+ * time is the same and the rules above it are too (the persisted index keeps them; see indexCache.ts
+ * for the "racily clean" rule). Names only, sorted by kind.
+ */
+export interface FolderListing {
+  mtimeMs: number;
+  /** The folder's own ignore rules when listed (gitignore.ts RulesStamp.stamp). */
+  rules: string;
+  /** The latest modification time of those rule files (the racy rule applies to them too). */
+  rulesMs: number;
+  /** false when the listing cannot stand for the folder later: it held a symbolic link or a problem. */
+  reusable: boolean;
+  dirs: string[];
+  specs: string[];
+  code: string[];
 }
 
 export interface ScanOptions {
@@ -74,6 +95,8 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Called as each code file is found, with the count so far (to start the scan's worker early). */
   onCodeFile?: (count: number) => void;
+  /** Listings kept from an earlier walk (same config): an unchanged folder is not listed again. */
+  listings?: (dir: string) => FolderListing | undefined;
 }
 
 export async function discoverFiles(root: string, config: SpectraceConfig, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -84,10 +107,16 @@ export async function discoverFiles(root: string, config: SpectraceConfig, opts:
   const skipped: SkippedFile[] = [];
   const specFiles: string[] = [];
   const codeFiles: string[] = [];
-  if (scope.empty) return { specFiles, codeFiles, skipped: [...rules.problems] };
+  const listings = new Map<string, FolderListing>();
+  if (scope.empty) return { specFiles, codeFiles, skipped: [...rules.problems], listings };
+  const addCode = (file: string) => {
+    const count = codeFiles.push(file);
+    opts.onCodeFile?.(count);
+  };
 
   // Depth first; `rel` is the folder's path below the root with `/` separators ('' for the root).
-  const stack: { abs: string; rel: string }[] = [{ abs: base, rel: '' }];
+  // `trusted`: the rules above the folder are those its kept listing was made under.
+  const stack: { abs: string; rel: string; trusted: boolean }[] = [{ abs: base, rel: '', trusted: opts.listings !== undefined }];
   let sliceStart = performance.now();
   while (stack.length > 0) {
     if (performance.now() - sliceStart > WALK_SLICE_MS) {
@@ -95,7 +124,27 @@ export async function discoverFiles(root: string, config: SpectraceConfig, opts:
       sliceStart = performance.now();
     }
     opts.signal?.throwIfAborted();
-    const { abs: dir, rel: dirRel } = stack.pop() as { abs: string; rel: string };
+    const { abs: dir, rel: dirRel, trusted } = stack.pop() as { abs: string; rel: string; trusted: boolean };
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(dir).mtimeMs;
+    } catch (err) {
+      skipped.push(skipFromError(dir, err));
+      continue;
+    }
+    const kept = trusted ? opts.listings?.(dir) : undefined;
+    if (kept && kept.mtimeMs === mtimeMs) {
+      // The same entries as then; the folder's own rules decide whether their verdicts still hold.
+      const own = await rules.enter(dir, kept.rules !== '');
+      if (kept.reusable && own.stamp === kept.rules) {
+        listings.set(dir, kept);
+        for (const name of kept.dirs) stack.push({ abs: prefix + name, rel: dirRel ? `${dirRel}/${name}` : name, trusted: true });
+        for (const name of kept.specs) specFiles.push(prefix + name);
+        for (const name of kept.code) addCode(prefix + name);
+        continue;
+      }
+    }
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -105,22 +154,30 @@ export async function discoverFiles(root: string, config: SpectraceConfig, opts:
     }
     let hasGitignore = false;
     for (const e of entries) if (e.name === '.gitignore' && !e.isDirectory()) hasGitignore = true;
-    await rules.enter(dir, hasGitignore);
-    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const own = await rules.enter(dir, hasGitignore);
+    // Below changed rules, kept listings of subfolders were classified under other rules.
+    const childrenTrusted = kept !== undefined && own.stamp === kept.rules;
+    const listing: FolderListing = { mtimeMs, rules: own.stamp, rulesMs: own.newestMs, reusable: true, dirs: [], specs: [], code: [] };
+    const skippedBefore = skipped.length;
     for (const e of entries) {
       const name = e.name;
       const rel = dirRel ? `${dirRel}/${name}` : name;
       if (e.isDirectory()) {
         if (ALWAYS_EXCLUDED_DIRS.has(name) || !scope.enters(rel) || rules.ignores(dir, name, true)) continue;
-        stack.push({ abs: prefix + name, rel });
+        listing.dirs.push(name);
+        stack.push({ abs: prefix + name, rel, trusted: childrenTrusted });
       } else if (e.isFile()) {
         if (!scope.lists(rel) || rules.ignores(dir, name, false)) continue;
-        if (classifier.isSpecPath(rel)) specFiles.push(prefix + name);
-        else if (classifier.isCodePath(rel)) {
-          const count = codeFiles.push(prefix + name);
-          opts.onCodeFile?.(count);
+        if (classifier.isSpecPath(rel)) {
+          listing.specs.push(name);
+          specFiles.push(prefix + name);
+        } else if (classifier.isCodePath(rel)) {
+          listing.code.push(name);
+          addCode(prefix + name);
         }
       } else if (e.isSymbolicLink()) {
+        // A link's target can change without the folder changing: a folder holding one is listed every time.
+        listing.reusable = false;
         // git stores a link as a file, so `dir/` rules do not match it.
         if (rules.ignores(dir, name, false)) continue;
         const loop = await symlinkLoop(prefix + name, dir);
@@ -128,11 +185,13 @@ export async function discoverFiles(root: string, config: SpectraceConfig, opts:
       }
       // FIFOs, sockets and devices are not source files: not listed.
     }
+    if (skipped.length > skippedBefore) listing.reusable = false;
+    listings.set(dir, listing);
   }
   opts.signal?.throwIfAborted();
   specFiles.sort();
   codeFiles.sort();
-  return { specFiles, codeFiles, skipped: [...rules.problems, ...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+  return { specFiles, codeFiles, skipped: [...rules.problems, ...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), listings };
 }
 
 /**

@@ -21,6 +21,24 @@ interface Level {
   foldersOnly: boolean;
   /** Some rule re-includes (`!…`). */
   negates: boolean;
+  /** The rules file's path, size and modification time. */
+  stamp: string;
+  mtimeMs: number;
+}
+
+/**
+ * The rule files a folder adds to its chain (its .gitignore; for the root also those from outside
+ * it), as their paths, sizes and modification times: unchanged stamps, unchanged rules. A folder
+ * listing kept from an earlier walk (discovery.ts) is only trusted below unchanged rules.
+ */
+export interface RulesStamp {
+  stamp: string;
+  /** The latest modification time among those files (0 for none). */
+  newestMs: number;
+}
+
+function stampOf(levels: readonly Level[]): RulesStamp {
+  return { stamp: levels.map((l) => l.stamp).join('\n'), newestMs: Math.max(0, ...levels.map((l) => l.mtimeMs)) };
 }
 
 /** What the walk asks about each entry of a folder, worked out once per folder. */
@@ -66,7 +84,7 @@ export class GitignoreRules {
    * Called when the walk lists `dir`, before its entries are filtered: reads `dir/.gitignore` if the
    * listing has one. The parent folder must have been entered before (a walk lists parents first).
    */
-  async enter(dir: string, hasGitignore: boolean): Promise<void> {
+  async enter(dir: string, hasGitignore: boolean): Promise<RulesStamp> {
     const inherited = this.chains.get(path.dirname(dir)) ?? [];
     const own = hasGitignore ? await this.load(path.join(dir, '.gitignore'), dir) : undefined;
     if (dir === this.root) {
@@ -74,10 +92,12 @@ export class GitignoreRules {
       const levels = [...inherited, ...(info ? [info] : []), ...(own ? [own] : [])];
       this.chains.set(dir, levels);
       this.folderRules.delete(dir);
-      return;
+      // The rules from outside the folder count as the root's own: a change to them changes every verdict.
+      return stampOf([...inherited, ...(info ? [info] : []), ...(own ? [own] : [])]);
     }
     this.chains.set(dir, own ? [...inherited, own] : inherited);
     this.folderRules.delete(dir);
+    return stampOf(own ? [own] : []);
   }
 
   /**
@@ -137,7 +157,7 @@ export class GitignoreRules {
         return undefined;
       }
       const text = await fsp.readFile(file, 'utf8');
-      return { base, ig: ignore({ ignorecase: IGNORE_CASE }).add(text), ...ruleKinds(text) };
+      return { base, ig: ignore({ ignorecase: IGNORE_CASE }).add(text), ...ruleKinds(text), stamp: `${file}:${stat.size}:${stat.mtimeMs}`, mtimeMs: stat.mtimeMs };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR' || optional) return undefined;

@@ -16,13 +16,14 @@
 //   parsed, or that holds anything unexpected, is ignored with a log line; nothing here throws.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import type { FolderListing } from './discovery';
 import { PersistedFile } from './persistedFile';
 import type { ScanEntry } from './scanFile';
 import type { KnownFile } from './scanWorkerPool';
 import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig, TagKind } from './types';
 
 /** Bump when the file layout or what a scan yields for the same bytes changes (codeTags.ts, scanFile.ts). */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const MARKER = 'spectrace-code-index';
 /** Files modified this close to the scan's start are read again next time (see above). */
 export const RACY_MS = 2000;
@@ -50,7 +51,12 @@ interface StoredCache {
   size: number[];
   mtime: number[];
   results: [number, StoredResult][];
+  /** The walk's folder listings (discovery.ts FolderListing), reusable ones only. */
+  folders: StoredFolder[];
 }
+
+/** A folder below the root ('' or `a/b/`), its time, its rules' stamp and newest time, then its subfolders, spec and code files. */
+type StoredFolder = [rel: string, mtimeMs: number, rules: string, rulesMs: number, dirs: string[], specs: string[], code: string[]];
 
 /** The part of a config that decides what a scan yields, plus the folder and the format: a cache's identity. */
 export function cacheKey(root: string, config: SpectraceConfig): string {
@@ -77,6 +83,7 @@ export class CodeIndexCache {
   /** The key the entries belong to; undefined before the first `prepare`. */
   private key: string | undefined;
   private entries = new Map<string, KnownFile>();
+  private folders = new Map<string, FolderListing>();
   /** Entries differ from what is on disk. */
   private dirty = false;
   private readonly persisted: PersistedFile;
@@ -104,14 +111,37 @@ export class CodeIndexCache {
     const key = cacheKey(this.root, config);
     if (this.key === undefined) {
       this.key = key;
-      this.entries = await this.load(key);
+      const loaded = await this.load(key);
+      this.entries = loaded.entries;
+      this.folders = loaded.folders;
     } else if (this.key !== key) {
       this.key = key;
       this.entries = new Map();
+      this.folders = new Map();
       this.dirty = true;
     }
     const entries = this.entries;
     return (file) => entries.get(file);
+  }
+
+  /** The folder listings kept with the results (after `prepare` for the same config), for the walk. */
+  listings(): (dir: string) => FolderListing | undefined {
+    const folders = this.folders;
+    return (dir) => folders.get(dir);
+  }
+
+  /**
+   * Replace the kept listings with a walk's. `walkStartedAt` is `Date.now()` from before the walk:
+   * a folder (or its rules) changed within RACY_MS of it is listed again next time.
+   */
+  storeListings(listings: ReadonlyMap<string, FolderListing>, walkStartedAt: number): void {
+    const limit = walkStartedAt - RACY_MS;
+    const next = new Map<string, FolderListing>();
+    for (const [dir, l] of listings) if (l.reusable && l.mtimeMs < limit && l.rulesMs < limit) next.set(dir, l);
+    let same = next.size === this.folders.size;
+    if (same) for (const [dir, l] of next) if (this.folders.get(dir) !== l) same = false;
+    this.folders = next;
+    if (!same) this.dirty = true;
   }
 
   /**
@@ -146,7 +176,7 @@ export class CodeIndexCache {
   }
 
   private serialize(key: string): string {
-    const stored: StoredCache = { marker: MARKER, key, dirs: [], dir: [], name: [], size: [], mtime: [], results: [] };
+    const stored: StoredCache = { marker: MARKER, key, dirs: [], dir: [], name: [], size: [], mtime: [], results: [], folders: [] };
     const dirIndex = new Map<string, number>();
     const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
     for (const [file, { stamp, result }] of this.entries) {
@@ -167,15 +197,20 @@ export class CodeIndexCache {
       const encoded = encodeResult(result);
       if (encoded) stored.results.push([i, encoded]);
     }
+    for (const [dir, l] of this.folders) {
+      if (dir !== this.root && !dir.startsWith(prefix)) continue;
+      const rel = dir === this.root ? '' : `${dir.slice(prefix.length)}${path.sep}`;
+      stored.folders.push([path.sep === '/' ? rel : rel.split(path.sep).join('/'), l.mtimeMs, l.rules, l.rulesMs, l.dirs, l.specs, l.code]);
+    }
     return JSON.stringify(stored);
   }
 
-  private async load(key: string): Promise<Map<string, KnownFile>> {
-    return (await this.persisted.load(MAX_CACHE_BYTES, (bytes) => this.decode(bytes.toString('utf8'), key))) ?? new Map();
+  private async load(key: string): Promise<{ entries: Map<string, KnownFile>; folders: Map<string, FolderListing> }> {
+    return (await this.persisted.load(MAX_CACHE_BYTES, (bytes) => this.decode(bytes.toString('utf8'), key))) ?? { entries: new Map(), folders: new Map() };
   }
 
-  /** The entries of a cache file's text, or why it cannot be used. */
-  private decode(text: string, key: string): Map<string, KnownFile> | string {
+  /** The entries and listings of a cache file's text, or why it cannot be used. */
+  private decode(text: string, key: string): { entries: Map<string, KnownFile>; folders: Map<string, FolderListing> } | string {
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -184,8 +219,10 @@ export class CodeIndexCache {
     }
     if (!isObject(data) || data.marker !== MARKER) return 'not a Spectrace code index';
     if (data.key !== key) return 'made for another folder, configuration or version (rebuilt)';
-    const { dirs, dir, name, size, mtime, results } = data;
-    if (!Array.isArray(dirs) || !Array.isArray(dir) || !Array.isArray(name) || !Array.isArray(size) || !Array.isArray(mtime) || !Array.isArray(results)) return 'a missing column';
+    const { dirs, dir, name, size, mtime, results, folders } = data;
+    if (!Array.isArray(dirs) || !Array.isArray(dir) || !Array.isArray(name) || !Array.isArray(size) || !Array.isArray(mtime) || !Array.isArray(results) || !Array.isArray(folders)) {
+      return 'a missing column';
+    }
     const n = name.length;
     if (dir.length !== n || size.length !== n || mtime.length !== n) return 'columns of different lengths';
     const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
@@ -217,7 +254,14 @@ export class CodeIndexCache {
       if (!result || !known) return `a malformed result for ${file}`;
       known.result = result;
     }
-    return out;
+    const listings = new Map<string, FolderListing>();
+    for (const row of folders as unknown[]) {
+      const listing = decodeFolder(row);
+      if (!listing) return 'a malformed folder listing';
+      const rel = listing.rel;
+      listings.set(rel === '' ? this.root : prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep)).slice(0, -1), listing.listing);
+    }
+    return { entries: out, folders: listings };
   }
 }
 
@@ -266,6 +310,16 @@ function decodeResult(file: string, stored: unknown): CodeFile | SkippedFile | u
     return typeof stored.detail === 'string' ? { file, reason, detail: stored.detail } : undefined;
   }
   return undefined;
+}
+
+function decodeFolder(row: unknown): { rel: string; listing: FolderListing } | undefined {
+  if (!Array.isArray(row) || row.length !== 7) return undefined;
+  const [rel, mtimeMs, rules, rulesMs, dirs, specs, code] = row as unknown[];
+  if (typeof rel !== 'string' || !isDirRel(rel) || typeof rules !== 'string') return undefined;
+  if (typeof mtimeMs !== 'number' || !Number.isFinite(mtimeMs) || typeof rulesMs !== 'number' || !Number.isFinite(rulesMs)) return undefined;
+  const names = (v: unknown): v is string[] => Array.isArray(v) && v.every((n) => typeof n === 'string' && isName(n));
+  if (!names(dirs) || !names(specs) || !names(code)) return undefined;
+  return { rel, listing: { mtimeMs, rules, rulesMs, reusable: true, dirs, specs, code } };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -54,17 +54,20 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
   const onCodeFile = (count: number) => {
     if (count === WORKER_MIN_FILES) worker = startScanWorker(config, { log: options.log });
   };
-  const found = await discoverFiles(base, config, { signal: options.signal, onCodeFile }).catch((err: unknown) => {
+  // With a persisted index, unchanged files are not read and unchanged folders not listed.
+  const known = options.codeCache ? await options.codeCache.prepare(config) : undefined;
+  const walkStartedAt = Date.now();
+  const found = await discoverFiles(base, config, { signal: options.signal, onCodeFile, listings: options.codeCache?.listings() }).catch((err: unknown) => {
     worker?.stop();
     throw err;
   });
+  options.codeCache?.storeListings(found.listings, walkStartedAt);
   for (const s of found.skipped) skip(s);
   const total = found.specFiles.length + found.codeFiles.length;
   let done = 0;
 
   // The code scan starts now, so that its worker thread scans while the spec files below are read
-  // and parsed; its results are applied after them. With a persisted index, unchanged files are not read.
-  const known = options.codeCache ? await options.codeCache.prepare(config) : undefined;
+  // and parsed; its results are applied after them.
   const scanStartedAt = Date.now();
   const scanning = scanCodeFiles(found.codeFiles, config, {
     signal: options.signal,

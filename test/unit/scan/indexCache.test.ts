@@ -30,6 +30,7 @@ describe('persisted code index', () => {
       'assets/logo.bin': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
     });
     ageAll(root);
+    ageFolders(root);
   });
   afterEach(() => {
     removeTree(root);
@@ -42,6 +43,20 @@ describe('persisted code index', () => {
       if (e.isDirectory()) ageAll(p);
       else fs.utimesSync(p, HOUR_AGO, HOUR_AGO);
     }
+  }
+
+  /** Folders too (after their contents): a folder changed in the last 2 s has its listing read again. */
+  function ageFolders(dir: string): void {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) ageFolders(path.join(dir, e.name));
+    fs.utimesSync(dir, HOUR_AGO, HOUR_AGO);
+  }
+
+  /** Run `change` inside folder `rel`, then give the folder back its modification time. */
+  function changeKeepingFolderTime(rel: string, change: () => void): void {
+    const dir = path.join(root, rel);
+    const { mtime } = fs.statSync(dir);
+    change();
+    fs.utimesSync(dir, mtime, mtime);
   }
 
   /** Replace a file's bytes, keeping its modification time (and, if the text has the same length, its size). */
@@ -117,6 +132,57 @@ describe('persisted code index', () => {
     assert.ok(!raw.includes('"b.ts"') && raw.includes('"c.ts"'));
   });
 
+  it('a second start takes unchanged folders from the kept listings without listing them', async () => {
+    await start();
+    // A file added while the folder keeps its time: only listing the folder would find it.
+    changeKeepingFolderTime('src', () => writeTree(root, { 'src/hidden.ts': '// @implements REQ-3\n' }));
+    const second = await start();
+    assert.deepEqual(second.tags, FRESH);
+    const raw = JSON.parse(fs.readFileSync(cacheFileFor(storage, root), 'utf8')) as { folders: [string, ...unknown[]][] };
+    assert.deepEqual(raw.folders.map((f) => f[0]).sort(), ['', 'assets/', 'specs/', 'src/']);
+  });
+
+  it('a folder whose time changed is listed again: new and deleted files in it are seen', async () => {
+    await start();
+    writeTree(root, { 'src/new.ts': '// @implements REQ-3\n' });
+    fs.rmSync(path.join(root, 'src/b.ts'));
+    const second = await start();
+    assert.deepEqual(second.tags, { 'src/a.ts': ['implements REQ-1'], 'src/new.ts': ['implements REQ-3'], 'src/plain.ts': [] });
+    assert.deepEqual(second.skipped, ['assets/logo.bin binary']);
+  });
+
+  it('a .gitignore added above kept folders applies to them (their listings are not trusted below new rules)', async () => {
+    writeTree(root, { 'src/gen/x.gen.ts': '// @implements REQ-3\n', 'src/gen/y.ts': '' });
+    ageAll(root);
+    ageFolders(root);
+    const first = await start();
+    assert.deepEqual(first.tags['src/gen/x.gen.ts'], ['implements REQ-3']);
+    writeTree(root, { 'src/.gitignore': '*.gen.ts\n' }); // src's time changes, src/gen's does not
+    const second = await start();
+    assert.equal(second.tags['src/gen/x.gen.ts'], undefined);
+    assert.deepEqual(second.tags['src/gen/y.ts'], []);
+  });
+
+  it('a .gitignore changed in place (folder time kept) makes its folder and those below it listed again', async () => {
+    writeTree(root, { '.gitignore': 'tmp/\n', 'src/gen/x.gen.ts': '// @implements REQ-3\n' });
+    ageAll(root);
+    ageFolders(root);
+    await start();
+    changeKeepingFolderTime('.', () => fs.writeFileSync(path.join(root, '.gitignore'), 'tmp/\n*.gen.ts\n'));
+    const second = await start();
+    assert.equal(second.tags['src/gen/x.gen.ts'], undefined);
+    assert.deepEqual(second.tags['src/a.ts'], ['implements REQ-1']);
+  });
+
+  it(`a folder modified less than ${RACY_MS} ms before the walk keeps no listing; one holding a symbolic link never does`, async () => {
+    writeTree(root, { 'src/new.ts': '' }); // src modified now
+    fs.symlinkSync(path.join(root, 'src'), path.join(root, 'assets/link'));
+    fs.utimesSync(path.join(root, 'assets'), HOUR_AGO, HOUR_AGO);
+    await start();
+    const raw = JSON.parse(fs.readFileSync(cacheFileFor(storage, root), 'utf8')) as { folders: [string, ...unknown[]][] };
+    assert.deepEqual(raw.folders.map((f) => f[0]).sort(), ['', 'specs/']);
+  });
+
   it('a config change (tag words) starts from an empty cache', async () => {
     await start();
     writeTree(root, { 'spectrace.yaml': 'tags:\n  implements: ["@implements", "@impl"]\n' });
@@ -134,6 +200,7 @@ describe('persisted code index', () => {
     ['a foreign', () => JSON.stringify({ hello: 'world' }), /not a Spectrace code index/],
     ['a tampered', (text: string) => text.replace('"mtime":[', '"mtime":["soon",'), /malformed|different lengths/],
     ['a path-escaping', (text: string) => text.replace('"dirs":[', '"dirs":["../outside/",'), /malformed folder/],
+    ['a path-escaping listing', (text: string) => text.replace('"folders":[', '"folders":[["../outside/",1,"",0,[],[],["x.ts"]],'), /malformed folder listing/],
   ] as const) {
     it(`${name} cache file is ignored with a log line; the index is built from the files`, async () => {
       await start();
@@ -172,7 +239,7 @@ describe('persisted code index', () => {
     fs.writeFileSync(path.join(root, 'src/plain.ts'), 'export const plain = 1;\n'); // modified now
     const first = await start();
     assert.equal(first.cache.size, 3);
-    const raw = fs.readFileSync(cacheFileFor(storage, root), 'utf8');
-    assert.ok(!raw.includes('plain.ts'));
+    const raw = JSON.parse(fs.readFileSync(cacheFileFor(storage, root), 'utf8')) as { name: string[] };
+    assert.ok(!raw.name.includes('plain.ts'));
   });
 });
