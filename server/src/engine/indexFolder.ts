@@ -106,7 +106,7 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
   const scanned = await scanning;
   options.codeCache?.store(scanned.entries, scanStartedAt);
   if (options.codeCache && scanned.reused > 0) options.log?.(`spectrace: ${scanned.reused} of ${found.codeFiles.length} code files unchanged since the persisted index`);
-  for (const code of scanned.files) index.updateCodeTags(code.file, code.tags);
+  index.addWalkedCode(scanned.files);
   for (const s of scanned.skipped) skip(s);
   return { index, skipped };
 }

@@ -9,7 +9,7 @@
 //
 // Tested against `yaml` node for node (test/unit/engine/simple-yaml.test.ts) and, through the chunked
 // analysis, by the chunked = whole-document property tests (the whole-document path uses `yaml` only).
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Schema } from 'yaml';
 import type { ParsedDoc } from './yamlNodes';
 import { PARSE_OPTIONS, markNoAliases } from './yamlNodes';
@@ -43,15 +43,94 @@ interface ScalarTag {
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
 
+/** The key under which `yaml` tags each node with its type (nodes/identity.js). */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+/**
+ * Makes `yaml` nodes and documents without their constructors, each of which defines a property
+ * (a fifth of reading an item went to them): objects inherit the type tag (and a collection's
+ * schema) from a prototype per kind. `yaml` reads the tag as `node[NODE_TYPE]`, which an inherited
+ * property answers. Checked once at start; if `yaml` ever works otherwise, the constructors are used.
+ */
+class NodeFactory {
+  private readonly protos: { scalar: object; map: object; seq: object; pair: object; doc: object } | undefined;
+
+  private readonly schema: Schema;
+
+  /** `template`: a document parsed with PARSE_OPTIONS; documents made here share its schema and options. */
+  constructor(template: Document) {
+    const schema = template.schema;
+    this.schema = schema;
+    const proto = (instance: object, withSchema: boolean): object => {
+      const p = Object.create(Object.getPrototypeOf(instance) as object) as object;
+      Object.defineProperty(p, NODE_TYPE, { value: (instance as Record<symbol, unknown>)[NODE_TYPE] });
+      if (withSchema) Object.defineProperty(p, 'schema', { value: schema, writable: true, configurable: true });
+      return p;
+    };
+    this.protos = {
+      scalar: proto(new Scalar(null), false),
+      map: proto(new YAMLMap(schema), true),
+      seq: proto(new YAMLSeq(schema), true),
+      pair: proto(new Pair(null), false),
+      doc: template,
+    };
+    const works =
+      isScalar(this.scalar(1)) && isMap(this.map()) && isSeq(this.seq()) && isPair(this.pair(null, null)) && isDocument(this.doc()) && this.scalar(1) instanceof Scalar;
+    if (!works) this.protos = undefined;
+  }
+
+  scalar(value: unknown): Scalar {
+    if (!this.protos) return new Scalar(value);
+    const n = Object.create(this.protos.scalar) as Scalar;
+    n.value = value;
+    return n;
+  }
+
+  map(): YAMLMap {
+    if (!this.protos) return new YAMLMap(this.schema);
+    const n = Object.create(this.protos.map) as YAMLMap;
+    n.items = [];
+    return n;
+  }
+
+  seq(): YAMLSeq {
+    if (!this.protos) return new YAMLSeq(this.schema);
+    const n = Object.create(this.protos.seq) as YAMLSeq;
+    n.items = [];
+    return n;
+  }
+
+  pair(key: unknown, value: unknown): Pair {
+    if (!this.protos) return new Pair(key, value);
+    const n = Object.create(this.protos.pair) as Pair;
+    n.key = key;
+    n.value = value;
+    return n;
+  }
+
+  /** A document with its own contents, errors and warnings; options and schema are the template's. */
+  doc(): ParsedDoc {
+    if (!this.protos) return new Document(undefined, PARSE_OPTIONS) as unknown as ParsedDoc;
+    const d = Object.create(this.protos.doc) as ParsedDoc;
+    d.contents = null;
+    d.errors = [];
+    d.warnings = [];
+    return d;
+  }
+}
+
 export class SimpleYamlReader {
   private readonly schema: Schema;
+  private readonly make: NodeFactory;
   private readonly defaultTags: ScalarTag[];
   private readonly stringTag: ScalarTag;
   /** The text being read ends with blank lines. */
   private blankEnd = false;
 
   constructor() {
-    this.schema = new Document(undefined, PARSE_OPTIONS).schema;
+    const template = new Document(undefined, PARSE_OPTIONS);
+    this.schema = template.schema;
+    this.make = new NodeFactory(template);
     const tags = this.schema.tags as unknown as (ScalarTag & { collection?: string })[];
     this.defaultTags = tags.filter((t) => !t.collection && t.default === true && t.test);
     // `schema[SCALAR]`, the string tag: what a plain scalar matching no other tag resolves with.
@@ -69,7 +148,7 @@ export class SimpleYamlReader {
       this.blankEnd = blankEnd;
       const seq = this.readSeq(text, lines, cursor, first.indent);
       if (cursor.i !== lines.length) return undefined;
-      const doc = new Document(undefined, PARSE_OPTIONS) as unknown as ParsedDoc;
+      const doc = this.make.doc();
       doc.contents = seq as unknown as ParsedDoc['contents'];
       // Nothing reads a document's own range; `yaml` ends it after its last token (which differs
       // from this after an empty value at the very end).
@@ -84,7 +163,7 @@ export class SimpleYamlReader {
 
   /** A block list at column `col`: every line from the cursor that starts with `- ` at that column. */
   private readSeq(text: string, lines: Line[], cursor: { i: number }, col: number): YAMLSeq {
-    const seq = new YAMLSeq(this.schema);
+    const seq = this.make.seq();
     let start = -1;
     let end = 0;
     while (cursor.i < lines.length) {
@@ -110,7 +189,7 @@ export class SimpleYamlReader {
    * start with a `- `); the following keys are lines at exactly that column.
    */
   private readMap(text: string, lines: Line[], cursor: { i: number }, col: number, firstAt: number): YAMLMap {
-    const map = new YAMLMap(this.schema);
+    const map = this.make.map();
     const seen = new Set<string>();
     let keyAt = firstAt;
     let end = 0;
@@ -147,7 +226,7 @@ export class SimpleYamlReader {
         while (text.charCodeAt(valueAt) === 32) valueAt++;
         value = this.readLineScalar(text, lines, cursor, valueAt, true);
       }
-      map.items.push(new Pair(key, value));
+      map.items.push(this.make.pair(key, value));
       end = (value.range as [number, number, number])[2];
       const next = lines[cursor.i];
       if (!next || next.indent < col) break;
@@ -176,7 +255,7 @@ export class SimpleYamlReader {
   private flowSeq(text: string, open: number, contentEnd: number, lineEnd: number): YAMLSeq {
     const close = contentEnd - 1;
     if (text.charCodeAt(close) !== 93 /* ] */) throw NOT_SIMPLE;
-    const seq = new YAMLSeq(this.schema);
+    const seq = this.make.seq();
     seq.flow = true;
     let p = open + 1;
     while (text.charCodeAt(p) === 32) p++;
@@ -222,7 +301,7 @@ export class SimpleYamlReader {
     let failed = false;
     const res = tag.resolve(source, () => (failed = true), PARSE_OPTIONS);
     if (failed) throw NOT_SIMPLE;
-    const node = res instanceof Scalar ? res : new Scalar(res);
+    const node = res instanceof Scalar ? res : this.make.scalar(res);
     node.source = source;
     node.type = Scalar.PLAIN;
     if (tag.format) node.format = tag.format;

@@ -299,6 +299,22 @@ export class WorkspaceIndex implements IndexModel {
     this._version++;
   }
 
+  /**
+   * The tags of code files a walk of this folder found under the current config (discovery.ts
+   * classified them with the same globs): as updateCodeTags, without classifying each path again.
+   */
+  addWalkedCode(files: readonly CodeFile[]): void {
+    let changed = false;
+    for (const { file, tags } of files) {
+      if (this.specs.has(file)) this.dropSpec(file);
+      const old = this.codes.get(file);
+      if (old && sameTags(old.tags, tags)) continue;
+      this.putCodeTags(file, tags);
+      changed = true;
+    }
+    if (changed) this._version++;
+  }
+
   removeFile(file: string): void {
     if (file === this._configFile) {
       this.setConfig(undefined);
