@@ -46,8 +46,20 @@ const builds = [
   // stays a runtime require): VS Code's activation time includes loading extension.js.
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './languageClient.js'] },
   { ...common, entryPoints: { languageClient: 'client/src/languageClient.ts' }, outdir: 'dist', external: ['vscode'] },
-  // scanWorker: the code scan's worker thread, loaded by server.js and cli.js from their own folder.
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', scanWorker: 'server/src/engine/scanWorker.ts' }, outdir: 'dist' },
+  // scanWorker: the code scan's worker thread, loaded by serverMain.js and cliMain.js from their own folder.
+  // server.js and cli.js are small starters that run serverMain.js / cliMain.js with V8's code cache
+  // (server/src/startup/compileCache.ts).
+  {
+    ...common,
+    entryPoints: {
+      server: 'server/src/startup/server.ts',
+      serverMain: 'server/src/server.ts',
+      cli: 'server/src/startup/cli.ts',
+      cliMain: 'server/src/cli.ts',
+      scanWorker: 'server/src/engine/scanWorker.ts',
+    },
+    outdir: 'dist',
+  },
 ];
 // The e2e suite runs inside the extension host; it is never packaged (see .vscodeignore).
 // index.js bundles mocha (mocha 12 mixes ESM and CJS, which an older extension-host Node cannot

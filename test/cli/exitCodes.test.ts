@@ -66,11 +66,13 @@ describe('spectrace exit codes', function () {
     fs.mkdirSync(dir, { mode: 0o000 });
     fs.chmodSync(tmp, 0o755);
     // root reads every folder: as root, run the CLI as the unprivileged user `nobody` instead, from a
-    // copy of the (self-contained) bundle that user can read wherever the repository lives.
+    // copy of the (self-contained) bundle and its starter that user can read wherever the repository lives.
     const asRoot = process.getuid?.() === 0;
     const cli = path.join(tmp, 'cli.js');
-    fs.copyFileSync(CLI, cli);
-    fs.chmodSync(cli, 0o644);
+    for (const name of ['cli.js', 'cliMain.js']) {
+      fs.copyFileSync(path.join(path.dirname(CLI), name), path.join(tmp, name));
+      fs.chmodSync(path.join(tmp, name), 0o644);
+    }
     try {
       const r = await runCli(['check', dir], { cwd: tmp, cli, ...(asRoot ? { uid: 65534 } : {}) });
       assert.equal(r.code, 2, r.stdout + r.stderr);

@@ -26,7 +26,9 @@ const FIXED = [
   'dist/extension.js',
   'dist/languageClient.js',
   'dist/server.js',
+  'dist/serverMain.js',
   'dist/cli.js',
+  'dist/cliMain.js',
   'dist/scanWorker.js',
   'media/icon.png',
   'media/specs.svg',
@@ -60,7 +62,7 @@ describe('VSIX packaging', function () {
   this.timeout(180_000);
 
   before(function () {
-    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/cli.js', 'dist/scanWorker.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
+    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
     assert.deepEqual(missing, [], `build output missing (run \`npm run build\` first): ${missing.join(', ')}`);
   });
 
