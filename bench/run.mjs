@@ -37,6 +37,14 @@ function run(cmd, args, opts = {}) {
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
+// --render-only: write RESULTS.md again from bench/results.json (after a change to its wording only;
+// the figures stay those of the run that wrote results.json).
+if (flag('--render-only')) {
+  writeFileSync(join(BENCH, 'RESULTS.md'), renderMarkdown(JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8'))));
+  log('wrote bench/RESULTS.md from bench/results.json');
+  process.exit(0);
+}
+
 // Measure what ships: the production bundles (minified, as in the VSIX).
 log('building dist/ for production');
 run('npm', ['run', 'build:production'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -113,7 +121,7 @@ function driverRun(label, ws, settingsArgs, serverCmd) {
   return res;
 }
 
-const results = { date: new Date().toISOString(), machine, versions, lsp: [], scan: null };
+const results = { date: new Date().toISOString(), args: argv, machine, versions, lsp: [], scan: null };
 
 if (!flag('--skip-lsp')) {
   for (const n of sizes) {
@@ -175,8 +183,10 @@ log('wrote bench/RESULTS.md and bench/results.json');
 function renderMarkdown(r) {
   const L = [];
   L.push('# Benchmark results', '');
-  L.push(`Run ${r.date} with \`npm run bench\`${flag('--full') ? ' -- --full' : ''} on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}.`);
-  L.push(`Node ${r.versions.node}; Spectrace ${r.versions.spectrace}; yaml-language-server ${r.versions.yamlLanguageServer}; ${r.versions.ripgrep ?? 'ripgrep not installed'}.`, '');
+  const args = r.args ?? argv.filter((a) => a !== '--render-only');
+  L.push(`Run ${r.date} with \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}.`);
+  L.push(`Node ${r.versions.node}; Spectrace ${r.versions.spectrace}; yaml-language-server ${r.versions.yamlLanguageServer}; ${r.versions.ripgrep ?? 'ripgrep not installed'}.`);
+  L.push('Spectrace\'s server and CLI start their bundles with V8\'s code cache (`server/src/startup/compileCache.ts`), which the first start of each bundle writes: every Spectrace process after the first in a run has it, as on a user\'s machine after a first run.', '');
   if (r.lsp.length) {
     L.push('## Keystroke → diagnostics (same workload, same driver, same run)', '');
     L.push('Workload: `bench/driver/gen.mjs N 0.02 --seed 1` with the bench requirement schema as the workspace\'s extra schema; 20 one-letter edits inside `description:` values, each timed didChange → publishDiagnostics for that version (debounce included).', '');
