@@ -36,6 +36,9 @@ export class SummaryStatusBar implements vscode.Disposable {
 
   update(): void {
     const version = ++this.version;
+    const status = this.ctx.status;
+    // A stopped server has no summary to give: its state is what the item shows.
+    if (status === 'stopped' || status === 'failed') return this.showStatus(status);
     this.store.summary().then(
       (s) => {
         if (version !== this.version) return; // a newer update is on its way

@@ -53,7 +53,14 @@ export class SpecStore implements vscode.Disposable {
     this.roadmapCache = new Cached(ctx, RoadmapRequest);
     this.gapsCache = new Cached(ctx, CoverageGapsRequest);
     this.summaryCache = new Cached(ctx, SummaryRequest);
-    this.subscription = ctx.onIndexChanged(() => this.refresh());
+    this.subscription = vscode.Disposable.from(
+      ctx.onIndexChanged(() => this.refresh()),
+      // A server that stopped answers nothing more: drop what it said, so the views say it is not running
+      // instead of showing its last answers (a view asked between a restart and the final crash kept them).
+      ctx.onStatusChanged((status) => {
+        if (status === 'stopped' || status === 'failed') this.refresh();
+      }),
+    );
   }
 
   requirements(): Promise<RequirementsTreeResult> {
