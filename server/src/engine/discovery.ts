@@ -48,6 +48,7 @@ export interface DiscoveryResult {
  * for the "racily clean" rule). Names only, sorted by kind.
  */
 export interface FolderListing {
+  /** The folder's modification time when listed (NaN when the walk had no kept listings to check). */
   mtimeMs: number;
   /** The folder's own ignore rules when listed (gitignore.ts RulesStamp.stamp). */
   rules: string;
@@ -126,12 +127,15 @@ export async function discoverFiles(root: string, config: SpectraceConfig, opts:
     opts.signal?.throwIfAborted();
     const { abs: dir, rel: dirRel, trusted } = stack.pop() as { abs: string; rel: string; trusted: boolean };
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-    let mtimeMs: number;
-    try {
-      mtimeMs = fs.statSync(dir).mtimeMs;
-    } catch (err) {
-      skipped.push(skipFromError(dir, err));
-      continue;
+    // A folder's time is only worth a system call when listings are kept (a persisted index).
+    let mtimeMs = Number.NaN;
+    if (opts.listings) {
+      try {
+        mtimeMs = fs.statSync(dir).mtimeMs;
+      } catch (err) {
+        skipped.push(skipFromError(dir, err));
+        continue;
+      }
     }
     const kept = trusted ? opts.listings?.(dir) : undefined;
     if (kept && kept.mtimeMs === mtimeMs) {

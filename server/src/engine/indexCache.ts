@@ -132,7 +132,8 @@ export class CodeIndexCache {
 
   /**
    * Replace the kept listings with a walk's. `walkStartedAt` is `Date.now()` from before the walk:
-   * a folder (or its rules) changed within RACY_MS of it is listed again next time.
+   * a folder (or its rules) changed within RACY_MS of it is listed again next time (as is one whose
+   * time the walk did not take: NaN).
    */
   storeListings(listings: ReadonlyMap<string, FolderListing>, walkStartedAt: number): void {
     const limit = walkStartedAt - RACY_MS;

@@ -120,7 +120,6 @@ class NodeFactory {
 }
 
 export class SimpleYamlReader {
-  private readonly schema: Schema;
   private readonly make: NodeFactory;
   private readonly defaultTags: ScalarTag[];
   private readonly stringTag: ScalarTag;
@@ -129,9 +128,8 @@ export class SimpleYamlReader {
 
   constructor() {
     const template = new Document(undefined, PARSE_OPTIONS);
-    this.schema = template.schema;
     this.make = new NodeFactory(template);
-    const tags = this.schema.tags as unknown as (ScalarTag & { collection?: string })[];
+    const tags = template.schema.tags as unknown as (ScalarTag & { collection?: string })[];
     this.defaultTags = tags.filter((t) => !t.collection && t.default === true && t.test);
     // `schema[SCALAR]`, the string tag: what a plain scalar matching no other tag resolves with.
     this.stringTag = (tags.find((t) => (t as { tag?: string }).tag === 'tag:yaml.org,2002:str') ?? { resolve: (v: string) => v }) as ScalarTag;
