@@ -30,6 +30,9 @@ class NotSimple extends Error {}
 
 const NOT_SIMPLE = new NotSimple('not simple YAML');
 
+/** Deeper nesting is left to `yaml` (and its guards): the reader recurses once per level. */
+const MAX_DEPTH = 64;
+
 // A key: a letter or underscore, then word characters, dots, dashes and slashes.
 const KEY = /[A-Za-z_][\w.\-/]*/y;
 // Characters that cannot start a plain scalar here (YAML indicators, and `-`, `?`, `:` which may
@@ -144,7 +147,7 @@ export class SimpleYamlReader {
       const first = lines[0];
       if (!isDashLine(text, first)) return undefined;
       this.blankEnd = blankEnd;
-      const seq = this.readSeq(text, lines, cursor, first.indent);
+      const seq = this.readSeq(text, lines, cursor, first.indent, 0);
       if (cursor.i !== lines.length) return undefined;
       const doc = this.make.doc();
       doc.contents = seq as unknown as ParsedDoc['contents'];
@@ -160,7 +163,8 @@ export class SimpleYamlReader {
   }
 
   /** A block list at column `col`: every line from the cursor that starts with `- ` at that column. */
-  private readSeq(text: string, lines: Line[], cursor: { i: number }, col: number): YAMLSeq {
+  private readSeq(text: string, lines: Line[], cursor: { i: number }, col: number, depth: number): YAMLSeq {
+    if (depth > MAX_DEPTH) throw NOT_SIMPLE;
     const seq = this.make.seq();
     let start = -1;
     let end = 0;
@@ -173,7 +177,7 @@ export class SimpleYamlReader {
       let at = dash + 1;
       while (text.charCodeAt(at) === 32) at++;
       const item = this.startsKey(text, at, line.contentEnd)
-        ? this.readMap(text, lines, cursor, at - line.start, at)
+        ? this.readMap(text, lines, cursor, at - line.start, at, depth + 1)
         : this.readLineScalar(text, lines, cursor, at, false);
       seq.items.push(item);
       end = (item.range as [number, number, number])[2];
@@ -186,7 +190,8 @@ export class SimpleYamlReader {
    * A block map at column `col` whose first key is at `firstAt` (on the cursor's line, which may
    * start with a `- `); the following keys are lines at exactly that column.
    */
-  private readMap(text: string, lines: Line[], cursor: { i: number }, col: number, firstAt: number): YAMLMap {
+  private readMap(text: string, lines: Line[], cursor: { i: number }, col: number, firstAt: number, depth: number): YAMLMap {
+    if (depth > MAX_DEPTH) throw NOT_SIMPLE;
     const map = this.make.map();
     const seen = new Set<string>();
     let keyAt = firstAt;
@@ -210,8 +215,8 @@ export class SimpleYamlReader {
         if (next && next.indent > col) {
           cursor.i++;
           value = isDashLine(text, next)
-            ? this.readSeq(text, lines, cursor, next.indent)
-            : this.readMap(text, lines, cursor, next.indent, next.start + next.indent);
+            ? this.readSeq(text, lines, cursor, next.indent, depth + 1)
+            : this.readMap(text, lines, cursor, next.indent, next.start + next.indent, depth + 1);
         } else {
           if (next && next.indent === col && isDashLine(text, next)) throw NOT_SIMPLE; // a list at the key's column
           if (!next && this.blankEnd) throw NOT_SIMPLE; // `yaml` marks the empty value `spaceBefore`

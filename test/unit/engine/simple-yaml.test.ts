@@ -178,6 +178,10 @@ describe('simple YAML reader', () => {
       '- id: A\n\ttitle: tab\n',
       'id: A\n',
       '- id: A\n   title: misaligned\n',
-    ]) assert.equal(reader.parseItems(text), undefined, JSON.stringify(text));
+      // Nesting deeper than the reader recurses: left to yaml.
+      `- id: A\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}k:`).join('\n')}\n${'  '.repeat(81)}v: 1\n`,
+    ]) assert.equal(reader.parseItems(text), undefined, JSON.stringify(text).slice(0, 80));
+    // Nesting within the limit is read.
+    assert.ok(reader.parseItems(`- id: A\n${Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i + 1)}k:`).join('\n')}\n${'  '.repeat(21)}v: 1\n`));
   });
 });
