@@ -93,7 +93,7 @@ export class GitignoreRules {
       this.chains.set(dir, levels);
       this.folderRules.delete(dir);
       // The rules from outside the folder count as the root's own: a change to them changes every verdict.
-      return stampOf([...inherited, ...(info ? [info] : []), ...(own ? [own] : [])]);
+      return stampOf(levels);
     }
     this.chains.set(dir, own ? [...inherited, own] : inherited);
     this.folderRules.delete(dir);

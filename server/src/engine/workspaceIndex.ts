@@ -292,11 +292,7 @@ export class WorkspaceIndex implements IndexModel {
    */
   updateCodeTags(file: string, tags: CodeTag[]): void {
     if (this.classify(file) !== 'code') return;
-    if (this.specs.has(file)) this.dropSpec(file);
-    const old = this.codes.get(file);
-    if (old && sameTags(old.tags, tags)) return;
-    this.putCodeTags(file, tags);
-    this._version++;
+    if (this.setCodeTags(file, tags)) this._version++;
   }
 
   /**
@@ -305,14 +301,17 @@ export class WorkspaceIndex implements IndexModel {
    */
   addWalkedCode(files: readonly CodeFile[]): void {
     let changed = false;
-    for (const { file, tags } of files) {
-      if (this.specs.has(file)) this.dropSpec(file);
-      const old = this.codes.get(file);
-      if (old && sameTags(old.tags, tags)) continue;
-      this.putCodeTags(file, tags);
-      changed = true;
-    }
+    for (const { file, tags } of files) if (this.setCodeTags(file, tags)) changed = true;
     if (changed) this._version++;
+  }
+
+  /** A code file's tags (it stops being a spec if it was one); whether they differ from those held. */
+  private setCodeTags(file: string, tags: CodeTag[]): boolean {
+    if (this.specs.has(file)) this.dropSpec(file);
+    const old = this.codes.get(file);
+    if (old && sameTags(old.tags, tags)) return false;
+    this.putCodeTags(file, tags);
+    return true;
   }
 
   removeFile(file: string): void {
