@@ -6,6 +6,9 @@
 //     (20,000 with --full). Each run's diagnostics are checked against the generator's manifest.
 //  2. Code scan: a generated tree of --tree-files source files; ripgrep's tag search against
 //     `spectrace check` (cold) and the server's start with a persisted index (warm).
+//  3. Floors (bench/floors): what a Node process pays before Spectrace does anything — an empty
+//     server on the same LSP library through the same driver, `node -e 0`, a two-thread tag search
+//     in Node — so that a target missed says how much of the gap is Node's and how much is ours.
 // Writes bench/RESULTS.md and bench/results.json. Ratios are computed from figures of the same run.
 // usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--edits 20] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -14,12 +17,19 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
-import { measureServerStart } from './serverStart.mjs';
+import { measureInitialize, measureServerStart } from './serverStart.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
 const WORK = join(BENCH, 'work');
 const DRIVER = join(BENCH, 'driver');
+const FLOORS = join(BENCH, 'floors');
+
+// Some sandboxes set NODE_EXTRA_CA_CERTS for their network proxy: every Node process then reads a CA
+// bundle as it starts (+30–60 ms per start on the bench machine). No TLS is involved here and a
+// user's editor does not set it, so the processes timed here run without it (noted in RESULTS.md).
+const removedEnv = ['NODE_EXTRA_CA_CERTS'].filter((name) => name in process.env);
+for (const name of removedEnv) delete process.env[name];
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -49,6 +59,9 @@ if (flag('--render-only')) {
 log('building dist/ for production');
 run('npm', ['run', 'build:production'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 mkdirSync(WORK, { recursive: true });
+// The floor server is bundled and minified as Spectrace's server is, so that both load one file.
+const emptyServer = join(WORK, 'floor-server.js');
+(await import('esbuild')).buildSync({ entryPoints: [join(FLOORS, 'emptyServer.js')], bundle: true, minify: true, platform: 'node', target: 'node20', outfile: emptyServer, logLevel: 'error' });
 
 const versions = {
   node: process.version,
@@ -104,7 +117,8 @@ function serverEditTimes(label) {
   return out;
 }
 
-function driverRun(label, ws, settingsArgs, serverCmd) {
+/** `check: false` for servers that report nothing (the floor): no manifest comparison. */
+function driverRun(label, ws, settingsArgs, serverCmd, { check = true } = {}) {
   const dump = join(WORK, `${label}.diags.json`);
   const r = run(process.execPath, [
     join(DRIVER, 'bench.mjs'), '--file', ws.file, '--root', ws.dir, '--edits', String(edits),
@@ -113,6 +127,7 @@ function driverRun(label, ws, settingsArgs, serverCmd) {
   ], { cwd: ROOT, allowFail: true });
   if (r.status !== 0) { log(`${label} failed: ${r.stderr.slice(-2000)}`); return { label, error: r.stderr.slice(-500) }; }
   const res = JSON.parse(r.stdout.trim().split('\n').pop());
+  if (!check) return res;
   const chk = run(process.execPath, [join(DRIVER, 'check.mjs'), dump, ws.manifest, ws.file, '--spot', '0'], { allowFail: true });
   if (chk.status === 0) {
     const c = JSON.parse(chk.stdout.trim().split('\n').pop());
@@ -121,7 +136,7 @@ function driverRun(label, ws, settingsArgs, serverCmd) {
   return res;
 }
 
-const results = { date: new Date().toISOString(), args: argv, machine, versions, lsp: [], scan: null };
+const results = { date: new Date().toISOString(), args: argv, machine, versions, removedEnv, lsp: [], scan: null };
 
 if (!flag('--skip-lsp')) {
   for (const n of sizes) {
@@ -135,14 +150,17 @@ if (!flag('--skip-lsp')) {
     delete process.env.SPECTRACE_TIMING;
     ours.server_edit_ms = serverEditTimes(`spectrace-${n}`);
     ours.server_edit_median_ms = ours.server_edit_ms.length ? round(median(ours.server_edit_ms), 2) : null;
-    if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, bytes: ours.bytes, spectrace: ours, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }
+    log(`floor: an empty server, ${n} requirements`);
+    const floor = driverRun(`floor-${n}`, ws, ['--settings-json', '{}'], [process.execPath, emptyServer, '--stdio'], { check: false });
+    if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, bytes: ours.bytes, spectrace: ours, floor, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }
     log(`yaml-language-server, ${n} requirements`);
     const anchor = driverRun(`yamlls-${n}`, ws, ['--settings', join(DRIVER, 'settings', 'yaml-language-server.json')],
       [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio']);
     const ratio = (a, b) => (a && b ? round(b / a, 1) : null);
     const row = {
-      requirements: n, bytes: ours.bytes, spectrace: ours, yamlLanguageServer: anchor,
+      requirements: n, bytes: ours.bytes, spectrace: ours, floor, yamlLanguageServer: anchor,
       ratios: {
+        floorMemoryFraction: floor.peak_rss_mb && anchor.peak_rss_mb ? round(floor.peak_rss_mb / anchor.peak_rss_mb, 2) : null,
         editMedianSpeedup: ratio(ours.edit_median_ms, anchor.edit_median_ms),
         editP95Speedup: ratio(ours.edit_p95_ms, anchor.edit_p95_ms),
         openSpeedup: ratio(ours.open_first_diag_ms, anchor.open_first_diag_ms),
@@ -164,10 +182,22 @@ if (!flag('--skip-scan')) {
   const rgMs = median([0, 1, 2, 3, 4].map(() => time(rg)));
   const checkMs = median([0, 1, 2].map(() => time(check)));
   const start = await measureServerStart(ROOT, tree, join(WORK, 'server-storage'));
+  // Floors: Node's own start; an empty LSP server's spawn → initialize answered; a tag search in Node
+  // on both cores that lists and reads what ripgrep does (bench/floors/nodeGrep.mjs).
+  const nodeGrep = () => run(process.execPath, [join(FLOORS, 'nodeGrep.mjs'), tree]);
+  const nodeStartMs = median([0, 1, 2, 3, 4].map(() => time(() => run(process.execPath, ['-e', '0']))));
+  nodeGrep();
+  const nodeGrepMs = median([0, 1, 2].map(() => time(nodeGrep)));
+  const emptyInitMs = await measureInitialize(emptyServer, tree);
   results.scan = {
     files: treeFiles, tagLines: rg().stdout.split('\n').filter(Boolean).length,
+    nodeGrepLines: Number(nodeGrep().stdout.trim()),
     ripgrepMs: round(rgMs), checkColdMs: round(checkMs), serverColdIndexMs: start.coldMs, serverWarmIndexMs: start.warmMs,
+    floors: { nodeStartMs: round(nodeStartMs), nodeGrepMs: round(nodeGrepMs), emptyServerInitializeMs: emptyInitMs },
     ratios: {
+      nodeStartVsRipgrep: round(nodeStartMs / rgMs, 2),
+      nodeGrepVsRipgrep: round(nodeGrepMs / rgMs, 2),
+      emptyServerInitializeVsRipgrep: emptyInitMs ? round(emptyInitMs / rgMs, 2) : null,
       checkColdVsRipgrep: round(checkMs / rgMs, 2),
       serverColdVsRipgrep: start.coldMs ? round(start.coldMs / rgMs, 2) : null,
       serverWarmVsRipgrep: start.warmMs ? round(start.warmMs / rgMs, 2) : null,
@@ -186,21 +216,26 @@ function renderMarkdown(r) {
   const args = r.args ?? argv.filter((a) => a !== '--render-only');
   L.push(`Run ${r.date} with \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}.`);
   L.push(`Node ${r.versions.node}; Spectrace ${r.versions.spectrace}; yaml-language-server ${r.versions.yamlLanguageServer}; ${r.versions.ripgrep ?? 'ripgrep not installed'}.`);
-  L.push('Spectrace\'s server and CLI start their bundles with V8\'s code cache (`server/src/startup/compileCache.ts`), which the first start of each bundle writes: every Spectrace process after the first in a run has it, as on a user\'s machine after a first run.', '');
+  L.push('Spectrace\'s server and CLI start their bundles with V8\'s code cache (`server/src/startup/compileCache.ts`), which the first start of each bundle writes: every Spectrace process after the first in a run has it, as on a user\'s machine after a first run.');
+  if (r.removedEnv?.length) L.push(`Timed processes ran without ${r.removedEnv.map((n) => `\`${n}\``).join(', ')}, which this machine's environment sets (a CA bundle read by every Node start; no TLS here, and editors do not set it).`);
+  L.push('');
   if (r.lsp.length) {
     L.push('## Keystroke → diagnostics (same workload, same driver, same run)', '');
     L.push('Workload: `bench/driver/gen.mjs N 0.02 --seed 1` with the bench requirement schema as the workspace\'s extra schema; 20 one-letter edits inside `description:` values, each timed didChange → publishDiagnostics for that version (debounce included).', '');
     L.push('| requirements | file | tool | open → diagnostics | edit median / p95 | peak RSS | errors found |');
     L.push('|---:|---:|---|---:|---:|---:|---:|');
     for (const row of r.lsp) {
-      for (const [name, m] of [['Spectrace', row.spectrace], ['yaml-language-server', row.yamlLanguageServer]]) {
+      for (const [name, m] of [['Spectrace', row.spectrace], ['yaml-language-server', row.yamlLanguageServer], ['floor: empty server', row.floor]]) {
+        if (!m) continue;
         if (m.error) { L.push(`| ${row.requirements} | | ${name} | failed | | | |`); continue; }
-        L.push(`| ${row.requirements.toLocaleString('en')} | ${Math.round(m.bytes / 1024)} KiB | ${name} | ${round(m.open_first_diag_ms)} ms | ${round(m.edit_median_ms)} / ${round(m.edit_p95_ms)} ms | ${round(m.peak_rss_mb)} MB | ${m.matched ?? '?'}/${m.injected ?? '?'} |`);
+        const found = name.startsWith('floor') ? 'reports nothing' : `${m.matched ?? '?'}/${m.injected ?? '?'}`;
+        L.push(`| ${row.requirements.toLocaleString('en')} | ${Math.round(m.bytes / 1024)} KiB | ${name} | ${round(m.open_first_diag_ms)} ms | ${round(m.edit_median_ms)} / ${round(m.edit_p95_ms)} ms | ${round(m.peak_rss_mb)} MB | ${found} |`);
       }
     }
-    L.push('', '| requirements | edit median: × faster | edit p95: × faster | open: × faster | memory: fraction of anchor |');
-    L.push('|---:|---:|---:|---:|---:|');
-    for (const row of r.lsp) L.push(`| ${row.requirements.toLocaleString('en')} | ${row.ratios.editMedianSpeedup ?? '–'} | ${row.ratios.editP95Speedup ?? '–'} | ${row.ratios.openSpeedup ?? '–'} | ${row.ratios.memoryFraction ?? '–'} |`);
+    if (r.lsp.some((row) => row.floor)) L.push('', 'The floor (`bench/floors/emptyServer.js`, bundled and minified like Spectrace\'s server): a server on the same library (vscode-languageserver, stdio, incremental sync) that keeps the documents and answers every version with no diagnostics, through the same driver — what any Node server on that library pays before it parses or checks anything.');
+    L.push('', '| requirements | edit median: × faster | edit p95: × faster | open: × faster | memory: fraction of anchor | floor\'s memory: fraction of anchor |');
+    L.push('|---:|---:|---:|---:|---:|---:|');
+    for (const row of r.lsp) L.push(`| ${row.requirements.toLocaleString('en')} | ${row.ratios.editMedianSpeedup ?? '–'} | ${row.ratios.editP95Speedup ?? '–'} | ${row.ratios.openSpeedup ?? '–'} | ${row.ratios.memoryFraction ?? '–'} | ${row.ratios.floorMemoryFraction ?? '–'} |`);
     // The issue's flatness target: the largest size's edit median within 2x of the 1,000 one.
     const first = r.lsp.find((row) => row.requirements === 1000) ?? r.lsp[0], last = r.lsp[r.lsp.length - 1];
     if (first && last && first !== last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
@@ -220,6 +255,11 @@ function renderMarkdown(r) {
     L.push(`| \`spectrace check\` cold, whole process (median of 3) | ${s.checkColdMs} ms | ${s.ratios.checkColdVsRipgrep} |`);
     L.push(`| server start, cold index (initialize → index ready) | ${s.serverColdIndexMs ?? '–'} ms | ${s.ratios.serverColdVsRipgrep ?? '–'} |`);
     L.push(`| server restart with persisted index | ${s.serverWarmIndexMs ?? '–'} ms | ${s.ratios.serverWarmVsRipgrep ?? '–'} |`);
+    if (s.floors) {
+      L.push(`| floor: \`node -e 0\` (median of 5) | ${s.floors.nodeStartMs} ms | ${s.ratios.nodeStartVsRipgrep} |`);
+      L.push(`| floor: empty server, spawn → initialize answered (median of 3) | ${s.floors.emptyServerInitializeMs ?? '–'} ms | ${s.ratios.emptyServerInitializeVsRipgrep ?? '–'} |`);
+      L.push(`| floor: \`bench/floors/nodeGrep.mjs\` — list, read and search the tree in Node on both cores (median of 3; ${s.nodeGrepLines} lines) | ${s.floors.nodeGrepMs} ms | ${s.ratios.nodeGrepVsRipgrep} |`);
+    }
     L.push('');
   }
   const targets = targetLines(r);
@@ -246,11 +286,13 @@ function targetLines(r) {
     const open = rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.openSpeedup}×`).join(', ');
     out.push(`open → first diagnostics faster than yaml-language-server at every size: ${verdict(rows.every((row) => row.ratios.openSpeedup > 1))} (${open})`);
     const mem = rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.memoryFraction}`).join(', ');
-    out.push(`peak memory at most half of yaml-language-server's: ${verdict(rows.every((row) => row.ratios.memoryFraction <= 0.5))} (${mem})`);
+    const floorMem = rows.filter((row) => row.ratios.floorMemoryFraction != null).map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.floorMemoryFraction}`).join(', ');
+    out.push(`peak memory at most half of yaml-language-server's: ${verdict(rows.every((row) => row.ratios.memoryFraction <= 0.5))} (${mem}${floorMem ? `; the empty server alone: ${floorMem}` : ''})`);
   }
   if (r.scan) {
-    out.push(`\`spectrace check\` cold at most 2× ripgrep: ${verdict(r.scan.ratios.checkColdVsRipgrep <= 2)} (${r.scan.ratios.checkColdVsRipgrep}×)`);
-    if (r.scan.ratios.serverWarmVsRipgrep != null) out.push(`server restart with the persisted index at most ½ of ripgrep: ${verdict(r.scan.ratios.serverWarmVsRipgrep <= 0.5)} (${r.scan.ratios.serverWarmVsRipgrep}×)`);
+    const q = r.scan.ratios;
+    out.push(`\`spectrace check\` cold at most 2× ripgrep: ${verdict(q.checkColdVsRipgrep <= 2)} (${q.checkColdVsRipgrep}×${q.nodeGrepVsRipgrep != null ? `; a bare tag search in Node on both cores: ${q.nodeGrepVsRipgrep}×` : ''})`);
+    if (q.serverWarmVsRipgrep != null) out.push(`server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×${q.emptyServerInitializeVsRipgrep != null ? `; an empty server's spawn → initialize: ${q.emptyServerInitializeVsRipgrep}×, \`node -e 0\`: ${q.nodeStartVsRipgrep}×` : ''})`);
   }
   return out;
 }

@@ -61,3 +61,35 @@ export async function measureServerStart(root, folder, storagePath, nodeArgs = [
     return { coldMs: null, warmMs: null };
   }
 }
+
+/**
+ * Spawn → initialize answered for a server script (the floor: bench/floors/emptyServer.js), after one
+ * start to warm the page cache; the median of 3. null when it fails.
+ */
+export async function measureInitialize(script, folder) {
+  const once = async () => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+    conn.listen();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const uri = pathToFileURL(folder).href;
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'tree' }], capabilities: {} });
+      return performance.now() - t0;
+    } finally {
+      try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
+      child.kill();
+      await exited;
+      conn.dispose();
+    }
+  };
+  try {
+    await once();
+    const times = [await once(), await once(), await once()].sort((a, b) => a - b);
+    return Math.round(times[1]);
+  } catch (err) {
+    process.stderr.write(`[bench] initialize of ${script}: ${err instanceof Error ? err.message : err}\n`);
+    return null;
+  }
+}
