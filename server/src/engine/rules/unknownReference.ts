@@ -14,9 +14,14 @@ export const unknownReference: PerIdRule = {
     const incoming = model.incoming(id);
     if (incoming.length === 0) return [];
     const defs = model.definitions(id);
+    // A roadmap item can have thousands of incoming references, and each keystroke in one of them
+    // rechecks the item: decide per kind once, not per reference.
+    const definedAsRequirement = defs.some((d) => d.kind === 'requirement');
+    const definedAsRoadmap = defs.some((d) => d.kind === 'roadmap');
+    if (definedAsRequirement && definedAsRoadmap) return [];
     const out: SpecDiagnostic[] = [];
     for (const { item, ref } of incoming) {
-      if (defs.some((d) => d.kind === ref.targetKind)) continue;
+      if (ref.targetKind === 'requirement' ? definedAsRequirement : definedAsRoadmap) continue;
       const other = defs[0];
       if (other) {
         out.push(
