@@ -107,6 +107,7 @@ function writeMetrics(results, totalMs) {
     vscodeVersion: results.find((r) => r.metrics)?.metrics.vscodeVersion ?? null,
     activationMs: trusted?.activationMs ?? null,
     activationObservedMs: trusted?.activationObservedMs ?? null,
+    codeLoadMs: trusted?.codeLoadMs ?? null,
     totalMs,
     passes: Object.fromEntries(results.map((r) => [r.mode, { exitCode: r.code, timedOut: r.timedOut, passMs: r.durationMs, ...r.metrics }])),
   };

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpectraceApi } from '../../../client/src/api';
 import { EXTENSION_ID, spectrace, waitFor } from './helpers';
+import { extensionCodeLoadMs } from './hostMarks';
 
 describe('activation', () => {
   it('activates on a workspace with spectrace.yaml and records activationMs', async () => {
@@ -15,6 +16,14 @@ describe('activation', () => {
     assert.equal(typeof activationMs, 'number');
     assert.ok(Number.isFinite(activationMs) && activationMs >= 0, `activationMs is a duration (${activationMs})`);
     console.log(`      activationMs = ${activationMs.toFixed(1)}`);
+  });
+
+  it("VS Code's marks time the loading of extension.js", () => {
+    // With activate() above, this is the part of VS Code's "Startup Activation" that is ours.
+    const codeLoadMs = extensionCodeLoadMs(EXTENSION_ID);
+    assert.ok(codeLoadMs !== undefined, 'the extension host marks the start and end of loading extension.js');
+    assert.ok(Number.isFinite(codeLoadMs) && codeLoadMs >= 0, `loading extension.js took a duration (${codeLoadMs})`);
+    console.log(`      extension.js loaded in ${codeLoadMs.toFixed(1)} ms (VS Code's will/didLoadExtensionCode marks)`);
   });
 
   it('starts the language server', async () => {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { e2eEnv, type E2eMode } from './env';
+import { extensionCodeLoadMs } from './hostMarks';
 
 const EXTENSION_ID = 'spectrace.spectrace';
 /** Tests whose full title contains this tag run only in the untrusted-workspace pass. */
@@ -23,6 +24,8 @@ export interface E2eMetrics {
   activationMs: number | null;
   /** How long `activate()` took as seen from here, when the extension was not yet active at start. */
   activationObservedMs: number | null;
+  /** Loading extension.js, from VS Code's marks around its require (hostMarks.ts); null without them. */
+  codeLoadMs: number | null;
   /** `vscode.workspace.isTrusted` when the entry started, and when it finished. */
   trustedAtStart: boolean;
   trustedAtEnd: boolean;
@@ -58,11 +61,13 @@ function activationMsFrom(exports: unknown): number | null {
   return null;
 }
 
-async function measureActivation(): Promise<{ activationMs: number | null; activationObservedMs: number | null }> {
+type ActivationMetrics = Pick<E2eMetrics, 'activationMs' | 'activationObservedMs' | 'codeLoadMs'>;
+
+async function measureActivation(): Promise<ActivationMetrics> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) {
     console.error(`[spectrace-e2e] extension ${EXTENSION_ID} is not loaded`);
-    return { activationMs: null, activationObservedMs: null };
+    return { activationMs: null, activationObservedMs: null, codeLoadMs: null };
   }
   let activationObservedMs: number | null = null;
   if (!ext.isActive) {
@@ -70,7 +75,7 @@ async function measureActivation(): Promise<{ activationMs: number | null; activ
     await ext.activate();
     activationObservedMs = performance.now() - start;
   }
-  return { activationMs: activationMsFrom(ext.exports), activationObservedMs };
+  return { activationMs: activationMsFrom(ext.exports), activationObservedMs, codeLoadMs: extensionCodeLoadMs(EXTENSION_ID) ?? null };
 }
 
 function writeMetrics(file: string | undefined, metrics: E2eMetrics): void {
@@ -92,9 +97,9 @@ export async function run(): Promise<void> {
   // Measured before any test can activate the extension some other way.
   const activation = await measureActivation().catch((err: unknown) => {
     console.error(`[spectrace-e2e] activation failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return { activationMs: null, activationObservedMs: null };
+    return { activationMs: null, activationObservedMs: null, codeLoadMs: null };
   });
-  console.log(`[spectrace-e2e] activationMs=${activation.activationMs ?? 'n/a'} observedMs=${activation.activationObservedMs?.toFixed(1) ?? 'already active'}`);
+  console.log(`[spectrace-e2e] activationMs=${activation.activationMs ?? 'n/a'} observedMs=${activation.activationObservedMs?.toFixed(1) ?? 'already active'} codeLoadMs=${activation.codeLoadMs?.toFixed(1) ?? 'n/a'}`);
 
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000 });
   const files = testFiles();
