@@ -1,9 +1,8 @@
 // VS Code's own performance marks in the extension host (vs/base/common/performance keeps them on
 // globalThis.MonacoPerformanceMarks). Its "Startup Activation" figure in Running Extensions is code
 // loading + the activate() call, and its code-loading window also spans an `await` before the
-// require of extension.js (the extension host's localization step), during which the other
-// extensions activating at startup run: the marks around the require itself say what loading our
-// bundle costs.
+// require of extension.js (the extension host's localization step), during which the extension host
+// runs whatever else is queued: the marks around the require itself say what loading our bundle costs.
 interface PerformanceMarks {
   getMarks(): { name: string; startTime: number }[];
 }
