@@ -42,6 +42,21 @@ function remoteUri(server, absPath) {
  * Workspace Trust editor opened from the command palette.
  */
 export async function grantTrustInUi(page) {
+  // The command palette sometimes opens without listing the command (the workbench still starting on a
+  // busy machine, focus taken by a notification): close it and try again rather than fail the suite.
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await grantTrustOnce(page);
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+async function grantTrustOnce(page) {
   const dialogButton = page.locator('.monaco-dialog-box .monaco-button', { hasText: /trust the authors/i }).first();
   if (await dialogButton.isVisible().catch(() => false)) {
     await dialogButton.click();
@@ -51,7 +66,7 @@ export async function grantTrustInUi(page) {
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill('>Workspaces: Manage Workspace Trust');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Manage Workspace Trust/ }).first().click({ timeout: 10000 });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Manage Workspace Trust/ }).first().click({ timeout: 6000 });
   const trustButton = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust( Folder)?$/ }).first();
   await trustButton.click({ timeout: 15000 });
   return 'workspace trust editor';

@@ -10,7 +10,7 @@ export const GRANT_TRUST_REQUEST = '[spectrace-e2e] request: grant-trust';
  * Asks the runner to trust the workspace and resolves once VS Code reports it trusted.
  * Rejects after `timeoutMs` (e.g. under a runner that cannot click, such as test-electron).
  */
-export function requestWorkspaceTrust(timeoutMs = 30_000): Promise<void> {
+export function requestWorkspaceTrust(timeoutMs = 45_000): Promise<void> {
   if (vscode.workspace.isTrusted) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const done = (err?: Error): void => {
