@@ -7,8 +7,10 @@
 //  2. Code scan: a generated tree of --tree-files source files; ripgrep's tag search against
 //     `spectrace check` (cold) and the server's start with a persisted index (warm).
 //  3. Floors (bench/floors): what a Node process pays before Spectrace does anything — an empty
-//     server on the same LSP library through the same driver, `node -e 0`, a two-thread tag search
-//     in Node — so that a target missed says how much of the gap is Node's and how much is ours.
+//     server on the same LSP library through the same driver (and the same server parsing the file
+//     once with `yaml`), `node -e 0`, a two-thread tag search in Node — so that a target missed says
+//     how much of the gap is Node's and how much is ours. Each size also runs with the driver given
+//     a larger young generation, to show the latency without the driver's own GC (informational).
 // Writes bench/RESULTS.md and bench/results.json. Ratios are computed from figures of the same run.
 // usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--edits 20] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -161,7 +163,7 @@ if (!flag('--skip-lsp')) {
     ours.quiet_driver = { edit_median_ms: quietDriver.edit_median_ms ?? null, edit_p95_ms: quietDriver.edit_p95_ms ?? null };
     ours.server_edit_ms = serverEditTimes(`spectrace-${n}`);
     ours.server_edit_median_ms = ours.server_edit_ms.length ? round(median(ours.server_edit_ms), 2) : null;
-    log(`floor: an empty server, ${n} requirements`);
+    log(`floors: an empty server, and one parsing the file once, ${n} requirements`);
     const floor = driverRun(`floor-${n}`, ws, ['--settings-json', '{}'], [process.execPath, emptyServer, '--stdio'], { check: false });
     const parseOnce = driverRun(`floor-parse-once-${n}`, ws, ['--settings-json', '{}'], [process.execPath, parseOnceServer, '--stdio'], { check: false });
     if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, bytes: ours.bytes, spectrace: ours, floor, parseOnce, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }

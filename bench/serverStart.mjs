@@ -8,10 +8,34 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as rpc from 'vscode-jsonrpc/node';
 
+/** A server process over stdio and its connection (not yet listening). */
+function spawnServer(script, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  return { child, conn };
+}
+
+/**
+ * A clean exit (the server writes its persisted index at shutdown, a --cpu-prof profile at exit);
+ * killed if it does not go within 10 s.
+ */
+async function stopServer({ child, conn }) {
+  const exited = new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', resolve);
+  });
+  try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
+  let killTimer;
+  await Promise.race([exited, new Promise((resolve) => { killTimer = setTimeout(resolve, 10000); })]);
+  clearTimeout(killTimer);
+  conn.dispose();
+  child.kill();
+}
+
 async function startOnce(root, folder, storagePath, nodeArgs = [], timeoutMs = 120000) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const server = spawnServer(join(root, 'dist', 'server.js'), nodeArgs);
+  const { conn } = server;
   let done;
   const ready = new Promise((resolve) => { done = resolve; });
   conn.onNotification((method, params) => {
@@ -34,15 +58,7 @@ async function startOnce(root, folder, storagePath, nodeArgs = [], timeoutMs = 1
     return Math.round(performance.now() - t0);
   } finally {
     clearTimeout(timeout);
-    // A clean exit (the server writes its persisted index at shutdown, a --cpu-prof profile at exit);
-    // killed if it does not go within 10 s.
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
-    let killTimer;
-    await Promise.race([exited, new Promise((resolve) => { killTimer = setTimeout(resolve, 10000); })]);
-    clearTimeout(killTimer);
-    conn.dispose();
-    child.kill();
+    await stopServer(server);
   }
 }
 
@@ -69,19 +85,14 @@ export async function measureServerStart(root, folder, storagePath, nodeArgs = [
 export async function measureInitialize(script, folder) {
   const once = async () => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-    conn.listen();
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const server = spawnServer(script);
+    server.conn.listen();
     try {
       const uri = pathToFileURL(folder).href;
-      await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'tree' }], capabilities: {} });
+      await server.conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'tree' }], capabilities: {} });
       return performance.now() - t0;
     } finally {
-      try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
-      child.kill();
-      await exited;
-      conn.dispose();
+      await stopServer(server);
     }
   };
   try {
