@@ -39,6 +39,9 @@ interface ChunkEntry {
   file: string;
 }
 
+type Carried = NonNullable<Layout['carried']>;
+const SHARES = ['requirement', 'roadmap', 'diagnostics'] as const;
+
 /** The items and diagnostics of all chunks, with where each chunk's share starts (index i = chunk i). */
 interface ChunkResults {
   lists: Record<ItemKind, SpecItem[]>;
@@ -50,6 +53,12 @@ interface ChunkResults {
 export interface KeptItems {
   prefix: number;
   suffix: number;
+}
+
+/** The items an analysis took out of the previous result's lists and the ones it put in (by identity). */
+export interface ItemDelta {
+  removed: SpecItem[];
+  added: SpecItem[];
 }
 
 /** The skeleton's reading, in skeleton lines. */
@@ -75,14 +84,22 @@ export class SpecAnalyzer {
   private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
   private reused = 0;
   private kept: Record<ItemKind, KeptItems> | undefined;
+  private delta: ItemDelta | undefined;
 
   /**
    * How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests
    * and benchmarks); `kept`: per list, how many items at its start and end are the very objects of the
-   * previous result's list (the index diffs only the rest).
+   * previous result's list (the index diffs only the rest). `delta`: set when the analysis updated the
+   * previous result's lists in place (see `analyze`): what left them and what joined them.
    */
-  get lastRun(): { mode: 'chunked' | 'whole' | 'too-large'; reusedChunks: number; chunks: number; kept: Record<ItemKind, KeptItems> | undefined } {
-    return { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0, kept: this.kept };
+  get lastRun(): {
+    mode: 'chunked' | 'whole' | 'too-large';
+    reusedChunks: number;
+    chunks: number;
+    kept: Record<ItemKind, KeptItems> | undefined;
+    delta: ItemDelta | undefined;
+  } {
+    return { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0, kept: this.kept, delta: this.delta };
   }
 
   constructor(
@@ -90,6 +107,12 @@ export class SpecAnalyzer {
     private readonly config: SpectraceConfig,
   ) {}
 
+  /**
+   * The analysis of `input` as `file`. An edit of a text this analyzer read before may update the
+   * lists of its previous result in place (`requirements`, `roadmap`): at 20,000 items, building new
+   * lists was most of a keystroke's cost. `lastRun.delta` then says which items left and joined them.
+   * A caller that keeps a result past the next `analyze()` of the same analyzer keeps copies of its lists.
+   */
   analyze(file: string, input: SpecInput): SpecFile {
     try {
       return finish(file, this.analyzeText(file, input), this.config);
@@ -109,6 +132,7 @@ export class SpecAnalyzer {
   private analyzeText(file: string, input: SpecInput): Omit<SpecFile, 'file'> {
     this.reused = 0;
     this.kept = undefined;
+    this.delta = undefined;
     if (input.length > this.config.maxFileSize) {
       this.mode = 'too-large';
       this.reset();
@@ -162,15 +186,81 @@ export class SpecAnalyzer {
   }
 
   /**
-   * Items and diagnostics of every chunk. Chunks the re-split carried over take their results from
-   * the previous analysis in bulk (array slices, without touching each item: at 20,000 items a walk
-   * over them costs more than everything else); rescanned chunks are looked up by content (an item
-   * moved or copied) and otherwise parsed.
+   * Items and diagnostics of every chunk: the previous result updated in place when the edit moved
+   * no line after it (`readInPlace`), else built afresh (`readFresh`).
    */
   private readChunks(file: string, input: SpecInput, layout: Layout): ChunkResults | undefined {
-    const text: TextReader = input;
-    const n = layout.count;
     const prev = this.previous && this.previous.file === file ? this.previous.results : undefined;
+    const carried = prev && layout.carried;
+    const out =
+      prev && carried && (carried.lineDelta === 0 || carried.suffixFrom === layout.count)
+        ? this.readInPlace(input, layout, prev, carried, file)
+        : this.readFresh(input, layout, prev, file);
+    if (!out) return undefined;
+    this.sweep(layout);
+    this.previous =
+      typeof input === 'string'
+        ? { text: input, source: undefined, revision: 0, length: input.length, layout, file, results: out }
+        : { text: undefined, source: input, revision: input.revision, length: input.length, layout, file, results: out };
+    return out;
+  }
+
+  /**
+   * The chunks before and after the edit keep their results (the same objects, on the same lines), so
+   * the previous lists stay and only the edited chunks' share of them is swapped for their new
+   * reading; the chunk starts after it move by the difference. Nothing is changed until every edited
+   * chunk has been read (one that needs the whole file leaves the previous result as it was).
+   */
+  private readInPlace(text: TextReader, layout: Layout, prev: ChunkResults, carried: Carried, file: string): ChunkResults | undefined {
+    const { prefix: from, suffixFrom: to, oldSuffixFrom: oldTo } = carried;
+    const n = layout.count;
+    const read: Record<ItemKind | 'diagnostics', unknown[]> = { requirement: [], roadmap: [], diagnostics: [] };
+    // Per edited chunk: where its share starts in `read` (entry to - from: the totals).
+    const starts: Record<ItemKind | 'diagnostics', Int32Array> = {
+      requirement: new Int32Array(to - from + 1),
+      roadmap: new Int32Array(to - from + 1),
+      diagnostics: new Int32Array(to - from + 1),
+    };
+    for (let i = from; i <= to; i++) {
+      for (const k of SHARES) starts[k][i - from] = read[k].length;
+      if (i === to) break;
+      const entry = this.chunkAt(text, layout, i, file);
+      if (entry.needsWhole) return undefined;
+      const placed = place(entry, layout.lines[i], file);
+      for (const it of placed.items) read[entry.kind].push(it);
+      for (const d of placed.diagnostics) read.diagnostics.push(d);
+    }
+    this.reused += from + (n - to);
+
+    const removed: SpecItem[] = [];
+    const at = n + 1 === prev.at.diagnostics.length ? prev.at : { requirement: new Int32Array(n + 1), roadmap: new Int32Array(n + 1), diagnostics: new Int32Array(n + 1) };
+    for (const k of SHARES) {
+      const old = prev.at[k];
+      const dst = at[k];
+      const start = old[from];
+      const end = old[oldTo];
+      const list: unknown[] = k === 'diagnostics' ? prev.diagnostics : prev.lists[k];
+      if (k !== 'diagnostics') for (let j = start; j < end; j++) removed.push(list[j] as SpecItem);
+      spliceInPlace(list, start, end - start, read[k]);
+      // Starts: the prefix's as they were, the edited chunks' from `starts`, the suffix's moved by the difference.
+      const by = read[k].length - (end - start);
+      if (dst !== old) dst.set(old.subarray(0, from));
+      for (let i = from; i < to; i++) dst[i] = start + starts[k][i - from];
+      if (dst !== old || by !== 0) for (let i = to, j = oldTo; i <= n; i++, j++) dst[i] = old[j] + by;
+    }
+    prev.at = at;
+    this.delta = identityDiff(removed, [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[])]);
+    return prev;
+  }
+
+  /**
+   * Items and diagnostics of every chunk, in new lists. Chunks the re-split carried over take their
+   * results from the previous analysis in bulk (array slices, without touching each item: at 20,000
+   * items a walk over them costs more than everything else); rescanned chunks are looked up by
+   * content (an item moved or copied) and otherwise parsed.
+   */
+  private readFresh(text: TextReader, layout: Layout, prev: ChunkResults | undefined, file: string): ChunkResults | undefined {
+    const n = layout.count;
     const carried = prev && layout.carried;
     const out: ChunkResults = {
       lists: { requirement: [], roadmap: [] },
@@ -200,18 +290,9 @@ export class SpecAnalyzer {
       this.reused += to - from;
     };
     const one = (i: number): boolean => {
-      const kind = KIND_OF_CODE[layout.kinds[i]];
-      let entry = layout.memos[i] as ChunkEntry | undefined;
-      if (!entry || entry.kind !== kind) {
-        const piece = text.slice(layout.starts[i], layout.ends[i]);
-        entry = this.chunks[kind].get(piece);
-        if (!entry) {
-          entry = this.readChunk(kind, detach(piece), layout.lines[i], file);
-          this.chunks[kind].set(entry.text, entry);
-        } else this.reused++;
-        layout.memos[i] = entry;
-      } else this.reused++;
+      const entry = this.chunkAt(text, layout, i, file);
       if (entry.needsWhole) return false;
+      const kind = entry.kind;
       const placed = place(entry, layout.lines[i], file);
       out.at.requirement[i] = out.lists.requirement.length;
       out.at.roadmap[i] = out.lists.roadmap.length;
@@ -247,14 +328,29 @@ export class SpecAnalyzer {
         close(n);
       }
     }
-    this.sweep(layout);
     this.kept = kept;
-    this.previous =
-      typeof input === 'string'
-        ? { text: input, source: undefined, revision: 0, length: input.length, layout, file, results: out }
-        : { text: undefined, source: input, revision: input.revision, length: input.length, layout, file, results: out };
     return out;
   }
+
+  /** Chunk i's entry: its memo from the re-split, else the memo of the same text, else a fresh reading. */
+  private chunkAt(text: TextReader, layout: Layout, i: number, file: string): ChunkEntry {
+    const kind = KIND_OF_CODE[layout.kinds[i]];
+    let entry = layout.memos[i] as ChunkEntry | undefined;
+    if (entry && entry.kind === kind) {
+      this.reused++;
+      return entry;
+    }
+    const piece = text.slice(layout.starts[i], layout.ends[i]);
+    entry = this.chunks[kind].get(piece);
+    if (entry) this.reused++;
+    else {
+      entry = this.readChunk(kind, detach(piece), layout.lines[i], file);
+      this.chunks[kind].set(entry.text, entry);
+    }
+    layout.memos[i] = entry;
+    return entry;
+  }
+
 
   private reset(): void {
     this.chunks = { requirement: new Map(), roadmap: new Map() };
@@ -343,6 +439,29 @@ function isEmptyPair(p: Pair | undefined): boolean {
  */
 function detach(s: string): string {
   return (s + ' ').slice(0, -1);
+}
+
+/** Replace `count` entries of `list` at `start` with `items`, in place. */
+function spliceInPlace(list: unknown[], start: number, count: number, items: readonly unknown[]): void {
+  if (items.length === count) {
+    for (let i = 0; i < count; i++) list[start + i] = items[i];
+  } else if (items.length <= 4096) {
+    list.splice(start, count, ...items);
+  } else {
+    // A spread that large could overflow the stack.
+    const tail = list.slice(start + count);
+    list.length = start;
+    for (const x of items) list.push(x);
+    for (const x of tail) list.push(x);
+  }
+}
+
+/** The items only in `before` and the items only in `after` (an unchanged chunk in the edited span keeps its objects). */
+function identityDiff(before: SpecItem[], after: SpecItem[]): ItemDelta {
+  if (before.length === 0 || after.length === 0) return { removed: before, added: after };
+  const afterSet = new Set(after);
+  const beforeSet = new Set(before);
+  return { removed: before.filter((it) => !afterSet.has(it)), added: after.filter((it) => !beforeSet.has(it)) };
 }
 
 function withSeverity(d: SpecDiagnostic, config: SpectraceConfig): SpecDiagnostic {

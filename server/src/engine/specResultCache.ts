@@ -55,6 +55,8 @@ interface Entry {
   hash: string;
   spec?: SpecFile;
   bytes?: Uint8Array;
+  /** The index's analysis `spec` was copied from (`store`). */
+  from?: SpecFile;
 }
 
 /** The hash a spec text is stored under. */
@@ -120,9 +122,12 @@ export class SpecResultCache {
     let same = analyses.size === this.entries.size;
     for (const [file, a] of analyses) {
       const old = this.entries.get(file);
-      if (old?.spec === a.spec && old.hash === a.hash) next.set(file, old); // keeps its bytes
+      if (old?.from === a.spec && old.hash === a.hash) next.set(file, old); // keeps its bytes
       else {
-        next.set(file, { hash: a.hash, spec: a.spec });
+        // The lists are copied: an edit of the file may update the index's lists in place
+        // (SpecAnalyzer.analyze) before they are serialized.
+        const spec = { ...a.spec, requirements: [...a.spec.requirements], roadmap: [...a.spec.roadmap], diagnostics: [...a.spec.diagnostics] };
+        next.set(file, { hash: a.hash, spec, from: a.spec });
         same = false;
       }
     }

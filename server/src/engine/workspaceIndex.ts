@@ -361,8 +361,14 @@ export class WorkspaceIndex implements IndexModel {
     entry.spec = entry.analyzer.analyze(file, input);
     this.specs.set(file, entry);
     this.localChanged.add(file);
-    // The analyzer says which items at both ends of each list it kept from `oldSpec` (its previous result).
-    const kept = oldSpec ? entry.analyzer.lastRun.kept : undefined;
+    const run = entry.analyzer.lastRun;
+    // Updated in place, `oldSpec`'s lists are the new ones: the analyzer says what changed.
+    if (run.delta) {
+      this.applyItemDelta(run.delta.removed, run.delta.added);
+      return;
+    }
+    // Otherwise it says which items at both ends of each list it kept from `oldSpec` (its previous result).
+    const kept = oldSpec ? run.kept : undefined;
     this.replaceItems(
       oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [],
       [entry.spec.requirements, entry.spec.roadmap],
@@ -382,6 +388,11 @@ export class WorkspaceIndex implements IndexModel {
   /** Swap one file's old items for its new ones in the ID maps; only items that are not the same objects move. */
   private replaceItems(oldLists: SpecItem[][], newLists: SpecItem[][], kept?: KeptItems[]): void {
     const { removed, added } = diffItemLists(oldLists, newLists, kept);
+    this.applyItemDelta(removed, added);
+  }
+
+  /** Take `removed` out of the ID maps and put `added` in (no item in both). */
+  private applyItemDelta(removed: readonly SpecItem[], added: readonly SpecItem[]): void {
     if (removed.length === 0 && added.length === 0) return;
 
     const dirty = new Set<string>();

@@ -295,12 +295,27 @@ describe('incremental analysis', () => {
 
   it('reuses unchanged items: objects of items before and after a one-character edit are the same', () => {
     const analyzer = new SpecAnalyzer(schemaSet, config);
-    const before = analyzer.analyze(FILE, BASE);
+    const before = [...analyzer.analyze(FILE, BASE).requirements];
     const at = BASE.indexOf('Refunds');
     const after = analyzer.analyze(FILE, `${BASE.slice(0, at)}X${BASE.slice(at)}`);
-    assert.equal(after.requirements[0], before.requirements[0]);
-    assert.equal(after.requirements[3], before.requirements[3]);
-    assert.notEqual(after.requirements[2], before.requirements[2]);
+    assert.equal(after.requirements[0], before[0]);
+    assert.equal(after.requirements[3], before[3]);
+    assert.notEqual(after.requirements[2], before[2]);
     assert.equal(after.requirements[2].fields.get('title')?.value, 'XRefunds');
+  });
+
+  it('an edit that moves no line updates the previous lists in place and says which items it swapped', () => {
+    const analyzer = new SpecAnalyzer(schemaSet, config);
+    const first = analyzer.analyze(FILE, BASE);
+    const before = [...first.requirements];
+    const at = BASE.indexOf('Refunds');
+    const after = analyzer.analyze(FILE, `${BASE.slice(0, at)}X${BASE.slice(at)}`);
+    assert.equal(after.requirements, first.requirements, 'the same list object');
+    assert.deepEqual(analyzer.lastRun.delta, { removed: [before[2]], added: [after.requirements[2]] });
+    // A new line moves the items after it: new lists, no delta (the index diffs them).
+    const nl = BASE.indexOf('Refunds');
+    const moved = analyzer.analyze(FILE, `${BASE.slice(0, nl)}X${BASE.slice(nl)}`.replace('\n', '\n\n'));
+    assert.equal(analyzer.lastRun.delta, undefined);
+    assert.notEqual(moved.requirements, first.requirements);
   });
 });

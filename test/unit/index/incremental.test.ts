@@ -52,6 +52,15 @@ class Scenario {
     this.index.updateFile(abs(rel), doc);
     return this;
   }
+  /** Replace up to `remove` characters at offset `at` (modulo the length) of a file, within its line. */
+  typeIn(rel: string, at: number, remove: number, insert: string): this {
+    const text = this.files.get(rel);
+    if (text === undefined) return this;
+    const p = at % (text.length + 1);
+    const lineEnd = text.indexOf('\n', p);
+    const end = Math.min(p + remove, lineEnd < 0 ? text.length : lineEnd);
+    return this.put(rel, text.slice(0, p) + insert + text.slice(end));
+  }
   remove(rel: string): this {
     this.files.delete(rel);
     this.documents.delete(rel);
@@ -190,6 +199,14 @@ describe('workspace index: incremental updates equal a rebuild', () => {
         fc.record({ kind: fc.constant('remove' as const), file: fc.constantFrom('specs/a.yaml', 'specs/b.yaml', 'src/a.ts', 'test/b.test.ts') }),
         fc.record({ kind: fc.constant('config' as const), text: config }),
         fc.record({ kind: fc.constant('touch' as const) }),
+        // Typing inside one line (no line moves): the analyzer updates its lists in place.
+        fc.record({
+          kind: fc.constant('type' as const),
+          file: fc.constantFrom('specs/a.yaml', 'specs/b.yaml', 'specs/c.yaml'),
+          at: fc.nat(),
+          remove: fc.nat(4),
+          insert: fc.constantFrom('', 'X', '2', ' ', ':', '-', 'PAY-2', 'R-1', ', PAY-3'),
+        }),
       );
       fc.assert(
         fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
@@ -198,6 +215,7 @@ describe('workspace index: incremental updates equal a rebuild', () => {
             if (o.kind === 'spec' || o.kind === 'code') s.put(o.file, o.text);
             else if (o.kind === 'remove') s.remove(o.file);
             else if (o.kind === 'config') s.setConfig(o.text);
+            else if (o.kind === 'type') s.typeIn(o.file, o.at, o.remove, o.insert);
             else s.touch();
           }
           s.check(JSON.stringify(ops));

@@ -1,8 +1,10 @@
 // The --stdio encoder must write exactly what JSON.stringify writes, assembling diagnostics publishes
-// from cached per-diagnostic JSON (the LSP tests then run the real server through it over stdio).
+// from cached per-diagnostic UTF-8 JSON (the LSP tests then run the real server through it over stdio).
 import * as assert from 'node:assert/strict';
 import type { Message } from 'vscode-languageserver/node';
-import { diagnosticsAwareJsonEncoder, encodeMessage } from '../../../server/src/lsp/stdioTransport';
+import { diagnosticsAwareJsonEncoder, encodeMessage as encodeBytes } from '../../../server/src/lsp/stdioTransport';
+
+const encodeMessage = (m: Message): string => encodeBytes(m).toString('utf8');
 
 const diagnostic = (line: number, message: string) => ({
   range: { start: { line, character: 4 }, end: { line, character: 9 } },
@@ -54,5 +56,11 @@ describe('stdio transport: diagnostics-aware JSON encoder', () => {
     const msg = publish([diagnostic(0, 'naïve — ok')]);
     const bytes = await diagnosticsAwareJsonEncoder.encode(msg, { charset: 'utf-8' });
     assert.equal(Buffer.from(bytes).toString('utf8'), JSON.stringify(msg));
+  });
+
+  it('encodes for another charset without the cache', async () => {
+    const msg = publish([diagnostic(0, 'plain ascii')]);
+    const bytes = await diagnosticsAwareJsonEncoder.encode(msg, { charset: 'ascii' });
+    assert.equal(Buffer.from(bytes).toString('ascii'), JSON.stringify(msg));
   });
 });
