@@ -9,7 +9,8 @@ import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { KIND_OF_CODE, resplitRegion, resplitSpec, splitSpec } from './chunker';
 import type { Layout, TextReader } from './chunker';
 import { severityFor } from './config';
-import { LineIndex, comparePositions, shiftRange } from './positions';
+import { inDiagnosticOrder, mergeDiagnostics } from './diagnosticOrder';
+import { LineIndex, shiftRange } from './positions';
 import type { SchemaSet } from './schemaSet';
 import { wholeText } from './specSource';
 import type { SpecInput, SpecSource } from './specSource';
@@ -179,8 +180,9 @@ export class SpecAnalyzer {
       start: { line: mapLine(r.start.line), character: r.start.character },
       end: { line: mapLine(r.end.line), character: r.end.character },
     });
-    const diagnostics = [...items.diagnostics];
-    for (const d of [...skeleton.syntax, ...skeleton.top.diagnostics]) diagnostics.push({ ...d, file, range: mapRange(d.range) });
+    // Each chunk's diagnostics are in order and the chunks are in text order: the skeleton's merge in.
+    const skeletonDiagnostics = [...skeleton.syntax, ...skeleton.top.diagnostics].map((d) => ({ ...d, file, range: mapRange(d.range) }));
+    const diagnostics = mergeDiagnostics(items.diagnostics, inDiagnosticOrder(skeletonDiagnostics));
     const product = skeleton.top.product && { name: skeleton.top.product.name, range: mapRange(skeleton.top.product.range) };
     return { isSpec: true, product, requirements: items.lists.requirement, roadmap: items.lists.roadmap, diagnostics };
   }
@@ -406,7 +408,7 @@ export class SpecAnalyzer {
     const src = { doc, text, lines, damage: damageOffsets(doc), listEnd: text.length, quietAliases: false };
     const r = readItemList(doc.contents as YAMLSeq, kind, src, this.schemaSet, this.config);
     for (const it of r.items) it.file = file;
-    const diagnostics = [...syntax, ...r.diagnostics];
+    const diagnostics = inDiagnosticOrder([...syntax, ...r.diagnostics]);
     for (const d of diagnostics) d.file = file;
     return { kind, text, items: r.items, diagnostics, needsWhole: false, line, file };
   }
@@ -564,19 +566,14 @@ function formatSize(n: number): string {
   return `${n} bytes`;
 }
 
-/** Attach the file, drop diagnostics whose rule is `off`, and sort by position. */
+/** Attach the file, drop diagnostics whose rule is `off`, and put them in order (diagnosticOrder.ts). */
 function finish(file: string, r: Omit<SpecFile, 'file'>, config: SpectraceConfig): SpecFile {
   const diagnostics: SpecDiagnostic[] = [];
   for (const d of r.diagnostics) {
     if (severityFor(d.code, config.rules) === undefined) continue;
     diagnostics.push(d.file === file ? d : { ...d, file });
   }
-  diagnostics.sort(
-    (a, b) =>
-      comparePositions(a.range.start, b.range.start) ||
-      comparePositions(a.range.end, b.range.end) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
-  );
+  inDiagnosticOrder(diagnostics);
   // Items already carry `file` (placed chunks, or set by the whole-document reading).
   return { file, isSpec: r.isSpec, product: r.product, requirements: r.requirements, roadmap: r.roadmap, diagnostics };
 }

@@ -12,6 +12,7 @@ import { extractTags } from './codeTags';
 import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, defaultConfig, parseConfig } from './config';
 import { minifiedSkip } from './discovery';
 import { createPathClassifier } from './globs';
+import { inDiagnosticOrder, mergeDiagnostics } from './diagnosticOrder';
 import { comparePositions } from './positions';
 import {
   compareItems,
@@ -419,8 +420,8 @@ export class WorkspaceIndex implements IndexModel {
     for (const it of added) touch(it, 1);
 
     for (const it of removed) {
-      if (it.id !== undefined) removeFrom(this.defs, it.id, (x) => x === it);
-      for (const ref of it.references) removeFrom(this.refs, ref.targetId, (x) => x.ref === ref && x.item === it);
+      if (it.id !== undefined) removeSorted(this.defs, it.id, it, compareItems, (x) => x === it);
+      for (const ref of it.references) removeSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming, (x) => x.ref === ref && x.item === it);
     }
     for (const it of added) {
       if (it.id !== undefined) insertSorted(this.defs, it.id, it, compareItems);
@@ -537,9 +538,10 @@ export class WorkspaceIndex implements IndexModel {
     for (const f of this.localChanged) changed.add(f);
     this.localChanged.clear();
     for (const file of changed) {
-      const list = [...this.localDiagnostics(file), ...this.rules.diagnosticsIn(file)];
+      // The file's own diagnostics come in order (the analyzer keeps them so): only the rules' are sorted.
+      const list = mergeDiagnostics(inDiagnosticOrder(this.localDiagnostics(file)), inDiagnosticOrder(this.rules.diagnosticsIn(file)));
       if (list.length === 0) this.output.delete(file);
-      else this.output.set(file, list.sort(compareDiagnostics));
+      else this.output.set(file, list);
     }
   }
 
@@ -707,6 +709,30 @@ function removeFrom<T>(map: Map<string, T[]>, key: string, match: (x: T) => bool
   else list.splice(i, 1);
 }
 
+/**
+ * `removeFrom` for a list sorted by `compare`: a binary search to where `probe` sorts, then the entry
+ * among its equals that `match`es (a roadmap item may have thousands of references; each keystroke in
+ * one of them removes one). A list out of order falls back to the walk.
+ */
+function removeSorted<T>(map: Map<string, T[]>, key: string, probe: T, compare: (a: T, b: T) => number, match: (x: T) => boolean): void {
+  const list = map.get(key);
+  if (!list) return;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid], probe) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && compare(list[i], probe) === 0; i++) {
+    if (!match(list[i])) continue;
+    if (list.length === 1) map.delete(key);
+    else list.splice(i, 1);
+    return;
+  }
+  removeFrom(map, key, match);
+}
+
 function insertSorted<T>(map: Map<string, T[]>, key: string, value: T, compare: (a: T, b: T) => number): void {
   const list = map.get(key);
   if (!list) {
@@ -734,15 +760,6 @@ function compareIncoming(a: IncomingRef, b: IncomingRef): number {
 
 function compareTags(a: CodeTag, b: CodeTag): number {
   return compareLocations(a.file, a.range, b.file, b.range) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
-}
-
-function compareDiagnostics(a: SpecDiagnostic, b: SpecDiagnostic): number {
-  return (
-    comparePositions(a.range.start, b.range.start) ||
-    comparePositions(a.range.end, b.range.end) ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
 }
 
 function sameTags(a: readonly CodeTag[], b: readonly CodeTag[]): boolean {
