@@ -1,8 +1,9 @@
-// The --stdio encoder must write exactly what JSON.stringify writes, assembling diagnostics publishes
-// from cached per-diagnostic UTF-8 JSON (the LSP tests then run the real server through it over stdio).
+// The --stdio encoder must write what JSON.stringify writes, with non-ASCII characters as \u escapes,
+// assembling diagnostics publishes from cached per-diagnostic JSON (the LSP tests then run the real
+// server through it over stdio).
 import * as assert from 'node:assert/strict';
 import type { Message } from 'vscode-languageserver/node';
-import { diagnosticsAwareJsonEncoder, encodeMessage as encodeBytes } from '../../../server/src/lsp/stdioTransport';
+import { asciiOnly, diagnosticsAwareJsonEncoder, encodeMessage as encodeBytes } from '../../../server/src/lsp/stdioTransport';
 
 const encodeMessage = (m: Message): string => encodeBytes(m).toString('utf8');
 
@@ -20,9 +21,22 @@ function publish(diagnostics: unknown[], params: Record<string, unknown> = { uri
 }
 
 describe('stdio transport: diagnostics-aware JSON encoder', () => {
-  it('writes a diagnostics publish exactly as JSON.stringify does, quotes and unicode included', () => {
-    const msg = publish([diagnostic(3, '`priority` must be one of must, should — did you mean "must"?'), diagnostic(9, 'ünïcode \u2028 and \\ backslash')]);
+  it('writes a diagnostics publish as JSON.stringify does, quotes included', () => {
+    const msg = publish([diagnostic(3, '`priority` must be one of must, should; did you mean "must"?'), diagnostic(9, 'a \\ backslash')]);
     assert.equal(encodeMessage(msg), JSON.stringify(msg));
+  });
+
+  it('writes only ASCII: other characters as \\u escapes that parse back to the same text', () => {
+    const text = 'ünïcode — \u2028 emoji 😀 and a lone \ud800 surrogate';
+    const messages = [publish([diagnostic(1, text)]), { jsonrpc: '2.0', id: 3, result: { contents: text } } as Message];
+    for (const msg of messages) {
+      const bytes = encodeBytes(msg);
+      assert.ok(bytes.every((b) => b < 0x80), 'ASCII only');
+      assert.deepEqual(JSON.parse(bytes.toString('utf8')), JSON.parse(JSON.stringify(msg)));
+      assert.equal(bytes.toString('utf8'), asciiOnly(JSON.stringify(msg)));
+    }
+    assert.equal(asciiOnly('"plain"'), '"plain"');
+    assert.equal(asciiOnly('"é😀"'), '"\\u00e9\\ud83d\\ude00"');
   });
 
   it('handles no diagnostics, no other params, and params in another order', () => {
@@ -52,10 +66,10 @@ describe('stdio transport: diagnostics-aware JSON encoder', () => {
     for (const m of messages) assert.equal(encodeMessage(m), JSON.stringify(m));
   });
 
-  it('the content-type encoder returns the UTF-8 bytes of that text', async () => {
+  it('the content-type encoder returns bytes that decode as UTF-8 to that message', async () => {
     const msg = publish([diagnostic(0, 'naïve — ok')]);
     const bytes = await diagnosticsAwareJsonEncoder.encode(msg, { charset: 'utf-8' });
-    assert.equal(Buffer.from(bytes).toString('utf8'), JSON.stringify(msg));
+    assert.deepEqual(JSON.parse(Buffer.from(bytes).toString('utf8')), JSON.parse(JSON.stringify(msg)));
   });
 
   it('encodes for another charset without the cache', async () => {
