@@ -55,8 +55,8 @@ function utf8Json(msg: Message): Buffer {
   return Buffer.from(asciiOnly(JSON.stringify(msg)), 'latin1');
 }
 
-const NOT_ASCII = /[^\x00-\x7f]/;
-const NOT_ASCII_ALL = /[^\x00-\x7f]/g;
+const NOT_ASCII = /[\u0080-\uffff]/;
+const NOT_ASCII_ALL = /[\u0080-\uffff]/g;
 
 /** JSON text with every non-ASCII UTF-16 unit written as a `\uXXXX` escape (a pair stays a pair of escapes). */
 export function asciiOnly(json: string): string {
