@@ -14,7 +14,7 @@
 // Writes bench/RESULTS.md and bench/results.json. Ratios are computed from figures of the same run.
 // usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--edits 20] [--spectrace-edits 100] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -52,6 +52,19 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+/** Every file under `dir` (not .git or node_modules), as the floors and ripgrep see the tree. */
+function listTree(dir) {
+  const files = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) { if (e.name !== '.git' && e.name !== 'node_modules') stack.push(join(d, e.name)); }
+      else if (e.isFile()) files.push(join(d, e.name));
+    }
+  }
+  return files;
+}
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
 // --render-only: write RESULTS.md again from bench/results.json (after a change to its wording only;
@@ -209,12 +222,20 @@ if (!flag('--skip-scan')) {
   nodeGrep();
   const nodeGrepMs = median([0, 1, 2].map(() => time(nodeGrep)));
   const emptyInitMs = await measureInitialize(emptyServer, tree);
+  // The restart floor: stat every file of the tree from a list, as a persisted index keyed by path,
+  // size and time must (bench/floors/nodeStat.mjs).
+  const fileList = join(WORK, `tree-${treeFiles}-files.json`);
+  writeFileSync(fileList, JSON.stringify(listTree(tree)));
+  const nodeStat = () => run(process.execPath, [join(FLOORS, 'nodeStat.mjs'), fileList]);
+  nodeStat();
+  const nodeStatMs = median([0, 1, 2].map(() => time(nodeStat)));
   results.scan = {
     files: treeFiles, tagLines: rg().stdout.split('\n').filter(Boolean).length,
     nodeGrepLines: Number(nodeGrep().stdout.trim()),
     ripgrepMs: round(rgMs), checkColdMs: round(checkMs), serverColdIndexMs: start.coldMs, serverWarmIndexMs: start.warmMs,
-    floors: { nodeStartMs: round(nodeStartMs), nodeGrepMs: round(nodeGrepMs), emptyServerInitializeMs: emptyInitMs },
+    floors: { nodeStartMs: round(nodeStartMs), nodeGrepMs: round(nodeGrepMs), emptyServerInitializeMs: emptyInitMs, nodeStatMs: round(nodeStatMs) },
     ratios: {
+      nodeStatVsRipgrep: round(nodeStatMs / rgMs, 2),
       nodeStartVsRipgrep: round(nodeStartMs / rgMs, 2),
       nodeGrepVsRipgrep: round(nodeGrepMs / rgMs, 2),
       emptyServerInitializeVsRipgrep: emptyInitMs ? round(emptyInitMs / rgMs, 2) : null,
@@ -285,6 +306,7 @@ function renderMarkdown(r) {
       L.push(`| floor: \`node -e 0\` (median of 5) | ${s.floors.nodeStartMs} ms | ${s.ratios.nodeStartVsRipgrep} |`);
       L.push(`| floor: empty server, spawn → initialize answered (median of 3) | ${s.floors.emptyServerInitializeMs ?? '–'} ms | ${s.ratios.emptyServerInitializeVsRipgrep ?? '–'} |`);
       L.push(`| floor: \`bench/floors/nodeGrep.mjs\` — list, read and search the tree in Node on both cores (median of 3; ${s.nodeGrepLines} lines) | ${s.floors.nodeGrepMs} ms | ${s.ratios.nodeGrepVsRipgrep} |`);
+      if (s.floors.nodeStatMs != null) L.push(`| floor: \`bench/floors/nodeStat.mjs\` — stat every file of the tree from a list, in Node on both cores (median of 3) | ${s.floors.nodeStatMs} ms | ${s.ratios.nodeStatVsRipgrep} |`);
     }
     L.push('');
   }
@@ -318,7 +340,7 @@ function targetLines(r) {
   if (r.scan) {
     const q = r.scan.ratios;
     out.push(`\`spectrace check\` cold at most 2× ripgrep: ${verdict(q.checkColdVsRipgrep <= 2)} (${q.checkColdVsRipgrep}×${q.nodeGrepVsRipgrep != null ? `; a bare tag search in Node on both cores: ${q.nodeGrepVsRipgrep}×` : ''})`);
-    if (q.serverWarmVsRipgrep != null) out.push(`server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×${q.emptyServerInitializeVsRipgrep != null ? `; an empty server's spawn → initialize: ${q.emptyServerInitializeVsRipgrep}×, \`node -e 0\`: ${q.nodeStartVsRipgrep}×` : ''})`);
+    if (q.serverWarmVsRipgrep != null) out.push(`server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×${q.emptyServerInitializeVsRipgrep != null ? `; an empty server's spawn → initialize: ${q.emptyServerInitializeVsRipgrep}×, \`node -e 0\`: ${q.nodeStartVsRipgrep}×${q.nodeStatVsRipgrep != null ? `, stat of every file in Node: ${q.nodeStatVsRipgrep}×` : ''}` : ''})`);
   }
   return out;
 }
