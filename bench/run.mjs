@@ -14,12 +14,13 @@
 // Writes bench/RESULTS.md and bench/results.json. Ratios are computed from figures of the same run.
 // usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--edits 20] [--spectrace-edits 100] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { measureInitialize, measureServerStart } from './serverStart.mjs';
+import { listTree } from './floors/listTree.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -52,19 +53,6 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-/** Every file under `dir` (not .git or node_modules), as the floors and ripgrep see the tree. */
-function listTree(dir) {
-  const files = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop();
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) { if (e.name !== '.git' && e.name !== 'node_modules') stack.push(join(d, e.name)); }
-      else if (e.isFile()) files.push(join(d, e.name));
-    }
-  }
-  return files;
-}
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
 // --render-only: write RESULTS.md again from bench/results.json (after a change to its wording only;

@@ -11,6 +11,8 @@ import type { RoadmapViewProvider } from './views/roadmapView';
 export interface SpectraceApi {
   /** Milliseconds activate() itself took (the language client starts after it returns). */
   readonly activationMs: number;
+  /** `activationMs` by step (context, views, statusBar, commands, startClient), in ms. */
+  readonly activationSteps: Readonly<Record<string, number>>;
   /** Resolves when the language server runs (rejects when it could not start). */
   ready(): Promise<void>;
   readonly views: {

@@ -16,6 +16,12 @@ describe('activation', () => {
     assert.equal(typeof activationMs, 'number');
     assert.ok(Number.isFinite(activationMs) && activationMs >= 0, `activationMs is a duration (${activationMs})`);
     console.log(`      activationMs = ${activationMs.toFixed(1)}`);
+    // The steps cover activate() from its first line to its return: they add up to activationMs.
+    const steps = ext.exports.activationSteps;
+    assert.deepEqual(Object.keys(steps), ['context', 'views', 'statusBar', 'commands', 'startClient']);
+    const sum = Object.values(steps).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - activationMs) < 1, `the steps (${sum.toFixed(1)} ms) add up to activationMs`);
+    console.log(`      steps: ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
   });
 
   it("VS Code's marks time the loading of extension.js", () => {
