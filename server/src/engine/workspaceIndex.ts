@@ -38,6 +38,7 @@ import type {
   CodeTag,
   CoverageState,
   CoverageTotals,
+  ItemKind,
   Location,
   Position,
   Range,
@@ -112,6 +113,8 @@ export class WorkspaceIndex implements IndexModel {
   private readonly defs = new Map<string, SpecItem[]>();
   /** id -> the spec references naming it, sorted by file and position. */
   private readonly refs = new Map<string, IncomingRef[]>();
+  /** id -> how many of its references expect a requirement, and how many a roadmap item. */
+  private readonly refKinds = new Map<string, Record<ItemKind, number>>();
   /** id -> the code tags naming it, sorted by file and position. */
   private readonly tagMap = new Map<string, CodeTag[]>();
 
@@ -175,6 +178,7 @@ export class WorkspaceIndex implements IndexModel {
     this.codes.clear();
     this.defs.clear();
     this.refs.clear();
+    this.refKinds.clear();
     this.tagMap.clear();
     for (const f of this.output.keys()) this.localChanged.add(f);
     for (const [file, text] of specTexts) {
@@ -421,11 +425,16 @@ export class WorkspaceIndex implements IndexModel {
 
     for (const it of removed) {
       if (it.id !== undefined) removeSorted(this.defs, it.id, it, compareItems, (x) => x === it);
-      for (const ref of it.references) removeSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming, (x) => x.ref === ref && x.item === it);
+      for (const ref of it.references) {
+        if (removeSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming, (x) => x.ref === ref && x.item === it)) this.countRef(ref.targetId, ref.targetKind, -1);
+      }
     }
     for (const it of added) {
       if (it.id !== undefined) insertSorted(this.defs, it.id, it, compareItems);
-      for (const ref of it.references) insertSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming);
+      for (const ref of it.references) {
+        insertSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming);
+        this.countRef(ref.targetId, ref.targetKind, 1);
+      }
     }
     // Added items may also have been touched before removal bookkeeping; mark their dependants too.
     for (const it of added) if (it.id) for (const inc of this.refs.get(it.id) ?? []) if (inc.ref.field === 'requirements' && inc.item.id) dirty.add(inc.item.id);
@@ -442,6 +451,14 @@ export class WorkspaceIndex implements IndexModel {
     const gained: GraphEdge[] = [];
     for (const { count, edge } of edges.values()) if (count > 0) gained.push(edge);
     if (gained.length > 0) this.rules.edgesAdded(gained);
+  }
+
+  private countRef(id: string, kind: ItemKind, by: number): void {
+    const counts = this.refKinds.get(id);
+    if (counts) {
+      counts[kind] += by;
+      if (counts.requirement === 0 && counts.roadmap === 0) this.refKinds.delete(id);
+    } else if (by > 0) this.refKinds.set(id, kind === 'requirement' ? { requirement: by, roadmap: 0 } : { requirement: 0, roadmap: by });
   }
 
   private kindsOf(id: string): [boolean, boolean] {
@@ -498,6 +515,10 @@ export class WorkspaceIndex implements IndexModel {
 
   incoming(id: string): readonly IncomingRef[] {
     return this.refs.get(id) ?? [];
+  }
+
+  incomingCount(id: string, targetKind: ItemKind): number {
+    return this.refKinds.get(id)?.[targetKind] ?? 0;
   }
 
   tags(id: string): readonly CodeTag[] {
@@ -700,13 +721,15 @@ function emptySpec(file: string): SpecFile {
   return { file, isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
 }
 
-function removeFrom<T>(map: Map<string, T[]>, key: string, match: (x: T) => boolean): void {
+/** Remove the first entry `match` accepts from the list under `key`; whether there was one. */
+function removeFrom<T>(map: Map<string, T[]>, key: string, match: (x: T) => boolean): boolean {
   const list = map.get(key);
-  if (!list) return;
+  if (!list) return false;
   const i = list.findIndex(match);
-  if (i < 0) return;
+  if (i < 0) return false;
   if (list.length === 1) map.delete(key);
   else list.splice(i, 1);
+  return true;
 }
 
 /**
@@ -714,9 +737,9 @@ function removeFrom<T>(map: Map<string, T[]>, key: string, match: (x: T) => bool
  * among its equals that `match`es (a roadmap item may have thousands of references; each keystroke in
  * one of them removes one). A list out of order falls back to the walk.
  */
-function removeSorted<T>(map: Map<string, T[]>, key: string, probe: T, compare: (a: T, b: T) => number, match: (x: T) => boolean): void {
+function removeSorted<T>(map: Map<string, T[]>, key: string, probe: T, compare: (a: T, b: T) => number, match: (x: T) => boolean): boolean {
   const list = map.get(key);
-  if (!list) return;
+  if (!list) return false;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -728,9 +751,9 @@ function removeSorted<T>(map: Map<string, T[]>, key: string, probe: T, compare: 
     if (!match(list[i])) continue;
     if (list.length === 1) map.delete(key);
     else list.splice(i, 1);
-    return;
+    return true;
   }
-  removeFrom(map, key, match);
+  return removeFrom(map, key, match);
 }
 
 function insertSorted<T>(map: Map<string, T[]>, key: string, value: T, compare: (a: T, b: T) => number): void {

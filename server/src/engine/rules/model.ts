@@ -27,6 +27,8 @@ export interface IndexModel {
   definitions(id: string): readonly SpecItem[];
   /** Every spec reference naming `id`. */
   incoming(id: string): readonly IncomingRef[];
+  /** How many of `incoming(id)` expect `id` to be a `targetKind` (a count kept as references come and go). */
+  incomingCount(id: string, targetKind: ItemKind): number;
   /** Every code tag naming `id`. */
   tags(id: string): readonly CodeTag[];
   /** Every defined ID (any kind), in no particular order. */

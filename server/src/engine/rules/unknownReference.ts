@@ -19,6 +19,9 @@ export const unknownReference: PerIdRule = {
     const definedAsRequirement = defs.some((d) => d.kind === 'requirement');
     const definedAsRoadmap = defs.some((d) => d.kind === 'roadmap');
     if (definedAsRequirement && definedAsRoadmap) return [];
+    // Defined as one kind: only references expecting the other can be wrong (the index counts them).
+    if (definedAsRequirement && model.incomingCount(id, 'roadmap') === 0) return [];
+    if (definedAsRoadmap && model.incomingCount(id, 'requirement') === 0) return [];
     const out: SpecDiagnostic[] = [];
     for (const { item, ref } of incoming) {
       if (ref.targetKind === 'requirement' ? definedAsRequirement : definedAsRoadmap) continue;
