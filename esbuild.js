@@ -42,7 +42,7 @@ const common = {
 };
 
 const builds = [
-  // languageClient: its own bundle, loaded by the extension after activation (`import('./languageClient.js')`
+  // languageClient: its own bundle, loaded by the extension after activation (`require('./languageClient.js')` in a later turn;
   // stays a runtime require): VS Code's activation time includes loading extension.js.
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './languageClient.js'] },
   { ...common, entryPoints: { languageClient: 'client/src/languageClient.ts' }, outdir: 'dist', external: ['vscode'] },

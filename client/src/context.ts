@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RequestType } from 'vscode-jsonrpc';
 import { IndexChangedNotification, TrustChangedNotification } from '../../server/src/shared/protocol';
 import type { TrustParams } from '../../server/src/shared/protocol';
+import type * as LanguageClientModule from './languageClient';
 import { RestartPolicy } from './restartPolicy';
 
 export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
@@ -105,9 +106,7 @@ export class Ctx implements vscode.Disposable {
 
   private async createAndStart(): Promise<LanguageClient> {
     this.setStatus('starting');
-    // Loaded here, not at the top, from its own bundle (dist/languageClient.js): VS Code's activation
-    // time includes loading dist/extension.js, and vscode-languageclient was most of it.
-    const { createLanguageClient, State } = await import('./languageClient.js');
+    const { createLanguageClient, State } = await loadLanguageClient();
     const client = createLanguageClient(this.extension, {
       log: this.log,
       onCrash: () => {
@@ -187,6 +186,25 @@ export class Ctx implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'spectrace.serverStatus', status);
     this.statusChanged.fire(status);
   }
+}
+
+/**
+ * The language client, from its own bundle (dist/languageClient.js), required in a later turn of the
+ * event loop: VS Code's activation time covers loading dist/extension.js and the activate() call, and
+ * vscode-languageclient was most of the first. Not `import()`: a dynamic import starts Node's ESM
+ * loader, and did so inside activate() (58 ms of an e2e run's 64).
+ */
+function loadLanguageClient(): Promise<typeof LanguageClientModule> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle next to this one, loaded late on purpose
+        resolve(require('./languageClient.js') as typeof LanguageClientModule);
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+  });
 }
 
 export function errorText(err: unknown): string {
