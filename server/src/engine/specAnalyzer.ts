@@ -316,20 +316,10 @@ export class SpecAnalyzer {
       i = carried.prefix;
       for (const k of ['requirement', 'roadmap'] as const) kept[k].prefix = out.lists[k].length;
     }
-    const middleEnd = carried ? carried.suffixFrom : n;
-    for (; i < middleEnd; i++) if (!one(i)) return undefined;
-    close(i);
-    if (carried && i < n) {
-      // Items after the edit keep their objects unless their lines moved.
-      if (carried.lineDelta === 0) {
-        const before = { requirement: out.lists.requirement.length, roadmap: out.lists.roadmap.length };
-        bulk(i, n, carried.oldSuffixFrom);
-        for (const k of ['requirement', 'roadmap'] as const) kept[k].suffix = out.lists[k].length - before[k];
-      } else {
-        for (; i < n; i++) if (!one(i)) return undefined;
-        close(n);
-      }
-    }
+    // The rest chunk by chunk: after an added or removed line the items past the edit moved (placed
+    // anew, shifted); an edit that moves no line is `readInPlace`'s.
+    for (; i < n; i++) if (!one(i)) return undefined;
+    close(n);
     this.kept = kept;
     return out;
   }
