@@ -50,13 +50,15 @@ interface ChunkResults {
   at: Record<ItemKind | 'diagnostics', Int32Array>;
 }
 
-/** How many items at the start and at the end of a list are unchanged objects from the previous result. */
+/** How many items at the start of a list are unchanged objects from the previous result. */
 export interface KeptItems {
   prefix: number;
-  suffix: number;
 }
 
-/** The items an analysis took out of the previous result's lists and the ones it put in (by identity). */
+/**
+ * The items of the edited span as they were in the previous result's lists and as they are now. An
+ * item whose chunk was read again unchanged is in both (the same object): the index diffs them.
+ */
 export interface ItemDelta {
   removed: SpecItem[];
   added: SpecItem[];
@@ -89,9 +91,9 @@ export class SpecAnalyzer {
 
   /**
    * How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests
-   * and benchmarks); `kept`: per list, how many items at its start and end are the very objects of the
-   * previous result's list (the index diffs only the rest). `delta`: set when the analysis updated the
-   * previous result's lists in place (see `analyze`): what left them and what joined them.
+   * and benchmarks); `kept`: per list, how many items at its start are the very objects of the previous
+   * result's list (the index diffs only the rest). `delta`: set when the analysis updated the previous
+   * result's lists in place (see `analyze`): the edited span before and after.
    */
   get lastRun(): {
     mode: 'chunked' | 'whole' | 'too-large';
@@ -111,7 +113,7 @@ export class SpecAnalyzer {
   /**
    * The analysis of `input` as `file`. An edit of a text this analyzer read before may update the
    * lists of its previous result in place (`requirements`, `roadmap`): at 20,000 items, building new
-   * lists was most of a keystroke's cost. `lastRun.delta` then says which items left and joined them.
+   * lists was most of a keystroke's cost. `lastRun.delta` then gives the edited span before and after.
    * A caller that keeps a result past the next `analyze()` of the same analyzer keeps copies of its lists.
    */
   analyze(file: string, input: SpecInput): SpecFile {
@@ -251,15 +253,15 @@ export class SpecAnalyzer {
       if (dst !== old || by !== 0) for (let i = to, j = oldTo; i <= n; i++, j++) dst[i] = old[j] + by;
     }
     prev.at = at;
-    this.delta = identityDiff(removed, [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[])]);
+    this.delta = { removed, added: [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[])] };
     return prev;
   }
 
   /**
-   * Items and diagnostics of every chunk, in new lists. Chunks the re-split carried over take their
-   * results from the previous analysis in bulk (array slices, without touching each item: at 20,000
-   * items a walk over them costs more than everything else); rescanned chunks are looked up by
-   * content (an item moved or copied) and otherwise parsed.
+   * Items and diagnostics of every chunk, in new lists. The chunks before the edit take their results
+   * from the previous analysis in bulk (array slices, without touching each item: at 20,000 items a
+   * walk over them costs more than everything else); the others are looked up by content (an item
+   * moved or copied) and otherwise parsed.
    */
   private readFresh(text: TextReader, layout: Layout, prev: ChunkResults | undefined, file: string): ChunkResults | undefined {
     const n = layout.count;
@@ -268,28 +270,6 @@ export class SpecAnalyzer {
       lists: { requirement: [], roadmap: [] },
       diagnostics: [],
       at: { requirement: new Int32Array(n + 1), roadmap: new Int32Array(n + 1), diagnostics: new Int32Array(n + 1) },
-    };
-    // Chunk starts [from, to] of `dst` are `src`'s [oldFrom, …], moved by where the share now begins.
-    const shiftStarts = (dst: Int32Array, src: Int32Array, from: number, to: number, oldFrom: number) => {
-      const by = dst[from] - src[oldFrom];
-      if (by === 0) dst.set(src.subarray(oldFrom, oldFrom + (to - from) + 1), from);
-      else for (let i = from, j = oldFrom; i <= to; i++, j++) dst[i] = src[j] + by;
-    };
-    // Native copies only: a loop over 20,000 items runs unoptimized for the first keystrokes.
-    const append = <T>(dst: T[], src: readonly T[], start: number, end: number): T[] =>
-      dst.length === 0 ? src.slice(start, end) : dst.concat(src.slice(start, end));
-    const bulk = (from: number, to: number, oldFrom: number) => {
-      if (!prev) return;
-      const oldTo = oldFrom + (to - from);
-      for (const k of ['requirement', 'roadmap'] as const) {
-        const a = prev.at[k];
-        out.lists[k] = append(out.lists[k], prev.lists[k], a[oldFrom], a[oldTo]);
-        shiftStarts(out.at[k], a, from, to, oldFrom);
-      }
-      const a = prev.at.diagnostics;
-      out.diagnostics = append(out.diagnostics, prev.diagnostics, a[oldFrom], a[oldTo]);
-      shiftStarts(out.at.diagnostics, a, from, to, oldFrom);
-      this.reused += to - from;
     };
     const one = (i: number): boolean => {
       const entry = this.chunkAt(text, layout, i, file);
@@ -309,12 +289,19 @@ export class SpecAnalyzer {
       out.at.diagnostics[i] = out.diagnostics.length;
     };
 
-    const kept: Record<ItemKind, KeptItems> = { requirement: { prefix: 0, suffix: 0 }, roadmap: { prefix: 0, suffix: 0 } };
+    const kept: Record<ItemKind, KeptItems> = { requirement: { prefix: 0 }, roadmap: { prefix: 0 } };
     let i = 0;
-    if (carried) {
-      bulk(0, carried.prefix, 0);
+    if (prev && carried) {
+      // The chunks before the edit: their share of the previous lists, copied natively (a loop over
+      // 20,000 items runs unoptimized for the first keystrokes), and their starts as they were.
       i = carried.prefix;
-      for (const k of ['requirement', 'roadmap'] as const) kept[k].prefix = out.lists[k].length;
+      for (const k of SHARES) out.at[k].set(prev.at[k].subarray(0, i + 1));
+      for (const k of ['requirement', 'roadmap'] as const) {
+        out.lists[k] = prev.lists[k].slice(0, prev.at[k][i]);
+        kept[k].prefix = out.lists[k].length;
+      }
+      out.diagnostics = prev.diagnostics.slice(0, prev.at.diagnostics[i]);
+      this.reused += i;
     }
     // The rest chunk by chunk: after an added or removed line the items past the edit moved (placed
     // anew, shifted); an edit that moves no line is `readInPlace`'s.
@@ -446,14 +433,6 @@ function spliceInPlace(list: unknown[], start: number, count: number, items: rea
     for (const x of items) list.push(x);
     for (const x of tail) list.push(x);
   }
-}
-
-/** The items only in `before` and the items only in `after` (an unchanged chunk in the edited span keeps its objects). */
-function identityDiff(before: SpecItem[], after: SpecItem[]): ItemDelta {
-  if (before.length === 0 || after.length === 0) return { removed: before, added: after };
-  const afterSet = new Set(after);
-  const beforeSet = new Set(before);
-  return { removed: before.filter((it) => !afterSet.has(it)), added: after.filter((it) => !beforeSet.has(it)) };
 }
 
 function withSeverity(d: SpecDiagnostic, config: SpectraceConfig): SpecDiagnostic {

@@ -367,9 +367,9 @@ export class WorkspaceIndex implements IndexModel {
     this.specs.set(file, entry);
     this.localChanged.add(file);
     const run = entry.analyzer.lastRun;
-    // Updated in place, `oldSpec`'s lists are the new ones: the analyzer says what changed.
+    // Updated in place, `oldSpec`'s lists are the new ones: the analyzer gives the edited span.
     if (run.delta) {
-      this.applyItemDelta(run.delta.removed, run.delta.added);
+      this.replaceItems([run.delta.removed], [run.delta.added]);
       return;
     }
     // Otherwise it says which items at both ends of each list it kept from `oldSpec` (its previous result).
@@ -817,9 +817,9 @@ function itemAt(list: readonly SpecItem[], pos: Position): SpecItem | undefined 
  * keeps every other item object of a file (the analyzer reuses them), so the lists share a long
  * prefix and suffix: those are skipped with pointer compares, and only the middle goes through sets.
  * At 20,000 items this is what keeps an edit from costing a walk through two 20,000-entry sets.
- * `kept` (per list pair, from the analyzer) says how long that prefix and suffix are at least, so the
- * pointer compares start after them: a walk over 20,000 items runs unoptimized on the first keystrokes.
- * A hint that does not hold at its edges is ignored.
+ * `kept` (per list pair, from the analyzer) says how long that prefix is at least, so the pointer
+ * compares start after it: a walk over 20,000 items runs unoptimized on the first keystrokes. A hint
+ * that does not hold at its edge is ignored.
  */
 export function diffItemLists(
   oldLists: readonly SpecItem[][],
@@ -837,10 +837,8 @@ export function diffItemLists(
     const hintPrefix = hint && hint.prefix <= shorter && (hint.prefix === 0 || a[hint.prefix - 1] === b[hint.prefix - 1]) ? hint.prefix : 0;
     let start = hintPrefix;
     while (start < shorter && a[start] === b[start]) start++;
-    const hintSuffix =
-      hint && hint.suffix <= shorter - start && (hint.suffix === 0 || a[a.length - hint.suffix] === b[b.length - hint.suffix]) ? hint.suffix : 0;
-    let endA = a.length - hintSuffix;
-    let endB = b.length - hintSuffix;
+    let endA = a.length;
+    let endB = b.length;
     while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
       endA--;
       endB--;

@@ -15,7 +15,7 @@
 // be plugged in.)
 import { Console } from 'node:console';
 import { ProposedFeatures, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
-import type { Connection, ContentTypeEncoder, ContentTypeEncoderOptions, Message, MessageWriter } from 'vscode-languageserver/node';
+import type { Connection, ContentTypeEncoder, Message, MessageWriter } from 'vscode-languageserver/node';
 
 const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const COMMA = Buffer.from(',');
@@ -28,7 +28,7 @@ const diagnosticBytes = new WeakMap<object, Buffer>();
 export function encodeMessage(msg: Message): Buffer {
   const publish = msg as { method?: unknown; id?: unknown; params?: { diagnostics?: unknown } };
   const diagnostics = publish.params?.diagnostics;
-  if (publish.method !== PUBLISH_DIAGNOSTICS || publish.id !== undefined || !Array.isArray(diagnostics)) return utf8Json(msg);
+  if (publish.method !== PUBLISH_DIAGNOSTICS || publish.id !== undefined || !Array.isArray(diagnostics)) return asciiJson(msg);
   // Everything but the diagnostics, then the diagnostics spliced in as the last property of params.
   const { diagnostics: _omitted, ...params } = publish.params as Record<string, unknown>;
   const paramsJson = JSON.stringify(params);
@@ -38,7 +38,7 @@ export function encodeMessage(msg: Message): Buffer {
   const parts: Buffer[] = [Buffer.from(asciiOnly(head), 'latin1')];
   for (let i = 0; i < diagnostics.length; i++) {
     const d: unknown = diagnostics[i];
-    if (typeof d !== 'object' || d === null) return utf8Json(msg);
+    if (typeof d !== 'object' || d === null) return asciiJson(msg);
     let bytes = diagnosticBytes.get(d);
     if (bytes === undefined) {
       bytes = Buffer.from(asciiOnly(JSON.stringify(d)), 'latin1');
@@ -51,7 +51,7 @@ export function encodeMessage(msg: Message): Buffer {
   return Buffer.concat(parts);
 }
 
-function utf8Json(msg: Message): Buffer {
+function asciiJson(msg: Message): Buffer {
   return Buffer.from(asciiOnly(JSON.stringify(msg)), 'latin1');
 }
 
@@ -66,9 +66,8 @@ export function asciiOnly(json: string): string {
 
 export const diagnosticsAwareJsonEncoder: ContentTypeEncoder = {
   name: 'application/json',
-  // vscode-jsonrpc writes UTF-8 unless told to write ASCII, which gets the plain encoding.
-  encode: (msg: Message, options: ContentTypeEncoderOptions) =>
-    Promise.resolve(options.charset === 'utf-8' ? encodeMessage(msg) : Buffer.from(JSON.stringify(msg), options.charset)),
+  // ASCII bytes are right for both charsets vscode-jsonrpc writes (UTF-8 and ASCII).
+  encode: (msg: Message) => Promise.resolve(encodeMessage(msg)),
 };
 
 /**

@@ -72,7 +72,7 @@ describe('stdio transport: diagnostics-aware JSON encoder', () => {
     assert.deepEqual(JSON.parse(Buffer.from(bytes).toString('utf8')), JSON.parse(JSON.stringify(msg)));
   });
 
-  it('encodes for another charset without the cache', async () => {
+  it('encodes for the ASCII charset too', async () => {
     const msg = publish([diagnostic(0, 'plain ascii')]);
     const bytes = await diagnosticsAwareJsonEncoder.encode(msg, { charset: 'ascii' });
     assert.equal(Buffer.from(bytes).toString('ascii'), JSON.stringify(msg));
