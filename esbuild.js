@@ -53,10 +53,10 @@ const builds = [
     ...common,
     entryPoints: {
       server: 'server/src/startup/server.ts',
-      serverMain: 'server/src/server.ts',
+      serverMain: 'server/src/serverMain.ts',
       cli: 'server/src/startup/cli.ts',
-      cliMain: 'server/src/cli.ts',
-      scanWorker: 'server/src/engine/scanWorker.ts',
+      cliMain: 'server/src/cliMain.ts',
+      scanWorker: 'server/src/disk/scanWorker.ts',
     },
     outdir: 'dist',
   },

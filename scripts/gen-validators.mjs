@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compiles the built-in JSON Schemas (schemas/*.json) into standalone ajv validators, written to
-// server/src/engine/generated/builtinValidators.ts, so no process compiles them at run time (ajv's
+// server/src/engine/schema/generated/builtinValidators.ts, so no process compiles them at run time (ajv's
 // compile was ~110 ms of every cold start: the CLI's check, the server's first spec). Run after
 // changing a schema: `npm run gen:validators`; a unit test fails while the file is out of date.
 // `--check` exits 1 when the committed file differs from what this would write.
@@ -15,7 +15,7 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const addFormats = require('ajv-formats').default;
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = join(REPO, 'server/src/engine/generated/builtinValidators.ts');
+export const OUT = join(REPO, 'server/src/engine/schema/generated/builtinValidators.ts');
 
 /** The generated module's text. */
 export function generate() {

@@ -5,7 +5,7 @@
 // usage: node --import tsx bench/micro/keystroke.ts N [edits] [gap-ms]   (needs bench/work/lsp-N from bench/run.mjs)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFolder } from '../../server/src/engine/indexFolder';
+import { indexFolder } from '../../server/src/disk/indexFolder';
 import { PieceDocument } from '../../server/src/lsp/pieceDocument';
 
 const n = Number(process.argv[2] ?? 20000);

@@ -2,7 +2,7 @@
 // status bar, matrix and server state, so the extension-host tests assert on the real objects.
 import type * as vscode from 'vscode';
 import type { SummaryResult } from '../../server/src/shared/protocol';
-import type { ServerStatus } from './context';
+import type { ServerStatus } from './extensionContext';
 import type { MatrixPanel } from './matrix/matrixPanel';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
 import type { RequirementsViewProvider } from './views/requirementsView';

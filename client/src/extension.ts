@@ -2,8 +2,8 @@
 // without waiting for it. Everything else lives in the modules these wire together.
 import * as vscode from 'vscode';
 import type { SpectraceApi } from './api';
-import { registerCommands } from './commands';
-import { Ctx } from './context';
+import { registerCommands } from './commands/registerCommands';
+import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
 import { SummaryStatusBar } from './statusBar';
 import { SpecStore } from './store';

@@ -2,8 +2,8 @@
 // the server's state while it is not running, and "(restricted)" in an untrusted workspace.
 import * as vscode from 'vscode';
 import type { SummaryResult } from '../../server/src/shared/protocol';
-import { errorText } from './context';
-import type { Ctx, ServerStatus } from './context';
+import { errorText } from './extensionContext';
+import type { Ctx, ServerStatus } from './extensionContext';
 import type { SpecStore } from './store';
 import { summaryText, summaryTooltipLines } from './statusText';
 

@@ -10,7 +10,7 @@ import {
   SummaryRequest,
 } from '../../server/src/shared/protocol';
 import type { CoverageGapsResult, RequirementsTreeParams, RequirementsTreeResult, RoadmapResult, SummaryResult } from '../../server/src/shared/protocol';
-import type { Ctx } from './context';
+import type { Ctx } from './extensionContext';
 
 /** A cached answer; `undefined` until first asked. */
 class Cached<R> {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFolder } from '../../server/src/engine/indexFolder';
+import { indexFolder } from '../../server/src/disk/indexFolder';
 import { EXAMPLES, FIXTURES, ensureBuilt, outputDir, runCli } from './helpers';
 
 const LINE = /^(\S+):(\d+):(\d+) (error|warning|info|hint) ([a-z-]+) (.+)$/;

@@ -1,7 +1,7 @@
 // A small workspace written out by hand as the index would describe it, so the report builders and
 // renderers can be tested on exact data without reading files.
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../../server/src/engine/config';
+import { DEFAULT_CONFIG } from '../../server/src/engine/config/config';
 import type { ReportSource } from '../../server/src/engine/reports/source';
 import type {
   CodeTag,

@@ -1,8 +1,8 @@
 // Create Starter Specs (the Specs views' welcome button): spectrace.yaml and specs/product.yaml in
 // a workspace folder. Existing files are never overwritten.
 import * as vscode from 'vscode';
-import type { Ctx } from '../context';
-import { field, uriFromArg } from './args';
+import type { Ctx } from '../extensionContext';
+import { field, uriFromArg } from './commandArgs';
 import { STARTER_CONFIG, starterSpec } from './starterFiles';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

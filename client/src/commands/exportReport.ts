@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { ReportRequest } from '../../../server/src/shared/protocol';
 import type { ReportParams } from '../../../server/src/shared/protocol';
-import type { Ctx } from '../context';
-import { field, uriFromArg } from './args';
+import type { Ctx } from '../extensionContext';
+import { field, uriFromArg } from './commandArgs';
 
 type Format = ReportParams['format'];
 

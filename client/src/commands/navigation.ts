@@ -1,10 +1,10 @@
 // Go to Requirement, Reveal in Requirements view, Copy ID and the code lenses' Show Locations.
 import * as vscode from 'vscode';
 import type { ShowLocationsArgs } from '../../../server/src/shared/protocol';
-import { openLocation, toLocation, toPosition, toUri } from '../convert';
+import { openLocation, toLocation, toPosition, toUri } from '../protocolToVscode';
 import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';
-import { idAtCursor, idFromArg } from './args';
+import { idAtCursor, idFromArg } from './commandArgs';
 import { findRequirement, pickRequirement } from './pickRequirement';
 
 /** Opens a requirement's definition. Resolves to the ID opened, or undefined. */

@@ -3,10 +3,10 @@
 // title}` arguments it asks nothing (tests, other extensions).
 import * as vscode from 'vscode';
 import { NextIdRequest } from '../../../server/src/shared/protocol';
-import type { Ctx } from '../context';
-import { toUri } from '../convert';
+import type { Ctx } from '../extensionContext';
+import { toUri } from '../protocolToVscode';
 import type { SpecStore } from '../store';
-import { field, uriFromArg } from './args';
+import { field, uriFromArg } from './commandArgs';
 import { allRequirements } from './pickRequirement';
 import { commonPrefix, planRequirementInsertion, yamlScalar } from './specInsert';
 

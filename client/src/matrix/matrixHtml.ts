@@ -2,7 +2,7 @@
 // the extension's stylesheet), the data as a JSON block the script reads with textContent. No spec
 // text is ever put into the markup itself; the script inserts it with textContent.
 import { randomBytes } from 'node:crypto';
-import type { ToWebview } from './messages';
+import type { ToWebview } from './webviewMessages';
 
 export interface MatrixPage {
   /** webview.cspSource */

@@ -4,13 +4,13 @@
 import * as vscode from 'vscode';
 import { MatrixRequest } from '../../../server/src/shared/protocol';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
-import { errorText } from '../context';
-import type { Ctx } from '../context';
-import { openLocation } from '../convert';
+import { errorText } from '../extensionContext';
+import type { Ctx } from '../extensionContext';
+import { openLocation } from '../protocolToVscode';
 import { matrixCsv } from './csv';
 import { makeNonce, renderMatrixHtml } from './matrixHtml';
-import { parseFromWebview } from './messages';
-import type { FromWebview, ToWebview } from './messages';
+import { parseFromWebview } from './webviewMessages';
+import type { FromWebview, ToWebview } from './webviewMessages';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
 

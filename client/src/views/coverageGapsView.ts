@@ -2,9 +2,9 @@
 // requirements), overdue roadmap items and status mismatches — grouped by kind, each opening its place.
 import * as vscode from 'vscode';
 import type { CoverageGap } from '../../../server/src/shared/protocol';
-import { errorText } from '../context';
-import type { Ctx } from '../context';
-import { locationLabel, openLocationCommand } from '../convert';
+import { errorText } from '../extensionContext';
+import type { Ctx } from '../extensionContext';
+import { locationLabel, openLocationCommand } from '../protocolToVscode';
 import type { SpecStore } from '../store';
 
 export const COVERAGE_GAPS_VIEW = 'spectrace.coverageGaps';

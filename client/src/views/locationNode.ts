@@ -1,7 +1,7 @@
 // Leaf nodes shared by the trees: a code or test location, and a reference to a roadmap item.
 import * as vscode from 'vscode';
 import type { LspLocation, RoadmapItemNode } from '../../../server/src/shared/protocol';
-import { locationLabel, openLocationCommand, toUri } from '../convert';
+import { locationLabel, openLocationCommand, toUri } from '../protocolToVscode';
 
 export interface LocationNode<P> {
   kind: 'location';

@@ -2,9 +2,9 @@
 // requirement's roadmap item, code and tests. Filter and grouping live in workspaceState.
 import * as vscode from 'vscode';
 import type { RoadmapItemNode, RoadmapResult } from '../../../server/src/shared/protocol';
-import { errorText } from '../context';
-import type { Ctx } from '../context';
-import { openLocationCommand, toUri } from '../convert';
+import { errorText } from '../extensionContext';
+import type { Ctx } from '../extensionContext';
+import { openLocationCommand, toUri } from '../protocolToVscode';
 import type { SpecStore } from '../store';
 import { EMPTY_FILTER, describeFilter, isFilterActive, parseFilter } from './filter';
 import type { RequirementFilter } from './filter';

@@ -3,7 +3,7 @@
 // (SPECTRACE_DEBUG=1 adds them for us).
 import { buildCheckReport } from '../engine/reports/buildCheck';
 import { buildTraceReport } from '../engine/reports/buildTrace';
-import type { CheckReport, TraceReport } from '../engine/reports/model';
+import type { CheckReport, TraceReport } from '../engine/reports/reportModel';
 import type { ReportSource } from '../engine/reports/source';
 import { renderCsv } from '../engine/reports/renderCsv';
 import { renderHtml } from '../engine/reports/renderHtml';
@@ -14,13 +14,13 @@ import { renderSarif } from '../engine/reports/renderSarif';
 import { renderCheckText, summaryLine } from '../engine/reports/renderText';
 import type { SkippedFile } from '../engine/types';
 import { relativePath } from '../engine/reports/paths';
-import { UsageError, parseCommandLine } from './args';
-import type { Command } from './args';
+import { UsageError, parseCommandLine } from './parseArgs';
+import type { Command } from './parseArgs';
 import { CHECK_HELP, MAIN_HELP, REPORT_HELP } from './help';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from './version';
-import { loadWorkspace, resolveFolder } from './workspace';
+import { loadWorkspace, resolveFolder } from './openFolder';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;

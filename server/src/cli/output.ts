@@ -1,7 +1,7 @@
 // Where the CLI's output goes: standard output, or the --out file (parent folders created).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { UsageError } from './args';
+import { UsageError } from './parseArgs';
 
 export interface CliIo {
   stdout(text: string): void;

@@ -1,7 +1,7 @@
 // The tool's identity, read from package.json at build time (esbuild inlines the JSON), so the SARIF
 // driver and `--version` follow the manifest.
 import { repository, version } from '../../../package.json';
-import type { ToolInfo } from '../engine/reports/model';
+import type { ToolInfo } from '../engine/reports/reportModel';
 
 export const TOOL: ToolInfo = {
   name: 'spectrace',

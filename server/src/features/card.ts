@@ -1,7 +1,7 @@
 // The Markdown card shown when hovering an ID in a spec or code file: what the requirement (or
 // roadmap item) is, where it is planned, and links to the code and tests that carry it.
 import type { CodeTag, SpecItem } from '../engine/types';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { fieldText, plural, relativeLabel, shortDate, titleOf } from './items';
 
 /** Markdown-escape text the user wrote (titles may hold `*`, `<`, `[`...). */

@@ -4,10 +4,10 @@
 // blank lines and formatting outside the edited spot stay as they are.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
-import { describeSchemaProperty } from '../engine/schemaSet';
+import { describeSchemaProperty } from '../engine/schema/schemaSet';
 import type { FixData, ItemKind, SpecDiagnostic, SpecFile, SpecItem } from '../engine/types';
 import { toLspRange } from '../lsp/convert';
-import type { FeatureContext, FeatureRequest } from './context';
+import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { idPrefix, relativeLabel } from './items';
 

@@ -6,7 +6,7 @@ import type { CodeTag, Range, SpecItem } from '../engine/types';
 import { toLspRange } from '../lsp/convert';
 import { Commands } from '../shared/protocol';
 import type { ShowLocationsArgs } from '../shared/protocol';
-import type { FeatureContext, FeatureRequest } from './context';
+import type { FeatureContext, FeatureRequest } from './featureContext';
 import { fieldText, plural, shortDate, titleOf } from './items';
 import { Pacer } from './pacer';
 

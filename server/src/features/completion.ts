@@ -3,10 +3,10 @@
 // In spectrace.yaml: its keys and values. In code files: IDs after a tag word.
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import type { CompletionItem, CompletionList, CompletionParams, Range as LspRange } from 'vscode-languageserver';
-import { describeSchemaProperty } from '../engine/schemaSet';
+import { describeSchemaProperty } from '../engine/schema/schemaSet';
 import type { ItemKind, Position, SpecItem } from '../engine/types';
 import { cancelled } from '../lsp/boundary';
-import type { FeatureContext, FeatureRequest } from './context';
+import type { FeatureContext, FeatureRequest } from './featureContext';
 import { fieldText, idPrefix, itemAtLine, titleOf } from './items';
 import { schemaKeys, schemaPathOf } from './schemaPath';
 import type { SchemaPath } from './schemaPath';

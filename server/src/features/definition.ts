@@ -2,7 +2,7 @@
 // `id:` value of the item(s) defining it. Duplicates give several locations.
 import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { toLspRange } from '../lsp/convert';
-import type { FeatureRequest } from './context';
+import type { FeatureRequest } from './featureContext';
 
 export function definition(req: FeatureRequest<DefinitionParams>): Location[] | null {
   const { ctx, file, params } = req;

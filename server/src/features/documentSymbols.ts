@@ -4,7 +4,7 @@ import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import type { SpecItem } from '../engine/types';
 import { toLspRange } from '../lsp/convert';
-import type { FeatureRequest } from './context';
+import type { FeatureRequest } from './featureContext';
 import { fieldText, titleOf } from './items';
 
 const REQUIREMENT_KIND: Record<string, SymbolKind> = {

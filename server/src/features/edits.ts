@@ -2,7 +2,7 @@
 // were computed for, so the client refuses to apply them to a document that changed since; closed
 // files get `null` (the disk content the index read).
 import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 
 export class EditBuilder {
   private readonly byFile = new Map<string, TextEdit[]>();

@@ -4,7 +4,7 @@ import { FoldingRangeKind } from 'vscode-languageserver';
 import type { FoldingRange, FoldingRangeParams, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
 import type { Position, Range } from '../engine/types';
 import { toLspRange } from '../lsp/convert';
-import type { FeatureRequest } from './context';
+import type { FeatureRequest } from './featureContext';
 import { contains, itemAtLine } from './items';
 
 export function foldingRanges(req: FeatureRequest<FoldingRangeParams>): FoldingRange[] {

@@ -2,10 +2,10 @@
 // the schema's documentation, with the allowed values.
 import { MarkupKind } from 'vscode-languageserver';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { describeSchemaProperty } from '../engine/schemaSet';
+import { describeSchemaProperty } from '../engine/schema/schemaSet';
 import { toLspRange } from '../lsp/convert';
 import { idCard } from './card';
-import type { FeatureRequest } from './context';
+import type { FeatureRequest } from './featureContext';
 import { schemaPathOf } from './schemaPath';
 import { keyAtCursor } from './yamlCursor';
 

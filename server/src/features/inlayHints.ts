@@ -3,7 +3,7 @@
 import { InlayHintKind } from 'vscode-languageserver';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { cancelled } from '../lsp/boundary';
-import type { FeatureRequest } from './context';
+import type { FeatureRequest } from './featureContext';
 import { titleOf } from './items';
 
 const MAX_TITLE = 60;

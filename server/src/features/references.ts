@@ -3,7 +3,7 @@
 import type { Location, ReferenceParams } from 'vscode-languageserver';
 import { toLspRange } from '../lsp/convert';
 import type { Range } from '../engine/types';
-import type { FeatureRequest } from './context';
+import type { FeatureRequest } from './featureContext';
 import { Pacer } from './pacer';
 
 export async function references(req: FeatureRequest<ReferenceParams>): Promise<Location[] | null> {

@@ -2,13 +2,13 @@
 // code tag. Only the ID ranges change; nothing else in any file is touched. The new ID must match the
 // workspace's ID pattern and must not already exist.
 import type { PrepareRenameParams, RenameParams, WorkspaceEdit } from 'vscode-languageserver';
-import { DEFAULT_ID_PATTERN } from '../engine/config';
-import { compileIdPattern } from '../engine/idPattern';
-import type { CompiledPattern } from '../engine/idPattern';
+import { DEFAULT_ID_PATTERN } from '../engine/config/config';
+import { compileIdPattern } from '../engine/config/idPattern';
+import type { CompiledPattern } from '../engine/config/idPattern';
 import type { Range } from '../engine/types';
 import { UserFacingError } from '../lsp/boundary';
 import { toLspRange } from '../lsp/convert';
-import type { FeatureContext, FeatureRequest } from './context';
+import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { Pacer } from './pacer';
 

@@ -1,8 +1,8 @@
 // Maps a YAML path at the cursor (yamlCursor.ts) to the schema it is governed by: a requirement, a
 // roadmap item, the spec file's top level, or spectrace.yaml. Also lists the keys a schema object
 // allows, read from the built-in schema documents (the single source of truth for fields).
-import { BUILTIN_SCHEMAS } from '../engine/builtinSchemas';
-import type { SchemaKind } from '../engine/builtinSchemas';
+import { BUILTIN_SCHEMAS } from '../engine/schema/builtinSchemas';
+import type { SchemaKind } from '../engine/schema/builtinSchemas';
 import type { ItemKind } from '../engine/types';
 import { ITEM } from './yamlCursor';
 

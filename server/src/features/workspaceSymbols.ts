@@ -3,7 +3,7 @@
 import { SymbolKind } from 'vscode-languageserver';
 import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
 import { toLspRange } from '../lsp/convert';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { relativeLabel, titleOf } from './items';
 import { Pacer } from './pacer';
 

@@ -3,7 +3,7 @@
 // registration, no workspace folders, no progress) still gets diagnostics and the core features.
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver';
-import type { ClientFeatures } from './workspace';
+import type { ClientFeatures } from './lspWorkspace';
 
 export interface ClientSupport extends ClientFeatures {
   prepareRename: boolean;

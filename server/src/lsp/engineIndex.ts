@@ -1,12 +1,12 @@
 // The one place the server touches the engine's workspace index classes. Everything else codes
 // against `SpecIndex` (what features read) and `EngineIndex` (what the workspace manager writes).
-import type { CodeIndexCache } from '../engine/indexCache';
-import type { SpecResultCache } from '../engine/specResultCache';
-import { indexFolder } from '../engine/indexFolder';
-import { WorkspaceIndex } from '../engine/workspaceIndex';
-import type { FileClass } from '../engine/workspaceIndex';
+import type { CodeIndexCache } from '../disk/indexCache';
+import type { SpecResultCache } from '../disk/specResultCache';
+import { indexFolder } from '../disk/indexFolder';
+import { WorkspaceIndex } from '../engine/index/workspaceIndex';
+import type { FileClass } from '../engine/index/workspaceIndex';
 import type { SkippedFile } from '../engine/types';
-import type { SpecInput } from '../engine/specSource';
+import type { SpecInput } from '../engine/spec/specSource';
 import type { SpecIndex } from '../features/specIndex';
 
 /** What the language server needs to keep an index current. */

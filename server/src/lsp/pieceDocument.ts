@@ -6,8 +6,8 @@
 // Line arithmetic follows TextDocument exactly (\n, \r\n and a lone \r end a line; a position past
 // the end of a line is clamped before its line break).
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lastAtOrBefore } from '../engine/positions';
-import type { ChangedRegion, SpecSource } from '../engine/specSource';
+import { lastAtOrBefore } from '../engine/text/positions';
+import type { ChangedRegion, SpecSource } from '../engine/spec/specSource';
 
 const DEFAULT_PIECE_SIZE = 16 * 1024;
 /** Edits remembered for `changedSince`; an older revision gets "unknown" (the reader compares texts). */

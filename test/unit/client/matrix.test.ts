@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { csvCell, matrixCsv } from '../../../client/src/matrix/csv';
 import { contentSecurityPolicy, jsonForScriptBlock, makeNonce, renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
-import { parseFromWebview } from '../../../client/src/matrix/messages';
+import { parseFromWebview } from '../../../client/src/matrix/webviewMessages';
 
 const loc = { uri: 'file:///ws/src/a.ts', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } } };
 const row = (id: string, title: string): MatrixRow => ({

@@ -2,9 +2,9 @@
 // "Hangs" are bounded by mocha's timeout, not by a timing threshold.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parseConfig } from '../../../server/src/engine/config';
-import { createSchemaSet } from '../../../server/src/engine/schemaSet';
-import { analyzeSpec } from '../../../server/src/engine/specAnalyzer';
+import { parseConfig } from '../../../server/src/engine/config/config';
+import { createSchemaSet } from '../../../server/src/engine/schema/schemaSet';
+import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 import type { SpecFile } from '../../../server/src/engine/types';
 import { REPO, loadWorkspace } from './helpers';
 

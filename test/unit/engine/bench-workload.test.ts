@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SpecAnalyzer, analyzeSpec } from '../../../server/src/engine/specAnalyzer';
+import { SpecAnalyzer, analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 import { REPO, loadWorkspace } from './helpers';
 
 interface Manifest {

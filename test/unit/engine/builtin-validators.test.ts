@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { AJV_OPTIONS, BUILTIN_SCHEMAS, builtinValidators } from '../../../server/src/engine/builtinSchemas';
+import { AJV_OPTIONS, BUILTIN_SCHEMAS, builtinValidators } from '../../../server/src/engine/schema/builtinSchemas';
 import { REPO } from './helpers';
 
 function runtimeAjv(): Ajv {

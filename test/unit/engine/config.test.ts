@@ -1,7 +1,7 @@
 // spectrace.yaml: defaults, validation with positions, a broken part falling back to its default
 // while the rest applies, and the key ranges other features use.
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, configKeyRange, parseConfig, severityFor } from '../../../server/src/engine/config';
+import { DEFAULT_CONFIG, configKeyRange, parseConfig, severityFor } from '../../../server/src/engine/config/config';
 
 const FILE = '/ws/spectrace.yaml';
 const where = (r: ReturnType<typeof parseConfig>) => r.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);

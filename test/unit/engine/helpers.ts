@@ -3,10 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { CONFIG_FILE_NAME, parseConfig } from '../../../server/src/engine/config';
-import { createSchemaSet } from '../../../server/src/engine/schemaSet';
-import type { SchemaSet } from '../../../server/src/engine/schemaSet';
-import { analyzeSpec } from '../../../server/src/engine/specAnalyzer';
+import { CONFIG_FILE_NAME, parseConfig } from '../../../server/src/engine/config/config';
+import { createSchemaSet } from '../../../server/src/engine/schema/schemaSet';
+import type { SchemaSet } from '../../../server/src/engine/schema/schemaSet';
+import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 import type { SpecDiagnostic, SpecFile, SpectraceConfig } from '../../../server/src/engine/types';
 
 export const REPO = path.resolve(__dirname, '../../..');

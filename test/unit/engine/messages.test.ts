@@ -1,11 +1,11 @@
 // Messages for people: did-you-mean, field paths, one message per problem (anyOf noise removed),
 // the placement of each problem, and the quick-fix data that rides on diagnostics.
 import * as assert from 'node:assert/strict';
-import { parseConfig } from '../../../server/src/engine/config';
-import { compileIdPattern, re2RegExpEngine } from '../../../server/src/engine/idPattern';
-import { didYouMean, editDistance, pathLabel } from '../../../server/src/engine/messages';
-import { createSchemaSet } from '../../../server/src/engine/schemaSet';
-import { analyzeSpec } from '../../../server/src/engine/specAnalyzer';
+import { parseConfig } from '../../../server/src/engine/config/config';
+import { compileIdPattern, re2RegExpEngine } from '../../../server/src/engine/config/idPattern';
+import { didYouMean, editDistance, pathLabel } from '../../../server/src/engine/text/messages';
+import { createSchemaSet } from '../../../server/src/engine/schema/schemaSet';
+import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 
 const config = parseConfig('/ws/spectrace.yaml', undefined).config;
 const schemaSet = createSchemaSet({ config, configFile: undefined, configText: undefined, readFile: () => undefined, trusted: true }).schemaSet;

@@ -1,6 +1,6 @@
 // Offsets <-> LSP positions, with every kind of line break and UTF-16 characters.
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../../server/src/engine/positions';
+import { LineIndex } from '../../../server/src/engine/text/positions';
 
 describe('LineIndex', () => {
   it('maps offsets to positions and back across \\n, \\r\\n and \\r', () => {

@@ -3,9 +3,9 @@
 // schemas reported on their config line.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parseConfig } from '../../../server/src/engine/config';
-import { createSchemaSet, describeSchemaProperty, itemPropertyNames, schemaSetInternals } from '../../../server/src/engine/schemaSet';
-import { analyzeSpec } from '../../../server/src/engine/specAnalyzer';
+import { parseConfig } from '../../../server/src/engine/config/config';
+import { createSchemaSet, describeSchemaProperty, itemPropertyNames, schemaSetInternals } from '../../../server/src/engine/schema/schemaSet';
+import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 import { REPO, loadWorkspace, readFileOrUndefined } from './helpers';
 
 const FIXTURE = path.join(REPO, 'test/fixtures/engine/custom-2020');

@@ -8,9 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import { SimpleYamlReader } from '../../../server/src/engine/simpleYaml';
-import { parseYaml, toPlain } from '../../../server/src/engine/yamlNodes';
-import { splitSpec } from '../../../server/src/engine/chunker';
+import { SimpleYamlReader } from '../../../server/src/engine/spec/simpleYaml';
+import { parseYaml, toPlain } from '../../../server/src/engine/spec/yamlNodes';
+import { splitSpec } from '../../../server/src/engine/spec/chunker';
 import { REPO } from './helpers';
 
 const reader = new SimpleYamlReader();

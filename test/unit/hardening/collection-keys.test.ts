@@ -3,7 +3,7 @@
 // 2 KB file). The engine now converts with Map keys and shows a collection key as a short preview.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { SpecAnalyzer } from '../../../server/src/engine/specAnalyzer';
+import { SpecAnalyzer } from '../../../server/src/engine/spec/specAnalyzer';
 import { REPO_ROOT } from '../../fuzz/serverProcess';
 import { loadWorkspace } from '../engine/helpers';
 

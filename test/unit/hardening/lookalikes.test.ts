@@ -1,7 +1,7 @@
 // Unicode look-alike IDs: `РАY-1` (Cyrillic Р and А) looks like `PAY-1`. The did-you-mean must name
 // the ID that was meant, and the messages must say which characters are not what they seem.
 import * as assert from 'node:assert/strict';
-import { foldLookalikes, lookalikeNote } from '../../../server/src/engine/lookalikes';
+import { foldLookalikes, lookalikeNote } from '../../../server/src/engine/text/lookalikes';
 import { IdTrie } from '../../../server/src/engine/rules/idTrie';
 
 describe('look-alike IDs', () => {

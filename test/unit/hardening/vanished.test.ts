@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultConfig } from '../../../server/src/engine/config';
-import { discoverFiles, readSpecFile, scanCodeFiles } from '../../../server/src/engine/discovery';
+import { defaultConfig } from '../../../server/src/engine/config/config';
+import { discoverFiles, readSpecFile, scanCodeFiles } from '../../../server/src/disk/discovery';
 import { removeFolder, tempFolder } from '../../fuzz/workspace';
 
 describe('a file deleted between listing and reading', () => {

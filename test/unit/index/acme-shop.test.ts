@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFolder } from '../../../server/src/engine/indexFolder';
-import type { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import { indexFolder } from '../../../server/src/disk/indexFolder';
+import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import type { CodeTag } from '../../../server/src/engine/types';
 
 const DIR = path.resolve(__dirname, '../../../examples/acme-shop');

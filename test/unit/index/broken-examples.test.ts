@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFolder } from '../../../server/src/engine/indexFolder';
+import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { DiagnosticCode, SpecDiagnostic } from '../../../server/src/engine/types';
 
 const REPO = path.resolve(__dirname, '../../..');

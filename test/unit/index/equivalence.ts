@@ -1,6 +1,6 @@
 // Compare two indexes on everything the server and the CLI read: diagnostics and every query.
 import * as assert from 'node:assert/strict';
-import type { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 
 export function snapshot(index: WorkspaceIndex): Record<string, unknown> {
   const ids = new Set<string>();

@@ -2,7 +2,7 @@
 // diagnostics of every rule and every query. Deterministic scenarios first, then seeded random edits.
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { PieceDocument } from '../../../server/src/lsp/pieceDocument';
 import { FIXED_NOW, ROOT, abs, req, yaml } from '../rules/helpers';
 import { assertSameIndex } from './equivalence';

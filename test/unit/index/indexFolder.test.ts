@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { indexFolder } from '../../../server/src/engine/indexFolder';
+import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { SkippedFile } from '../../../server/src/engine/types';
-import { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { assertSameIndex } from './equivalence';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/index/small');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { ROOT, abs, at, req, workspace, yaml } from '../rules/helpers';
 
 const files = {

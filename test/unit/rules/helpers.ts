@@ -1,8 +1,8 @@
 // In-memory workspaces for the rule and index tests: files are given as strings and fed to a
 // WorkspaceIndex with updateFile(), the way the language server feeds open documents.
 import * as path from 'node:path';
-import { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
-import type { WorkspaceIndexOptions } from '../../../server/src/engine/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
+import type { WorkspaceIndexOptions } from '../../../server/src/engine/index/workspaceIndex';
 import type { DiagnosticCode, Range, SpecDiagnostic } from '../../../server/src/engine/types';
 
 /** A root that does not exist on disk: nothing is read from it. */

@@ -1,8 +1,8 @@
 // The trie behind did-you-mean must answer exactly what didYouMean answers over all IDs in natural order.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { didYouMean } from '../../../server/src/engine/messages';
-import { compareIds } from '../../../server/src/engine/queries';
+import { didYouMean } from '../../../server/src/engine/text/messages';
+import { compareIds } from '../../../server/src/engine/index/queries';
 import { IdTrie } from '../../../server/src/engine/rules/idTrie';
 
 describe('IdTrie', () => {

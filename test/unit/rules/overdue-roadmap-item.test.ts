@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../../server/src/engine/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { ROOT, abs, all, at, req, show, workspace, yaml } from './helpers';
 
 const roadmap = yaml(

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SEVERITY } from '../../../server/src/engine/config';
+import { DEFAULT_SEVERITY } from '../../../server/src/engine/config/config';
 import type { DiagnosticCode } from '../../../server/src/engine/types';
 import { abs, all, req, workspace, yaml } from './helpers';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { extractTags } from '../../../server/src/engine/codeTags';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { readCodeFile } from '../../../server/src/engine/discovery';
+import { extractTags } from '../../../server/src/engine/code/codeTags';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { readCodeFile } from '../../../server/src/disk/discovery';
 import type { CodeTag, SpectraceConfig } from '../../../server/src/engine/types';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/scan/tags');

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import ignore from 'ignore';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { discoverFiles } from '../../../server/src/engine/discovery';
-import { ruleKinds } from '../../../server/src/engine/gitignore';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { discoverFiles } from '../../../server/src/disk/discovery';
+import { ruleKinds } from '../../../server/src/disk/gitignore';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
 import { rels, removeTree, tempRoot, writeTree } from './tree';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import picomatch from 'picomatch/posix';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { createPathClassifier, walkGlobs } from '../../../server/src/engine/globs';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { createPathClassifier, walkGlobs } from '../../../server/src/engine/config/globs';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
 
 function classify(config: SpectraceConfig, paths: string[]): Record<string, 'spec' | 'code' | 'none'> {

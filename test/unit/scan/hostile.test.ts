@@ -6,9 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { discoverFiles, readCodeFile, readSpecFile, scanCodeFiles } from '../../../server/src/engine/discovery';
-import type { DiscoveryResult, ReadResult } from '../../../server/src/engine/discovery';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { discoverFiles, readCodeFile, readSpecFile, scanCodeFiles } from '../../../server/src/disk/discovery';
+import type { DiscoveryResult, ReadResult } from '../../../server/src/disk/discovery';
 import type { SkippedFile, SpectraceConfig } from '../../../server/src/engine/types';
 import { rels, removeTree, tempRoot, writeTree } from './tree';
 

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeIndexCache, RACY_MS, cacheFileFor } from '../../../server/src/engine/indexCache';
-import { indexFolder } from '../../../server/src/engine/indexFolder';
+import { CodeIndexCache, RACY_MS, cacheFileFor } from '../../../server/src/disk/indexCache';
+import { indexFolder } from '../../../server/src/disk/indexFolder';
 import { removeTree, tempRoot, writeTree } from './tree';
 
 const HOUR_AGO = new Date(Date.now() - 3600_000);

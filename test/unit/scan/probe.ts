@@ -1,8 +1,8 @@
 // Run in a child process by hostile.test.ts, as an unprivileged user when the tests run as root (root
 // reads a chmod-000 file, so permission errors can only be seen from another user). Prints, as JSON,
 // what discovery makes of a folder and what reading makes of one file.
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { discoverFiles, readCodeFile } from '../../../server/src/engine/discovery';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { discoverFiles, readCodeFile } from '../../../server/src/disk/discovery';
 
 async function main(): Promise<void> {
   const [root, file] = process.argv.slice(2);

@@ -9,13 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { extractTags } from '../../../server/src/engine/codeTags';
-import { discoverFiles, readCodeFile, scanCodeFiles } from '../../../server/src/engine/discovery';
-import { scanCodeFileSync } from '../../../server/src/engine/scanFile';
-import type { ScanEntry } from '../../../server/src/engine/scanFile';
-import { scanInParallel } from '../../../server/src/engine/scanWorkerPool';
-import type { KnownFile } from '../../../server/src/engine/scanWorkerPool';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { extractTags } from '../../../server/src/engine/code/codeTags';
+import { discoverFiles, readCodeFile, scanCodeFiles } from '../../../server/src/disk/discovery';
+import { scanCodeFileSync } from '../../../server/src/disk/scanFile';
+import type { ScanEntry } from '../../../server/src/disk/scanFile';
+import { scanInParallel } from '../../../server/src/disk/scanWorkerPool';
+import type { KnownFile } from '../../../server/src/disk/scanWorkerPool';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
 import { removeTree, tempRoot, writeTree } from './tree';
 
@@ -60,7 +60,7 @@ describe('code scan on a worker thread', function () {
     const bundleDir = path.join(root, '.bundle');
     workerScript = path.join(bundleDir, 'scanWorker.js');
     buildSync({
-      entryPoints: [path.join(REPO, 'server/src/engine/scanWorker.ts')],
+      entryPoints: [path.join(REPO, 'server/src/disk/scanWorker.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',

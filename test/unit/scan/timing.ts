@@ -9,8 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { discoverFiles, scanCodeFiles } from '../../../server/src/engine/discovery';
+import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
+import { discoverFiles, scanCodeFiles } from '../../../server/src/disk/discovery';
 import { removeTree, tempRoot } from './tree';
 
 const BODY = Array.from({ length: 60 }, (_, i) => `  const value${i} = compute(${i}, "some text for line ${i}"); // a comment`).join('\n');

@@ -1,7 +1,7 @@
 // Builds the `spectrace check` report from the index: sorted diagnostics, the summary line's counts,
 // and the requirements under the coverage policy (JUnit's test cases, `--strict`'s verdict).
 import type { SpecDiagnostic } from '../types';
-import type { CheckReport, CheckSummary, PolicyCase, ReportDiagnostic, ToolInfo } from './model';
+import type { CheckReport, CheckSummary, PolicyCase, ReportDiagnostic, ToolInfo } from './reportModel';
 import { compareSpans, relativePath, toSpan } from './paths';
 import { requiredCoverage } from './policy';
 import type { ReportSource } from './source';

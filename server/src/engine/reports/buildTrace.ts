@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { CodeTag, CoverageState, SpecItem } from '../types';
 import { fieldText } from './fields';
-import type { CoverageLabel, RoadmapRow, ToolInfo, TraceLink, TraceReport, TraceRow } from './model';
+import type { CoverageLabel, RoadmapRow, ToolInfo, TraceLink, TraceReport, TraceRow } from './reportModel';
 import { compareSpans, toSpan } from './paths';
 import type { ReportSource } from './source';
 

@@ -1,5 +1,5 @@
 // Words shared by the Markdown, HTML and CSV reports, so the three say the same thing.
-import type { CoverageLabel, RoadmapRow, TraceTotals } from './model';
+import type { CoverageLabel, RoadmapRow, TraceTotals } from './reportModel';
 
 export const COVERAGE_TEXT: Record<CoverageLabel, string> = {
   covered: 'covered',

@@ -2,7 +2,7 @@
 // 1-based lines and columns.
 import * as path from 'node:path';
 import type { Range } from '../types';
-import type { ReportSpan } from './model';
+import type { ReportSpan } from './reportModel';
 
 export function relativePath(root: string, file: string): string {
   const rel = path.relative(root, file);

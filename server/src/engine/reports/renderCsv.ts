@@ -1,7 +1,7 @@
 // The traceability matrix as CSV (RFC 4180, CRLF line ends): one row per requirement, for spreadsheets.
 import { csvField } from './escape';
 import { COVERAGE_TEXT } from './labels';
-import type { TraceLink, TraceReport } from './model';
+import type { TraceLink, TraceReport } from './reportModel';
 
 export const CSV_HEADER = [
   'ID',

@@ -4,7 +4,7 @@
 import { escapeHtml as esc } from './escape';
 import { REPORT_CSS } from './htmlStyle';
 import { COVERAGE_TEXT, percent } from './labels';
-import type { CoverageLabel, RoadmapRow, TraceLink, TraceReport, TraceRow } from './model';
+import type { CoverageLabel, RoadmapRow, TraceLink, TraceReport, TraceRow } from './reportModel';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 

@@ -1,5 +1,5 @@
 // JSON for scripts: `check --format json` and `report --format json`.
-import type { CheckReport, TraceReport } from './model';
+import type { CheckReport, TraceReport } from './reportModel';
 
 export function renderCheckJson(report: CheckReport): string {
   const { errors, warnings, infos, hints, files, requirements, scanned } = report.summary;

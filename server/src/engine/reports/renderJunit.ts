@@ -4,7 +4,7 @@
 //   "diagnostics":     one test case per checked file (spec files, the config, and every file with a
 //                      diagnostic); a failure listing its errors, other findings in system-out.
 import { escapeXml, escapeXmlText } from './escape';
-import type { CheckReport, PolicyCase, ReportDiagnostic } from './model';
+import type { CheckReport, PolicyCase, ReportDiagnostic } from './reportModel';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

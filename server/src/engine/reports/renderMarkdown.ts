@@ -1,7 +1,7 @@
 // The traceability matrix as GitHub-flavoured Markdown (for a PR comment, a wiki page, a job summary).
 import { escapeMarkdownCell as cell } from './escape';
 import { COVERAGE_TEXT, progressText, totalsSentence } from './labels';
-import type { TraceLink, TraceReport, TraceRow } from './model';
+import type { TraceLink, TraceReport, TraceRow } from './reportModel';
 
 const COVERAGE_MARK = { covered: '✅', uncovered: '❌', exempt: '➖', 'not-required': '·' } as const;
 

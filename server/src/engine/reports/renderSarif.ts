@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { DiagnosticCode, Severity } from '../types';
-import type { CheckReport, ReportSpan } from './model';
+import type { CheckReport, ReportSpan } from './reportModel';
 import { allRuleDocs } from './ruleDocs';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

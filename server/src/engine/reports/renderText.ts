@@ -2,7 +2,7 @@
 //   path:line:col severity code message
 // one diagnostic a line, sorted by file and position, then a one-line summary.
 import { oneLine } from './escape';
-import type { CheckReport, CheckSummary, ReportDiagnostic } from './model';
+import type { CheckReport, CheckSummary, ReportDiagnostic } from './reportModel';
 
 export interface TextOptions {
   color: boolean;

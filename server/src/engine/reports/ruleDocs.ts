@@ -1,6 +1,6 @@
 // One entry per diagnostic code: what it means and how to fix it. SARIF's rule metadata (shown by
 // GitHub code scanning next to each alert) and `spectrace check --help` read these.
-import { DEFAULT_SEVERITY } from '../config';
+import { DEFAULT_SEVERITY } from '../config/config';
 import type { DiagnosticCode, Severity } from '../types';
 
 export interface RuleDoc {

@@ -1,10 +1,10 @@
 // Cycle finding for the `depends_on` and `parent` graphs: strongly connected components (iterative
 // Tarjan, O(V + E)), then for every edge inside a component one cycle through it, found with two
 // breadth-first searches per component (not per edge), so a pathological component stays linear.
-import { compareIds } from '../queries';
+import { compareIds } from '../index/queries';
 import type { DiagnosticCode, ItemReference, Severity, SpecDiagnostic, SpecItem } from '../types';
-import { diagnostic } from './model';
-import type { IndexModel } from './model';
+import { diagnostic } from './ruleModel';
+import type { IndexModel } from './ruleModel';
 
 export interface Edge {
   from: string;

@@ -2,7 +2,7 @@
 // them can be done first. Reported on each reference that is an edge of a cycle, with the cycle's path.
 import { cycleDiagnostics } from './cycles';
 import type { GraphResult } from './cycles';
-import type { IndexModel } from './model';
+import type { IndexModel } from './ruleModel';
 import type { Severity } from '../types';
 
 export const DEPENDENCY_CYCLE = 'dependency-cycle' as const;

@@ -1,9 +1,9 @@
 // duplicate-id: two items (requirements or roadmap items, in one file or several) share an ID. Reported
 // on every definition's `id` value, each pointing at the others; the fix data proposes the next free ID.
-import { idPrefix } from '../queries';
+import { idPrefix } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, joinAnd } from './model';
-import type { PerIdRule } from './model';
+import { diagnostic, joinAnd } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 export const duplicateId: PerIdRule = {
   code: 'duplicate-id',

@@ -2,9 +2,9 @@
 // one of 20,000 IDs. A search walks the trie with the optimal-string-alignment rows of messages.ts's
 // editDistance and prunes branches that can no longer come within the limit; what it finds is handed
 // to didYouMean, so the answer is exactly didYouMean's over all IDs.
-import { foldLookalikes } from '../lookalikes';
-import { didYouMean } from '../messages';
-import { compareIds } from '../queries';
+import { foldLookalikes } from '../text/lookalikes';
+import { didYouMean } from '../text/messages';
+import { compareIds } from '../index/queries';
 
 interface Node {
   children: Map<string, Node>;

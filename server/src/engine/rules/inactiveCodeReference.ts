@@ -1,9 +1,9 @@
 // inactive-code-reference: a tag names a requirement whose status is `rejected` or `deprecated`: code
 // or a test still claims to serve something the product no longer wants. Reported in the code file on the ID.
-import { INACTIVE_STATUSES } from '../queries';
+import { INACTIVE_STATUSES } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, fieldString } from './model';
-import type { PerIdRule } from './model';
+import { diagnostic, fieldString } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 export const inactiveCodeReference: PerIdRule = {
   code: 'inactive-code-reference',

@@ -1,10 +1,10 @@
 // overdue-roadmap-item: a roadmap item's due date has passed, it is not done or cancelled, and some of
 // its requirements are still not implemented, verified or released. Reported on the `due` value, with
 // the outstanding requirements as related information. The clock is the index's (injectable).
-import { overdueState, roadmapRequirements, today } from '../queries';
+import { overdueState, roadmapRequirements, today } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, fieldString, joinAnd, plural } from './model';
-import type { PerIdRule } from './model';
+import { diagnostic, fieldString, joinAnd, plural } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 /** How many outstanding requirements the message names before "and N more". */
 const NAMED = 5;

@@ -2,7 +2,7 @@
 // so the hierarchy has no top. Reported on each `parent` value on the cycle, with the cycle's path.
 import { cycleDiagnostics } from './cycles';
 import type { GraphResult } from './cycles';
-import type { IndexModel } from './model';
+import type { IndexModel } from './ruleModel';
 import type { Severity } from '../types';
 
 export const PARENT_CYCLE = 'parent-cycle' as const;

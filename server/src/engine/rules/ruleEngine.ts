@@ -2,12 +2,12 @@
 // edit touched (IDs, the reference graph, the set of defined IDs); the next `run()` recomputes only
 // those IDs' rules, so a keystroke in a 20,000-requirement workspace costs what it touches, not a
 // rebuild. Results are kept per file for the index to merge with the file-local diagnostics.
-import { severityFor } from '../config';
-import { idPrefix, nextFreeId, today } from '../queries';
+import { severityFor } from '../config/config';
+import { idPrefix, nextFreeId, today } from '../index/queries';
 import type { DiagnosticCode, ItemKind, Severity, SpecDiagnostic, SpecItem } from '../types';
 import { IdTrie } from './idTrie';
-import { GRAPH_RULES, PER_ID_RULES } from './index';
-import type { GraphEdge, IndexModel, RuleRun } from './model';
+import { GRAPH_RULES, PER_ID_RULES } from './allRules';
+import type { GraphEdge, IndexModel, RuleRun } from './ruleModel';
 
 const GRAPH_KEY = '\u0000graph';
 /** Nodes a reachability walk may visit before the engine stops and reruns the whole cycle check instead. */

@@ -3,10 +3,10 @@
 // requirement exempt from coverage (`coverage_exempt`) has no code of its own and is not checked.
 // Messages never write a tag word right before an ID: a message quoted in a scanned file (a CI log,
 // a test's expected output) would otherwise become a tag itself.
-import { exemptReason, splitTags } from '../queries';
+import { exemptReason, splitTags } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, fieldString } from './model';
-import type { PerIdRule } from './model';
+import { diagnostic, fieldString } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 export const statusMismatch: PerIdRule = {
   code: 'status-mismatch',

@@ -1,10 +1,10 @@
 // uncovered-requirement: a requirement the `coverage` policy of spectrace.yaml applies to has fewer
 // `@implements` or `@verifies` tags than the policy asks for. `coverage_exempt: <reason>` exempts it.
 // Reported on the requirement's ID; the message says what is missing.
-import { exemptReason, policyFor, splitTags } from '../queries';
+import { exemptReason, policyFor, splitTags } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, fieldString, joinAnd, plural } from './model';
-import type { PerIdRule } from './model';
+import { diagnostic, fieldString, joinAnd, plural } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 export const uncoveredRequirement: PerIdRule = {
   code: 'uncovered-requirement',

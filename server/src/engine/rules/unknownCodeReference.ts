@@ -1,9 +1,9 @@
 // unknown-code-reference: an `@implements`/`@verifies` tag names an ID that no spec file defines as a
 // requirement. Reported in the code file on the ID, with a did-you-mean among the requirement IDs.
-import { lookalikeNote } from '../lookalikes';
+import { lookalikeNote } from '../text/lookalikes';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic } from './model';
-import type { PerIdRule } from './model';
+import { diagnostic } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 export const unknownCodeReference: PerIdRule = {
   code: 'unknown-code-reference',

@@ -3,10 +3,10 @@
 // did-you-mean among the IDs of the expected kind, in the message only (related information pointing
 // at the suggestion would depend on where that other ID is defined, which this ID's cache does not
 // track). Computed per target ID: every reference to it at once.
-import { lookalikeNote } from '../lookalikes';
+import { lookalikeNote } from '../text/lookalikes';
 import type { SpecDiagnostic } from '../types';
-import { KIND_LABEL, diagnostic } from './model';
-import type { PerIdRule } from './model';
+import { KIND_LABEL, diagnostic } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
 
 export const unknownReference: PerIdRule = {
   code: 'unknown-reference',

@@ -2,7 +2,7 @@
 import type { CoverageState, SpecItem } from '../../engine/types';
 import type { CoverageLabel, LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
 import { toLspRange } from '../../lsp/convert';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { fieldText, titleOf } from '../items';
 
 /** One workspace folder as the view requests see it. */

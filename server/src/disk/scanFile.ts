@@ -17,8 +17,8 @@
 //   cost five times what the same calls cost inline (each is a round trip through the event loop).
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
-import { extractTags } from './codeTags';
-import type { CodeFile, SkippedFile, SpectraceConfig } from './types';
+import { extractTags } from '../engine/code/codeTags';
+import type { CodeFile, SkippedFile, SpectraceConfig } from '../engine/types';
 
 export type ReadResult = { text: string } | { skipped: SkippedFile };
 

@@ -2,8 +2,8 @@
 // message, never thrown into VS Code as an unexplained "command failed".
 import * as vscode from 'vscode';
 import { Commands } from '../../../server/src/shared/protocol';
-import { errorText } from '../context';
-import type { Ctx } from '../context';
+import { errorText } from '../extensionContext';
+import type { Ctx } from '../extensionContext';
 import { MatrixPanel } from '../matrix/matrixPanel';
 import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';

@@ -2,12 +2,12 @@
 // without descending into the items (they are validated one by one in specItems.ts).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { readableErrors } from './messages';
-import type { LineIndex } from './positions';
-import { schemaSetInternals } from './schemaSet';
-import type { SchemaSet } from './schemaSet';
+import { readableErrors } from '../text/messages';
+import type { LineIndex } from '../text/positions';
+import { schemaSetInternals } from '../schema/schemaSet';
+import type { SchemaSet } from '../schema/schemaSet';
 import { aliasMessage, diag } from './specItems';
-import type { ItemKind, Range, SpecDiagnostic, SpectraceConfig } from './types';
+import type { ItemKind, Range, SpecDiagnostic, SpectraceConfig } from '../types';
 import { findPair, headOf, keyName, lookup, nodeRange, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
 

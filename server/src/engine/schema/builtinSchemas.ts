@@ -2,11 +2,11 @@
 // compiled at build time. Every workspace, document and analyzer shares these validators.
 import type { Options, ValidateFunction } from 'ajv';
 import * as generated from './generated/builtinValidators';
-import configSchema from '../../../schemas/config.schema.json';
-import requirementSchema from '../../../schemas/requirement.schema.json';
-import roadmapSchema from '../../../schemas/roadmap-item.schema.json';
-import specFileSchema from '../../../schemas/spec-file.schema.json';
-import { re2RegExpEngine } from './idPattern';
+import configSchema from '../../../../schemas/config.schema.json';
+import requirementSchema from '../../../../schemas/requirement.schema.json';
+import roadmapSchema from '../../../../schemas/roadmap-item.schema.json';
+import specFileSchema from '../../../../schemas/spec-file.schema.json';
+import { re2RegExpEngine } from '../config/idPattern';
 
 export type SchemaKind = 'requirement' | 'roadmap' | 'spec-file' | 'config';
 

@@ -23,7 +23,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { PersistedFile } from './persistedFile';
-import type { SpecFile } from './types';
+import type { SpecFile } from '../engine/types';
 
 /** Bump when what an analysis yields for the same text and config changes. */
 export const SPEC_CACHE_FORMAT = 1;

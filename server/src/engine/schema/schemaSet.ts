@@ -9,12 +9,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { AJV_OPTIONS, builtinValidators } from './builtinSchemas';
-import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, configKeyRange } from './config';
-import { compileIdPattern } from './idPattern';
-import { readableErrors } from './messages';
-import type { CompiledPattern } from './idPattern';
-import { zeroRange } from './positions';
-import type { ItemKind, SpecDiagnostic, SpectraceConfig } from './types';
+import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, configKeyRange } from '../config/config';
+import { compileIdPattern } from '../config/idPattern';
+import { readableErrors } from '../text/messages';
+import type { CompiledPattern } from '../config/idPattern';
+import { zeroRange } from '../text/positions';
+import type { ItemKind, SpecDiagnostic, SpectraceConfig } from '../types';
 
 export { describeSchemaProperty, itemPropertyNames } from './schemaDocs';
 

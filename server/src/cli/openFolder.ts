@@ -2,10 +2,10 @@
 // the CLI exits 2 with one clear line), then indexes it with the engine.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { indexFolder } from '../engine/indexFolder';
+import { indexFolder } from '../disk/indexFolder';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
-import { UsageError } from './args';
+import { UsageError } from './parseArgs';
 
 export interface LoadedWorkspace {
   source: ReportSource;

@@ -1,5 +1,5 @@
 // The Spectrace language server. Thin by design: each handler finds the document and its folder's
-// index (lsp/workspace.ts), then delegates to one feature module (features/), passing the
+// index (lsp/lspWorkspace.ts), then delegates to one feature module (features/), passing the
 // cancellation token. Errors stop at the boundary (lsp/boundary.ts): logged, answered, never fatal.
 // The transport comes from argv (--stdio, --node-ipc, --socket=N).
 import { DidChangeWatchedFilesNotification, TextDocuments, WatchKind } from 'vscode-languageserver/node';
@@ -17,15 +17,15 @@ import { prepareRename, rename } from './features/rename';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from './features/views/requests';
 import { renderReport } from './features/views/report';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import type { FeatureRequest } from './features/context';
+import type { FeatureRequest } from './features/featureContext';
 import { contentModified, describeError, guard, guardNotification } from './lsp/boundary';
 import { readClientSupport, serverCapabilities } from './lsp/capabilities';
 import type { ClientSupport } from './lsp/capabilities';
 import { pathToUri } from './lsp/uris';
 import { PieceDocument } from './lsp/pieceDocument';
 import { createServerConnection } from './lsp/stdioTransport';
-import { Workspace } from './lsp/workspace';
-import type { RequestTarget } from './lsp/workspace';
+import { Workspace } from './lsp/lspWorkspace';
+import type { RequestTarget } from './lsp/lspWorkspace';
 import {
   CoverageGapsRequest,
   MatrixRequest,

@@ -2,9 +2,9 @@
 // (trimmed to what a user sees), lookup by a key/index path, and YAML errors as diagnostics.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, Pair, YAMLError } from 'yaml';
-import type { LineIndex } from './positions';
-import type { PathSegment } from './messages';
-import type { DiagnosticCode, Range, Severity, SpecDiagnostic } from './types';
+import type { LineIndex } from '../text/positions';
+import type { PathSegment } from '../text/messages';
+import type { DiagnosticCode, Range, Severity, SpecDiagnostic } from '../types';
 
 /** Aliases may expand at most this many times per conversion: the `yaml` package's default guard. */
 export const MAX_ALIAS_COUNT = 100;

@@ -8,12 +8,12 @@
 // recomputed lazily, for those IDs only, on the next `diagnostics()` call.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { extractTags } from './codeTags';
-import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, defaultConfig, parseConfig } from './config';
-import { minifiedSkip } from './discovery';
-import { createPathClassifier } from './globs';
-import { inDiagnosticOrder, mergeDiagnostics } from './diagnosticOrder';
-import { comparePositions } from './positions';
+import { extractTags } from '../code/codeTags';
+import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, defaultConfig, parseConfig } from '../config/config';
+import { minifiedSkip } from '../../disk/discovery';
+import { createPathClassifier } from '../config/globs';
+import { inDiagnosticOrder, mergeDiagnostics } from '../text/diagnosticOrder';
+import { comparePositions } from '../text/positions';
 import {
   compareItems,
   coverageOf,
@@ -25,14 +25,14 @@ import {
   today,
   traceOf,
 } from './queries';
-import type { GraphEdge, IncomingRef, IndexModel } from './rules/model';
-import { RuleEngine } from './rules/ruleEngine';
-import { createSchemaSet } from './schemaSet';
-import type { SchemaSet } from './schemaSet';
-import { SpecAnalyzer } from './specAnalyzer';
-import type { KeptItems } from './specAnalyzer';
-import { revisionOf, wholeText } from './specSource';
-import type { SpecInput } from './specSource';
+import type { GraphEdge, IncomingRef, IndexModel } from '../rules/ruleModel';
+import { RuleEngine } from '../rules/ruleEngine';
+import { createSchemaSet } from '../schema/schemaSet';
+import type { SchemaSet } from '../schema/schemaSet';
+import { SpecAnalyzer } from '../spec/specAnalyzer';
+import type { KeptItems } from '../spec/specAnalyzer';
+import { revisionOf, wholeText } from '../spec/specSource';
+import type { SpecInput } from '../spec/specSource';
 import type {
   CodeFile,
   CodeTag,
@@ -48,7 +48,7 @@ import type {
   SpecFile,
   SpecItem,
   SpectraceConfig,
-} from './types';
+} from '../types';
 
 export interface WorkspaceIndexOptions {
   /** The clock for overdue roadmap items (tests inject a fixed date). Default: the system clock. */

@@ -2,7 +2,7 @@
 // keep lists in it. A keystroke in a file with hundreds of problems re-merges them all: kept lists
 // that are already in order are checked in one pass and merged, not sorted again.
 import { comparePositions } from './positions';
-import type { SpecDiagnostic } from './types';
+import type { SpecDiagnostic } from '../types';
 
 export function compareDiagnostics(a: SpecDiagnostic, b: SpecDiagnostic): number {
   return (

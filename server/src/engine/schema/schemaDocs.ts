@@ -2,7 +2,7 @@
 // values it takes, which keys an item may have. Reads the raw schema documents, never the validators.
 import { BUILTIN_SCHEMAS } from './builtinSchemas';
 import type { SchemaKind } from './builtinSchemas';
-import type { ItemKind } from './types';
+import type { ItemKind } from '../types';
 
 type SchemaObject = Record<string, unknown>;
 

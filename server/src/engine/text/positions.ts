@@ -1,7 +1,7 @@
 // Offsets <-> LSP positions. The `yaml` package reports string offsets; editors speak (line, UTF-16
 // character). JS strings are UTF-16, so a character is just the offset from the line start. Line
 // breaks are \n, \r\n and a lone \r, as in LSP.
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
 
 /** Index of the last of the first `count` values of a sorted list that is <= `x` (-1 if none). */
 export function lastAtOrBefore(list: ArrayLike<number>, count: number, x: number): number {

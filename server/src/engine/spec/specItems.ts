@@ -4,13 +4,13 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLSeq } from 'yaml';
 import type { ErrorObject } from 'ajv';
-import { severityFor } from './config';
-import { lookalikeNote } from './lookalikes';
-import { readableErrors } from './messages';
-import type { ErrorTarget, ReadableError } from './messages';
-import type { LineIndex } from './positions';
-import type { SchemaSet } from './schemaSet';
-import { schemaSetInternals } from './schemaSet';
+import { severityFor } from '../config/config';
+import { lookalikeNote } from '../text/lookalikes';
+import { readableErrors } from '../text/messages';
+import type { ErrorTarget, ReadableError } from '../text/messages';
+import type { LineIndex } from '../text/positions';
+import type { SchemaSet } from '../schema/schemaSet';
+import { schemaSetInternals } from '../schema/schemaSet';
 import type {
   FixData,
   ItemField,
@@ -21,7 +21,7 @@ import type {
   SpecDiagnostic,
   SpecItem,
   SpectraceConfig,
-} from './types';
+} from '../types';
 import { RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
 

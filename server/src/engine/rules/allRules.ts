@@ -5,7 +5,7 @@ import type { GraphResult } from './cycles';
 import { dependencyCycles } from './dependencyCycle';
 import { duplicateId } from './duplicateId';
 import { inactiveCodeReference } from './inactiveCodeReference';
-import type { IndexModel, PerIdRule } from './model';
+import type { IndexModel, PerIdRule } from './ruleModel';
 import { overdueRoadmapItem } from './overdueRoadmapItem';
 import { parentCycles } from './parentCycle';
 import { statusMismatch } from './statusMismatch';

@@ -19,7 +19,7 @@
 // matches nothing and is listed in `problems`.
 import picomatch from 'picomatch/posix';
 import { RE2JS } from 're2js';
-import type { SpectraceConfig } from './types';
+import type { SpectraceConfig } from '../types';
 
 /** Folders, by name at any depth, excluded from specs and code and never walked into. */
 export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);

@@ -7,9 +7,9 @@
 // Pure and synchronous (text in, tags out) so that it can move to a worker thread. Fast on files
 // without tags: one `indexOf` per tag word over the whole text, no regular expression, no line
 // splitting; line numbers are only counted up to each hit.
-import { compileIdPattern } from './idPattern';
-import type { CompiledPattern } from './idPattern';
-import type { CodeTag, Range, SpectraceConfig, TagKind } from './types';
+import { compileIdPattern } from '../config/idPattern';
+import type { CompiledPattern } from '../config/idPattern';
+import type { CodeTag, Range, SpectraceConfig, TagKind } from '../types';
 
 interface TagWord {
   word: string;

@@ -20,7 +20,7 @@ import type { FolderListing } from './discovery';
 import { PersistedFile } from './persistedFile';
 import type { ScanEntry } from './scanFile';
 import type { KnownFile } from './scanWorkerPool';
-import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig, TagKind } from './types';
+import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig, TagKind } from '../engine/types';
 
 /** Bump when the file layout or what a scan yields for the same bytes changes (codeTags.ts, scanFile.ts). */
 export const CACHE_FORMAT = 3;

@@ -3,13 +3,13 @@
 // the rest still applies. Never throws.
 import { isMap } from 'yaml';
 import type { Node } from 'yaml';
-import { builtinValidators } from './builtinSchemas';
+import { builtinValidators } from '../schema/builtinSchemas';
 import { compileIdPattern } from './idPattern';
-import { readableErrors } from './messages';
-import type { PathSegment, ReadableError } from './messages';
-import { LineIndex, comparePositions, zeroRange } from './positions';
-import type { DiagnosticCode, Range, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from './types';
-import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from './yamlNodes';
+import { readableErrors } from '../text/messages';
+import type { PathSegment, ReadableError } from '../text/messages';
+import { LineIndex, comparePositions, zeroRange } from '../text/positions';
+import type { DiagnosticCode, Range, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
+import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from '../spec/yamlNodes';
 
 export const CONFIG_FILE_NAME = 'spectrace.yaml';
 

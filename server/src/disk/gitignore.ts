@@ -11,7 +11,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
-import type { SkippedFile } from './types';
+import type { SkippedFile } from '../engine/types';
 
 interface Level {
   /** The folder the rules are relative to. */

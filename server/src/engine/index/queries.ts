@@ -1,8 +1,8 @@
 // Queries over the workspace index: coverage against the policy, roadmap progress, traces, search and
-// the next free ID. Pure functions of the index model (rules/model.ts); the index exposes them.
-import type { IncomingRef, IndexModel } from './rules/model';
-import { fieldString } from './rules/model';
-import type { CodeTag, CoveragePolicyRule, CoverageState, RequirementTrace, RoadmapProgress, SpecItem, SpectraceConfig } from './types';
+// the next free ID. Pure functions of the index model (rules/ruleModel.ts); the index exposes them.
+import type { IncomingRef, IndexModel } from '../rules/ruleModel';
+import { fieldString } from '../rules/ruleModel';
+import type { CodeTag, CoveragePolicyRule, CoverageState, RequirementTrace, RoadmapProgress, SpecItem, SpectraceConfig } from '../types';
 
 /** Statuses that count a requirement as done for roadmap progress and overdue checks. */
 export const DONE_STATUSES: ReadonlySet<string> = new Set(['implemented', 'verified', 'released']);

@@ -9,8 +9,8 @@
 // before and after are carried over (shifted), so a keystroke costs a text comparison, not a rescan.
 // Chunks are stored as parallel typed arrays: shifting 20,000 offsets is then a tight loop over
 // integers instead of a walk over 20,000 objects scattered in the heap.
-import { lastAtOrBefore } from './positions';
-import type { ItemKind } from './types';
+import { lastAtOrBefore } from '../text/positions';
+import type { ItemKind } from '../types';
 
 export interface SkeletonLine {
   line: number;

@@ -17,7 +17,7 @@ import { scanCodeFileSync } from './scanFile';
 import type { FileStamp, ScanEntry } from './scanFile';
 import { REPLY_NO_TAGS, REPLY_TAGS, REPLY_UNCHANGED } from './scanWorkerProtocol';
 import type { ScanDone, ScanJob, ScanReply, ScanWorkerData } from './scanWorkerProtocol';
-import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig } from './types';
+import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig } from '../engine/types';
 
 /**
  * Below this many files the scan stays on the main thread. Measured with fresh processes on the

@@ -1,7 +1,7 @@
 // The messages between the code scan's main side (scanWorkerPool.ts) and its worker thread
 // (scanWorker.ts). Plain data only: everything crosses the thread boundary by structured clone,
 // except the shared slice counter both threads claim work from.
-import type { CodeTag, SkippedFile, SpectraceConfig } from './types';
+import type { CodeTag, SkippedFile, SpectraceConfig } from '../engine/types';
 
 /** The worker's `workerData`: it may start before the file list is known (while the folder is walked). */
 export interface ScanWorkerData {

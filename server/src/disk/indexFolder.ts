@@ -8,9 +8,9 @@ import { MAX_CACHED_SPEC_CHARS, textHash } from './specResultCache';
 import type { SpecResultCache } from './specResultCache';
 import { startScanWorker, WORKER_MIN_FILES } from './scanWorkerPool';
 import type { ScanWorkerThread } from './scanWorkerPool';
-import type { SkippedFile, SpecFile } from './types';
-import { WorkspaceIndex } from './workspaceIndex';
-import type { WorkspaceIndexOptions } from './workspaceIndex';
+import type { SkippedFile, SpecFile } from '../engine/types';
+import { WorkspaceIndex } from '../engine/index/workspaceIndex';
+import type { WorkspaceIndexOptions } from '../engine/index/workspaceIndex';
 
 export interface IndexFolderOptions extends WorkspaceIndexOptions {
   /** Called for each file that was not indexed, with the reason (also returned in `skipped`). */

@@ -19,12 +19,12 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { GitignoreRules } from './gitignore';
-import { ALWAYS_EXCLUDED_DIRS, createPathClassifier, walkGlobs } from './globs';
+import { ALWAYS_EXCLUDED_DIRS, createPathClassifier, walkGlobs } from '../engine/config/globs';
 import { skipFromError } from './scanFile';
 import type { ScanEntry } from './scanFile';
 import { scanInParallel } from './scanWorkerPool';
 import type { KnownFile, ScanWorkerThread } from './scanWorkerPool';
-import type { CodeFile, SkippedFile, SpectraceConfig } from './types';
+import type { CodeFile, SkippedFile, SpectraceConfig } from '../engine/types';
 
 // Reading lives in scanFile.ts (the worker imports it without the walk); re-exported for callers.
 export { decodeText, minifiedSkip, MINIFIED_LINE_LENGTH, readCodeFile, readSpecFile } from './scanFile';
