@@ -192,7 +192,7 @@ export class Ctx implements vscode.Disposable {
  * The language client, from its own bundle (dist/languageClient.js), required in a later turn of the
  * event loop: VS Code's activation time covers loading dist/extension.js and the activate() call, and
  * vscode-languageclient was most of the first. Not `import()`: a dynamic import starts Node's ESM
- * loader, and did so inside activate() (58 ms of an e2e run's 64).
+ * loader, and did so inside activate(), where it was most of its time (bench/HISTORY.md).
  */
 function loadLanguageClient(): Promise<typeof LanguageClientModule> {
   return new Promise((resolve, reject) => {

@@ -40,7 +40,7 @@ import {
 import type { InitializationOptions } from './shared/protocol';
 
 const connection = createServerConnection();
-// Open documents are kept in pieces: a keystroke in an 11 MB spec must not copy 11 MB (issue 6).
+// Open documents are kept in pieces: a keystroke in an 11 MB spec must not copy 11 MB.
 const documents = new TextDocuments(PieceDocument);
 const log = connection.console;
 

@@ -16,8 +16,8 @@
 //   a log line; nothing here throws. Folders whose analyses would take more than MAX_BYTES are not
 //   stored.
 // - Each file's analysis is serialized on its own, one per event-loop turn, and read back only when
-//   its hash matches: v8.serialize of a 20,000-requirement analysis blocks for most of a second and
-//   takes 66 MB, so spec texts over MAX_CACHED_SPEC_CHARS are not stored at all (they are parsed).
+//   its hash matches: v8.serialize of a very large analysis blocks the server and holds much memory
+//   (bench/HISTORY.md), so spec texts over MAX_CACHED_SPEC_CHARS are not stored at all (they are parsed).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -76,7 +76,7 @@ export interface RequestTarget {
 const SKIP_LOG_LIMIT = 50;
 /** File events -> writing the persisted code index: a burst of saves (a branch switch) is one write. */
 const CACHE_SAVE_DEBOUNCE_MS = 2000;
-/** Keystroke -> validation delay; well under what a person notices (issue 6 counts it in the latency). */
+/** Keystroke -> validation delay; well under what a person notices (it is part of the keystroke latency the bench measures). */
 const FLUSH_DEBOUNCE_MS = 3;
 /**
  * SPECTRACE_TIMING=1: one stderr line per applied batch of edits with the server's own time for it

@@ -1,4 +1,4 @@
-// The example product: clean under every rule (with the README's clock), and its links — each
+// The example product: clean under every rule (on 2026-11-28, the examples' clock), and its links — each
 // requirement's roadmap item, parent, implementations and tests — exactly the documented list in
 // examples/acme-shop/expected-trace.json (TRACE.md is the readable version).
 import * as assert from 'node:assert/strict';

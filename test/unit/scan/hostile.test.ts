@@ -1,4 +1,4 @@
-// Hostile code trees (issue 3 and 7): symlink loops, binary and invalid UTF-8 files, FIFOs, folders
+// Hostile code trees: symlink loops, binary and invalid UTF-8 files, FIFOs, folders
 // where files were, unreadable files, files deleted between listing and reading, a 5 MB minified
 // file. Nothing may crash or hang; each file is scanned or skipped with a reason.
 import * as assert from 'node:assert/strict';
