@@ -4,7 +4,6 @@
 // textContent — never innerHTML — so a title like <img src=x onerror=…> stays text.
 (function () {
   'use strict';
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
 
   /** @typedef {{label: string, location: unknown}} Cell */

@@ -11,6 +11,7 @@ import { definition } from './features/definition';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges, selectionRanges } from './features/folding';
 import { hover } from './features/hover';
+import { idAtPosition } from './features/idAtPosition';
 import { inlayHints } from './features/inlayHints';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -28,6 +29,7 @@ import { Workspace } from './lsp/lspWorkspace';
 import type { RequestTarget } from './lsp/lspWorkspace';
 import {
   CoverageGapsRequest,
+  IdAtRequest,
   MatrixRequest,
   NextIdRequest,
   ReportRequest,
@@ -204,6 +206,7 @@ connection.onRequest(NextIdRequest, (p, token) =>
     return view ? nextId(view, String(p.prefix ?? '')) : { id: `${String(p.prefix ?? 'REQ').replace(/-+$/, '')}-1` };
   }),
 );
+connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
 connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
 
 documents.listen(connection);

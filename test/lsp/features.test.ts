@@ -15,8 +15,10 @@ import type {
   SelectionRange,
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
+import { IdAtRequest } from '../../server/src/shared/protocol';
 import type {
   CoverageGapsResult,
+  IdAtResult,
   MatrixResult,
   NextIdResult,
   ReportResult,
@@ -252,6 +254,21 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.equal(next.id, 'PAY-14');
       const gaps = await client.request<CoverageGapsResult>('spectrace/coverageGaps', {});
       assert.ok(Array.isArray(gaps.gaps));
+    });
+
+    it('the ID at a position: a definition, a spec reference, a code tag, and null off an ID', async () => {
+      const idAt = (f: string, search: string, offset: number) => client.request<IdAtResult | null>(IdAtRequest.method, { textDocument: td(f), position: positionOf(client.doc(f), search, offset) });
+      const definition = await idAt(checkout, '- id: PAY-1', '- id: PA'.length);
+      assert.equal(definition?.id, 'PAY-1');
+      assert.equal(definition?.role, 'definition');
+      assert.deepEqual(definition?.range.start, positionOf(client.doc(checkout), '- id: PAY-1', '- id: '.length));
+      const reference = await idAt(checkout, 'roadmap: R-2027', 'roadmap: R-'.length);
+      assert.deepEqual([reference?.id, reference?.role], ['R-2027', 'reference']);
+      const tag = await idAt(payment, '@implements PAY-10', '@implements PAY-1'.length);
+      assert.deepEqual([tag?.id, tag?.role], ['PAY-10', 'tag']);
+      assert.equal(await idAt(checkout, 'roadmap: R-2027', 2), null, 'on a key');
+      assert.equal(await idAt(payment, '@implements PAY-10', 2), null, 'on the tag word');
+      assert.equal(await client.request(IdAtRequest.method, { textDocument: { uri: uriOf(file('nowhere.yaml')) }, position: { line: 0, character: 0 } }), null, 'a file the server does not know');
     });
 
     it('reports rendered by the CLI renderers, and a clear error for an unknown format', async () => {

@@ -11,6 +11,7 @@ import { renderCheckJson, renderTraceJson } from '../engine/reports/renderJson';
 import { renderJunit } from '../engine/reports/renderJunit';
 import { renderMarkdown } from '../engine/reports/renderMarkdown';
 import { renderSarif } from '../engine/reports/renderSarif';
+import type { SarifOptions } from '../engine/reports/renderSarif';
 import { renderCheckText, summaryLine } from '../engine/reports/renderText';
 import type { SkippedFile } from '../engine/types';
 import { relativePath } from '../engine/reports/paths';
@@ -21,6 +22,7 @@ import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from './version';
 import { loadWorkspace, resolveFolder } from './openFolder';
+import { sarifProvenance } from './sarifProvenance';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -81,12 +83,12 @@ function useColor(command: CheckCommand, io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
-function renderCheck(report: CheckReport, command: CheckCommand, color: boolean): string {
+function renderCheck(report: CheckReport, command: CheckCommand, color: boolean, sarif: SarifOptions): string {
   switch (command.format) {
     case 'json':
       return renderCheckJson(report);
     case 'sarif':
-      return renderSarif(report);
+      return renderSarif(report, sarif);
     case 'junit':
       return renderJunit(report);
     case 'text':
@@ -103,7 +105,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (report.specFiles.length === 0) {
     io.stderr(`spectrace: note: no spec files in '${command.folder}' (looked for ${workspace.source.config.specs.join(', ')})\n`);
   }
-  const output = renderCheck(report, command, useColor(command, io));
+  const sarif: SarifOptions = command.format === 'sarif' ? { provenance: await sarifProvenance(root, io, command.verbose) } : {};
+  const output = renderCheck(report, command, useColor(command, io), sarif);
 
   if (command.out !== undefined) {
     await writeOut(io, command.out, output);

@@ -3,8 +3,11 @@
 import { repository, version } from '../../../package.json';
 import type { ToolInfo } from '../engine/reports/reportModel';
 
+const repositoryUrl = repository.url.replace(/\.git$/, '');
+
 export const TOOL: ToolInfo = {
   name: 'spectrace',
   version,
-  informationUri: repository.url.replace(/\.git$/, ''),
+  informationUri: repositoryUrl,
+  rulesDocUri: `${repositoryUrl}/blob/main/docs/rules.md`,
 };

@@ -134,6 +134,18 @@ export interface ReportResult {
   content: string;
 }
 
+export interface IdAtParams {
+  textDocument: { uri: string };
+  position: LspPosition;
+}
+export interface IdAtResult {
+  id: string;
+  /** The ID's range in the document. */
+  range: LspRange;
+  /** An item's own `id:` value, a reference to it in a spec, or a tag in code. */
+  role: 'definition' | 'reference' | 'tag';
+}
+
 export interface IndexChangedParams {
   /** The index version; the client refreshes its views when it changes. */
   version: number;
@@ -159,6 +171,8 @@ export const SummaryRequest = new RequestType<RequirementsTreeParams, SummaryRes
 export const NextIdRequest = new RequestType<NextIdParams, NextIdResult, void>('spectrace/nextId');
 /** Client → server: a rendered traceability report (the same renderers as the CLI). */
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('spectrace/report');
+/** Client → server: the requirement or roadmap ID at a position of a spec or code file (null elsewhere); drives the `spectrace.cursorOnId` context key. */
+export const IdAtRequest = new RequestType<IdAtParams, IdAtResult | null, void>('spectrace/idAt');
 /** Server → client: the index changed; views and status bar refresh. */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('spectrace/indexChanged');
 /** Client → server: workspace trust was granted (the server reloads workspace schemas and patterns). */

@@ -1,4 +1,4 @@
-// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, schemas, snippets, icons and the
+// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, the third-party notices, schemas, icons and the
 // manifest/readme/license/changelog — nothing else (no sources, maps, tests, node_modules), nothing
 // missing, and it stays under 2 MB. Packs the current dist/ (a dev build in `npm test`, which is
 // larger than the minified `npm run package` build, so the size check is conservative).
@@ -30,11 +30,13 @@ const FIXED = [
   'dist/cli.js',
   'dist/cliMain.js',
   'dist/scanWorker.js',
+  // The licenses of the bundled packages (the bundles carry no license comments).
+  'dist/THIRD-PARTY-NOTICES.txt',
   'media/icon.png',
   'media/specs.svg',
 ];
 
-/** Every JSON file of these folders ships (schemas for hover/validation, snippets). */
+/** Every file of a folder with this extension (schemas for hover/validation, the webview's files, the walkthrough). */
 function filesIn(dir: string, ext: string): string[] {
   return fs
     .readdirSync(path.join(repoRoot, dir))
@@ -46,7 +48,6 @@ function expectedFiles(): string[] {
   return [
     ...FIXED,
     ...filesIn('schemas', '.json'),
-    ...filesIn('snippets', '.json'),
     // The matrix webview's script and stylesheet, and the walkthrough's pages.
     ...filesIn('client/media', '.js'),
     ...filesIn('client/media', '.css'),
@@ -62,7 +63,7 @@ describe('VSIX packaging', function () {
   this.timeout(180_000);
 
   before(function () {
-    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
+    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js', 'dist/THIRD-PARTY-NOTICES.txt'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
     assert.deepEqual(missing, [], `build output missing (run \`npm run build\` first): ${missing.join(', ')}`);
   });
 

@@ -68,6 +68,8 @@ export interface ToolInfo {
   name: string;
   version: string;
   informationUri: string;
+  /** The rule reference page; `#<code>` is each rule's section (SARIF's helpUri). */
+  rulesDocUri?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
