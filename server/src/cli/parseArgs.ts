@@ -1,14 +1,16 @@
 // Command-line parsing with node:util parseArgs (strict): anything unknown or malformed becomes a
 // UsageError, which the CLI prints as one line and exits 2 with.
 import { parseArgs } from 'node:util';
+import { TRACE_FORMATS } from '../engine/reports/renderers';
+import type { TraceFormat } from '../engine/reports/renderers';
 
 export class UsageError extends Error {}
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
-export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+export type ReportFormat = TraceFormat;
 
 const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit'];
-const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json'];
+const REPORT_FORMATS: readonly ReportFormat[] = TRACE_FORMATS;
 
 interface Common {
   folder: string;
