@@ -176,6 +176,7 @@ export interface SpectraceSettings {
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
+/** package.json's contributes.configuration defaults (test/unit/lsp/settingsDefaults.test.ts keeps them equal). */
 export const DEFAULT_SETTINGS: SpectraceSettings = {
   codeLens: { enabled: true },
   inlayHints: { enabled: true },
