@@ -7,7 +7,8 @@ import { toLspRange } from '../lsp/convert';
 import { Commands } from '../shared/protocol';
 import type { ShowLocationsArgs } from '../shared/protocol';
 import type { FeatureContext, FeatureRequest } from './featureContext';
-import { fieldText, plural, shortDate, titleOf } from './items';
+import { fieldText } from '../engine/reports/fields';
+import { plural, shortDate, titleOf } from './items';
 import { Pacer } from './pacer';
 
 function lens(ctx: FeatureContext, file: string, at: Range, title: string, locations: Location[]): CodeLens {

@@ -4,7 +4,8 @@ import type { SpecItem } from '../../engine/types';
 import type { LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
 import { toLspRange } from '../../lsp/convert';
 import type { FeatureContext } from '../featureContext';
-import { fieldText, titleOf } from '../items';
+import { fieldText } from '../../engine/reports/fields';
+import { titleOf } from '../items';
 
 /** One workspace folder as the view requests see it. */
 export interface FolderView {
