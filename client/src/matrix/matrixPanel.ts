@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { MatrixRequest } from '../../../server/src/shared/protocol';
 import { traceCsv } from '../../../server/src/shared/traceCsv';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { openLocation } from '../protocolToVscode';
 import { makeNonce, renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
 import type { FromWebview, ToWebview } from './webviewMessages';
+import { errorText } from '../../../server/src/shared/errorText';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
 

@@ -19,6 +19,7 @@ import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
 import { loadWorkspace, resolveFolder } from './openFolder';
+import { errorText } from '../shared/errorText';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       else io.stderr("Run 'spectrace --help' for usage.\n");
       return EXIT_USAGE;
     }
-    io.stderr(`spectrace: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`spectrace: internal error: ${errorText(err)}\n`);
     if (io.env.SPECTRACE_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT_USAGE;
   }

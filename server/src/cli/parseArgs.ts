@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { TRACE_FORMATS } from '../engine/reports/renderers';
 import type { TraceFormat } from '../engine/reports/renderers';
+import { errorText } from '../shared/errorText';
 
 export class UsageError extends Error {}
 
@@ -43,7 +44,7 @@ const CHECK_OPTIONS = {
 
 /** parseArgs' messages name the problem well but are long; keep the first sentence. */
 function usage(err: unknown): UsageError {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorText(err);
   return new UsageError(text.split('. ')[0]?.replace(/\.$/, '') ?? text);
 }
 

@@ -3,7 +3,8 @@
 import type { CodeTag, SpecItem } from '../engine/types';
 import type { FeatureContext } from './featureContext';
 import { fieldText } from '../engine/reports/fields';
-import { plural, relativeLabel, shortDate, titleOf } from './items';
+import { relativeLabel, shortDate, titleOf } from './items';
+import { plural } from '../shared/plural';
 
 /** Markdown-escape text the user wrote (titles may hold `*`, `<`, `[`...). */
 export function escapeMarkdown(s: string): string {

@@ -47,7 +47,3 @@ export function shortDate(date: string, currentYear: number): string {
   const day = String(Number(m[3]));
   return Number(m[1]) === currentYear ? `${month} ${day}` : `${month} ${day}, ${m[1]}`;
 }
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -24,6 +24,7 @@ import { ChangeNotifier } from './notifier';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { isInside, pathToUri, uriToPath } from './uris';
+import { errorText } from '../shared/errorText';
 
 /** What the client declared it can do, read once from the initialize params. */
 export interface ClientFeatures {
@@ -172,7 +173,7 @@ export class Workspace {
       progress.begin(`Spectrace: indexing ${folder.name}`, 0, undefined, false);
     } catch (err) {
       // A client that refuses the progress token still gets its index.
-      this.connection.console.info(`spectrace: no progress reporting (${err instanceof Error ? err.message : String(err)})`);
+      this.connection.console.info(`spectrace: no progress reporting (${errorText(err)})`);
       progress = undefined;
     }
     let index: EngineIndex;
@@ -191,7 +192,7 @@ export class Workspace {
       });
     } catch (err) {
       this.connection.console.error(`spectrace: indexing ${folder.root} failed: ${describeError(err)}`);
-      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${errorText(err)}`);
       index = emptyIndex(folder.root, this.trusted);
     } finally {
       progress?.done();
