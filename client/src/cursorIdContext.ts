@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { IdAtRequest } from '../../server/src/shared/protocol';
 import type { IdAtParams } from '../../server/src/shared/protocol';
-import { ServerUnavailableError, errorText } from './extensionContext';
+import { ServerUnavailableError } from './extensionContext';
+import { errorText } from '../../server/src/shared/errorText';
 import type { Ctx } from './extensionContext';
 
 export const CURSOR_ON_ID_KEY = 'spectrace.cursorOnId';

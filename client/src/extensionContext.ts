@@ -9,6 +9,7 @@ import { IndexChangedNotification, TrustChangedNotification } from '../../server
 import type { TrustParams } from '../../server/src/shared/protocol';
 import type * as LanguageClientModule from './languageClient';
 import { RestartPolicy } from './restartPolicy';
+import { errorText } from '../../server/src/shared/errorText';
 
 export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
 
@@ -205,10 +206,6 @@ function loadLanguageClient(): Promise<typeof LanguageClientModule> {
       }
     });
   });
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** The trust notification's payload, typed by the shared protocol (sent by method name, see `request`). */

@@ -2,10 +2,10 @@
 // the server's state while it is not running, and "(restricted)" in an untrusted workspace.
 import * as vscode from 'vscode';
 import type { SummaryResult } from '../../server/src/shared/protocol';
-import { errorText } from './extensionContext';
 import type { Ctx, ServerStatus } from './extensionContext';
 import type { SpecStore } from './store';
 import { summaryText, summaryTooltipLines } from './statusText';
+import { errorText } from '../../server/src/shared/errorText';
 
 export class SummaryStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;

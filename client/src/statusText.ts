@@ -1,9 +1,6 @@
 // The status bar's words, as a pure function of the summary (tested without VS Code).
 import type { SummaryResult } from '../../server/src/shared/protocol';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from '../../server/src/shared/plural';
 
 /** "$(checklist) Specs: 42 reqs · 88% covered · 3 errors" (+ " (restricted)" when untrusted). */
 export function summaryText(s: SummaryResult): string {

@@ -23,6 +23,7 @@ import { contentModified, describeError, guard, guardNotification } from './lsp/
 import { readClientSupport, serverCapabilities } from './lsp/capabilities';
 import type { ClientSupport } from './lsp/capabilities';
 import { pathToUri } from './lsp/uris';
+import { TOOL } from './engine/reports/tool';
 import { PieceDocument } from './lsp/pieceDocument';
 import { createServerConnection } from './lsp/stdioTransport';
 import { Workspace } from './lsp/lspWorkspace';
@@ -72,7 +73,7 @@ connection.onInitialize((params: InitializeParams) => {
   if (params.workspaceFolders?.length) initialFolders = params.workspaceFolders.map((f) => ({ uri: f.uri, name: f.name }));
   else if (params.rootUri) initialFolders = [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? 'workspace' }];
   else if (params.rootPath) initialFolders = [{ uri: pathToUri(params.rootPath), name: params.rootPath.split(/[\\/]/).pop() ?? 'workspace' }];
-  return { capabilities: serverCapabilities(client), serverInfo: { name: 'spectrace', version: '0.1.0' } };
+  return { capabilities: serverCapabilities(client), serverInfo: { name: TOOL.name, version: TOOL.version } };
 });
 
 connection.onInitialized(() => {

@@ -1,6 +1,7 @@
 // Every editor feature answered by the real server over stdio, with asserted content, on an
 // unmodified copy of examples/acme-shop (the numbers come from its TRACE.md).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type {
   CodeLens,
@@ -28,7 +29,8 @@ import type {
   SummaryResult,
   TraceResult,
 } from '../../server/src/shared/protocol';
-import { LspClient, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
+import type { TraceRow } from '../../server/src/shared/traceRow';
+import { LspClient, REPO_ROOT, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
 
 const NOW = { SPECTRACE_NOW: '2026-11-28' };
 
@@ -236,7 +238,7 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.equal(`${m1?.done}/${m1?.total}`, '8/8');
       const matrix = await client.request<MatrixResult>('spectrace/matrix', {});
       assert.equal(matrix.rows.length, 40);
-      assert.deepEqual(matrix.rows.find((r) => r.id === 'PAY-3')?.tests.map((t) => t.label), ['test/payment.test.ts:11']);
+      assert.deepEqual(matrix.rows.find((r) => r.id === 'PAY-3')?.tests.map((t) => `${t.file}:${t.line}`), ['test/payment.test.ts:11']);
       const trace = await client.request<TraceResult>('spectrace/trace', { id: 'PAY-3' });
       assert.equal(trace.roadmapItem?.id, 'M-1');
       assert.equal(trace.parent?.id, 'PAY-2');
@@ -280,6 +282,21 @@ describe('LSP features (acme-shop over stdio)', function () {
       const html = await client.request<ReportResult>('spectrace/report', { format: 'html' });
       assert.match(html.content, /<table/);
       await assert.rejects(client.request('spectrace/report', { format: 'pdf' }), /Unknown report format/);
+    });
+
+    it('the matrix says what `spectrace report --format json` says, row for row', async () => {
+      const { rows } = await client.request<MatrixResult>('spectrace/matrix', {});
+      const cli = execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'report', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...NOW } });
+      const report = JSON.parse(cli) as { requirements: Record<string, unknown>[] };
+      const keys: (keyof TraceRow)[] = ['id', 'title', 'type', 'priority', 'status', 'roadmap', 'roadmapTitle', 'parent', 'file', 'line', 'implementations', 'tests', 'coverage', 'exemptReason'];
+      assert.deepEqual(Object.keys(report.requirements[0] ?? {}).sort(), [...keys].sort());
+      // The report writes an absent field as null; the protocol leaves it out.
+      const fields = (row: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
+      assert.equal(report.requirements.length, 40);
+      assert.deepEqual(
+        rows.map((r) => fields({ ...r })),
+        report.requirements.map(fields),
+      );
     });
   });
 });

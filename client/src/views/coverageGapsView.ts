@@ -2,10 +2,10 @@
 // requirements), overdue roadmap items and status mismatches — grouped by kind, each opening its place.
 import * as vscode from 'vscode';
 import type { CoverageGap } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { locationLabel, openLocationCommand } from '../protocolToVscode';
 import type { SpecStore } from '../store';
+import { errorText } from '../../../server/src/shared/errorText';
 
 export const COVERAGE_GAPS_VIEW = 'spectrace.coverageGaps';
 

@@ -2,7 +2,6 @@
 // requirement's roadmap item, code and tests. Filter and grouping live in workspaceState.
 import * as vscode from 'vscode';
 import type { RoadmapItemNode, RoadmapResult } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { openLocationCommand, toUri } from '../protocolToVscode';
 import type { SpecStore } from '../store';
@@ -13,6 +12,7 @@ import type { LocationNode, RoadmapRefNode } from './locationNode';
 import { GROUPINGS, buildRequirementsModel, requirementDescription } from './requirementsModel';
 import type { Grouping, ModelNode, RequirementTreeNode, RequirementsModel } from './requirementsModel';
 import { requirementIcon, requirementTooltip } from './statusStyle';
+import { errorText } from '../../../server/src/shared/errorText';
 
 export const REQUIREMENTS_VIEW = 'spectrace.requirements';
 const FILTER_KEY = 'spectrace.requirements.filter';

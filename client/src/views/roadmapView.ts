@@ -2,12 +2,12 @@
 // under each the requirements planned on it.
 import * as vscode from 'vscode';
 import type { RequirementNode, RequirementsTreeResult, RoadmapItemNode } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { openLocationCommand } from '../protocolToVscode';
 import type { SpecStore } from '../store';
 import { byDueDate, requirementDescription } from './requirementsModel';
 import { requirementIcon, requirementTooltip, roadmapIcon } from './statusStyle';
+import { errorText } from '../../../server/src/shared/errorText';
 
 export const ROADMAP_VIEW = 'spectrace.roadmap';
 

@@ -19,6 +19,7 @@ import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { extractTags } from '../engine/code/codeTags';
 import type { CodeFile, SkippedFile, SpectraceConfig } from '../engine/types';
+import { errorText } from '../shared/errorText';
 
 export type ReadResult = { text: string } | { skipped: SkippedFile };
 
@@ -268,7 +269,7 @@ export function minifiedSkip(file: string, text: string, config: SpectraceConfig
 /** The SkippedFile for an error from the file system. */
 export function skipFromError(file: string, err: unknown): SkippedFile {
   const e = err as NodeJS.ErrnoException;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   switch (e?.code) {
     case 'ENOENT':
     case 'ENOTDIR':

@@ -18,6 +18,7 @@ import type { FileStamp, ScanEntry } from './scanFile';
 import { REPLY_NO_TAGS, REPLY_TAGS, REPLY_UNCHANGED } from './scanWorkerProtocol';
 import type { ScanDone, ScanJob, ScanReply, ScanWorkerData } from './scanWorkerProtocol';
 import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig } from '../engine/types';
+import { errorText } from '../shared/errorText';
 
 /**
  * Below this many files the scan stays on the main thread: a smaller tree is read before a worker
@@ -204,7 +205,7 @@ export function startScanWorker(
     thread = new Worker(script, { workerData: data });
     opts.onWorker?.(thread);
   } catch (err) {
-    opts.log?.(`code scan: no worker thread (${err instanceof Error ? err.message : String(err)}); scanning on the main thread`);
+    opts.log?.(`code scan: no worker thread (${errorText(err)}); scanning on the main thread`);
     return undefined;
   }
   let over = false;
@@ -222,7 +223,7 @@ export function startScanWorker(
     if ('done' in msg) end(undefined);
     else onReply?.(msg);
   });
-  thread.on('error', (err) => end(err instanceof Error ? err.message : String(err)));
+  thread.on('error', (err) => end(errorText(err)));
   thread.on('exit', (code) => end(`exit code ${code}`));
   return {
     run(job, replies) {

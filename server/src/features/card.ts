@@ -2,7 +2,9 @@
 // roadmap item) is, where it is planned, and links to the code and tests that carry it.
 import type { CodeTag, SpecItem } from '../engine/types';
 import type { FeatureContext } from './featureContext';
-import { fieldText, plural, relativeLabel, shortDate, titleOf } from './items';
+import { fieldText } from '../engine/reports/fields';
+import { relativeLabel, shortDate, titleOf } from './items';
+import { plural } from '../shared/plural';
 
 /** Markdown-escape text the user wrote (titles may hold `*`, `<`, `[`...). */
 export function escapeMarkdown(s: string): string {

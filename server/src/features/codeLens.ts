@@ -7,8 +7,10 @@ import { toLspRange } from '../lsp/convert';
 import { Commands } from '../shared/protocol';
 import type { ShowLocationsArgs } from '../shared/protocol';
 import type { FeatureContext, FeatureRequest } from './featureContext';
-import { fieldText, plural, shortDate, titleOf } from './items';
+import { fieldText } from '../engine/reports/fields';
+import { shortDate, titleOf } from './items';
 import { Pacer } from './pacer';
+import { plural } from '../shared/plural';
 
 function lens(ctx: FeatureContext, file: string, at: Range, title: string, locations: Location[]): CodeLens {
   const range = toLspRange({ start: at.start, end: at.start });

@@ -1,5 +1,6 @@
 // Small readers over the engine's SpecItems shared by several features.
 import * as path from 'node:path';
+import { fieldText } from '../engine/reports/fields';
 import type { Position, Range, SpecFile, SpecItem } from '../engine/types';
 
 export function contains(r: Range, p: Position): boolean {
@@ -25,15 +26,6 @@ export function itemAtLine(spec: SpecFile, line: number): SpecItem | undefined {
   return undefined;
 }
 
-/** A field's value when it is a string (or a number/date the user wrote as a scalar). */
-export function fieldText(item: SpecItem, key: string): string | undefined {
-  const v = item.fields.get(key)?.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return undefined;
-}
-
 export function titleOf(item: SpecItem): string {
   return fieldText(item, 'title') ?? '(untitled)';
 }
@@ -42,12 +34,6 @@ export function titleOf(item: SpecItem): string {
 export function relativeLabel(root: string, file: string): string {
   const rel = path.relative(root, file);
   return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
-}
-
-/** The prefix of an ID: `PAY` for `PAY-12`, the whole ID when it has no trailing number. */
-export function idPrefix(id: string): string {
-  const m = /^(.*?)[-_.]?\d+$/.exec(id);
-  return m && m[1] ? m[1] : id;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -60,8 +46,4 @@ export function shortDate(date: string, currentYear: number): string {
   if (!month) return date;
   const day = String(Number(m[3]));
   return Number(m[1]) === currentYear ? `${month} ${day}` : `${month} ${day}, ${m[1]}`;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

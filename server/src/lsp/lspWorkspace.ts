@@ -1,7 +1,6 @@
 // The server's state: one index per workspace folder, kept current from open documents (their text
 // wins over the disk) and from file events, with diagnostics pushed after every change. Requests ask
 // it for a feature context; it makes sure pending edits are applied first.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
 import { GitignoreRules } from '../disk/gitignore';
@@ -19,11 +18,12 @@ import type { FolderView } from '../features/views/nodes';
 import { cancelled, describeError } from './boundary';
 import { buildIndex, emptyIndex } from './engineIndex';
 import type { EngineIndex } from './engineIndex';
-import { readTextFile } from './fileReader';
+import { readTextFile, readTextSync } from '../disk/readText';
 import { ChangeNotifier } from './notifier';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { isInside, pathToUri, uriToPath } from './uris';
+import { errorText } from '../shared/errorText';
 
 /** What the client declared it can do, read once from the initialize params. */
 export interface ClientFeatures {
@@ -172,7 +172,7 @@ export class Workspace {
       progress.begin(`Spectrace: indexing ${folder.name}`, 0, undefined, false);
     } catch (err) {
       // A client that refuses the progress token still gets its index.
-      this.connection.console.info(`spectrace: no progress reporting (${err instanceof Error ? err.message : String(err)})`);
+      this.connection.console.info(`spectrace: no progress reporting (${errorText(err)})`);
       progress = undefined;
     }
     let index: EngineIndex;
@@ -191,7 +191,7 @@ export class Workspace {
       });
     } catch (err) {
       this.connection.console.error(`spectrace: indexing ${folder.root} failed: ${describeError(err)}`);
-      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${errorText(err)}`);
       index = emptyIndex(folder.root, this.trusted);
     } finally {
       progress?.done();
@@ -207,7 +207,7 @@ export class Workspace {
       this.pending.delete(doc.uri);
       // An open, unchanged spectrace.yaml is what indexFolder just read: re-applying it would
       // re-validate the whole folder for nothing.
-      const sameConfig = file === folder.configFile && doc.getText() === readIfFile(file);
+      const sameConfig = file === folder.configFile && doc.getText() === readTextSync(file);
       if (sameConfig || this.applyText(folder, file, doc)) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
@@ -307,7 +307,7 @@ export class Workspace {
   /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
   textOf(file: string): string | undefined {
     const doc = this.documents.get(pathToUri(file));
-    return doc ? doc.getText() : readIfFile(file);
+    return doc ? doc.getText() : readTextSync(file);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -534,15 +534,5 @@ export class Workspace {
     this.notifier.dispose();
     for (const f of this.folders) if (f.cacheTimer) clearTimeout(f.cacheTimer);
     await Promise.all(this.folders.flatMap((f) => [f.cache?.save(), f.specCache?.save()]));
-  }
-}
-
-/** A regular file's text; undefined when missing or unreadable. Never a FIFO or a device: reading one would block the server's only thread. */
-function readIfFile(file: string): string | undefined {
-  try {
-    if (!fs.statSync(file).isFile()) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // missing or unreadable: the caller treats it as absent
   }
 }

@@ -4,6 +4,7 @@
 // From vscode-jsonrpc itself (the classes vscode-languageserver-protocol re-exports): the extension
 // imports these constants at activation, and the whole protocol package took a third of its load time.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { CoverageLabel, TraceRow } from './traceRow';
 
 export interface LspPosition {
   line: number;
@@ -17,8 +18,6 @@ export interface LspLocation {
   uri: string;
   range: LspRange;
 }
-
-export type CoverageLabel = 'covered' | 'partial' | 'uncovered' | 'exempt' | 'not-required';
 
 /** One requirement as the client's views show it. */
 export interface RequirementNode {
@@ -81,16 +80,13 @@ export interface TraceResult {
   dependents: RequirementNode[];
 }
 
-export interface MatrixRow {
-  id: string;
-  title: string;
-  priority: string | undefined;
-  status: string | undefined;
-  roadmap: string | undefined;
+/** One matrix row: the report's row (the same builder) and where its requirement, code and tests are. */
+export interface MatrixRow extends TraceRow {
+  /** Where the requirement is defined (its `id` value). */
   location: LspLocation;
-  implementations: { label: string; location: LspLocation }[];
-  tests: { label: string; location: LspLocation }[];
-  coverage: CoverageLabel;
+  /** The locations of `implementations` and of `tests`, index for index. */
+  implementationLocations: LspLocation[];
+  testLocations: LspLocation[];
 }
 export interface MatrixResult {
   rows: MatrixRow[];
@@ -194,6 +190,7 @@ export interface SpectraceSettings {
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
+/** package.json's contributes.configuration defaults (test/unit/lsp/settingsDefaults.test.ts keeps them equal). */
 export const DEFAULT_SETTINGS: SpectraceSettings = {
   codeLens: { enabled: true },
   inlayHints: { enabled: true },

@@ -16,12 +16,13 @@ const NONCE = 'test-nonce-123';
 
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
 function row(id: string, title: string, extra: Partial<MatrixRow> = {}): MatrixRow {
-  return { id, title, priority: 'should', status: 'approved', roadmap: 'R-1', location: loc('specs/a.yaml', 1), implementations: [], tests: [], coverage: 'uncovered', ...extra };
+  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
+  return { ...base, ...extra };
 }
 
 const ROWS: MatrixRow[] = [
-  row('PAY-10', 'Checkout answers within 2 seconds', { priority: 'must', coverage: 'covered', implementations: [{ label: 'src/pay.ts:22', location: loc('src/pay.ts', 21) }], tests: [{ label: 'test/pay.test.ts:24', location: loc('test/pay.test.ts', 23) }] }),
-  row('PAY-9', 'Apply a discount code', { priority: 'could', implementations: [{ label: 'src/discounts.ts:18', location: loc('src/discounts.ts', 17) }, { label: 'src/cart.ts:3', location: loc('src/cart.ts', 2) }] }),
+  row('PAY-10', 'Checkout answers within 2 seconds', { priority: 'must', coverage: 'covered', implementations: [{ file: 'src/pay.ts', line: 22 }], implementationLocations: [loc('src/pay.ts', 21)], tests: [{ file: 'test/pay.test.ts', line: 24 }], testLocations: [loc('test/pay.test.ts', 23)] }),
+  row('PAY-9', 'Apply a discount code', { priority: 'could', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
   row('XSS-1', '<img src=x onerror=alert(1)>'),
   row('XSS-2', '</script><script>alert(2)</script>'),
 ];

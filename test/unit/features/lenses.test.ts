@@ -88,7 +88,7 @@ describe('features: view requests', () => {
     assert.equal(pay1?.coverage, 'covered');
     const rows = (await matrix([folder], token)).rows;
     assert.deepEqual(rows.map((r) => r.id), ['PAY-1', 'PAY-2', 'PAY-3']);
-    assert.deepEqual(rows[0].implementations.map((i) => i.label), ['src/pay.ts:1', 'src/pay.ts:3']);
+    assert.deepEqual(rows[0].implementations.map((i) => `${i.file}:${i.line}`), ['src/pay.ts:1', 'src/pay.ts:3']);
   });
 
   it('roadmap, trace, summary, next ID, gaps', async () => {

@@ -1,5 +1,8 @@
-// Reading a file the client told us about (a file event, a closed document). Code trees hold
-// anything: missing files, binaries, huge generated files; each comes back as a kind, never a throw.
+// Reading one text file, UTF-8, for the server: asynchronously with a kind for each outcome (a file
+// the client told us about: a file event, a closed document), or synchronously as text or undefined
+// (the config file, custom schemas). Code trees hold anything: missing files, binaries, FIFOs, huge
+// generated files; none of them throws or blocks.
+import * as fs from 'node:fs';
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 
 export type ReadResult =
@@ -28,5 +31,28 @@ export async function readTextFile(file: string, maxBytes: number, checkBinary =
     throw err;
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Largest file the synchronous reader returns. */
+const SYNC_READ_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * A regular file's text; undefined when missing, unreadable, not a regular file or over 64 MiB.
+ * Opened with O_NONBLOCK and checked on the open handle, so a FIFO or device (even one swapped in
+ * after a stat) never blocks the server's only thread.
+ */
+export function readTextSync(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > SYNC_READ_LIMIT) return undefined;
+    return fs.readFileSync(fd, 'utf8');
+  } catch {
+    // Unreadable is an answer here: the caller treats the file as absent.
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
