@@ -11,7 +11,7 @@ import * as v8 from 'node:v8';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import { MAX_CACHED_SPEC_CHARS, SpecResultCache, specCacheFileFor } from '../../../server/src/disk/specResultCache';
 import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
-import { removeTree, tempRoot } from '../scan/tree';
+import { removeTree, tempRoot } from '../../support/tempTree';
 import { FIXED_NOW } from '../rules/helpers';
 import { REPO } from '../engine/helpers';
 import { assertSameIndex } from './equivalence';
