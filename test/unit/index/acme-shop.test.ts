@@ -7,9 +7,10 @@ import * as path from 'node:path';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import type { CodeTag } from '../../../server/src/engine/types';
+import { TestClock } from '../../support/memoryWorkspace';
 
 const DIR = path.resolve(__dirname, '../../../examples/acme-shop');
-const NOW = (): Date => new Date('2026-11-28');
+const NOW = new TestClock().now;
 
 interface Links {
   roadmap: string | null;

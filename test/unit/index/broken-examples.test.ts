@@ -6,10 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { DiagnosticCode, SpecDiagnostic } from '../../../server/src/engine/types';
+import { TestClock } from '../../support/memoryWorkspace';
 
 const REPO = path.resolve(__dirname, '../../..');
 const BROKEN = path.join(REPO, 'examples', 'broken');
-const NOW = (): Date => new Date('2026-11-28');
+const NOW = new TestClock().now;
 
 const CROSS_FILE = new Set<DiagnosticCode>([
   'duplicate-id',

@@ -9,9 +9,10 @@ import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { SkippedFile } from '../../../server/src/engine/types';
 import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { assertSameIndex } from './equivalence';
+import { TestClock } from '../../support/memoryWorkspace';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/index/small');
-const NOW = (): Date => new Date('2026-11-28');
+const NOW = new TestClock().now;
 
 function copyTree(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Command, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { REPO_ROOT } from '../../fuzz/serverProcess';
+import { REPO_ROOT } from '../../support/serverProcess';
 import { EditorSession } from '../../fuzz/session';
 import { EditRefused, applyWorkspaceEdit, damageOutsideEdits, yamlComments } from '../../fuzz/workspaceEdit';
 import { copyWorkspace, removeFolder } from '../../fuzz/workspace';

@@ -17,7 +17,7 @@ import type { ScanEntry } from '../../../server/src/disk/scanFile';
 import { scanInParallel } from '../../../server/src/disk/scanWorkerPool';
 import type { KnownFile } from '../../../server/src/disk/scanWorkerPool';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
-import { removeTree, tempRoot, writeTree } from './tree';
+import { removeTree, tempRoot, writeTree } from '../../support/tempTree';
 
 const REPO = path.resolve(__dirname, '../../..');
 const MB = 1024 * 1024;

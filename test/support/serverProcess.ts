@@ -1,16 +1,19 @@
-// The real language server as a child process over stdio, driven like an editor would drive it, with
-// everything the hardening checks need: every request bounded in time and classified (result, proper
-// LSP error, timeout, dead server), every notification and log line kept, stderr captured, the exit
-// observed. Used by the fuzzer and by the hostile-input and no-damage tests.
+// The real language server (dist/server.js --stdio) as a child process, driven like an editor would
+// drive it: every request bounded in time and classified (result, proper LSP error, timeout, dead
+// server), every publish, notification, progress report, server request and log line kept, the
+// server's requests answered (configuration, folders, registration, refresh), stderr captured, the
+// exit observed and crashes found in stderr. The one harness under the LSP tests (test/lsp/lspClient.ts),
+// the fuzzer and the hardening tests (test/fuzz/session.ts).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/node';
-import type { ClientCapabilities, Diagnostic, MessageConnection } from 'vscode-languageserver-protocol/node';
+import type { ClientCapabilities, Diagnostic, InitializeResult, MessageConnection } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-/** The built server; SPECTRACE_SERVER_JS points the hardening tests at another build (e.g. a production bundle). */
+/** The built server; SPECTRACE_SERVER_JS points the tests at another build (e.g. a production bundle). */
 export const SERVER_JS = process.env.SPECTRACE_SERVER_JS ? path.resolve(process.env.SPECTRACE_SERVER_JS) : path.join(REPO_ROOT, 'dist', 'server.js');
 
 export type Outcome =
@@ -30,6 +33,8 @@ export interface PublishedDiagnostics {
 export interface LogLine {
   type: number;
   message: string;
+  /** window/logMessage (the output channel) or window/showMessage (a notification to the user). */
+  method: 'window/logMessage' | 'window/showMessage';
 }
 
 export interface StartOptions {
@@ -37,8 +42,15 @@ export interface StartOptions {
   root: string;
   capabilities?: ClientCapabilities;
   /** Value answered to `workspace/configuration` for the `spectrace` section. */
-  settings?: Record<string, unknown>;
-  initializationOptions?: Record<string, unknown>;
+  settings?: unknown;
+  initializationOptions?: unknown;
+  /** Added to this process's environment for the server (e.g. SPECTRACE_TIMING). */
+  env?: Record<string, string>;
+  /**
+   * Server requests (e.g. workspace/configuration) whose answers are withheld until `release(method)`:
+   * the server then waits on the client, and a request it must index for first stays pending.
+   */
+  holdAnswers?: string[];
   /** Whether to announce the root as a workspace folder (a base-protocol client does not). */
   workspaceFolders?: boolean;
   /** The server's JS entry; default dist/server.js (another build, e.g. a production bundle, can be fuzzed too). */
@@ -68,6 +80,8 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
     definition: { linkSupport: false },
     inlayHint: {},
     codeLens: {},
+    foldingRange: {},
+    selectionRange: {},
   },
   window: { workDoneProgress: true },
 };
@@ -76,20 +90,44 @@ export function fileUri(abs: string): string {
   return pathToFileURL(abs).toString();
 }
 
+/** How many entries each kept list holds at most: a long fuzz run must not exhaust memory. */
+const KEPT_LOGS = 5000;
+const KEPT_EVENTS = 1000;
+
+function keep<T>(list: T[], entry: T, max: number): void {
+  list.push(entry);
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
 export class LspServerProcess {
+  /** The latest publish per URI. */
   readonly diagnostics = new Map<string, PublishedDiagnostics>();
+  /** Every publish, in order (the latest KEPT_EVENTS). */
+  readonly publishes: PublishedDiagnostics[] = [];
   readonly logs: LogLine[] = [];
+  /** Notifications other than diagnostics, logs and progress (showMessage, spectrace/indexChanged...). */
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** $/progress params, in order. */
+  readonly progress: unknown[] = [];
+  /** Requests the server sent to the client, in order. */
+  readonly serverRequests: { method: string; params: unknown }[] = [];
+  /** Answered to `workspace/configuration` for `spectrace`; a test may change it and notify the server. */
+  settings: unknown;
+  initializeResult: InitializeResult | undefined;
   stderr = '';
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private seq = 0;
   private readonly exited: Promise<void>;
+  /** Withheld answers by method: each sends its answer when called. */
+  private readonly held = new Map<string, (() => void)[]>();
 
   private constructor(
     readonly child: ChildProcess,
     readonly connection: MessageConnection,
     private readonly options: StartOptions,
   ) {
+    this.settings = options.settings ?? null;
+    for (const method of options.holdAnswers ?? []) this.held.set(method, []);
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
         this.exit = { code, signal };
@@ -99,7 +137,9 @@ export class LspServerProcess {
   }
 
   static async start(options: StartOptions): Promise<LspServerProcess> {
-    const child = spawn(process.execPath, [options.serverPath ?? SERVER_JS, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const serverPath = options.serverPath ?? SERVER_JS;
+    if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} does not exist: run \`npm run build\` first`);
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new LspServerProcess(child, connection, options);
     child.stderr!.setEncoding('utf8');
@@ -128,6 +168,7 @@ export class LspServerProcess {
       server.kill();
       throw new Error(`initialize failed (${init.kind}${init.kind === 'error' ? `: ${init.message}` : ''}); stderr:\n${server.stderr}`);
     }
+    server.initializeResult = init.value as InitializeResult;
     server.notify('initialized', {});
     return server;
   }
@@ -137,31 +178,48 @@ export class LspServerProcess {
     c.onNotification((method, params) => {
       if (method === 'textDocument/publishDiagnostics') {
         const p = params as { uri: string; version?: number; diagnostics: Diagnostic[] };
-        this.diagnostics.set(p.uri, { uri: p.uri, version: p.version, diagnostics: p.diagnostics, seq: ++this.seq });
-      } else if (method === 'window/logMessage' || method === 'window/showMessage') {
-        const p = params as LogLine;
-        this.logs.push({ type: p.type, message: p.message });
-        if (this.logs.length > 5000) this.logs.splice(0, this.logs.length - 5000);
-      } else if (method !== '$/progress' && method !== '$/logTrace') {
-        this.notifications.push({ method, params });
-        if (this.notifications.length > 1000) this.notifications.splice(0, this.notifications.length - 1000);
-      }
-    });
-    c.onRequest((method, params) => {
-      switch (method) {
-        case 'workspace/configuration': {
-          const items = (params as { items?: { section?: string }[] } | undefined)?.items ?? [];
-          return items.map((i) => (i.section === undefined || i.section.startsWith('spectrace') ? (this.options.settings ?? null) : null));
+        const entry: PublishedDiagnostics = { uri: p.uri, version: p.version, diagnostics: p.diagnostics, seq: ++this.seq };
+        this.diagnostics.set(p.uri, entry);
+        keep(this.publishes, entry, KEPT_EVENTS);
+      } else if (method !== '$/logTrace') {
+        if (method === 'window/logMessage' || method === 'window/showMessage') {
+          const p = params as { type: number; message: string };
+          keep(this.logs, { type: p.type, message: p.message, method }, KEPT_LOGS);
         }
-        case 'workspace/workspaceFolders':
-          return this.options.workspaceFolders === false ? null : [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }];
-        case 'workspace/applyEdit':
-          return { applied: false, failureReason: 'the test client does not apply server-initiated edits' };
-        default:
-          // registerCapability, workDoneProgress/create, the */refresh requests: acknowledged.
-          return null;
+        if (method !== 'window/logMessage') keep(this.notifications, { method, params }, KEPT_EVENTS);
       }
     });
+    // $/progress never reaches the catch-all handler: the connection routes it by token.
+    c.onUnhandledProgress((params) => keep(this.progress, params, KEPT_EVENTS));
+    c.onRequest((method, params) => {
+      keep(this.serverRequests, { method, params }, KEPT_EVENTS);
+      const waiting = this.held.get(method);
+      if (waiting) return new Promise<unknown>((resolve) => waiting.push(() => resolve(this.answer(method, params))));
+      return this.answer(method, params);
+    });
+  }
+
+  /** Sends the answers withheld for `method` (see StartOptions.holdAnswers) and stops withholding them. */
+  release(method: string): void {
+    const waiting = this.held.get(method) ?? [];
+    this.held.delete(method);
+    for (const send of waiting) send();
+  }
+
+  private answer(method: string, params: unknown): unknown {
+    switch (method) {
+      case 'workspace/configuration': {
+        const items = (params as { items?: { section?: string }[] } | undefined)?.items ?? [];
+        return items.map((i) => (i.section === undefined || i.section.startsWith('spectrace') ? this.settings : null));
+      }
+      case 'workspace/workspaceFolders':
+        return this.options.workspaceFolders === false ? null : [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }];
+      case 'workspace/applyEdit':
+        return { applied: false, failureReason: 'the test client applies edits itself' };
+      default:
+        // registerCapability, workDoneProgress/create, the */refresh requests: acknowledged.
+        return null;
+    }
   }
 
   get alive(): boolean {

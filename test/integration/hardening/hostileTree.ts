@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../../fuzz/serverProcess';
+import { REPO_ROOT } from '../../support/serverProcess';
 import { copyWorkspace } from '../../fuzz/workspace';
 
 /** The built CLI; SPECTRACE_CLI_JS points the tests at another build. */

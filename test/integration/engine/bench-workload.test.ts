@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SpecAnalyzer, analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
-import { REPO, loadWorkspace } from './helpers';
+import { REPO, loadWorkspace } from '../../unit/engine/helpers';
 
 interface Manifest {
   injected: number;

@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
 import { discoverFiles, readCodeFile, readSpecFile, scanCodeFiles } from '../../../server/src/disk/discovery';
 import type { DiscoveryResult, ReadResult } from '../../../server/src/disk/discovery';
 import type { SkippedFile, SpectraceConfig } from '../../../server/src/engine/types';
-import { rels, removeTree, tempRoot, writeTree } from './tree';
+import { rels, removeTree, tempRoot, writeTree } from '../../support/tempTree';
 
 const REPO = path.resolve(__dirname, '../../..');
 const MB = 1024 * 1024;
