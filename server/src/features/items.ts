@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { fieldText } from '../engine/reports/fields';
 import type { Position, Range, SpecFile, SpecItem } from '../engine/types';
+import { countStages, stageProgressText } from '../shared/statusStages';
 
 export function contains(r: Range, p: Position): boolean {
   if (p.line < r.start.line || p.line > r.end.line) return false;
@@ -38,3 +39,8 @@ export function relativeLabel(root: string, file: string): string {
 
 /** The shared date style (shared/dates.ts), re-exported for the features' card and lens texts. */
 export { shortDate } from '../shared/dates';
+
+/** A roadmap item's progress by the stage of its requirements: "2 done · 2 in progress". */
+export function progressByStage(requirements: readonly SpecItem[]): string {
+  return stageProgressText(countStages(requirements.map((r) => fieldText(r, 'status'))));
+}
