@@ -105,6 +105,20 @@ describe('client: requirements tree model', () => {
     assert.deepEqual(filterChoices(reqs).tag, ['mobile', 'web']);
   });
 
+  it("offers statuses in lifecycle order and priorities in MoSCoW order in the filter's picker, not alphabetically", () => {
+    const reqs = [
+      req('A-1', { status: 'verified', priority: 'wont', owner: 'zoe' }),
+      req('A-2', { status: 'approved', priority: 'could', owner: 'al' }),
+      req('A-3', { status: 'draft', priority: 'must' }),
+      req('A-4', { status: 'in-progress', priority: 'should' }),
+      req('A-5', { status: 'custom-review', priority: 'must' }),
+    ];
+    const choices = filterChoices(reqs);
+    assert.deepEqual(choices.status, ['draft', 'approved', 'in-progress', 'verified', 'custom-review']);
+    assert.deepEqual(choices.priority, ['must', 'should', 'could', 'wont']);
+    assert.deepEqual(choices.owner, ['al', 'pm', 'zoe']);
+  });
+
   it('reads stored filters defensively', () => {
     assert.deepEqual(parseFilter(undefined), EMPTY_FILTER);
     assert.deepEqual(parseFilter({ status: ['a', 3], tag: 'x', extra: [1] }), { ...EMPTY_FILTER, status: ['a'] });
