@@ -71,7 +71,11 @@ export class CoverageGapsViewProvider implements vscode.TreeDataProvider<Coverag
         this.changed.fire(undefined);
         this.updateCount();
       }),
+      ctx.onStatusChanged((status) => {
+        if (status === 'running') this.updateCount();
+      }),
     );
+    if (ctx.status === 'running') this.updateCount();
   }
 
   /**

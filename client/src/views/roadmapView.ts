@@ -74,8 +74,7 @@ export class RoadmapViewProvider implements vscode.TreeDataProvider<RoadmapViewN
     const currentYear = new Date().getFullYear();
     if (node.kind === 'roadmapItem') {
       const { item } = node;
-      // Sub-items are what a release is made of: open them from the start.
-      const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.children.some((c) => c.kind === 'roadmapItem') ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
       const treeItem = new vscode.TreeItem(`${item.id} ${item.title}`, state);
       treeItem.id = node.key;
       treeItem.description = roadmapDescription(item, currentYear);

@@ -124,7 +124,7 @@ describe('tree views', () => {
     assert.ok(underR2027.some((r) => r.kind === 'requirement' && r.id === 'CART-4'), 'CART-4 is planned on R-2027');
 
     const release = await provider.getTreeItem(r2026);
-    assert.equal(release.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'a release opens on its milestones');
+    assert.equal(release.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a release is one row until opened');
     assert.match(String(release.description), /^(overdue · )?due 30 Jun( 2026)? · \d+ done/);
     // Progress by stage: M-2's four requirements are in progress, not "0/4 done".
     const milestone = await provider.getTreeItem(m2);
@@ -148,6 +148,8 @@ describe('tree views', () => {
 
   it('Coverage gaps: a tag naming no requirement shows up, grouped by kind, opening its place', async () => {
     const provider = api.views.coverageGaps;
+    // The view starts collapsed; its header says how many gaps there are.
+    await waitFor('the gap count in the header', () => /^(no gaps|\d+ gaps?)$/.test(provider.view.description ?? ''));
     try {
       writeWs('src/e2e-gap.ts', fixture('bad-tags.ts'));
       const gap = await waitFor('the unknown tag in Coverage gaps', async () => {
