@@ -2,6 +2,8 @@
 // unmodified copy of examples/acme-shop (the numbers come from its TRACE.md).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
   CodeLens,
@@ -30,6 +32,7 @@ import type {
   TraceResult,
 } from '../../server/src/shared/protocol';
 import type { TraceRow } from '../../server/src/shared/traceRow';
+import { summaryText } from '../../client/src/statusText';
 import { LspClient, REPO_ROOT, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
 
 const NOW = { SPECTRACE_NOW: '2026-11-28' };
@@ -113,7 +116,7 @@ describe('LSP features (acme-shop over stdio)', function () {
       const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: td(payment), position }));
       assert.match(text, /\*\*PAY-3\*\* — Pay by card/);
       assert.match(text, /status `released`/);
-      assert.match(text, /M-1\*\* — Guest checkout beta \(due Mar 31\)/);
+      assert.match(text, /M-1\*\* — Guest checkout beta \(due 31 Mar\)/);
       assert.match(text, /2 implementations · 1 test/);
       assert.ok(text.includes(`(${uriOf(file('test', 'payment.test.ts'))}#L11)`), text);
     });
@@ -182,7 +185,7 @@ describe('LSP features (acme-shop over stdio)', function () {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: td(checkout) });
     const line = positionOf(client.doc(checkout), '- id: PAY-3\n').line;
     const titles = lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title);
-    assert.deepEqual(titles, ['2 implementations', '1 test', 'M-1 (due Mar 31)']);
+    assert.deepEqual(titles, ['2 implementations', '1 test', 'M-1 (due 31 Mar)']);
     const impl = lenses.find((l) => l.range.start.line === line)?.command;
     assert.equal(impl?.command, 'spectrace.showLocations');
     const args = impl?.arguments?.[0] as ShowLocationsArgs;
@@ -195,7 +198,10 @@ describe('LSP features (acme-shop over stdio)', function () {
   it('code lenses above roadmap items show progress', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: td(roadmap) });
     const line = positionOf(client.doc(roadmap), '- id: M-1\n').line;
-    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['8/8 done']);
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['8 done']);
+    // A milestone whose requirements are all in progress is not "0/4 done".
+    const m2 = positionOf(client.doc(roadmap), '- id: M-2\n').line;
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === m2).map((l) => l.command?.title), ['4 in progress']);
   });
 
   it('code lens and inlay hint on a tag line in code', async () => {
@@ -252,6 +258,9 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.equal(s.errors, 0);
       assert.equal(s.trusted, true);
       assert.equal(s.coveredPercent, 100);
+      // TRACE.md: 23 requirements fall under the policy (4 of them exempt), 26 of 40 have code.
+      assert.deepEqual([s.underPolicy, s.satisfied, s.implemented, s.tested], [23, 23, 26, 25]);
+      assert.equal(summaryText(s), '$(checklist) Specs: 23/23 under policy covered · 26/40 implemented');
       const next = await client.request<NextIdResult>('spectrace/nextId', { prefix: 'PAY' });
       assert.equal(next.id, 'PAY-14');
       const gaps = await client.request<CoverageGapsResult>('spectrace/coverageGaps', {});
@@ -298,5 +307,27 @@ describe('LSP features (acme-shop over stdio)', function () {
         report.requirements.map(fields),
       );
     });
+  });
+});
+
+describe('LSP summary of an empty workspace', function () {
+  this.timeout(60_000);
+  let root: string;
+  let client: LspClient;
+
+  before(async () => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-lsp-empty-')));
+    client = await LspClient.start({ root, env: NOW });
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeCopy(root);
+  });
+
+  it('has nothing to measure, so the status bar shows nothing (no "0 reqs · 100% covered")', async () => {
+    const s = await client.request<SummaryResult>('spectrace/summary', {});
+    assert.deepEqual([s.requirements, s.underPolicy, s.satisfied, s.implemented, s.tested, s.errors], [0, 0, 0, 0, 0, 0]);
+    assert.equal(summaryText(s), undefined);
   });
 });

@@ -11,6 +11,7 @@ import { makeNonce, renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
 import type { FromWebview, ToWebview } from './webviewMessages';
 import { errorText } from '../../../server/src/shared/errorText';
+import { plural } from '../../../server/src/shared/plural';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
 
@@ -157,7 +158,7 @@ export class MatrixPanel implements vscode.Disposable {
         });
         if (!target) return;
         await this.exportCsv(target, msg.rows);
-        void vscode.window.showInformationMessage(`Spectrace: exported ${msg.rows.length} requirement(s) to ${vscode.workspace.asRelativePath(target)}.`);
+        void vscode.window.showInformationMessage(`Spectrace: exported ${plural(msg.rows.length, 'requirement')} to ${vscode.workspace.asRelativePath(target)}.`);
         return;
       }
     }

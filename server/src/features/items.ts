@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { fieldText } from '../engine/reports/fields';
 import type { Position, Range, SpecFile, SpecItem } from '../engine/types';
+import { countStages, stageProgressText } from '../shared/statusStages';
 
 export function contains(r: Range, p: Position): boolean {
   if (p.line < r.start.line || p.line > r.end.line) return false;
@@ -36,14 +37,10 @@ export function relativeLabel(root: string, file: string): string {
   return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The shared date style (shared/dates.ts), re-exported for the features' card and lens texts. */
+export { shortDate } from '../shared/dates';
 
-/** `2026-03-31` -> `Mar 31` (the year too when it is not `currentYear`); other text unchanged. */
-export function shortDate(date: string, currentYear: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const month = MONTHS[Number(m[2]) - 1];
-  if (!month) return date;
-  const day = String(Number(m[3]));
-  return Number(m[1]) === currentYear ? `${month} ${day}` : `${month} ${day}, ${m[1]}`;
+/** A roadmap item's progress by the stage of its requirements: "2 done · 2 in progress". */
+export function progressByStage(requirements: readonly SpecItem[]): string {
+  return stageProgressText(countStages(requirements.map((r) => fieldText(r, 'status'))));
 }

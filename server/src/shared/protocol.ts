@@ -4,6 +4,7 @@
 // From vscode-jsonrpc itself (the classes vscode-languageserver-protocol re-exports): the extension
 // imports these constants at activation, and the whole protocol package took a third of its load time.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { StageCount } from './statusStages';
 import type { CoverageLabel, TraceRow } from './traceRow';
 
 export interface LspPosition {
@@ -58,8 +59,11 @@ export interface RoadmapItemNode {
   parent: string | undefined;
   location: LspLocation;
   requirementIds: string[];
+  /** Requirements implemented, verified or released, of `total`. */
   done: number;
   total: number;
+  /** The requirements by stage of their status, most advanced first (shared/statusStages.ts). */
+  stages: StageCount[];
   overdue: boolean;
 }
 export interface RoadmapResult {
@@ -104,10 +108,14 @@ export interface CoverageGapsResult {
 
 export interface SummaryResult {
   requirements: number;
+  /** Requirements a coverage policy rule applies to, and how many of those meet it (exempt ones included). */
   underPolicy: number;
   satisfied: number;
   /** satisfied / underPolicy as a whole percentage; 100 when nothing is under the policy. */
   coveredPercent: number;
+  /** Requirements with at least one implementation, and with at least one test. */
+  implemented: number;
+  tested: number;
   errors: number;
   warnings: number;
   /** False when the workspace is untrusted and runs with built-in schemas and patterns only. */

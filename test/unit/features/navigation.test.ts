@@ -18,7 +18,7 @@ describe('features: hover', () => {
     const text = (h?.contents as MarkupContent).value;
     assert.match(text, /\*\*PAY-1\*\* — Pay by card/);
     assert.match(text, /status `approved` · priority `must` · type `epic`/);
-    assert.match(text, /Roadmap: \*\*R-1\*\* — First release \(due Mar 31\)/);
+    assert.match(text, /Roadmap: \*\*R-1\*\* — First release \(due 31 Mar\)/);
     assert.match(text, /2 implementations · 1 test/);
     assert.match(text, /\[src\/pay\.ts:1\]\(file:\/\/\/ws\/src\/pay\.ts#L1\)/);
     assert.match(text, /\[test\/pay\.test\.ts:1\]/);
@@ -29,7 +29,9 @@ describe('features: hover', () => {
     const h = hover(ws.request('specs/pay.yaml', { textDocument: { uri: '' }, position: at(ws.doc('specs/pay.yaml'), 'roadmap: R-1', 10) }), opts(true));
     const text = (h?.contents as MarkupContent).value;
     assert.match(text, /\*\*R-1\*\* — First release/);
-    assert.match(text, /0\/2 done/);
+    // Progress by stage, and the due date in the one date style.
+    assert.match(text, /1 in progress · 1 planned · \*\*overdue\*\*/);
+    assert.match(text, /due `31 Mar`/);
   });
 
   it('shows schema documentation on a key and nothing on plain text', () => {

@@ -6,6 +6,7 @@ import { toLspRange } from '../../lsp/convert';
 import type { FeatureContext } from '../featureContext';
 import { fieldText } from '../../engine/reports/fields';
 import { titleOf } from '../items';
+import { countStages } from '../../shared/statusStages';
 
 /** One workspace folder as the view requests see it. */
 export interface FolderView {
@@ -90,6 +91,7 @@ export function roadmapNode(ctx: FeatureContext, item: SpecItem, progress: { don
     requirementIds: (progress?.requirements ?? []).map((r) => r.id).filter((x): x is string => x !== undefined),
     done: progress?.done ?? 0,
     total: progress?.total ?? 0,
+    stages: countStages((progress?.requirements ?? []).map((r) => fieldText(r, 'status'))),
     overdue: progress?.overdue ?? false,
   };
 }

@@ -109,12 +109,14 @@ export async function coverageGaps(folders: FolderView[], token: CancellationTok
 }
 
 export function summary(folders: FolderView[]): SummaryResult {
-  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, errors: 0, warnings: 0, trusted: true };
+  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, implemented: 0, tested: 0, errors: 0, warnings: 0, trusted: true };
   for (const f of folders) {
     const t = f.ctx.index.coverageTotals();
     s.requirements += t.requirements;
     s.underPolicy += t.underPolicy;
     s.satisfied += t.satisfied;
+    s.implemented += t.implemented;
+    s.tested += t.tested;
     for (const diags of f.ctx.index.diagnostics().values()) {
       for (const d of diags) {
         if (d.severity === 'error') s.errors++;
