@@ -7,7 +7,7 @@
   const vscode = acquireVsCodeApi();
 
   /** A code or test location as the extension sent it (shared/traceRow.ts's TraceLink). @typedef {{file: string, line: number}} Cell */
-  /** @typedef {{id: string, title: string, priority?: string, status?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
+  /** @typedef {{id: string, title: string, priority?: string, status?: string, owner?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
 
   /** @param {Cell} c */
   const cellLabel = (c) => `${c.file}:${c.line}`;
@@ -19,6 +19,7 @@
     { key: 'roadmap', label: 'Roadmap', value: (r) => r.roadmap || '' },
     { key: 'status', label: 'Status', value: (r) => r.status || '' },
     { key: 'priority', label: 'Priority', value: (r) => r.priority || '' },
+    { key: 'owner', label: 'Owner', value: (r) => r.owner || '' },
     { key: 'implementations', label: 'Implementations', value: (r) => String(r.implementations.length), numeric: true },
     { key: 'tests', label: 'Tests', value: (r) => String(r.tests.length), numeric: true },
     { key: 'coverage', label: 'Coverage', value: (r) => r.coverage },
@@ -31,6 +32,8 @@
     exportButton: /** @type {HTMLButtonElement} */ (document.getElementById('export')),
     count: /** @type {HTMLElement} */ (document.getElementById('count')),
     message: /** @type {HTMLElement} */ (document.getElementById('message')),
+    empty: /** @type {HTMLElement} */ (document.getElementById('empty')),
+    table: /** @type {HTMLElement} */ (document.getElementById('matrix')),
     header: /** @type {HTMLElement} */ (document.getElementById('header')),
     rows: /** @type {HTMLElement} */ (document.getElementById('rows')),
   };
@@ -65,7 +68,7 @@
 
   /** @param {Row} r */
   function haystack(r) {
-    return [r.id, r.title, r.status, r.priority, r.roadmap, r.coverage, ...r.implementations.map(cellLabel), ...r.tests.map(cellLabel)]
+    return [r.id, r.title, r.status, r.priority, r.owner, r.roadmap, r.coverage, ...r.implementations.map(cellLabel), ...r.tests.map(cellLabel)]
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
@@ -76,6 +79,7 @@
     for (const col of COLUMNS) {
       const th = document.createElement('th');
       th.scope = 'col';
+      th.className = `col-${col.key}`;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'sort';
@@ -137,6 +141,23 @@
     return td;
   }
 
+  /**
+   * Says why the table is empty instead of showing a blank one. The filter is the user's text (and
+   * the titles are spec text): set with textContent only.
+   * @param {string} filter @param {string} coverage
+   */
+  function showEmptyState(filter, coverage) {
+    const empty = shown.length === 0;
+    el.table.hidden = empty;
+    el.empty.hidden = !empty;
+    if (!empty) return;
+    const option = el.coverage.selectedOptions[0];
+    const label = coverage && option ? option.text.toLowerCase() : '';
+    if (data.rows.length === 0) el.empty.textContent = 'No requirements in this workspace yet.';
+    else if (filter) el.empty.textContent = `No requirement matches '${filter}'${label ? ` (coverage: ${label})` : ''}.`;
+    else el.empty.textContent = `No requirement has coverage '${label}'.`;
+  }
+
   function renderRows() {
     const needle = el.filter.value.trim().toLowerCase();
     const coverage = el.coverage.value;
@@ -157,6 +178,7 @@
         textCell(r.roadmap || '—', r.roadmap ? 'roadmap' : 'roadmap empty'),
         textCell(r.status || '—', `status status-${r.status || 'none'}`),
         textCell(r.priority || '—', 'priority'),
+        textCell(r.owner || '—', r.owner ? 'owner' : 'owner empty'),
         locationsCell(r.implementations, i, 'implementation'),
         locationsCell(r.tests, i, 'test'),
         textCell(r.coverage, `coverage coverage-${r.coverage}`),
@@ -164,6 +186,7 @@
       fragment.append(tr);
     }
     el.rows.replaceChildren(fragment);
+    showEmptyState(el.filter.value.trim(), coverage);
     el.count.textContent = shown.length === data.rows.length ? `${data.rows.length} requirements` : `${shown.length} of ${data.rows.length} requirements`;
     el.exportButton.disabled = shown.length === 0;
   }

@@ -16,13 +16,13 @@ const NONCE = 'test-nonce-123';
 
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
 function row(id: string, title: string, extra: Partial<MatrixRow> = {}): MatrixRow {
-  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
+  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', owner: undefined, roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
   return { ...base, ...extra };
 }
 
 const ROWS: MatrixRow[] = [
   row('PAY-10', 'Checkout answers within 2 seconds', { priority: 'must', coverage: 'covered', implementations: [{ file: 'src/pay.ts', line: 22 }], implementationLocations: [loc('src/pay.ts', 21)], tests: [{ file: 'test/pay.test.ts', line: 24 }], testLocations: [loc('test/pay.test.ts', 23)] }),
-  row('PAY-9', 'Apply a discount code', { priority: 'could', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
+  row('PAY-9', 'Apply a discount code', { priority: 'could', owner: 'growth-team', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
   row('XSS-1', '<img src=x onerror=alert(1)>'),
   row('XSS-2', '</script><script>alert(2)</script>'),
 ];
@@ -124,6 +124,57 @@ describe('client: matrix page in Chromium', function () {
     assert.deepEqual(await ids(), ['PAY-10']);
     assert.equal(await page.textContent('#count'), '1 of 4 requirements');
     await page.selectOption('#coverage', '');
+  });
+
+  it('has an owner column and finds requirements by owner', async () => {
+    assert.ok((await page.$$eval('#header th', (ths) => ths.map((th) => th.textContent))).includes('Owner'));
+    await page.fill('#filter', 'growth-team');
+    assert.deepEqual(await ids(), ['PAY-9']);
+    assert.equal(await page.textContent('#rows tr td.owner'), 'growth-team');
+    await page.fill('#filter', '');
+  });
+
+  it('says what matched nothing instead of a blank table, the filter shown as text', async () => {
+    await page.fill('#filter', 'security-lead');
+    assert.equal(await page.locator('#rows tr').count(), 0);
+    assert.equal(await page.isVisible('#matrix'), false, 'no empty table');
+    assert.equal(await page.textContent('#empty'), "No requirement matches 'security-lead'.");
+    await page.fill('#filter', '<img src=x onerror=alert(3)>');
+    assert.equal(await page.textContent('#empty'), "No requirement matches '<img src=x onerror=alert(3)>'.");
+    assert.equal(await page.locator('img').count(), 0);
+    await page.fill('#filter', 'PAY-10');
+    await page.selectOption('#coverage', 'uncovered');
+    assert.equal(await page.textContent('#empty'), "No requirement matches 'PAY-10' (coverage: uncovered).");
+    await page.fill('#filter', '');
+    await page.selectOption('#coverage', 'exempt');
+    assert.equal(await page.textContent('#empty'), "No requirement has coverage 'exempt'.");
+    await page.selectOption('#coverage', '');
+    assert.equal(await page.isVisible('#empty'), false);
+    assert.equal(await page.locator('#rows tr').count(), ROWS.length);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('keeps columns at their minimum width and scrolls sideways when too narrow, never splitting a word', async () => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 480, height: 600 });
+    try {
+      const m = await page.evaluate<{ title: number; em: number; scroll: number; breaks: string[] }>(`(() => {
+        const th = document.querySelector('th.col-title');
+        const td = document.querySelector('td.title');
+        const style = getComputedStyle(td);
+        return {
+          title: th.getBoundingClientRect().width,
+          em: parseFloat(getComputedStyle(th).fontSize),
+          scroll: document.scrollingElement.scrollWidth,
+          breaks: [style.wordBreak, style.overflowWrap],
+        };
+      })()`);
+      assert.ok(m.title >= 16 * m.em - 1, `Title is ${m.title}px wide`);
+      assert.ok(m.scroll > 480, 'the page scrolls sideways');
+      assert.deepEqual(m.breaks, ['normal', 'normal']);
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
   });
 
   it('asks the extension to open a cell by row and index, never by URI', async () => {
