@@ -221,6 +221,21 @@
     if (!button) return;
     vscode.postMessage({ type: 'open', version: data.version, row: Number(button.dataset.row), cell: button.dataset.cell, index: Number(button.dataset.index) });
   });
+  // A location the pointer rests on (or the keyboard reaches) is loaded ahead of the click.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let prefetchTimer;
+  /** @param {Event} e */
+  function prefetchSoon(e) {
+    const button = /** @type {HTMLElement | null} */ (e.target instanceof Element ? e.target.closest('button.link') : null);
+    if (!button) return;
+    clearTimeout(prefetchTimer);
+    prefetchTimer = setTimeout(() => {
+      vscode.postMessage({ type: 'prefetch', version: data.version, row: Number(button.dataset.row), cell: button.dataset.cell, index: Number(button.dataset.index) });
+    }, 100);
+  }
+  el.rows.addEventListener('pointerover', prefetchSoon);
+  el.rows.addEventListener('focusin', prefetchSoon);
+  el.rows.addEventListener('pointerout', () => clearTimeout(prefetchTimer));
   el.filter.addEventListener('input', () => {
     saveState();
     renderRows();

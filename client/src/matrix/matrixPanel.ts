@@ -9,7 +9,7 @@ import type { Ctx } from '../extensionContext';
 import { toRange, toUri } from '../protocolToVscode';
 import { makeNonce, renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
-import type { FromWebview, ToWebview } from './webviewMessages';
+import type { CellKind, FromWebview, ToWebview } from './webviewMessages';
 import { errorText } from '../../../server/src/shared/errorText';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
@@ -32,6 +32,8 @@ export class MatrixPanel implements vscode.Disposable {
   private rows: MatrixRow[] = [];
   private version = 0;
   private html = '';
+  /** Documents already asked to load (VS Code keeps a loaded document until it is unused for a while). */
+  private readonly prefetched = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Opens the matrix, or brings the open one to the front and refreshes it. */
@@ -150,10 +152,17 @@ export class MatrixPanel implements vscode.Disposable {
         await this.reload();
         return;
       case 'open': {
-        if (msg.version !== this.version) return; // clicked on rows that have since been replaced
-        const row = this.rows[msg.row];
-        const location = msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementationLocations[msg.index] : row?.testLocations[msg.index];
+        const location = this.locationOf(msg);
         if (location) await showBeside(location);
+        return;
+      }
+      case 'prefetch': {
+        // Loading a file is most of the time a click takes: start it while the pointer rests on the link.
+        const location = this.locationOf(msg);
+        if (location && !this.prefetched.has(location.uri)) {
+          this.prefetched.add(location.uri);
+          await vscode.workspace.openTextDocument(toUri(location.uri));
+        }
         return;
       }
       case 'exportCsv': {
@@ -174,6 +183,13 @@ export class MatrixPanel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /** The location a cell of the current data names; undefined for rows that have since been replaced. */
+  private locationOf(msg: { version: number; row: number; cell: CellKind; index: number }): LspLocation | undefined {
+    if (msg.version !== this.version) return undefined;
+    const row = this.rows[msg.row];
+    return msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementationLocations[msg.index] : row?.testLocations[msg.index];
   }
 
   private async post(message: ToWebview): Promise<void> {

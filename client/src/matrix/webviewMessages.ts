@@ -14,6 +14,8 @@ export type CellKind = 'requirement' | 'implementation' | 'test';
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; version: number; row: number; cell: CellKind; index: number }
+  /** The pointer rests on (or the keyboard focuses) a location: load its document before the click. */
+  | { type: 'prefetch'; version: number; row: number; cell: CellKind; index: number }
   | { type: 'exportCsv'; version: number; rows: number[] }
   | { type: 'refresh' };
 
@@ -30,8 +32,9 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'refresh':
       return { type: m.type };
     case 'open':
+    case 'prefetch':
       if (isIndex(m.version) && isIndex(m.row) && isIndex(m.index) && (m.cell === 'requirement' || m.cell === 'implementation' || m.cell === 'test')) {
-        return { type: 'open', version: m.version, row: m.row, cell: m.cell, index: m.index };
+        return { type: m.type, version: m.version, row: m.row, cell: m.cell, index: m.index };
       }
       return undefined;
     case 'exportCsv':

@@ -84,6 +84,17 @@ describe('traceability matrix', () => {
     assert.ok(panel.panel.visible);
   });
 
+  it('loads the document of a location the pointer rests on, before the click', async () => {
+    const panel = api.matrix();
+    assert.ok(panel);
+    const row = panel.currentRows.findIndex((r) => r.testLocations.length > 0);
+    assert.ok(row >= 0, 'a requirement with a test');
+    const target = panel.currentRows[row].testLocations[0].uri;
+    await panel.receive({ type: 'prefetch', version: panel.dataVersion, row, cell: 'test', index: 0 });
+    assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === target), `${target} is loaded`);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === target), 'but not shown');
+  });
+
   it('ignores malformed and stale messages', async () => {
     const panel = api.matrix();
     assert.ok(panel);

@@ -74,6 +74,8 @@ describe('client: matrix page and CSV', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromWebview({ type: 'open', version: 2, row: 1, cell: 'test', index: 0, extra: 'x' }), { type: 'open', version: 2, row: 1, cell: 'test', index: 0 });
     assert.equal(parseFromWebview({ type: 'open', version: 2, row: -1, cell: 'test', index: 0 }), undefined);
+    assert.deepEqual(parseFromWebview({ type: 'prefetch', version: 2, row: 1, cell: 'requirement', index: 0 }), { type: 'prefetch', version: 2, row: 1, cell: 'requirement', index: 0 });
+    assert.equal(parseFromWebview({ type: 'prefetch', uri: 'file:///etc/passwd' }), undefined);
     assert.equal(parseFromWebview({ type: 'open', version: 2, row: 1, cell: 'file:///etc/passwd', index: 0 }), undefined);
     assert.equal(parseFromWebview({ type: 'exportCsv', version: 1, rows: [0, 1.5] }), undefined);
     assert.deepEqual(parseFromWebview({ type: 'exportCsv', version: 1, rows: [2, 0] }), { type: 'exportCsv', version: 1, rows: [2, 0] });

@@ -75,7 +75,10 @@ describe('client: matrix page in Chromium', function () {
   });
 
   // Page-side code as strings: this project's TypeScript has no DOM types (the page is plain JS).
-  const posted = () => page.evaluate<Recorded['posted']>('window.__rec.posted');
+  const all = () => page.evaluate<Recorded['posted']>('window.__rec.posted');
+  const isPrefetch = (m: unknown) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'prefetch';
+  /** What the page asked for, without the prefetches a pointer passing over a link sends. */
+  const posted = async () => (await all()).filter((m) => !isPrefetch(m));
   const ids = () => page.$$eval('#rows tr td.id', (tds) => tds.map((td) => td.textContent));
 
   it('renders every row and says "ready"', async () => {
@@ -183,6 +186,18 @@ describe('client: matrix page in Chromium', function () {
     assert.deepEqual(open, { type: 'open', version: 7, row: 1, cell: 'implementation', index: 1 });
     await page.click('td.id >> text=PAY-10');
     assert.deepEqual((await posted()).at(-1), { type: 'open', version: 7, row: 0, cell: 'requirement', index: 0 });
+  });
+
+  it('asks the extension to load a location the pointer rests on, by row and index', async () => {
+    await page.hover('text=src/discounts.ts:18');
+    // The page waits a moment (a pointer only passing by loads nothing): poll for the message.
+    let prefetch: unknown;
+    for (let i = 0; i < 100 && prefetch === undefined; i++) {
+      prefetch = (await all()).filter(isPrefetch).at(-1);
+      if (prefetch === undefined) await page.waitForTimeout(20);
+    }
+    assert.deepEqual(prefetch, { type: 'prefetch', version: 7, row: 1, cell: 'implementation', index: 0 });
+    await page.mouse.move(0, 0);
   });
 
   it('exports the rows shown, in their order', async () => {
