@@ -161,7 +161,7 @@ describe('client: matrix page in Chromium', function () {
     const size = page.viewportSize();
     await page.setViewportSize({ width: 480, height: 600 });
     try {
-      const m = await page.evaluate<{ title: number; em: number; scroll: number; breaks: string[] }>(`(() => {
+      const m = await page.evaluate<{ title: number; em: number; scroll: number; breaks: string[]; owner: string }>(`(() => {
         const th = document.querySelector('th.col-title');
         const td = document.querySelector('td.title');
         const style = getComputedStyle(td);
@@ -170,11 +170,13 @@ describe('client: matrix page in Chromium', function () {
           em: parseFloat(getComputedStyle(th).fontSize),
           scroll: document.scrollingElement.scrollWidth,
           breaks: [style.wordBreak, style.overflowWrap],
+          owner: getComputedStyle(document.querySelector('td.owner')).whiteSpace,
         };
       })()`);
       assert.ok(m.title >= 16 * m.em - 1, `Title is ${m.title}px wide`);
       assert.ok(m.scroll > 480, 'the page scrolls sideways');
       assert.deepEqual(m.breaks, ['normal', 'normal']);
+      assert.equal(m.owner, 'nowrap', 'an owner such as growth-team stays on one line');
     } finally {
       if (size) await page.setViewportSize(size);
     }
