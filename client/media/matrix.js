@@ -7,7 +7,7 @@
   const vscode = acquireVsCodeApi();
 
   /** A code or test location as the extension sent it (shared/traceRow.ts's TraceLink). @typedef {{file: string, line: number}} Cell */
-  /** @typedef {{id: string, title: string, priority?: string, status?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
+  /** @typedef {{id: string, title: string, priority?: string, status?: string, owner?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
 
   /** @param {Cell} c */
   const cellLabel = (c) => `${c.file}:${c.line}`;
@@ -19,11 +19,18 @@
     { key: 'roadmap', label: 'Roadmap', value: (r) => r.roadmap || '' },
     { key: 'status', label: 'Status', value: (r) => r.status || '' },
     { key: 'priority', label: 'Priority', value: (r) => r.priority || '' },
+    { key: 'owner', label: 'Owner', value: (r) => r.owner || '' },
     { key: 'implementations', label: 'Implementations', value: (r) => String(r.implementations.length), numeric: true },
     { key: 'tests', label: 'Tests', value: (r) => String(r.tests.length), numeric: true },
     { key: 'coverage', label: 'Coverage', value: (r) => r.coverage },
   ];
-  const PRIORITY_ORDER = { must: 0, should: 1, could: 2, wont: 3 };
+  /** The extension's one vocabulary: coverage words, and the MoSCoW and lifecycle orders (from the schemas). */
+  let vocabulary = { coverageText: /** @type {Record<string, string>} */ ({}), priorities: /** @type {string[]} */ ([]), statuses: /** @type {string[]} */ ([]) };
+  /** @param {string[]} order @param {string | undefined} value */
+  function rank(order, value) {
+    const i = order.indexOf(value || '');
+    return i < 0 ? order.length : i;
+  }
 
   const el = {
     filter: /** @type {HTMLInputElement} */ (document.getElementById('filter')),
@@ -31,6 +38,8 @@
     exportButton: /** @type {HTMLButtonElement} */ (document.getElementById('export')),
     count: /** @type {HTMLElement} */ (document.getElementById('count')),
     message: /** @type {HTMLElement} */ (document.getElementById('message')),
+    empty: /** @type {HTMLElement} */ (document.getElementById('empty')),
+    table: /** @type {HTMLElement} */ (document.getElementById('matrix')),
     header: /** @type {HTMLElement} */ (document.getElementById('header')),
     rows: /** @type {HTMLElement} */ (document.getElementById('rows')),
   };
@@ -58,14 +67,15 @@
     const col = COLUMNS.find((c) => c.key === sortKey) || COLUMNS[0];
     let d;
     if (col.numeric) d = Number(col.value(a)) - Number(col.value(b));
-    else if (col.key === 'priority') d = (PRIORITY_ORDER[a.priority || ''] ?? 9) - (PRIORITY_ORDER[b.priority || ''] ?? 9);
+    else if (col.key === 'priority') d = rank(vocabulary.priorities, a.priority) - rank(vocabulary.priorities, b.priority);
+    else if (col.key === 'status') d = rank(vocabulary.statuses, a.status) - rank(vocabulary.statuses, b.status);
     else d = collator.compare(col.value(a), col.value(b));
     return d * sortDir || collator.compare(a.id, b.id);
   }
 
   /** @param {Row} r */
   function haystack(r) {
-    return [r.id, r.title, r.status, r.priority, r.roadmap, r.coverage, ...r.implementations.map(cellLabel), ...r.tests.map(cellLabel)]
+    return [r.id, r.title, r.status, r.priority, r.owner, r.roadmap, r.coverage, ...r.implementations.map(cellLabel), ...r.tests.map(cellLabel)]
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
@@ -76,6 +86,7 @@
     for (const col of COLUMNS) {
       const th = document.createElement('th');
       th.scope = 'col';
+      th.className = `col-${col.key}`;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'sort';
@@ -137,6 +148,23 @@
     return td;
   }
 
+  /**
+   * Says why the table is empty instead of showing a blank one. The filter is the user's text (and
+   * the titles are spec text): set with textContent only.
+   * @param {string} filter @param {string} coverage
+   */
+  function showEmptyState(filter, coverage) {
+    const empty = shown.length === 0;
+    el.table.hidden = empty;
+    el.empty.hidden = !empty;
+    if (!empty) return;
+    const option = el.coverage.selectedOptions[0];
+    const label = coverage && option ? option.text.toLowerCase() : '';
+    if (data.rows.length === 0) el.empty.textContent = 'No requirements in this workspace yet.';
+    else if (filter) el.empty.textContent = `No requirement matches '${filter}'${label ? ` (coverage: ${label})` : ''}.`;
+    else el.empty.textContent = `No requirement has coverage '${label}'.`;
+  }
+
   function renderRows() {
     const needle = el.filter.value.trim().toLowerCase();
     const coverage = el.coverage.value;
@@ -157,23 +185,31 @@
         textCell(r.roadmap || '—', r.roadmap ? 'roadmap' : 'roadmap empty'),
         textCell(r.status || '—', `status status-${r.status || 'none'}`),
         textCell(r.priority || '—', 'priority'),
+        textCell(r.owner || '—', r.owner ? 'owner' : 'owner empty'),
         locationsCell(r.implementations, i, 'implementation'),
         locationsCell(r.tests, i, 'test'),
-        textCell(r.coverage, `coverage coverage-${r.coverage}`),
+        textCell(vocabulary.coverageText[r.coverage] || r.coverage, `coverage coverage-${r.coverage}`),
       );
       fragment.append(tr);
     }
     el.rows.replaceChildren(fragment);
-    el.count.textContent = shown.length === data.rows.length ? `${data.rows.length} requirements` : `${shown.length} of ${data.rows.length} requirements`;
+    showEmptyState(el.filter.value.trim(), coverage);
+    el.count.textContent = shown.length === data.rows.length ? requirementsText(data.rows.length) : `${shown.length} of ${requirementsText(data.rows.length)}`;
     el.exportButton.disabled = shown.length === 0;
+  }
+
+  /** @param {number} n */
+  function requirementsText(n) {
+    return n === 1 ? '1 requirement' : `${n} requirements`;
   }
 
   /** @param {unknown} msg */
   function accept(msg) {
     if (!msg || typeof msg !== 'object') return;
-    const m = /** @type {{type?: string, version?: number, rows?: Row[], message?: string}} */ (msg);
+    const m = /** @type {{type?: string, version?: number, rows?: Row[], vocabulary?: typeof vocabulary, message?: string}} */ (msg);
     if (m.type === 'data' && Array.isArray(m.rows) && typeof m.version === 'number') {
       data = { version: m.version, rows: m.rows };
+      if (m.vocabulary) vocabulary = m.vocabulary;
       el.message.hidden = true;
       renderHeader();
       renderRows();
@@ -198,6 +234,21 @@
     if (!button) return;
     vscode.postMessage({ type: 'open', version: data.version, row: Number(button.dataset.row), cell: button.dataset.cell, index: Number(button.dataset.index) });
   });
+  // A location the pointer rests on (or the keyboard reaches) is loaded ahead of the click.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let prefetchTimer;
+  /** @param {Event} e */
+  function prefetchSoon(e) {
+    const button = /** @type {HTMLElement | null} */ (e.target instanceof Element ? e.target.closest('button.link') : null);
+    if (!button) return;
+    clearTimeout(prefetchTimer);
+    prefetchTimer = setTimeout(() => {
+      vscode.postMessage({ type: 'prefetch', version: data.version, row: Number(button.dataset.row), cell: button.dataset.cell, index: Number(button.dataset.index) });
+    }, 100);
+  }
+  el.rows.addEventListener('pointerover', prefetchSoon);
+  el.rows.addEventListener('focusin', prefetchSoon);
+  el.rows.addEventListener('pointerout', () => clearTimeout(prefetchTimer));
   el.filter.addEventListener('input', () => {
     saveState();
     renderRows();

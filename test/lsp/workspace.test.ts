@@ -44,7 +44,7 @@ describe('LSP workspace: trust, settings, config, folders', function () {
     assert.equal((await client.request<SummaryResult>('spectrace/summary', {})).trusted, true);
   });
 
-  it('settings are pulled per folder and re-pulled on didChangeConfiguration', async () => {
+  it('settings are pulled per folder and re-pulled on didChangeConfiguration (code lenses in code files with codeFiles)', async () => {
     const root = copy('acme-shop');
     const payment = path.join(root, 'src', 'checkout', 'payment.ts');
     client = await LspClient.start({ root, settings: { codeLens: { enabled: false }, inlayHints: { enabled: false } } });
@@ -58,7 +58,7 @@ describe('LSP workspace: trust, settings, config, folders', function () {
     assert.deepEqual(await lenses(), []);
     assert.deepEqual(await hints(), []);
 
-    client.settings = { codeLens: { enabled: true }, inlayHints: { enabled: true } };
+    client.settings = { codeLens: { enabled: true, codeFiles: true }, inlayHints: { enabled: true } };
     const pulls = client.serverRequests.filter((r) => r.method === 'workspace/configuration').length;
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.waitFor('settings re-pulled', () => client!.serverRequests.filter((r) => r.method === 'workspace/configuration').length > pulls);

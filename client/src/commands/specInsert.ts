@@ -1,6 +1,7 @@
-// Where "New Requirement" puts its item: after the last item of the file's `requirements:` list, with
-// the list's own indentation and blank-line style; a `requirements: []` is opened up; a file
-// without the key gets one at the end. Works on the text alone (no VS Code), so it is unit-tested.
+// Where "New Requirement" puts its item: after the last item of the file's `requirements:` list (or,
+// for a child, right after its parent's subtree), with the list's own indentation and blank-line
+// style; a `requirements: []` is opened up; a file without the key gets one at the end. Works on the
+// text alone (no VS Code), so it is unit-tested.
 
 export interface InsertionPlan {
   /** The range to replace (usually empty: an insertion point), 0-based lines and characters. */
@@ -31,7 +32,26 @@ export function planRequirementInsertion(text: string, eol = '\n'): InsertionPla
     return { start: { line: keyLine, character: 0 }, end: { line: keyLine, character: lines[keyLine].length }, lead: `requirements:${eol}`, indent: '  ' };
   }
 
-  // The list runs until the next top-level key (or document marker).
+  const list = listLayout(lines, keyLine);
+  if (list.lastContent === -1) {
+    const at = { line: keyLine, character: lines[keyLine].length };
+    return { start: at, end: at, lead: eol, indent: list.indent ?? '  ' };
+  }
+  const at = { line: list.lastContent, character: lines[list.lastContent].length };
+  return { start: at, end: at, lead: list.separated ? eol + eol : eol, indent: list.indent ?? '  ' };
+}
+
+interface ListLayout {
+  /** The last line of the list's own content (-1 when empty). */
+  lastContent: number;
+  /** Indentation of the list's "- " (undefined when empty). */
+  indent: string | undefined;
+  /** Items are separated by blank lines. */
+  separated: boolean;
+}
+
+/** The `requirements:` list starting under `keyLine`: it runs until the next top-level key (or document marker). */
+function listLayout(lines: readonly string[], keyLine: number): ListLayout {
   let end = keyLine + 1;
   while (end < lines.length) {
     const l = lines[end];
@@ -53,12 +73,47 @@ export function planRequirementInsertion(text: string, eol = '\n'): InsertionPla
     }
     lastContent = i;
   }
-  if (lastContent === -1) {
-    const at = { line: keyLine, character: lines[keyLine].length };
-    return { start: at, end: at, lead: eol, indent: indent ?? '  ' };
+  return { lastContent, indent, separated };
+}
+
+const indentOf = (line: string): number => /^\s*/.exec(line)?.[0].length ?? 0;
+
+/**
+ * Where a child goes: right after the item with a key at `itemLine` (0-based, e.g. its `id:` line),
+ * at that item's indentation, with the list's blank-line style. Undefined when that line is in no
+ * `requirements:` list item.
+ */
+export function planInsertionAfterItem(text: string, itemLine: number, eol = '\n'): InsertionPlan | undefined {
+  const lines = text.split(/\r?\n/);
+  if (itemLine < 0 || itemLine >= lines.length) return undefined;
+  // The item's "- " is on that line, or above it and less indented than the line's key.
+  let start = itemLine;
+  let dash = ITEM.exec(lines[start]);
+  if (!dash) {
+    const keyIndent = indentOf(lines[itemLine]);
+    for (start = itemLine - 1; start >= 0; start--) {
+      dash = ITEM.exec(lines[start]);
+      if (dash && dash[1].length < keyIndent) break;
+      dash = null;
+    }
   }
-  const at = { line: lastContent, character: lines[lastContent].length };
-  return { start: at, end: at, lead: separated ? eol + eol : eol, indent: indent ?? '  ' };
+  if (!dash) return undefined;
+  const indent = dash[1];
+  let keyLine = start - 1;
+  while (keyLine >= 0 && !KEY.test(lines[keyLine])) {
+    if (/^[^\s#-]/.test(lines[keyLine])) return undefined; // another top-level key: not the requirements list
+    keyLine--;
+  }
+  if (keyLine < 0) return undefined;
+  let last = start;
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.trim() === '') continue;
+    if (indentOf(l) <= indent.length) break; // the next item, a top-level key, or a comment at the list's level
+    last = i;
+  }
+  const at = { line: last, character: lines[last].length };
+  return { start: at, end: at, lead: listLayout(lines, keyLine).separated ? eol + eol : eol, indent };
 }
 
 const PLAIN_UNSAFE_WORDS = /^(true|false|yes|no|on|off|null|~|y|n)$/i;

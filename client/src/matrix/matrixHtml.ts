@@ -51,7 +51,7 @@ export function renderMatrixHtml(p: MatrixPage): string {
 </head>
 <body>
 <header class="toolbar">
-  <input id="filter" type="search" placeholder="Filter by ID, title, status, roadmap, file…" aria-label="Filter requirements">
+  <input id="filter" type="search" placeholder="Filter by ID, title, status, owner, roadmap, file…" aria-label="Filter requirements">
   <select id="coverage" aria-label="Coverage">
     <option value="">All coverage</option>
     <option value="uncovered">Uncovered</option>
@@ -65,6 +65,7 @@ export function renderMatrixHtml(p: MatrixPage): string {
 </header>
 <main>
   <p id="message" hidden></p>
+  <p id="empty" role="status" hidden></p>
   <table id="matrix">
     <thead><tr id="header"></tr></thead>
     <tbody id="rows"></tbody>

@@ -1,25 +1,41 @@
 // The traceability matrix webview panel: one at a time, refreshed when the index changes. The page
 // (client/media/matrix.js) renders, sorts and filters; this side answers its messages: open a
-// location it was sent, export the rows it shows as CSV.
+// location it was sent (beside the matrix, which stays in view), export the rows it shows as CSV.
 import * as vscode from 'vscode';
 import { MatrixRequest } from '../../../server/src/shared/protocol';
 import { traceCsv } from '../../../server/src/shared/traceCsv';
-import type { MatrixRow } from '../../../server/src/shared/protocol';
+import type { LspLocation, MatrixRow } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
-import { openLocation } from '../protocolToVscode';
+import { toRange, toUri } from '../protocolToVscode';
 import { makeNonce, renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
-import type { FromWebview, ToWebview } from './webviewMessages';
+import { MATRIX_VOCABULARY } from './webviewMessages';
+import type { CellKind, FromWebview, ToWebview } from './webviewMessages';
 import { errorText } from '../../../server/src/shared/errorText';
 import { plural } from '../../../server/src/shared/plural';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
+
+/**
+ * Opens a location in the editor group beside the matrix, as a preview, keeping focus on the matrix
+ * so the next row is one click away. One call straight to the editor: nothing goes through the server.
+ */
+async function showBeside(location: LspLocation): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(toUri(location.uri), {
+    selection: toRange(location.range),
+    viewColumn: vscode.ViewColumn.Beside,
+    preserveFocus: true,
+    preview: true,
+  });
+}
 
 export class MatrixPanel implements vscode.Disposable {
   private static current: MatrixPanel | undefined;
   private rows: MatrixRow[] = [];
   private version = 0;
   private html = '';
+  /** Documents already asked to load (VS Code keeps a loaded document until it is unused for a while). */
+  private readonly prefetched = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Opens the matrix, or brings the open one to the front and refreshes it. */
@@ -81,7 +97,7 @@ export class MatrixPanel implements vscode.Disposable {
       const result = await this.ctx.request(MatrixRequest, {});
       this.rows = result.rows;
       this.version++;
-      message = { type: 'data', version: this.version, rows: this.rows };
+      message = { type: 'data', version: this.version, rows: this.rows, vocabulary: MATRIX_VOCABULARY };
     } catch (err) {
       this.ctx.log.warn(`matrix: ${errorText(err)}`);
       message = { type: 'error', message: errorText(err) };
@@ -132,16 +148,23 @@ export class MatrixPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         // The page (re)loaded, e.g. after being hidden: give it the latest rows.
-        await this.post({ type: 'data', version: this.version, rows: this.rows });
+        await this.post({ type: 'data', version: this.version, rows: this.rows, vocabulary: MATRIX_VOCABULARY });
         return;
       case 'refresh':
         await this.reload();
         return;
       case 'open': {
-        if (msg.version !== this.version) return; // clicked on rows that have since been replaced
-        const row = this.rows[msg.row];
-        const location = msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementationLocations[msg.index] : row?.testLocations[msg.index];
-        if (location) await openLocation(location, false);
+        const location = this.locationOf(msg);
+        if (location) await showBeside(location);
+        return;
+      }
+      case 'prefetch': {
+        // Loading a file is most of the time a click takes: start it while the pointer rests on the link.
+        const location = this.locationOf(msg);
+        if (location && !this.prefetched.has(location.uri)) {
+          this.prefetched.add(location.uri);
+          await vscode.workspace.openTextDocument(toUri(location.uri));
+        }
         return;
       }
       case 'exportCsv': {
@@ -162,6 +185,13 @@ export class MatrixPanel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /** The location a cell of the current data names; undefined for rows that have since been replaced. */
+  private locationOf(msg: { version: number; row: number; cell: CellKind; index: number }): LspLocation | undefined {
+    if (msg.version !== this.version) return undefined;
+    const row = this.rows[msg.row];
+    return msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementationLocations[msg.index] : row?.testLocations[msg.index];
   }
 
   private async post(message: ToWebview): Promise<void> {

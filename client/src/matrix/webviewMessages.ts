@@ -2,10 +2,21 @@
 // names rows and cells by index into the data it was given (with that data's version), never by
 // URI: the extension only opens locations it sent itself.
 import type { MatrixRow } from '../../../server/src/shared/protocol';
+import { PRIORITIES, REQUIREMENT_STATUSES } from '../../../server/src/shared/schemaOrder';
+import { COVERAGE_TEXT } from '../../../server/src/shared/traceRow';
+
+/** The words and orders the page shows and sorts by, so it needs no copy of them. */
+export interface MatrixVocabulary {
+  coverageText: Record<string, string>;
+  priorities: readonly string[];
+  statuses: readonly string[];
+}
+
+export const MATRIX_VOCABULARY: MatrixVocabulary = { coverageText: COVERAGE_TEXT, priorities: PRIORITIES, statuses: REQUIREMENT_STATUSES };
 
 /** Extension → webview. */
 export type ToWebview =
-  | { type: 'data'; version: number; rows: MatrixRow[] }
+  | { type: 'data'; version: number; rows: MatrixRow[]; vocabulary: MatrixVocabulary }
   | { type: 'error'; message: string };
 
 export type CellKind = 'requirement' | 'implementation' | 'test';
@@ -14,6 +25,8 @@ export type CellKind = 'requirement' | 'implementation' | 'test';
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; version: number; row: number; cell: CellKind; index: number }
+  /** The pointer rests on (or the keyboard focuses) a location: load its document before the click. */
+  | { type: 'prefetch'; version: number; row: number; cell: CellKind; index: number }
   | { type: 'exportCsv'; version: number; rows: number[] }
   | { type: 'refresh' };
 
@@ -30,8 +43,9 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'refresh':
       return { type: m.type };
     case 'open':
+    case 'prefetch':
       if (isIndex(m.version) && isIndex(m.row) && isIndex(m.index) && (m.cell === 'requirement' || m.cell === 'implementation' || m.cell === 'test')) {
-        return { type: 'open', version: m.version, row: m.row, cell: m.cell, index: m.index };
+        return { type: m.type, version: m.version, row: m.row, cell: m.cell, index: m.index };
       }
       return undefined;
     case 'exportCsv':

@@ -1,6 +1,7 @@
 // Code lenses. Above each requirement: its implementations, its tests and its roadmap item, each a
 // separate lens whose command opens those locations. Above each roadmap item: its progress. Above a
-// tag line in code: the requirement it names.
+// tag line in code, only with `spectrace.codeLens.codeFiles`: the requirement it names (by default
+// the inlay hint after the ID says it, and one title per tag is enough).
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
 import type { CodeTag, Range, SpecItem } from '../engine/types';
 import { toLspRange } from '../lsp/convert';
@@ -66,7 +67,7 @@ export async function codeLenses(req: FeatureRequest<CodeLensParams>, now: Date)
     }
     return out;
   }
-  const code = ctx.index.codeFile(file);
+  const code = ctx.settings.codeLens.codeFiles ? ctx.index.codeFile(file) : undefined;
   if (!code) return out;
   for (const tag of code.tags) {
     const item = ctx.index.item(tag.id);

@@ -19,7 +19,7 @@ export function normalizeSettings(raw: unknown): SpectraceSettings {
   const trace = sub('trace').server;
   const maxFileSize = raw.maxFileSize;
   return {
-    codeLens: { enabled: bool(sub('codeLens').enabled, d.codeLens.enabled) },
+    codeLens: { enabled: bool(sub('codeLens').enabled, d.codeLens.enabled), codeFiles: bool(sub('codeLens').codeFiles, d.codeLens.codeFiles) },
     inlayHints: { enabled: bool(sub('inlayHints').enabled, d.inlayHints.enabled) },
     codeScanning: { enabled: bool(sub('codeScanning').enabled, d.codeScanning.enabled) },
     maxFileSize: typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : d.maxFileSize,

@@ -191,7 +191,8 @@ export interface InitializationOptions {
 
 /** The `spectrace` settings section, pulled per workspace folder with workspace/configuration. */
 export interface SpectraceSettings {
-  codeLens: { enabled: boolean };
+  /** `codeFiles`: lenses above tags in code too (the inlay hint already names the requirement there). */
+  codeLens: { enabled: boolean; codeFiles: boolean };
   inlayHints: { enabled: boolean };
   codeScanning: { enabled: boolean };
   maxFileSize: number;
@@ -200,7 +201,7 @@ export interface SpectraceSettings {
 
 /** package.json's contributes.configuration defaults (test/unit/lsp/settingsDefaults.test.ts keeps them equal). */
 export const DEFAULT_SETTINGS: SpectraceSettings = {
-  codeLens: { enabled: true },
+  codeLens: { enabled: true, codeFiles: false },
   inlayHints: { enabled: true },
   codeScanning: { enabled: true },
   maxFileSize: 1048576,

@@ -31,6 +31,8 @@ export interface TraceRow {
   type: string;
   priority: string;
   status: string;
+  /** Who owns the requirement, as written (a person or a team). */
+  owner: string | undefined;
   /** The roadmap item ID as written (may name nothing: then roadmapTitle is undefined). */
   roadmap: string | undefined;
   roadmapTitle: string | undefined;

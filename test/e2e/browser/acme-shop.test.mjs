@@ -202,5 +202,17 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 2, undefined, { timeout: 10_000 });
     assert.deepEqual(dialogs, [], 'no alert() ran after filtering');
     await screenshot(page, shots, 'matrix-escaping');
+
+    // The filter finds owners; a filter that matches nothing says so instead of a blank table.
+    await filter.fill('security-lead');
+    await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 4, undefined, { timeout: 10_000 });
+    const owners = await frame.locator('table tbody td.owner').allInnerTexts();
+    assert.deepEqual([...new Set(owners)], ['security-lead']);
+    await filter.fill('nobody-owns-this');
+    await frame.locator('#empty', { hasText: "No requirement matches 'nobody-owns-this'." }).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await frame.locator('table').isVisible(), false, 'no blank table');
+    await screenshot(page, shots, 'matrix-empty');
+    await filter.fill('');
+    await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 40, undefined, { timeout: 10_000 });
   });
 });

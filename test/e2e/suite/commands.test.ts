@@ -16,7 +16,7 @@ describe('commands', () => {
 
   after(async () => {
     await closeAllEditors();
-    for (const f of ['specs/e2e-new.yaml', 'e2e-out', 'e2e-starter']) removeWs(f);
+    for (const f of ['specs/e2e-new.yaml', 'specs/e2e-child.yaml', 'e2e-out', 'e2e-starter']) removeWs(f);
   });
 
   it('spectrace.newRequirement {file, title}: appends the next free ID to the requirements list', async () => {
@@ -35,6 +35,33 @@ describe('commands', () => {
     await editor.document.save();
     // The server reads it back as a valid requirement.
     await waitFor('NEWR-3 indexed', async () => (await api.views.requirements.current()).byId.has('NEWR-3'));
+  });
+
+  it('spectrace.newRequirement {parent, roadmap, priority, owner}: writes the item under its parent with its prefix, every other line unchanged', async () => {
+    const before = fixture('new-child.yaml');
+    const uri = writeWs('specs/e2e-child.yaml', before);
+    await waitFor('NEWC-1 indexed', async () => (await api.views.requirements.current()).byId.get('NEWC-1')?.req.parent === 'NEWP-1');
+    const result = await vscode.commands.executeCommand<NewRequirementResult>('spectrace.newRequirement', {
+      title: 'Save the cart for later',
+      parent: 'NEWP-1',
+      roadmap: 'M-1',
+      priority: 'must',
+      owner: 'cart-team',
+    });
+    assert.ok(result, 'the command returns what it created');
+    // The prefix the parent's children use, in the parent's file.
+    assert.equal(result.id, 'NEWC-2');
+    assert.equal(result.uri, uri.toString());
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === uri.toString(), 'the spec is open');
+    const item = ['', '  - id: NEWC-2', '    title: Save the cart for later', '    type: story', '    priority: must', '    status: draft', '    owner: cart-team', '    roadmap: M-1', '    parent: NEWP-1'];
+    // Right after the parent's subtree (its child NEWC-1), before the next top-level requirement.
+    const lines = before.split('\n');
+    const after = lines.indexOf('    parent: NEWP-1') + 1;
+    assert.deepEqual(editor.document.getText().split('\n'), [...lines.slice(0, after), ...item, ...lines.slice(after)]);
+    await editor.document.save();
+    const node = await waitFor('NEWC-2 indexed under NEWP-1', async () => (await api.views.requirements.current()).byId.get('NEWC-2'));
+    assert.deepEqual([node.req.parent, node.req.roadmap, node.req.priority, node.req.owner, node.req.status], ['NEWP-1', 'M-1', 'must', 'cart-team', 'draft']);
   });
 
   it('spectrace.goToRequirement {id}: opens the definition', async () => {

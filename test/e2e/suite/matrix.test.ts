@@ -60,16 +60,39 @@ describe('traceability matrix', () => {
     assert.equal(rows.find((r) => r.id === 'XSSE-1')?.title, '<img src=x onerror=alert(1)>');
   });
 
-  it('opens a location when the page asks for one of its cells', async () => {
+  it("has every requirement's owner, as the report does", () => {
+    const rows = api.matrix()?.currentRows ?? [];
+    assert.deepEqual(rows.filter((r) => r.owner === 'security-lead').map((r) => r.id).sort(), ['ACC-11', 'ACC-8', 'PAY-11', 'PAY-5']);
+    assert.equal(rows.find((r) => r.id === 'PAY-1')?.owner, 'payments-pm');
+  });
+
+  it('opens a location beside the matrix, which stays visible and focused', async () => {
     const panel = api.matrix();
     assert.ok(panel);
     const row = panel.currentRows.findIndex((r) => r.id === 'CART-1');
     assert.ok(row >= 0);
+    const shownEditor = (suffix: string) => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith(suffix));
     await panel.receive({ type: 'open', version: panel.dataVersion, row, cell: 'implementation', index: 0 });
-    await waitFor('src/checkout/cart.ts opened', () => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('src/checkout/cart.ts'));
+    const code = await waitFor('src/checkout/cart.ts shown', () => shownEditor('src/checkout/cart.ts'));
+    assert.notEqual(code.viewColumn, panel.panel.viewColumn, 'in another editor group');
+    assert.ok(panel.panel.visible, 'the matrix is still visible');
+    assert.ok(panel.panel.active, 'the matrix keeps the focus');
     await panel.receive({ type: 'open', version: panel.dataVersion, row, cell: 'requirement', index: 0 });
-    const editor = await waitFor('specs/checkout.yaml opened', () => (vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('specs/checkout.yaml') ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('specs/checkout.yaml shown', () => shownEditor('specs/checkout.yaml'));
     assert.match(editor.document.lineAt(editor.selection.start.line).text, /CART-1/);
+    assert.equal(editor.viewColumn, code.viewColumn, 'the same group beside the matrix');
+    assert.ok(panel.panel.visible);
+  });
+
+  it('loads the document of a location the pointer rests on, before the click', async () => {
+    const panel = api.matrix();
+    assert.ok(panel);
+    const row = panel.currentRows.findIndex((r) => r.testLocations.length > 0);
+    assert.ok(row >= 0, 'a requirement with a test');
+    const target = panel.currentRows[row].testLocations[0].uri;
+    await panel.receive({ type: 'prefetch', version: panel.dataVersion, row, cell: 'test', index: 0 });
+    assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === target), `${target} is loaded`);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === target), 'but not shown');
   });
 
   it('ignores malformed and stale messages', async () => {
@@ -89,7 +112,7 @@ describe('traceability matrix', () => {
     const pick = ['CART-2', 'XSSE-1', 'PAY-1'].map((id) => panel.currentRows.findIndex((r) => r.id === id));
     await panel.exportCsv(wsUri('e2e-matrix/matrix.csv'), pick);
     const lines = readWs('e2e-matrix/matrix.csv').trimEnd().split('\r\n');
-    assert.equal(lines[0], 'ID,Title,Type,Priority,Status,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in');
+    assert.equal(lines[0], 'ID,Title,Type,Priority,Status,Owner,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in');
     assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['CART-2', 'XSSE-1', 'PAY-1']);
     assert.match(lines[1], /src\/checkout\/cart\.ts:\d+/);
   });

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
+import { MATRIX_VOCABULARY } from '../../../client/src/matrix/webviewMessages';
 
 const CHROMIUM = process.env.SPECTRACE_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'http://matrix.test';
@@ -16,13 +17,13 @@ const NONCE = 'test-nonce-123';
 
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
 function row(id: string, title: string, extra: Partial<MatrixRow> = {}): MatrixRow {
-  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
+  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', owner: undefined, roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
   return { ...base, ...extra };
 }
 
 const ROWS: MatrixRow[] = [
   row('PAY-10', 'Checkout answers within 2 seconds', { priority: 'must', coverage: 'covered', implementations: [{ file: 'src/pay.ts', line: 22 }], implementationLocations: [loc('src/pay.ts', 21)], tests: [{ file: 'test/pay.test.ts', line: 24 }], testLocations: [loc('test/pay.test.ts', 23)] }),
-  row('PAY-9', 'Apply a discount code', { priority: 'could', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
+  row('PAY-9', 'Apply a discount code', { priority: 'could', owner: 'growth-team', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
   row('XSS-1', '<img src=x onerror=alert(1)>'),
   row('XSS-2', '</script><script>alert(2)</script>'),
 ];
@@ -46,7 +47,7 @@ describe('client: matrix page in Chromium', function () {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const html = renderMatrixHtml({ cspSource: ORIGIN, nonce: NONCE, scriptUri: `${ORIGIN}/matrix.js`, styleUri: `${ORIGIN}/matrix.css`, initial: { type: 'data', version: 7, rows: ROWS } });
+    const html = renderMatrixHtml({ cspSource: ORIGIN, nonce: NONCE, scriptUri: `${ORIGIN}/matrix.js`, styleUri: `${ORIGIN}/matrix.css`, initial: { type: 'data', version: 7, rows: ROWS, vocabulary: MATRIX_VOCABULARY } });
     await page.route(`${ORIGIN}/**`, async (route) => {
       const name = new URL(route.request().url()).pathname.slice(1);
       if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: html });
@@ -75,7 +76,10 @@ describe('client: matrix page in Chromium', function () {
   });
 
   // Page-side code as strings: this project's TypeScript has no DOM types (the page is plain JS).
-  const posted = () => page.evaluate<Recorded['posted']>('window.__rec.posted');
+  const all = () => page.evaluate<Recorded['posted']>('window.__rec.posted');
+  const isPrefetch = (m: unknown) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'prefetch';
+  /** What the page asked for, without the prefetches a pointer passing over a link sends. */
+  const posted = async () => (await all()).filter((m) => !isPrefetch(m));
   const ids = () => page.$$eval('#rows tr td.id', (tds) => tds.map((td) => td.textContent));
 
   it('renders every row and says "ready"', async () => {
@@ -126,12 +130,77 @@ describe('client: matrix page in Chromium', function () {
     await page.selectOption('#coverage', '');
   });
 
+  it('has an owner column and finds requirements by owner', async () => {
+    assert.ok((await page.$$eval('#header th', (ths) => ths.map((th) => th.textContent))).includes('Owner'));
+    await page.fill('#filter', 'growth-team');
+    assert.deepEqual(await ids(), ['PAY-9']);
+    assert.equal(await page.textContent('#rows tr td.owner'), 'growth-team');
+    await page.fill('#filter', '');
+  });
+
+  it('says what matched nothing instead of a blank table, the filter shown as text', async () => {
+    await page.fill('#filter', 'security-lead');
+    assert.equal(await page.locator('#rows tr').count(), 0);
+    assert.equal(await page.isVisible('#matrix'), false, 'no empty table');
+    assert.equal(await page.textContent('#empty'), "No requirement matches 'security-lead'.");
+    await page.fill('#filter', '<img src=x onerror=alert(3)>');
+    assert.equal(await page.textContent('#empty'), "No requirement matches '<img src=x onerror=alert(3)>'.");
+    assert.equal(await page.locator('img').count(), 0);
+    await page.fill('#filter', 'PAY-10');
+    await page.selectOption('#coverage', 'uncovered');
+    assert.equal(await page.textContent('#empty'), "No requirement matches 'PAY-10' (coverage: uncovered).");
+    await page.fill('#filter', '');
+    await page.selectOption('#coverage', 'exempt');
+    assert.equal(await page.textContent('#empty'), "No requirement has coverage 'exempt'.");
+    await page.selectOption('#coverage', '');
+    assert.equal(await page.isVisible('#empty'), false);
+    assert.equal(await page.locator('#rows tr').count(), ROWS.length);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('keeps columns at their minimum width and scrolls sideways when too narrow, never splitting a word', async () => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 480, height: 600 });
+    try {
+      const m = await page.evaluate<{ title: number; em: number; scroll: number; breaks: string[]; owner: string }>(`(() => {
+        const th = document.querySelector('th.col-title');
+        const td = document.querySelector('td.title');
+        const style = getComputedStyle(td);
+        return {
+          title: th.getBoundingClientRect().width,
+          em: parseFloat(getComputedStyle(th).fontSize),
+          scroll: document.scrollingElement.scrollWidth,
+          breaks: [style.wordBreak, style.overflowWrap],
+          owner: getComputedStyle(document.querySelector('td.owner')).whiteSpace,
+        };
+      })()`);
+      assert.ok(m.title >= 16 * m.em - 1, `Title is ${m.title}px wide`);
+      assert.ok(m.scroll > 480, 'the page scrolls sideways');
+      assert.deepEqual(m.breaks, ['normal', 'normal']);
+      assert.equal(m.owner, 'nowrap', 'an owner such as growth-team stays on one line');
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+  });
+
   it('asks the extension to open a cell by row and index, never by URI', async () => {
     await page.click('text=src/cart.ts:3');
     const open = (await posted()).at(-1);
     assert.deepEqual(open, { type: 'open', version: 7, row: 1, cell: 'implementation', index: 1 });
     await page.click('td.id >> text=PAY-10');
     assert.deepEqual((await posted()).at(-1), { type: 'open', version: 7, row: 0, cell: 'requirement', index: 0 });
+  });
+
+  it('asks the extension to load a location the pointer rests on, by row and index', async () => {
+    await page.hover('text=src/discounts.ts:18');
+    // The page waits a moment (a pointer only passing by loads nothing): poll for the message.
+    let prefetch: unknown;
+    for (let i = 0; i < 100 && prefetch === undefined; i++) {
+      prefetch = (await all()).filter(isPrefetch).at(-1);
+      if (prefetch === undefined) await page.waitForTimeout(20);
+    }
+    assert.deepEqual(prefetch, { type: 'prefetch', version: 7, row: 1, cell: 'implementation', index: 0 });
+    await page.mouse.move(0, 0);
   });
 
   it('exports the rows shown, in their order', async () => {
@@ -144,7 +213,7 @@ describe('client: matrix page in Chromium', function () {
   it('takes new data from the extension, keeping sort and filter', async () => {
     await page.fill('#filter', 'PAY');
     const rows = [...ROWS, row('PAY-11', 'Strong customer authentication')];
-    await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 8, rows })}, '*')`);
+    await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 8, rows, vocabulary: MATRIX_VOCABULARY })}, '*')`);
     await page.waitForFunction("document.querySelectorAll('#rows tr').length === 3");
     assert.deepEqual(await ids(), ['PAY-9', 'PAY-10', 'PAY-11']);
     await page.evaluate(`window.postMessage({ type: 'error', message: 'The Spectrace server is not running.' }, '*')`);

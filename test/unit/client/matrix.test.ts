@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { csvField, traceCsv } from '../../../server/src/shared/traceCsv';
 import { contentSecurityPolicy, jsonForScriptBlock, makeNonce, renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
-import { parseFromWebview } from '../../../client/src/matrix/webviewMessages';
+import { MATRIX_VOCABULARY, parseFromWebview } from '../../../client/src/matrix/webviewMessages';
 
 const loc = { uri: 'file:///ws/src/a.ts', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } } };
 const row = (id: string, title: string): MatrixRow => ({
@@ -11,6 +11,7 @@ const row = (id: string, title: string): MatrixRow => ({
   type: 'story',
   priority: 'must',
   status: 'approved',
+  owner: 'payments-pm',
   roadmap: 'R-1',
   roadmapTitle: undefined,
   parent: undefined,
@@ -27,7 +28,7 @@ const row = (id: string, title: string): MatrixRow => ({
 
 describe('client: matrix page and CSV', () => {
   it('builds a page whose CSP allows only the nonce script and the extension stylesheet', () => {
-    const html = renderMatrixHtml({ cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/matrix.js', styleUri: 'https://webview.example/matrix.css', initial: { type: 'data', version: 1, rows: [] } });
+    const html = renderMatrixHtml({ cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/matrix.js', styleUri: 'https://webview.example/matrix.css', initial: { type: 'data', version: 1, rows: [], vocabulary: MATRIX_VOCABULARY } });
     const csp = contentSecurityPolicy('https://webview.example', 'abc123');
     assert.ok(html.includes(`content="${csp}"`));
     assert.match(csp, /^default-src 'none'; style-src https:\/\/webview\.example 'nonce-abc123'; script-src 'nonce-abc123';/);
@@ -37,7 +38,7 @@ describe('client: matrix page and CSV', () => {
 
   it('puts hostile spec text into the page only as escaped JSON', () => {
     const rows = [row('X-1', '<img src=x onerror=alert(1)>'), row('X-2', '</script><script>alert(2)</script>'), row('X-3', '<!-- \u2028 & "q"')];
-    const html = renderMatrixHtml({ cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 't', initial: { type: 'data', version: 1, rows } });
+    const html = renderMatrixHtml({ cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 't', initial: { type: 'data', version: 1, rows, vocabulary: MATRIX_VOCABULARY } });
     assert.ok(!html.includes('<img src=x'));
     assert.ok(!html.includes('alert(2)</script>'));
     assert.ok(!html.includes('<!-- '));
@@ -64,8 +65,8 @@ describe('client: matrix page and CSV', () => {
     const csv = traceCsv([row('A-1', 'Line\nbreak')]);
     assert.equal(
       csv,
-      'ID,Title,Type,Priority,Status,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in\r\n' +
-        'A-1,"Line\nbreak",story,must,approved,R-1,,,src/a.ts:4,,partial,specs/a.yaml:3\r\n',
+      'ID,Title,Type,Priority,Status,Owner,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in\r\n' +
+        'A-1,"Line\nbreak",story,must,approved,payments-pm,R-1,,,src/a.ts:4,,partial,specs/a.yaml:3\r\n',
     );
   });
 
@@ -73,6 +74,8 @@ describe('client: matrix page and CSV', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromWebview({ type: 'open', version: 2, row: 1, cell: 'test', index: 0, extra: 'x' }), { type: 'open', version: 2, row: 1, cell: 'test', index: 0 });
     assert.equal(parseFromWebview({ type: 'open', version: 2, row: -1, cell: 'test', index: 0 }), undefined);
+    assert.deepEqual(parseFromWebview({ type: 'prefetch', version: 2, row: 1, cell: 'requirement', index: 0 }), { type: 'prefetch', version: 2, row: 1, cell: 'requirement', index: 0 });
+    assert.equal(parseFromWebview({ type: 'prefetch', uri: 'file:///etc/passwd' }), undefined);
     assert.equal(parseFromWebview({ type: 'open', version: 2, row: 1, cell: 'file:///etc/passwd', index: 0 }), undefined);
     assert.equal(parseFromWebview({ type: 'exportCsv', version: 1, rows: [0, 1.5] }), undefined);
     assert.deepEqual(parseFromWebview({ type: 'exportCsv', version: 1, rows: [2, 0] }), { type: 'exportCsv', version: 1, rows: [2, 0] });

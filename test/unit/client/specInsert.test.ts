@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { commonPrefix, planRequirementInsertion, yamlScalar } from '../../../client/src/commands/specInsert';
+import { commonPrefix, planInsertionAfterItem, planRequirementInsertion, yamlScalar } from '../../../client/src/commands/specInsert';
 import type { InsertionPlan } from '../../../client/src/commands/specInsert';
 
 /** Applies a plan with an item the way the command does (the lead, then the item on its own line). */
@@ -59,5 +59,23 @@ describe('client: New Requirement insertion point', () => {
     assert.equal(commonPrefix(['PAY-1', 'PAY-2', 'CART-1']), 'PAY');
     assert.equal(commonPrefix(['REQ1', 'REQ2']), 'REQ');
     assert.equal(commonPrefix([]), undefined);
+  });
+
+  it('puts a child right after its parent item, before the next item and keeping blank lines between items', () => {
+    const text = 'requirements:\n  - id: A-1\n    title: One\n    acceptance:\n      - it works\n    # about A-1\n\n  - id: B-1\n    title: Two\n\n# roadmap\nroadmap: []\n';
+    // From the id line, or another key line of the item.
+    for (const line of [1, 2, 3]) {
+      assert.equal(apply(text, planInsertionAfterItem(text, line) as InsertionPlan), 'requirements:\n  - id: A-1\n    title: One\n    acceptance:\n      - it works\n    # about A-1\n\n  - id: NEW-1\n\n  - id: B-1\n    title: Two\n\n# roadmap\nroadmap: []\n', `from line ${line}`);
+    }
+    // The last item: before the comment at the list's level and the next key.
+    assert.equal(apply(text, planInsertionAfterItem(text, 7) as InsertionPlan), 'requirements:\n  - id: A-1\n    title: One\n    acceptance:\n      - it works\n    # about A-1\n\n  - id: B-1\n    title: Two\n\n  - id: NEW-1\n\n# roadmap\nroadmap: []\n');
+  });
+
+  it('finds the item whose id is not on its dash line, and refuses lines outside the requirements list', () => {
+    const text = 'requirements:\n- title: One\n  id: A-1\n- id: A-2\nroadmap:\n  - id: R-1\n';
+    assert.equal(apply(text, planInsertionAfterItem(text, 2) as InsertionPlan), 'requirements:\n- title: One\n  id: A-1\n- id: NEW-1\n- id: A-2\nroadmap:\n  - id: R-1\n');
+    assert.equal(planInsertionAfterItem(text, 5), undefined, 'a roadmap item');
+    assert.equal(planInsertionAfterItem(text, 0), undefined, 'the key itself');
+    assert.equal(planInsertionAfterItem(text, 99), undefined);
   });
 });

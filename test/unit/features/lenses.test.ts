@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { foldingRanges, selectionRanges } from '../../../server/src/features/folding';
-import { inlayHints } from '../../../server/src/features/inlayHints';
+import { MAX_HINT_LENGTH, fitTitle, inlayHints, lineBudgets } from '../../../server/src/features/inlayHints';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../../../server/src/features/views/requests';
 import type { ShowLocationsArgs } from '../../../server/src/shared/protocol';
 import { NOW, at, standard } from './helpers';
@@ -34,28 +34,53 @@ describe('features: code lenses', () => {
     assert.deepEqual(lenses.map((l) => l.command?.title), ['1 done · 1 in progress · overdue', 'no requirements']);
   });
 
-  it('above a tag line in code, and none when switched off', async () => {
-    const ws = standard();
+  it('none in code by default (the inlay hint names the requirement); above each tag with codeFiles', async () => {
+    assert.deepEqual(await codeLenses(standard().request('src/pay.ts', { textDocument: { uri: '' } }), NOW), []);
+    const ws = standard({ settings: { codeLens: { enabled: true, codeFiles: true } } });
     const lenses = await codeLenses(ws.request('src/pay.ts', { textDocument: { uri: '' } }), NOW);
     assert.deepEqual(lenses.map((l) => `${l.range.start.line} ${l.command?.title}`), ['0 PAY-1: Pay by card', '0 PAY-2: Pay with a saved card', '2 PAY-1: Pay by card']);
-    const off = standard({ settings: { codeLens: { enabled: false } } });
+  });
+
+  it('none anywhere when switched off', async () => {
+    const off = standard({ settings: { codeLens: { enabled: false, codeFiles: true } } });
+    assert.deepEqual(await codeLenses(off.request('src/pay.ts', { textDocument: { uri: '' } }), NOW), []);
     assert.deepEqual(await codeLenses(off.request('specs/pay.yaml', { textDocument: { uri: '' } }), NOW), []);
   });
 });
 
 describe('features: inlay hints', () => {
-  it('puts the title after each tagged ID in the range', () => {
+  it('puts the title and status after each tagged ID in the range, within the editor\'s length limit per line', () => {
     const ws = standard();
     const hints = inlayHints(ws.request('src/pay.ts', { textDocument: { uri: '' }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }));
     assert.deepEqual(
       hints.map((h) => [h.position, h.label]),
       [
-        [{ line: 0, character: 20 }, ': Pay by card'],
-        [{ line: 0, character: 27 }, ': Pay with a saved card'],
+        // Two tags on one line share the editor's limit.
+        [{ line: 0, character: 20 }, 'Pay by… · approved'],
+        [{ line: 0, character: 27 }, 'Pay… · in progress'],
       ],
     );
+    assert.ok(hints.map((h) => String(h.label)).join('').length <= MAX_HINT_LENGTH);
+    assert.match(String(hints[1].tooltip), /^PAY-2: Pay with a saved card\nstatus: in-progress/);
+    const alone = inlayHints(ws.request('src/pay.ts', { textDocument: { uri: '' }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } } }));
+    assert.deepEqual(alone.map((h) => h.label), ['Pay by card · approved']);
     const off = standard({ settings: { inlayHints: { enabled: false } } });
     assert.deepEqual(inlayHints(off.request('src/pay.ts', { textDocument: { uri: '' }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } })), []);
+  });
+});
+
+describe('features: inlay hint length', () => {
+  it('shortens a title at a word boundary and keeps the status', () => {
+    assert.equal(fitTitle('Pay with a saved card', ' · in progress'), 'Pay with a saved card · in progress');
+    assert.equal(fitTitle('Checkout answers within 2 seconds', ' · verified'), 'Checkout answers within 2… · verified');
+    assert.ok(fitTitle('Checkout answers within 2 seconds', ' · verified').length <= MAX_HINT_LENGTH);
+    assert.equal(fitTitle('Supercalifragilisticexpialidocious', ' · draft', 20), 'Supercalifr… · draft');
+  });
+
+  it('gives hints on one line what they need when they fit, else shares the rest', () => {
+    assert.deepEqual(lineBudgets([1, 1, 2], [10, 20, 50]), [10, 20, 43]);
+    assert.deepEqual(lineBudgets([1, 1], [10, 40]), [10, 33]);
+    assert.deepEqual(lineBudgets([1, 1], [30, 40]), [21, 22]);
   });
 });
 

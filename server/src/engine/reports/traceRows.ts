@@ -43,6 +43,7 @@ export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
         type: fieldText(item, 'type') ?? '',
         priority: fieldText(item, 'priority') ?? '',
         status: fieldText(item, 'status') ?? '',
+        owner: fieldText(item, 'owner'),
         roadmap: fieldText(item, 'roadmap'),
         roadmapTitle: trace.roadmapItem ? fieldText(trace.roadmapItem, 'title') : undefined,
         parent: fieldText(item, 'parent'),
