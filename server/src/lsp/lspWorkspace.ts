@@ -18,7 +18,7 @@ import type { FeatureContext } from '../features/featureContext';
 import type { FolderView } from '../features/views/nodes';
 import { cancelled, describeError } from './boundary';
 import { buildIndex, emptyIndex } from './engineIndex';
-import type { EngineIndex } from './engineIndex';
+import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import { readTextFile } from './fileReader';
 import { ChangeNotifier } from './notifier';
 import { DiagnosticsPublisher } from './publisher';
@@ -40,7 +40,7 @@ export interface ClientFeatures {
 }
 
 export class Folder {
-  index: EngineIndex | undefined;
+  index: WorkspaceIndex | undefined;
   ready: Promise<void> = Promise.resolve();
   /** Bumped by every (re)index so an older indexing run that finishes late is dropped. */
   generation = 0;
@@ -175,7 +175,7 @@ export class Workspace {
       this.connection.console.info(`spectrace: no progress reporting (${err instanceof Error ? err.message : String(err)})`);
       progress = undefined;
     }
-    let index: EngineIndex;
+    let index: WorkspaceIndex;
     const started = Date.now();
     try {
       index = await buildIndex(folder.root, {
@@ -453,7 +453,7 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Requests
 
-  contextOf(folder: Folder, index: EngineIndex): FeatureContext {
+  contextOf(folder: Folder, index: WorkspaceIndex): FeatureContext {
     return {
       index,
       root: folder.root,

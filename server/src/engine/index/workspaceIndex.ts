@@ -25,7 +25,8 @@ import {
   today,
   traceOf,
 } from './queries';
-import type { GraphEdge, IncomingRef, IndexModel } from '../rules/ruleModel';
+import type { FileClass, IdAt, IncomingRef, ReferencesToId, WorkspaceIndexReader } from './indexReader';
+import type { GraphEdge } from '../rules/ruleModel';
 import { RuleEngine } from '../rules/ruleEngine';
 import { createSchemaSet } from '../schema/schemaSet';
 import type { SchemaSet } from '../schema/schemaSet';
@@ -39,7 +40,6 @@ import type {
   CoverageState,
   CoverageTotals,
   ItemKind,
-  Location,
   Position,
   Range,
   RequirementTrace,
@@ -62,22 +62,6 @@ export interface WorkspaceIndexOptions {
   readFile?: (absPath: string) => string | undefined;
 }
 
-export type FileClass = 'spec' | 'code' | 'config' | 'none';
-
-export interface IdAtResult {
-  id: string;
-  range: Range;
-  role: 'definition' | 'reference' | 'tag';
-}
-
-export interface ReferencesResult {
-  /** The items defining the ID. A SpecItem is a Location (its file and whole range); `idRange` is on it too. */
-  definitions: SpecItem[];
-  specReferences: Location[];
-  implementations: CodeTag[];
-  tests: CodeTag[];
-}
-
 interface SpecEntry {
   analyzer: SpecAnalyzer;
   /** What the spec was read from: a string, or an open document (which changes under us: see `revision`). */
@@ -91,7 +75,7 @@ const DEFAULT_SEARCH_LIMIT = 50;
 /** A relative path that path.relative would change: empty, `.` or `..` segments, a trailing separator. */
 const ABNORMAL_PATH = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
 
-export class WorkspaceIndex implements IndexModel {
+export class WorkspaceIndex implements WorkspaceIndexReader {
   readonly root: string;
   private _version = 0;
   private _config: SpectraceConfig = defaultConfig();
@@ -507,9 +491,9 @@ export class WorkspaceIndex implements IndexModel {
   }
 
   // -------------------------------------------------------------------------------------------
-  // IndexModel (what the rules and queries read)
+  // What the rules and queries read
 
-  definitions(id: string): SpecItem[] {
+  definitions(id: string): readonly SpecItem[] {
     return this.defs.get(id) ?? [];
   }
 
@@ -658,7 +642,7 @@ export class WorkspaceIndex implements IndexModel {
     return searchItems([...this.requirements(), ...this.roadmapItems()], query, limit);
   }
 
-  referencesTo(id: string): ReferencesResult {
+  referencesTo(id: string): ReferencesToId {
     const { implementations, tests } = splitTags(this.tags(id));
     return {
       definitions: [...this.definitions(id)],
@@ -669,7 +653,7 @@ export class WorkspaceIndex implements IndexModel {
   }
 
   /** What ID is at this position: an item's id, a reference in a spec, or a tag in code. */
-  idAt(file: string, pos: Position): IdAtResult | undefined {
+  idAt(file: string, pos: Position): IdAt | undefined {
     const spec = this.specs.get(file)?.spec;
     if (spec) {
       for (const list of [spec.requirements, spec.roadmap]) {
