@@ -3,7 +3,7 @@
 // tag line in code: the requirement it names.
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
 import type { CodeTag, Range, SpecItem } from '../engine/types';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import { Commands } from '../shared/protocol';
 import type { ShowLocationsArgs } from '../shared/protocol';
 import type { FeatureContext, FeatureRequest } from './featureContext';

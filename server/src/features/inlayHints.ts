@@ -2,7 +2,7 @@
 // `@implements PAY-1` means without leaving the file. Off with `spectrace.inlayHints.enabled`.
 import { InlayHintKind } from 'vscode-languageserver';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { cancelled } from '../lsp/boundary';
+import { cancelled } from './requestErrors';
 import type { FeatureRequest } from './featureContext';
 import { titleOf } from './items';
 

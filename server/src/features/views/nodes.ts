@@ -1,7 +1,7 @@
 // SpecItems -> the nodes the client's views show (protocol.ts). Shared by every view request.
 import type { CoverageState, SpecItem } from '../../engine/types';
 import type { CoverageLabel, LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
-import { toLspRange } from '../../lsp/convert';
+import { toLspRange } from '../lspRange';
 import type { FeatureContext } from '../featureContext';
 import { fieldText, titleOf } from '../items';
 

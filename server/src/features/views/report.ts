@@ -7,7 +7,7 @@ import { renderTraceJson } from '../../engine/reports/renderJson';
 import { renderMarkdown } from '../../engine/reports/renderMarkdown';
 import type { ReportSource } from '../../engine/reports/source';
 import type { ReportParams, ReportResult } from '../../shared/protocol';
-import { UserFacingError } from '../../lsp/boundary';
+import { UserFacingError } from '../requestErrors';
 import type { FolderView } from './nodes';
 
 const TOOL = { name: 'spectrace', version: '0.1.0', informationUri: 'https://example.invalid/spectrace' };

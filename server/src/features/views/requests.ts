@@ -14,7 +14,7 @@ import type {
   SummaryResult,
   TraceResult,
 } from '../../shared/protocol';
-import { toLspRange } from '../../lsp/convert';
+import { toLspRange } from '../lspRange';
 import { relativeLabel } from '../items';
 import { Pacer } from '../pacer';
 import type { FolderView } from './nodes';
