@@ -15,7 +15,7 @@ export function abs(rel: string): string {
 }
 
 /** An index over the given files (relative paths -> text); `spectrace.yaml` is the config. */
-export function workspace(files: Record<string, string>, options: WorkspaceIndexOptions = {}): WorkspaceIndex {
+export function workspace(files: Record<string, string>, options: Partial<WorkspaceIndexOptions> = {}): WorkspaceIndex {
   const index = new WorkspaceIndex(ROOT, { now: FIXED_NOW, readFile: () => undefined, ...options });
   if (files['spectrace.yaml'] !== undefined) index.setConfig(files['spectrace.yaml']);
   for (const [rel, text] of Object.entries(files)) if (rel !== 'spectrace.yaml') index.updateFile(abs(rel), text);

@@ -6,11 +6,10 @@
 // ones (only the items that changed, compared by identity: the spec analyzer hands back the same
 // item objects for untouched items), then tells the rule engine which IDs were touched. Rules are
 // recomputed lazily, for those IDs only, on the next `diagnostics()` call.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractTags } from '../code/codeTags';
+import { minifiedSkip } from '../code/minified';
 import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, defaultConfig, parseConfig } from '../config/config';
-import { minifiedSkip } from '../../disk/discovery';
 import { createPathClassifier } from '../config/globs';
 import { inDiagnosticOrder, mergeDiagnostics } from '../text/diagnosticOrder';
 import { comparePositions } from '../text/positions';
@@ -57,9 +56,10 @@ export interface WorkspaceIndexOptions {
   trusted?: boolean;
   /**
    * Reads custom schema files, and code files again when a config change alters the tag words or
-   * the ID pattern. Returns undefined when the file cannot be read. Default: fs.readFileSync as UTF-8.
+   * the ID pattern. Returns undefined when the file cannot be read. The engine reads no disk: the
+   * disk layer passes its reader (disk/readRegularFile.ts), tests a map of texts.
    */
-  readFile?: (absPath: string) => string | undefined;
+  readFile: (absPath: string) => string | undefined;
 }
 
 interface SpecEntry {
@@ -110,12 +110,12 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
   /** Memoized whole-index lists, valid for one version. */
   private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
 
-  constructor(root: string, options: WorkspaceIndexOptions = {}) {
+  constructor(root: string, options: WorkspaceIndexOptions) {
     this.root = root;
     this._configFile = path.join(root, CONFIG_FILE_NAME);
     this.clock = options.now ?? (() => new Date());
     this.trusted = options.trusted ?? true;
-    this.readFile = options.readFile ?? readUtf8;
+    this.readFile = options.readFile;
     this.rules = new RuleEngine(this, (f) => this.relative(f), () => this.allIds());
     this.loadConfig(undefined);
   }
@@ -682,24 +682,6 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** Custom schemas and re-scanned code files: regular files only (a FIFO must not block), up to a size. */
-const READ_LIMIT = 64 * 1024 * 1024;
-
-function readUtf8(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > READ_LIMIT) return undefined;
-    return fs.readFileSync(fd, 'utf8');
-  } catch {
-    // Unreadable is an answer here: the caller reports a missing schema or drops the code file.
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
 
 function emptySpec(file: string): SpecFile {
   return { file, isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
