@@ -347,17 +347,17 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     const oldSpec = existing?.spec;
     entry.input = input;
     entry.revision = revisionOf(input);
-    entry.spec = entry.analyzer.analyze(file, input);
+    const { spec, change } = entry.analyzer.analyze(file, input);
+    entry.spec = spec;
     this.specs.set(file, entry);
     this.localChanged.add(file);
-    const run = entry.analyzer.lastRun;
     // Updated in place, `oldSpec`'s lists are the new ones: the analyzer gives the edited span.
-    if (run.delta) {
-      this.replaceItems([run.delta.removed], [run.delta.added]);
+    if (change.kind === 'in-place') {
+      this.replaceItems([change.removed], [change.added]);
       return;
     }
-    // Otherwise it says which items at both ends of each list it kept from `oldSpec` (its previous result).
-    const kept = oldSpec ? run.kept : undefined;
+    // Otherwise it says which items at the start of each list it kept from `oldSpec` (its previous result).
+    const kept = oldSpec ? change.kept : undefined;
     this.replaceItems(
       oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [],
       [entry.spec.requirements, entry.spec.roadmap],
