@@ -1,5 +1,6 @@
 // Reading a file the client told us about (a file event, a closed document). Code trees hold
 // anything: missing files, binaries, huge generated files; each comes back as a kind, never a throw.
+import * as fs from 'node:fs';
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 
 export type ReadResult =
@@ -28,5 +29,15 @@ export async function readTextFile(file: string, maxBytes: number, checkBinary =
     throw err;
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** A regular file's text; undefined when missing or unreadable. Never a FIFO or a device: reading one would block the server's only thread. */
+export function readIfFile(file: string): string | undefined {
+  try {
+    if (!fs.statSync(file).isFile()) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // missing or unreadable: the caller treats it as absent
   }
 }
