@@ -1,7 +1,10 @@
-// Bundles the extension, the language server, the CLI and the e2e test entry into dist/.
+// Bundles the extension, the language server, the CLI and the e2e test entry into dist/, and writes
+// dist/THIRD-PARTY-NOTICES.txt for the packages bundled into what ships.
 // `--production` minifies without sourcemaps; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
+const fs = require('node:fs');
 const path = require('node:path');
+const { writeNotices } = require('./scripts/third-party-notices.cjs');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,7 +17,6 @@ const watch = process.argv.includes('--watch');
 const yamlDebugSwitchesOff = {
   name: 'yaml-debug-switches-off',
   setup(build) {
-    const fs = require('node:fs');
     build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
       const source = fs.readFileSync(args.path, 'utf8');
       const patched = source.replace(/node_process\.env\.(LOG_TOKENS|LOG_STREAM)/g, 'false');
@@ -41,7 +43,8 @@ const common = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
-const builds = [
+// What the VSIX and the CLI ship (.vscodeignore); their metafiles list the bundled packages for the notices.
+const shipped = [
   // languageClient: its own bundle, loaded by the extension after activation (`require('./languageClient.js')` in a later turn;
   // stays a runtime require): VS Code's activation time includes loading extension.js.
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './languageClient.js'] },
@@ -60,17 +63,17 @@ const builds = [
     },
     outdir: 'dist',
   },
-];
+].map((b) => ({ ...b, metafile: true }));
+const builds = [...shipped];
 // The e2e suite runs inside the extension host; it is never packaged (see .vscodeignore).
 // index.js bundles mocha (mocha 12 mixes ESM and CJS, which an older extension-host Node cannot
 // require); every test/e2e/suite/**/*.test.ts is its own bundle in dist/test/suite/, which index.js
 // lists at run time. dist/test is emptied first so a deleted test cannot run from a stale bundle.
-if (!production) {
-  const fs = require('node:fs');
-  const suiteDir = path.join('test', 'e2e', 'suite');
-  const suiteTests = fs.existsSync(suiteDir)
-    ? fs.readdirSync(suiteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'))
-    : [];
+// A tree without test/e2e/suite (a source archive of the product alone) builds everything else; where the
+// folder is, its entry must be too.
+const suiteDir = path.join('test', 'e2e', 'suite');
+if (!production && fs.existsSync(suiteDir)) {
+  const suiteTests = fs.readdirSync(suiteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'));
   if (!watch) fs.rmSync(path.join('dist', 'test'), { recursive: true, force: true });
   builds.push({
     ...common,
@@ -85,15 +88,27 @@ if (!production) {
   });
 }
 
+/** Every entry point of every build, as [bundle name, source file]. */
+function entries(build) {
+  return Object.entries(build.entryPoints);
+}
+
 async function main() {
-  const fs = require('node:fs');
-  const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
+  const missing = builds.flatMap(entries).filter(([, file]) => !fs.existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`esbuild.js: entry point${missing.length === 1 ? '' : 's'} not found: ${missing.map(([name, file]) => `${file} (bundle ${name})`).join(', ')}`);
+  }
   if (watch) {
-    const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+    // The notices are written by a full build (npm run build, vscode:prepublish), not on every rebuild.
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  const metafiles = results.filter((_, i) => i < shipped.length).map((r) => r.metafile);
+  const notice = path.join('dist', 'THIRD-PARTY-NOTICES.txt');
+  const packages = writeNotices(metafiles, process.cwd(), notice);
+  console.log(`  ${notice}  ${packages.length} bundled packages`);
 }
 
 main().catch((err) => {

@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', '.vscode-test/**', 'examples/**', 'test/output/**', 'test/fixtures/**', 'bench/work/**', 'server/src/engine/schema/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', '.vscode-test/**', 'examples/**', 'test/output/**', 'test/fixtures/**', 'bench/work/**', 'server/src/engine/schema/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +16,46 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // JavaScript run by Node: the build, scripts, bench drivers and e2e runners (no type information).
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  // CommonJS files (`require`, `module.exports`): esbuild.js, the bench's floor servers.
+  {
+    files: ['esbuild.js', 'bench/**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // The browser e2e tests: mocha specs driving Chromium; `document` is in the callbacks Playwright runs
+  // in the page (page.evaluate, waitForFunction).
+  {
+    files: ['test/e2e/browser/**/*.mjs'],
+    languageOptions: { globals: { ...globals.mocha, document: 'readonly' } },
+  },
+  // The matrix webview's script: a browser page that renders untrusted spec text, so nothing that
+  // turns a string into code or markup.
+  {
+    files: ['client/media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Spec text is untrusted: use textContent or DOM nodes.' },
+        { property: 'outerHTML', message: 'Spec text is untrusted: use textContent or DOM nodes.' },
+        { property: 'insertAdjacentHTML', message: 'Spec text is untrusted: use DOM nodes.' },
+        { object: 'document', property: 'write', message: 'Spec text is untrusted: use DOM nodes.' },
+        { object: 'document', property: 'writeln', message: 'Spec text is untrusted: use DOM nodes.' },
+      ],
     },
   },
   // Layers: the engine is pure (no disk, no threads, no processes) and knows no outer layer; features

@@ -266,7 +266,7 @@ function renderMarkdown(r) {
     L.push('', '| requirements | edit median: × faster | edit p95: × faster | open: × faster | memory: fraction of anchor | floors\' memory: empty / parse once |');
     L.push('|---:|---:|---:|---:|---:|---:|');
     for (const row of r.lsp) L.push(`| ${row.requirements.toLocaleString('en')} | ${row.ratios.editMedianSpeedup ?? '–'} | ${row.ratios.editP95Speedup ?? '–'} | ${row.ratios.openSpeedup ?? '–'} | ${row.ratios.memoryFraction ?? '–'} | ${row.ratios.floorMemoryFraction ?? '–'} / ${row.ratios.parseOnceMemoryFraction ?? '–'} |`);
-    // The issue's flatness target: the largest size's edit median within 2x of the 1,000 one.
+    // The flatness target: the largest size's edit median within 2x of the 1,000 one.
     const first = r.lsp.find((row) => row.requirements === 1000) ?? r.lsp[0], last = r.lsp[r.lsp.length - 1];
     if (first && last && first !== last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
       L.push('', `Flatness: Spectrace's edit median at ${last.requirements.toLocaleString('en')} requirements is ${round(last.spectrace.edit_median_ms / first.spectrace.edit_median_ms, 2)}× its median at ${first.requirements.toLocaleString('en')}.`);
@@ -300,13 +300,13 @@ function renderMarkdown(r) {
   }
   const targets = targetLines(r);
   if (targets.length) {
-    L.push('## Issue 6 targets in this run', '', ...targets.map((t) => `- ${t}`), '');
-    L.push('What limits the ones not met, with the profiles behind it: README.md, section "Performance".', '');
+    L.push('## Targets in this run', '', ...targets.map((t) => `- ${t}`), '');
+    L.push('What limits the ones not met, with the profiles behind it, and what each change measured: [HISTORY.md](HISTORY.md) (hand-written; this file is rewritten by every run). How the server stays fast: [docs/performance.md](../docs/performance.md).', '');
   }
   return L.join('\n') + '\n';
 }
 
-/** Each target of issue 6 this run measured, met or not, with the figure. */
+/** Each performance target this run measured, met or not, with the figure. */
 function targetLines(r) {
   const out = [];
   const verdict = (ok) => (ok ? 'met' : '**not met**');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles the built-in JSON Schemas (schemas/*.json) into standalone ajv validators, written to
 // server/src/engine/schema/generated/builtinValidators.ts, so no process compiles them at run time (ajv's
-// compile was ~110 ms of every cold start: the CLI's check, the server's first spec). Run after
+// compile was a large share of every cold start: the CLI's check, the server's first spec). Run after
 // changing a schema: `npm run gen:validators`; a unit test fails while the file is out of date.
 // `--check` exits 1 when the committed file differs from what this would write.
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -4,11 +4,13 @@
 // textContent — never innerHTML — so a title like <img src=x onerror=…> stays text.
 (function () {
   'use strict';
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
 
-  /** @typedef {{label: string, location: unknown}} Cell */
+  /** A code or test location as the extension sent it (shared/traceRow.ts's TraceLink). @typedef {{file: string, line: number}} Cell */
   /** @typedef {{id: string, title: string, priority?: string, status?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
+
+  /** @param {Cell} c */
+  const cellLabel = (c) => `${c.file}:${c.line}`;
 
   /** @type {{key: string, label: string, value: (r: Row) => string, numeric?: boolean}[]} */
   const COLUMNS = [
@@ -63,7 +65,7 @@
 
   /** @param {Row} r */
   function haystack(r) {
-    return [r.id, r.title, r.status, r.priority, r.roadmap, r.coverage, ...r.implementations.map((c) => c.label), ...r.tests.map((c) => c.label)]
+    return [r.id, r.title, r.status, r.priority, r.roadmap, r.coverage, ...r.implementations.map(cellLabel), ...r.tests.map(cellLabel)]
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
@@ -120,7 +122,7 @@
     const list = document.createElement('ul');
     cells.forEach((c, i) => {
       const li = document.createElement('li');
-      li.append(openButton(c.label, row, kind, i));
+      li.append(openButton(cellLabel(c), row, kind, i));
       list.append(li);
     });
     td.append(list);

@@ -2,6 +2,7 @@
 // status bar, matrix and server state, so the extension-host tests assert on the real objects.
 import type * as vscode from 'vscode';
 import type { SummaryResult } from '../../server/src/shared/protocol';
+import type { CursorIdContext } from './cursorIdContext';
 import type { ServerStatus } from './extensionContext';
 import type { MatrixPanel } from './matrix/matrixPanel';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
@@ -25,6 +26,8 @@ export interface SpectraceApi {
     /** The summary the item shows, once the server answered. */
     readonly summary: SummaryResult | undefined;
   };
+  /** The ID under the active editor's cursor, the value behind the `spectrace.cursorOnId` context key. */
+  readonly cursorId: Pick<CursorIdContext, 'id' | 'onDidChange'>;
   /** The open traceability matrix panel, if any. */
   matrix(): MatrixPanel | undefined;
   readonly server: {

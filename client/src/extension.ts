@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SpectraceApi } from './api';
 import { registerCommands } from './commands/registerCommands';
+import { CursorIdContext } from './cursorIdContext';
 import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
 import { SummaryStatusBar } from './statusBar';
@@ -34,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
   const statusBar = new SummaryStatusBar(c, store);
   step('statusBar');
   c.pushExtension(store, requirements, roadmap, coverageGaps, statusBar, ...registerCommands({ ctx: c, store, requirementsView: requirements }));
+  // The context key behind the editor context menu's ID commands.
+  const cursorId = new CursorIdContext(c);
+  c.pushExtension(cursorId);
   void vscode.commands.executeCommand('setContext', 'spectrace.active', true);
   step('commands');
   // The server starts in the background: views and commands wait for it when they need it.
@@ -64,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
       },
     },
     matrix: () => MatrixPanel.open,
+    cursorId,
     server: {
       get status() {
         return c.status;

@@ -9,6 +9,7 @@ import { IndexChangedNotification, TrustChangedNotification } from '../../server
 import type { TrustParams } from '../../server/src/shared/protocol';
 import type * as LanguageClientModule from './languageClient';
 import { RestartPolicy } from './restartPolicy';
+import { errorText } from '../../server/src/shared/errorText';
 
 export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
 
@@ -192,7 +193,7 @@ export class Ctx implements vscode.Disposable {
  * The language client, from its own bundle (dist/languageClient.js), required in a later turn of the
  * event loop: VS Code's activation time covers loading dist/extension.js and the activate() call, and
  * vscode-languageclient was most of the first. Not `import()`: a dynamic import starts Node's ESM
- * loader, and did so inside activate() (58 ms of an e2e run's 64).
+ * loader, and did so inside activate(), where it was most of its time (bench/HISTORY.md).
  */
 function loadLanguageClient(): Promise<typeof LanguageClientModule> {
   return new Promise((resolve, reject) => {
@@ -205,10 +206,6 @@ function loadLanguageClient(): Promise<typeof LanguageClientModule> {
       }
     });
   });
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** The trust notification's payload, typed by the shared protocol (sent by method name, see `request`). */

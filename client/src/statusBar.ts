@@ -2,10 +2,10 @@
 // the server's state while it is not running, and "(restricted)" in an untrusted workspace.
 import * as vscode from 'vscode';
 import type { SummaryResult } from '../../server/src/shared/protocol';
-import { errorText } from './extensionContext';
 import type { Ctx, ServerStatus } from './extensionContext';
 import type { SpecStore } from './store';
 import { summaryText, summaryTooltipLines } from './statusText';
+import { errorText } from '../../server/src/shared/errorText';
 
 export class SummaryStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -43,21 +43,27 @@ export class SummaryStatusBar implements vscode.Disposable {
       (s) => {
         if (version !== this.version) return; // a newer update is on its way
         this.lastSummary = s;
-        this.item.text = summaryText(s);
-        this.item.tooltip = summaryTooltipLines(s).join('\n');
+        const text = summaryText(s);
         this.item.backgroundColor = undefined;
         this.item.command = 'spectrace.coverageGaps.focus';
+        // An empty workspace has nothing to measure: no "0 reqs" in the status bar.
+        if (text === undefined) return this.item.hide();
+        this.item.text = text;
+        this.item.tooltip = summaryTooltipLines(s).join('\n');
+        this.item.show();
       },
       (err: unknown) => {
         if (version !== this.version) return;
         this.ctx.log.warn(`status bar summary: ${errorText(err)}`);
         this.item.text = '$(checklist) Specs: —';
         this.item.tooltip = `Spectrace: ${errorText(err)}`;
+        this.item.show();
       },
     );
   }
 
   private showStatus(status: ServerStatus): void {
+    if (status !== 'running') this.item.show();
     switch (status) {
       case 'starting':
         this.item.text = '$(loading~spin) Specs: starting…';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `spectrace` command (dist/cli.js): wires the process to the CLI in ./cli/main.
 import { main } from './cli/main';
+import { errorText } from './shared/errorText';
 
 // Piping into `head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -20,7 +21,7 @@ main(process.argv.slice(2), {
   },
   (err: unknown) => {
     // main() catches everything; this is the last line of defence.
-    process.stderr.write(`spectrace: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`spectrace: internal error: ${errorText(err)}\n`);
     process.exitCode = 2;
   },
 );

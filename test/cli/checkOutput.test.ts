@@ -107,7 +107,7 @@ describe('spectrace check output', function () {
       it(`${c.name}: prints what the engine finds, including every documented diagnostic`, async () => {
         const dir = path.join(EXAMPLES, 'broken', c.name);
         const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected[];
-        // The README's clock for date-dependent rules.
+        // The clock examples/broken/README.md names for date-dependent rules.
         const r = await runCli(['check', dir, '--format', 'json', '--today', '2026-11-28']);
         const out = JSON.parse(r.stdout) as JsonOutput;
         const got = out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);

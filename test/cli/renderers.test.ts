@@ -5,7 +5,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { buildCheckReport } from '../../server/src/engine/reports/buildCheck';
 import { buildTraceReport } from '../../server/src/engine/reports/buildTrace';
-import { csvField, escapeHtml, escapeXml } from '../../server/src/engine/reports/escape';
+import { escapeHtml, escapeXml } from '../../server/src/engine/reports/escape';
+import { csvField } from '../../server/src/shared/traceCsv';
 import { renderCsv } from '../../server/src/engine/reports/renderCsv';
 import { renderHtml } from '../../server/src/engine/reports/renderHtml';
 import { renderCheckJson, renderTraceJson } from '../../server/src/engine/reports/renderJson';
@@ -122,7 +123,8 @@ describe('traceability report (hand-built workspace)', () => {
     assert.deepEqual(rows, [
       ['ACC-1', undefined, [], [], 'exempt'],
       ['PAY-1', 'R-1', ['src/cards.ts:3', 'src/pay.ts:10'], ['test/pay.test.ts:5'], 'covered'],
-      ['PAY-2', 'R-1', ['src/pay.ts:21'], [], 'uncovered'],
+      // Under the policy with code but no test: partial, as the matrix and the Requirements view say.
+      ['PAY-2', 'R-1', ['src/pay.ts:21'], [], 'partial'],
     ]);
     assert.equal(trace().rows[1]?.roadmapTitle, 'First release');
     assert.equal(trace().generated, '2026-05-01');

@@ -12,8 +12,8 @@ import { applyChanges, createDocument, diffChange, randomEdit } from './docModel
 import { mutate } from './mutations';
 import { Prng } from './prng';
 import { planRequest } from './requests';
-import { LspServerProcess, REPO_ROOT, fileUri } from './serverProcess';
-import type { Outcome } from './serverProcess';
+import { LspServerProcess, REPO_ROOT, fileUri } from '../support/serverProcess';
+import type { Outcome } from '../support/serverProcess';
 import { count, emptyStats, recordOutcome } from './stats';
 import type { FuzzStats } from './stats';
 import { copyWorkspace, loadCorpus, removeFolder } from './workspace';

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runFuzz } from './fuzzer';
-import { SERVER_JS } from './serverProcess';
+import { SERVER_JS } from '../support/serverProcess';
 import { formatStats } from './stats';
 
 interface Flags {

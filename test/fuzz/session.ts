@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/protocol';
-import { LspServerProcess, fileUri } from './serverProcess';
-import type { Outcome, StartOptions } from './serverProcess';
+import { LspServerProcess, fileUri } from '../support/serverProcess';
+import type { Outcome, StartOptions } from '../support/serverProcess';
 
 /** Long enough that only a hang (or an exponential blow-up) exceeds it on a loaded 2-core machine. */
 export const ANSWER_BOUND_MS = 15_000;

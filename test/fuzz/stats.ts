@@ -1,5 +1,5 @@
 // Counting what a fuzz run did, and printing it: cases, requests and how each method answered.
-import type { Outcome } from './serverProcess';
+import type { Outcome } from '../support/serverProcess';
 
 export interface MethodStats {
   requests: number;

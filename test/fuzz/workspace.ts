@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from './serverProcess';
+import { REPO_ROOT } from '../support/serverProcess';
 import type { DocKind } from './mutations';
 
 /** Copies `examples/<name>` (or any absolute folder) to a fresh temp folder and returns its path. */

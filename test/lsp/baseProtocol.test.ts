@@ -2,9 +2,10 @@
 // workspace folders, no configuration, no work-done progress, no Markdown, no snippets, no versioned
 // edits): the server falls back everywhere, features degrade, nothing throws.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionList, DocumentSymbol, Hover, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspClient, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
+import { LspClient, REPO_ROOT, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
 
 describe('LSP with a base-protocol-only client (acme-shop over stdio)', function () {
   this.timeout(60_000);
@@ -31,6 +32,11 @@ describe('LSP with a base-protocol-only client (acme-shop over stdio)', function
     assert.equal(caps?.renameProvider, true, 'no prepareRename without prepareSupport');
     assert.equal(caps?.workspace, undefined, 'no workspace folder notifications');
     assert.equal(caps?.diagnosticProvider, undefined, 'diagnostics are pushed, never pulled');
+  });
+
+  it('names itself with the version in package.json', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(client.initializeResult?.serverInfo, { name: 'spectrace', version: manifest.version });
   });
 
   it('indexes the rootUri and pushes diagnostics for an edited document', async () => {

@@ -1,11 +1,15 @@
-// Cancelling a long request ($/cancelRequest) ends it with RequestCancelled instead of running it to
-// completion, and the server keeps answering afterwards.
+// Cancelling a request ($/cancelRequest) ends it with RequestCancelled instead of running it to
+// completion, and the server keeps answering afterwards. The client withholds its answer to the
+// server's settings pull, so the folder's index cannot be ready: every request below is still waiting
+// for it when the cancel arrives, however fast the machine.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { writeBigWorkspace } from '../fixtures/lsp/bigWorkspace';
 import { LspClient, removeCopy, uriOf } from './lspClient';
+
+const SETTINGS_PULL = 'workspace/configuration';
 
 describe('LSP cancellation (a generated workspace: 5,000 requirements, 60,000 tags of one ID)', function () {
   this.timeout(120_000);
@@ -16,9 +20,9 @@ describe('LSP cancellation (a generated workspace: 5,000 requirements, 60,000 ta
   before(async () => {
     root = writeBigWorkspace(5000, 1500, 40);
     spec = path.join(root, 'specs', 'big.yaml');
-    client = await LspClient.start({ root });
+    client = await LspClient.start({ root, holdAnswers: [SETTINGS_PULL] });
+    await client.waitFor('the settings pull', () => client.serverRequests.some((r) => r.method === SETTINGS_PULL));
     await client.open(spec);
-    await client.diagnosticsFor(spec, (p) => p.version === 1, 0, 60_000);
   });
 
   after(async () => {
@@ -46,7 +50,10 @@ describe('LSP cancellation (a generated workspace: 5,000 requirements, 60,000 ta
     await cancelled('textDocument/codeLens', { textDocument: { uri: uriOf(spec) } });
   });
 
-  it('the server still answers afterwards', async () => {
+  it('the server still answers afterwards, once its settings arrive', async () => {
+    assert.equal(client.publishes.length, 0, 'nothing was indexed while the settings were withheld');
+    client.server.release(SETTINGS_PULL);
+    await client.diagnosticsFor(spec, (p) => p.version === 1, 0, 60_000);
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(spec) }, position: { line: 2, character: 9 } });
     assert.match((h.contents as MarkupContent).value, /Generated requirement number 1/);
     assert.match((h.contents as MarkupContent).value, /60000 implementations/);

@@ -1,6 +1,9 @@
 // Every editor feature answered by the real server over stdio, with asserted content, on an
 // unmodified copy of examples/acme-shop (the numbers come from its TRACE.md).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
   CodeLens,
@@ -15,8 +18,10 @@ import type {
   SelectionRange,
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
+import { IdAtRequest } from '../../server/src/shared/protocol';
 import type {
   CoverageGapsResult,
+  IdAtResult,
   MatrixResult,
   NextIdResult,
   ReportResult,
@@ -26,7 +31,9 @@ import type {
   SummaryResult,
   TraceResult,
 } from '../../server/src/shared/protocol';
-import { LspClient, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
+import type { TraceRow } from '../../server/src/shared/traceRow';
+import { summaryText } from '../../client/src/statusText';
+import { LspClient, REPO_ROOT, copyExample, positionOf, removeCopy, uriOf } from './lspClient';
 
 const NOW = { SPECTRACE_NOW: '2026-11-28' };
 
@@ -109,7 +116,7 @@ describe('LSP features (acme-shop over stdio)', function () {
       const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: td(payment), position }));
       assert.match(text, /\*\*PAY-3\*\* — Pay by card/);
       assert.match(text, /status `released`/);
-      assert.match(text, /M-1\*\* — Guest checkout beta \(due Mar 31\)/);
+      assert.match(text, /M-1\*\* — Guest checkout beta \(due 31 Mar\)/);
       assert.match(text, /2 implementations · 1 test/);
       assert.ok(text.includes(`(${uriOf(file('test', 'payment.test.ts'))}#L11)`), text);
     });
@@ -178,7 +185,7 @@ describe('LSP features (acme-shop over stdio)', function () {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: td(checkout) });
     const line = positionOf(client.doc(checkout), '- id: PAY-3\n').line;
     const titles = lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title);
-    assert.deepEqual(titles, ['2 implementations', '1 test', 'M-1 (due Mar 31)']);
+    assert.deepEqual(titles, ['2 implementations', '1 test', 'M-1 (due 31 Mar)']);
     const impl = lenses.find((l) => l.range.start.line === line)?.command;
     assert.equal(impl?.command, 'spectrace.showLocations');
     const args = impl?.arguments?.[0] as ShowLocationsArgs;
@@ -191,7 +198,10 @@ describe('LSP features (acme-shop over stdio)', function () {
   it('code lenses above roadmap items show progress', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: td(roadmap) });
     const line = positionOf(client.doc(roadmap), '- id: M-1\n').line;
-    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['8/8 done']);
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['8 done']);
+    // A milestone whose requirements are all in progress is not "0/4 done".
+    const m2 = positionOf(client.doc(roadmap), '- id: M-2\n').line;
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === m2).map((l) => l.command?.title), ['4 in progress']);
   });
 
   it('code lens and inlay hint on a tag line in code', async () => {
@@ -234,7 +244,7 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.equal(`${m1?.done}/${m1?.total}`, '8/8');
       const matrix = await client.request<MatrixResult>('spectrace/matrix', {});
       assert.equal(matrix.rows.length, 40);
-      assert.deepEqual(matrix.rows.find((r) => r.id === 'PAY-3')?.tests.map((t) => t.label), ['test/payment.test.ts:11']);
+      assert.deepEqual(matrix.rows.find((r) => r.id === 'PAY-3')?.tests.map((t) => `${t.file}:${t.line}`), ['test/payment.test.ts:11']);
       const trace = await client.request<TraceResult>('spectrace/trace', { id: 'PAY-3' });
       assert.equal(trace.roadmapItem?.id, 'M-1');
       assert.equal(trace.parent?.id, 'PAY-2');
@@ -248,10 +258,28 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.equal(s.errors, 0);
       assert.equal(s.trusted, true);
       assert.equal(s.coveredPercent, 100);
+      // TRACE.md: 23 requirements fall under the policy (4 of them exempt), 26 of 40 have code.
+      assert.deepEqual([s.underPolicy, s.satisfied, s.implemented, s.tested], [23, 23, 26, 25]);
+      assert.equal(summaryText(s), '$(checklist) Specs: 23/23 under policy covered · 26/40 implemented');
       const next = await client.request<NextIdResult>('spectrace/nextId', { prefix: 'PAY' });
       assert.equal(next.id, 'PAY-14');
       const gaps = await client.request<CoverageGapsResult>('spectrace/coverageGaps', {});
       assert.ok(Array.isArray(gaps.gaps));
+    });
+
+    it('the ID at a position: a definition, a spec reference, a code tag, and null off an ID', async () => {
+      const idAt = (f: string, search: string, offset: number) => client.request<IdAtResult | null>(IdAtRequest.method, { textDocument: td(f), position: positionOf(client.doc(f), search, offset) });
+      const definition = await idAt(checkout, '- id: PAY-1', '- id: PA'.length);
+      assert.equal(definition?.id, 'PAY-1');
+      assert.equal(definition?.role, 'definition');
+      assert.deepEqual(definition?.range.start, positionOf(client.doc(checkout), '- id: PAY-1', '- id: '.length));
+      const reference = await idAt(checkout, 'roadmap: R-2027', 'roadmap: R-'.length);
+      assert.deepEqual([reference?.id, reference?.role], ['R-2027', 'reference']);
+      const tag = await idAt(payment, '@implements PAY-10', '@implements PAY-1'.length);
+      assert.deepEqual([tag?.id, tag?.role], ['PAY-10', 'tag']);
+      assert.equal(await idAt(checkout, 'roadmap: R-2027', 2), null, 'on a key');
+      assert.equal(await idAt(payment, '@implements PAY-10', 2), null, 'on the tag word');
+      assert.equal(await client.request(IdAtRequest.method, { textDocument: { uri: uriOf(file('nowhere.yaml')) }, position: { line: 0, character: 0 } }), null, 'a file the server does not know');
     });
 
     it('reports rendered by the CLI renderers, and a clear error for an unknown format', async () => {
@@ -264,5 +292,42 @@ describe('LSP features (acme-shop over stdio)', function () {
       assert.match(html.content, /<table/);
       await assert.rejects(client.request('spectrace/report', { format: 'pdf' }), /Unknown report format/);
     });
+
+    it('the matrix says what `spectrace report --format json` says, row for row', async () => {
+      const { rows } = await client.request<MatrixResult>('spectrace/matrix', {});
+      const cli = execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'report', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...NOW } });
+      const report = JSON.parse(cli) as { requirements: Record<string, unknown>[] };
+      const keys: (keyof TraceRow)[] = ['id', 'title', 'type', 'priority', 'status', 'roadmap', 'roadmapTitle', 'parent', 'file', 'line', 'implementations', 'tests', 'coverage', 'exemptReason'];
+      assert.deepEqual(Object.keys(report.requirements[0] ?? {}).sort(), [...keys].sort());
+      // The report writes an absent field as null; the protocol leaves it out.
+      const fields = (row: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
+      assert.equal(report.requirements.length, 40);
+      assert.deepEqual(
+        rows.map((r) => fields({ ...r })),
+        report.requirements.map(fields),
+      );
+    });
+  });
+});
+
+describe('LSP summary of an empty workspace', function () {
+  this.timeout(60_000);
+  let root: string;
+  let client: LspClient;
+
+  before(async () => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-lsp-empty-')));
+    client = await LspClient.start({ root, env: NOW });
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeCopy(root);
+  });
+
+  it('has nothing to measure, so the status bar shows nothing (no "0 reqs · 100% covered")', async () => {
+    const s = await client.request<SummaryResult>('spectrace/summary', {});
+    assert.deepEqual([s.requirements, s.underPolicy, s.satisfied, s.implemented, s.tested, s.errors], [0, 0, 0, 0, 0, 0]);
+    assert.equal(summaryText(s), undefined);
   });
 });

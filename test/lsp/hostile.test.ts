@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { EditorSession } from '../fuzz/session';
 import { copyWorkspace, removeFolder } from '../fuzz/workspace';
-import { REPO_ROOT } from '../fuzz/serverProcess';
+import { REPO_ROOT } from '../support/serverProcess';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'hardening');
 

@@ -1,199 +1,103 @@
-// A small LSP client for tests, the fuzzer and the benchmark: spawns the built server
-// (dist/server.js --stdio) as a child process and talks to it over vscode-languageserver-protocol,
-// like an editor would. It collects every publishDiagnostics per URI (with version and arrival order),
-// answers the server's requests (configuration, registration, progress, refresh), keeps open documents
-// with their versions, applies workspace edits the way an editor does, and polls for conditions.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+// A small LSP client for the LSP tests: the built server (dist/server.js --stdio) run by the shared
+// harness (test/support/serverProcess.ts, which collects publishes, logs, progress and the server's
+// requests, and answers them), plus what an editor keeps: open documents with their versions,
+// incremental changes, workspace edits applied the way an editor applies them, and polling for conditions.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CancellationTokenSource,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   FileChangeType,
-  InitializeRequest,
-  InitializedNotification,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type {
-  ClientCapabilities,
-  Diagnostic,
-  InitializeResult,
-  ProtocolConnection,
-  TextDocumentContentChangeEvent,
-  TextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, InitializeResult, MessageConnection, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspServerProcess, REPO_ROOT, fileUri } from '../support/serverProcess';
+import type { LogLine, PublishedDiagnostics, StartOptions } from '../support/serverProcess';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+export { REPO_ROOT };
+export type Published = PublishedDiagnostics;
 
 export function uriOf(file: string): string {
-  return pathToFileURL(file).toString();
+  return fileUri(file);
 }
 
 export function pathOf(uri: string): string {
   return fileURLToPath(uri);
 }
 
-/** A capable editor: push diagnostics with versions, configuration, watched files, progress, refresh, snippets. */
-export const FULL_CAPABILITIES: ClientCapabilities = {
-  workspace: {
-    configuration: true,
-    workspaceFolders: true,
-    applyEdit: true,
-    workspaceEdit: { documentChanges: true },
-    didChangeWatchedFiles: { dynamicRegistration: true },
-    codeLens: { refreshSupport: true },
-    inlayHint: { refreshSupport: true },
-    symbol: {},
-  },
-  textDocument: {
-    synchronization: { didSave: true },
-    publishDiagnostics: { versionSupport: true, relatedInformation: true, dataSupport: true },
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
-    rename: { prepareSupport: true },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    inlayHint: {},
-    codeLens: {},
-    foldingRange: {},
-    selectionRange: {},
-  },
-  window: { workDoneProgress: true },
-};
-
-export interface Published {
-  uri: string;
-  version: number | undefined;
-  diagnostics: Diagnostic[];
-  /** Arrival order over the whole session. */
-  seq: number;
-}
-
-export interface StartOptions {
-  /** The workspace folder (absolute path). */
-  root: string;
-  capabilities?: ClientCapabilities;
-  /** Announce the root as a workspace folder (default) or only as rootUri. */
-  workspaceFolders?: boolean;
-  /** The value answered to workspace/configuration for `spectrace`. */
-  settings?: unknown;
-  initializationOptions?: unknown;
-  env?: Record<string, string>;
-  serverPath?: string;
-}
-
 export class LspClient {
-  /** The latest publish per URI. */
-  readonly diagnostics = new Map<string, Published>();
-  /** Every publish, in order. */
-  readonly publishes: Published[] = [];
-  readonly notifications: { method: string; params: unknown }[] = [];
-  readonly serverRequests: { method: string; params: unknown }[] = [];
-  readonly logs: string[] = [];
-  readonly progress: unknown[] = [];
   readonly documents = new Map<string, TextDocument>();
-  stderr = '';
-  exitCode: number | null | undefined;
-  settings: unknown;
-  initializeResult: InitializeResult | undefined;
-  private seq = 0;
-  private readonly exited: Promise<void>;
 
-  private constructor(
-    readonly child: ChildProcess,
-    readonly connection: ProtocolConnection,
-    readonly options: StartOptions,
-  ) {
-    this.settings = options.settings ?? null;
-    this.exited = new Promise((resolve) => child.on('exit', (code) => {
-      this.exitCode = code;
-      resolve();
-    }));
-  }
+  private constructor(readonly server: LspServerProcess) {}
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const server = options.serverPath ?? SERVER_JS;
-    if (!fs.existsSync(server)) throw new Error(`${server} does not exist: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [server, '--stdio'], {
-      cwd: options.root,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
-    });
-    if (!child.stdout || !child.stdin || !child.stderr) throw new Error('could not open the server pipes');
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new LspClient(child, connection, options);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (s: string) => (client.stderr = (client.stderr + s).slice(-100_000)));
-    child.stdin.on('error', () => undefined); // writes after the server exited are the test's concern, not a crash
-    client.wire();
-    connection.listen();
-    const folders = options.workspaceFolders === false ? null : [{ uri: uriOf(options.root), name: path.basename(options.root) }];
-    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: uriOf(options.root),
-      workspaceFolders: folders,
-      capabilities: options.capabilities ?? FULL_CAPABILITIES,
-      initializationOptions: options.initializationOptions ?? { trusted: true },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
-    return client;
+    return new LspClient(await LspServerProcess.start(options));
   }
 
-  private wire(): void {
-    const c = this.connection;
-    c.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      const entry: Published = { uri: p.uri, version: p.version, diagnostics: p.diagnostics, seq: ++this.seq };
-      this.diagnostics.set(p.uri, entry);
-      this.publishes.push(entry);
-    });
-    c.onNotification('window/logMessage', (p: { message: string }) => {
-      this.logs.push(p.message);
-    });
-    c.onNotification('$/progress', (p: unknown) => {
-      this.progress.push(p);
-    });
-    for (const method of ['spectrace/indexChanged', 'window/showMessage', 'telemetry/event']) {
-      c.onNotification(method, (params: unknown) => {
-        this.notifications.push({ method, params });
-      });
-    }
-    c.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
-      this.serverRequests.push({ method: 'workspace/configuration', params });
-      return params.items.map(() => this.settings);
-    });
-    c.onRequest('workspace/workspaceFolders', () =>
-      this.options.workspaceFolders === false ? null : [{ uri: uriOf(this.options.root), name: path.basename(this.options.root) }],
-    );
-    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
-      c.onRequest(method, (params: unknown) => {
-        this.serverRequests.push({ method, params });
-        return null;
-      });
-    }
-    c.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'the test client applies edits itself' }));
+  get connection(): MessageConnection {
+    return this.server.connection;
+  }
+
+  /** The latest publish per URI. */
+  get diagnostics(): Map<string, Published> {
+    return this.server.diagnostics;
+  }
+
+  /** Every publish, in order. */
+  get publishes(): readonly Published[] {
+    return this.server.publishes;
+  }
+
+  get notifications(): readonly { method: string; params: unknown }[] {
+    return this.server.notifications;
+  }
+
+  get serverRequests(): readonly { method: string; params: unknown }[] {
+    return this.server.serverRequests;
+  }
+
+  /** The server's output-channel lines (window/logMessage). */
+  get logs(): string[] {
+    return this.server.logs.filter((l: LogLine) => l.method === 'window/logMessage').map((l) => l.message);
+  }
+
+  get progress(): readonly unknown[] {
+    return this.server.progress;
+  }
+
+  get stderr(): string {
+    return this.server.stderr;
+  }
+
+  get exitCode(): number | null | undefined {
+    return this.server.exit?.code;
+  }
+
+  /** The value answered to workspace/configuration for `spectrace`. */
+  get settings(): unknown {
+    return this.server.settings;
+  }
+
+  set settings(value: unknown) {
+    this.server.settings = value;
+  }
+
+  get initializeResult(): InitializeResult | undefined {
+    return this.server.initializeResult;
   }
 
   get alive(): boolean {
-    return this.exitCode === undefined;
+    return this.server.alive;
   }
 
   /** The sequence number of the latest publish. */
   get lastSeq(): number {
-    return this.seq;
+    return this.server.lastSeq;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -293,14 +197,11 @@ export class LspClient {
   // -------------------------------------------------------------------------------------------
   // Waiting
 
-  /** Poll until `condition` holds; throws with `what` after `timeoutMs`. */
+  /** Poll until `condition` holds; throws with `what` after `timeoutMs` or when the server exits first. */
   async waitFor(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (!this.alive) throw new Error(`server exited (code ${this.exitCode}) while waiting for ${what}; stderr:\n${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    if (await this.server.waitFor(condition, timeoutMs, 10)) return;
+    if (!this.alive) throw new Error(`server exited (code ${this.exitCode}) while waiting for ${what}; stderr:\n${this.stderr}`);
+    throw new Error(`timed out waiting for ${what}`);
   }
 
   /** Wait for a publish for `file` newer than `afterSeq` that satisfies `accept`. */
@@ -327,21 +228,15 @@ export class LspClient {
   // -------------------------------------------------------------------------------------------
   // Ending
 
-  /** shutdown + exit; resolves with the exit code. */
+  /** shutdown + exit (the process is killed when it does not end); resolves with the exit code. */
   async stop(): Promise<number | null> {
-    if (this.alive) {
-      await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
-      await Promise.race([this.exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
-    if (this.alive) this.child.kill('SIGKILL');
-    this.connection.dispose();
+    if (this.alive) await this.server.stop(10_000);
+    else this.server.kill();
     return this.exitCode ?? null;
   }
 
   kill(): void {
-    if (this.alive) this.child.kill('SIGKILL');
-    this.connection.dispose();
+    this.server.kill();
   }
 }
 

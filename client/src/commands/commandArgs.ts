@@ -1,10 +1,7 @@
 // Commands are run from the palette (no arguments), tree items (the node), code lenses and tests
 // (plain objects). These helpers read what each of them passes.
 import * as vscode from 'vscode';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
+import { isObject } from '../../../server/src/shared/isObject';
 
 /** A requirement ID from a string, `{id}`, a tree node with `req.id`, or a coverage-gap node. */
 export function idFromArg(arg: unknown): string | undefined {

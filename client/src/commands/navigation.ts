@@ -9,7 +9,8 @@ import { findRequirement, pickRequirement } from './pickRequirement';
 
 /** Opens a requirement's definition. Resolves to the ID opened, or undefined. */
 export async function goToRequirement(store: SpecStore, arg: unknown): Promise<string | undefined> {
-  const id = idFromArg(arg);
+  // The editor's context menu passes the editor's URI, and offers the command only on an ID: that ID.
+  const id = idFromArg(arg) ?? (arg instanceof vscode.Uri ? idAtCursor() : undefined);
   const req = id !== undefined ? await findRequirement(store, id) : await pickRequirement(store, 'Go to Requirement');
   if (!req) {
     if (id !== undefined) void vscode.window.showWarningMessage(`Spectrace: no requirement ${id} in this workspace.`);

@@ -2,7 +2,6 @@
 // message, never thrown into VS Code as an unexplained "command failed".
 import * as vscode from 'vscode';
 import { Commands } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { MatrixPanel } from '../matrix/matrixPanel';
 import type { SpecStore } from '../store';
@@ -12,6 +11,7 @@ import { exportReport } from './exportReport';
 import { copyId, goToRequirement, revealRequirement, showLocations } from './navigation';
 import { newRequirement } from './newRequirement';
 import { clearFilter, filterRequirements, groupRequirements } from './viewOptions';
+import { errorText } from '../../../server/src/shared/errorText';
 
 /** Commands only the client knows (menus, view title buttons); the shared ones are in protocol.ts. */
 export const ClientCommands = {

@@ -2,7 +2,7 @@
 // spelled out, and a product spec with one requirement and one roadmap item to edit.
 
 export const STARTER_CONFIG = `# Spectrace configuration. Every key is optional; these are the defaults.
-# See the README for the full list (rules, coverage policy, custom schemas).
+# See docs/configuration.md, linked from Spectrace's README, for the full list (rules, coverage policy, custom schemas).
 specs: ["specs/**/*.{yaml,yml}", "**/*.spec.{yaml,yml}"]
 tags:
   implements: [implements]

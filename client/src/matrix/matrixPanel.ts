@@ -3,14 +3,15 @@
 // location it was sent, export the rows it shows as CSV.
 import * as vscode from 'vscode';
 import { MatrixRequest } from '../../../server/src/shared/protocol';
+import { traceCsv } from '../../../server/src/shared/traceCsv';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { openLocation } from '../protocolToVscode';
-import { matrixCsv } from './csv';
 import { makeNonce, renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
 import type { FromWebview, ToWebview } from './webviewMessages';
+import { errorText } from '../../../server/src/shared/errorText';
+import { plural } from '../../../server/src/shared/plural';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
 
@@ -118,7 +119,7 @@ export class MatrixPanel implements vscode.Disposable {
   /** Writes the given rows (indices into the current data, in the page's order; all when omitted) as CSV. */
   async exportCsv(target: vscode.Uri, rowIndices?: readonly number[]): Promise<void> {
     const rows = rowIndices ? rowIndices.map((i) => this.rows[i]).filter((r): r is MatrixRow => r !== undefined) : this.rows;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(matrixCsv(rows)));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(traceCsv(rows)));
   }
 
   dispose(): void {
@@ -139,7 +140,7 @@ export class MatrixPanel implements vscode.Disposable {
       case 'open': {
         if (msg.version !== this.version) return; // clicked on rows that have since been replaced
         const row = this.rows[msg.row];
-        const location = msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementations[msg.index]?.location : row?.tests[msg.index]?.location;
+        const location = msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementationLocations[msg.index] : row?.testLocations[msg.index];
         if (location) await openLocation(location, false);
         return;
       }
@@ -157,7 +158,7 @@ export class MatrixPanel implements vscode.Disposable {
         });
         if (!target) return;
         await this.exportCsv(target, msg.rows);
-        void vscode.window.showInformationMessage(`Spectrace: exported ${msg.rows.length} requirement(s) to ${vscode.workspace.asRelativePath(target)}.`);
+        void vscode.window.showInformationMessage(`Spectrace: exported ${plural(msg.rows.length, 'requirement')} to ${vscode.workspace.asRelativePath(target)}.`);
         return;
       }
     }

@@ -2,10 +2,11 @@
 // requirements), overdue roadmap items and status mismatches — grouped by kind, each opening its place.
 import * as vscode from 'vscode';
 import type { CoverageGap } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { locationLabel, openLocationCommand } from '../protocolToVscode';
 import type { SpecStore } from '../store';
+import { errorText } from '../../../server/src/shared/errorText';
+import { plural } from '../../../server/src/shared/plural';
 
 export const COVERAGE_GAPS_VIEW = 'spectrace.coverageGaps';
 
@@ -63,7 +64,34 @@ export class CoverageGapsViewProvider implements vscode.TreeDataProvider<Coverag
     private readonly store: SpecStore,
   ) {
     this.view = vscode.window.createTreeView(COVERAGE_GAPS_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(this.view, this.changed, store.onDidChange(() => this.changed.fire(undefined)));
+    this.disposables.push(
+      this.view,
+      this.changed,
+      store.onDidChange(() => {
+        this.changed.fire(undefined);
+        this.updateCount();
+      }),
+      ctx.onStatusChanged((status) => {
+        if (status === 'running') this.updateCount();
+      }),
+    );
+    if (ctx.status === 'running') this.updateCount();
+  }
+
+  /**
+   * The view starts collapsed (a workspace without gaps needs no pane): its header and badge still
+   * say how many gaps there are, which VS Code shows without asking a collapsed view for its items.
+   */
+  private updateCount(): void {
+    this.store.coverageGaps().then(
+      ({ gaps }) => this.showCount(gaps.length),
+      (err: unknown) => this.ctx.log.warn(`Coverage gaps view: ${errorText(err)}`),
+    );
+  }
+
+  private showCount(count: number): void {
+    this.view.badge = count > 0 ? { value: count, tooltip: plural(count, 'coverage gap') } : undefined;
+    this.view.description = count > 0 ? plural(count, 'gap') : 'no gaps';
   }
 
   refresh(): void {
@@ -76,7 +104,7 @@ export class CoverageGapsViewProvider implements vscode.TreeDataProvider<Coverag
       const { gaps } = await this.store.coverageGaps();
       const nodes = buildGapNodes(gaps);
       this.view.message = nodes.length === 0 ? 'No gaps: every requirement under the coverage policy has its code and tests.' : undefined;
-      this.view.badge = gaps.length > 0 ? { value: gaps.length, tooltip: `${gaps.length} coverage gap(s)` } : undefined;
+      this.showCount(gaps.length);
       return nodes;
     } catch (err) {
       this.view.message = errorText(err);

@@ -1,6 +1,7 @@
 // The Requirements view's filter: values per dimension, OR inside a dimension, AND across them
 // ("status approved or in-progress, and tag mobile"). Plain data, stored in workspaceState.
 import type { RequirementNode } from '../../../server/src/shared/protocol';
+import { PRIORITIES, REQUIREMENT_STATUSES, sortInOrder } from '../../../server/src/shared/schemaOrder';
 
 export const FILTER_DIMENSIONS = ['status', 'priority', 'owner', 'tag'] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
@@ -36,13 +37,17 @@ export function describeFilter(f: RequirementFilter): string {
     .join(' · ');
 }
 
-/** Every value each dimension takes in these requirements, sorted, for the filter's quick pick. */
+/**
+ * Every value each dimension takes in these requirements, for the filter's quick pick: statuses in
+ * lifecycle order and priorities in MoSCoW order (the schema's, as completion and the matrix), owners
+ * and tags alphabetically.
+ */
 export function filterChoices(reqs: Iterable<RequirementNode>): RequirementFilter {
   const sets: Record<FilterDimension, Set<string>> = { status: new Set(), priority: new Set(), owner: new Set(), tag: new Set() };
   for (const r of reqs) for (const d of FILTER_DIMENSIONS) for (const v of valuesOf(r, d)) sets[d].add(v);
   return {
-    status: [...sets.status].sort(),
-    priority: [...sets.priority].sort(),
+    status: sortInOrder(sets.status, REQUIREMENT_STATUSES),
+    priority: sortInOrder(sets.priority, PRIORITIES),
     owner: [...sets.owner].sort(),
     tag: [...sets.tag].sort(),
   };

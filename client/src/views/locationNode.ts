@@ -1,6 +1,7 @@
 // Leaf nodes shared by the trees: a code or test location, and a reference to a roadmap item.
 import * as vscode from 'vscode';
 import type { LspLocation, RoadmapItemNode } from '../../../server/src/shared/protocol';
+import { shortDate } from '../../../server/src/shared/dates';
 import { locationLabel, openLocationCommand, toUri } from '../protocolToVscode';
 
 export interface LocationNode<P> {
@@ -35,7 +36,7 @@ export function roadmapRefItem(node: RoadmapRefNode<unknown>): vscode.TreeItem {
   const label = node.item ? `${node.id} ${node.item.title}` : node.id;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.key;
-  item.description = node.item ? `roadmap · due ${node.item.due ?? '—'}` : 'roadmap · unknown item';
+  item.description = node.item ? `roadmap · ${node.item.due ? `due ${shortDate(node.item.due, new Date().getFullYear())}` : 'no due date'}` : 'roadmap · unknown item';
   item.iconPath = new vscode.ThemeIcon(node.item ? 'milestone' : 'warning');
   if (node.item) item.command = openLocationCommand(node.item.location);
   item.contextValue = 'roadmapRef';

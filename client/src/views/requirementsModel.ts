@@ -2,6 +2,8 @@
 // file or roadmap item) → requirements nested by `parent`. Every node knows its parent, which
 // TreeView.reveal needs. No VS Code imports, so the shape is unit-tested directly.
 import type { LspLocation, RequirementNode, RequirementsTreeResult, RoadmapItemNode, RoadmapResult } from '../../../server/src/shared/protocol';
+import { plural } from '../../../server/src/shared/plural';
+import { COVERAGE_TEXT } from '../../../server/src/shared/traceRow';
 import { matchesFilter } from './filter';
 import type { RequirementFilter } from './filter';
 
@@ -178,9 +180,13 @@ export function buildRequirementsModel(tree: RequirementsTreeResult, roadmap: Ro
   return { roots, byId, shown, total };
 }
 
-/** "in-progress · 2 impl · 1 test" — a requirement's description in the tree. */
+/**
+ * "must · in-progress · covered · 2 impl · 1 test": a requirement's description in the trees, the
+ * most useful words first (a narrow sidebar cuts the end). The coverage word is the matrix's and the
+ * counts are the real links, whatever the policy.
+ */
 export function requirementDescription(req: RequirementNode): string {
-  const parts = [req.status ?? 'no status', `${req.implementations.length} impl`, `${req.tests.length} ${req.tests.length === 1 ? 'test' : 'tests'}`];
-  if (req.problems > 0) parts.push(`${req.problems} ${req.problems === 1 ? 'error' : 'errors'}`);
-  return parts.join(' · ');
+  const parts = [req.priority, req.status ?? 'no status', COVERAGE_TEXT[req.coverage], plural(req.implementations.length, 'impl', 'impl'), plural(req.tests.length, 'test')];
+  if (req.problems > 0) parts.push(plural(req.problems, 'error'));
+  return parts.filter((p): p is string => p !== undefined && p !== '').join(' · ');
 }

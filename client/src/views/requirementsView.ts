@@ -2,7 +2,6 @@
 // requirement's roadmap item, code and tests. Filter and grouping live in workspaceState.
 import * as vscode from 'vscode';
 import type { RoadmapItemNode, RoadmapResult } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
 import type { Ctx } from '../extensionContext';
 import { openLocationCommand, toUri } from '../protocolToVscode';
 import type { SpecStore } from '../store';
@@ -13,6 +12,8 @@ import type { LocationNode, RoadmapRefNode } from './locationNode';
 import { GROUPINGS, buildRequirementsModel, requirementDescription } from './requirementsModel';
 import type { Grouping, ModelNode, RequirementTreeNode, RequirementsModel } from './requirementsModel';
 import { requirementIcon, requirementTooltip } from './statusStyle';
+import { errorText } from '../../../server/src/shared/errorText';
+import { plural } from '../../../server/src/shared/plural';
 
 export const REQUIREMENTS_VIEW = 'spectrace.requirements';
 const FILTER_KEY = 'spectrace.requirements.filter';
@@ -120,7 +121,7 @@ export class RequirementsViewProvider implements vscode.TreeDataProvider<Require
         const few = (node.parent?.children.length ?? 0) <= 1 || node.grouping === 'product';
         const item = new vscode.TreeItem(node.label, few ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
-        item.description = `${node.count} ${node.count === 1 ? 'requirement' : 'requirements'}`;
+        item.description = plural(node.count, 'requirement');
         item.iconPath = new vscode.ThemeIcon(node.grouping === 'file' ? 'file' : node.grouping === 'roadmap' ? 'milestone' : 'package');
         if (node.uri) item.resourceUri = toUri(node.uri);
         if (node.location) item.command = openLocationCommand(node.location);

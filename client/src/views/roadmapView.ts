@@ -1,59 +1,33 @@
-// The Roadmap view: roadmap items by due date with their progress ("5/8 done", overdue marked), and
-// under each the requirements planned on it.
+// The Roadmap view: the roadmap's hierarchy (roadmapModel.ts) with progress by stage ("2 done · 2 in
+// progress"), due dates and overdue items marked, and hover cards for items and requirements.
 import * as vscode from 'vscode';
-import type { RequirementNode, RequirementsTreeResult, RoadmapItemNode } from '../../../server/src/shared/protocol';
-import { errorText } from '../extensionContext';
+import type { RoadmapItemNode } from '../../../server/src/shared/protocol';
+import { shortDate } from '../../../server/src/shared/dates';
+import { plural } from '../../../server/src/shared/plural';
+import { stageProgressText } from '../../../server/src/shared/statusStages';
 import type { Ctx } from '../extensionContext';
 import { openLocationCommand } from '../protocolToVscode';
 import type { SpecStore } from '../store';
-import { byDueDate, requirementDescription } from './requirementsModel';
+import { buildRoadmapNodes, roadmapDescription } from './roadmapModel';
+import type { RoadmapViewNode } from './roadmapModel';
+import { requirementDescription } from './requirementsModel';
 import { requirementIcon, requirementTooltip, roadmapIcon } from './statusStyle';
+import { errorText } from '../../../server/src/shared/errorText';
 
 export const ROADMAP_VIEW = 'spectrace.roadmap';
+export type { RoadmapItemViewNode, RoadmapRequirementNode, RoadmapViewNode } from './roadmapModel';
 
-export interface RoadmapItemViewNode {
-  kind: 'roadmapItem';
-  key: string;
-  item: RoadmapItemNode;
-  children: RoadmapRequirementNode[];
-}
-
-export interface RoadmapRequirementNode {
-  kind: 'requirement';
-  key: string;
-  id: string;
-  /** Undefined when the roadmap lists an ID the requirements data does not have (yet). */
-  req: RequirementNode | undefined;
-  parent: RoadmapItemViewNode;
-}
-
-export type RoadmapViewNode = RoadmapItemViewNode | RoadmapRequirementNode;
-
-/** "5/8 done · due 2026-03-31 · overdue" */
-export function roadmapDescription(item: RoadmapItemNode): string {
-  const parts = [`${item.done}/${item.total} done`];
-  if (item.due) parts.push(`due ${item.due}`);
-  if (item.overdue) parts.push('overdue');
-  else if (item.status) parts.push(item.status);
-  return parts.join(' · ');
-}
-
-export function buildRoadmapNodes(roadmap: { folderUri: string; items: RoadmapItemNode[] }[], requirements: RequirementsTreeResult): RoadmapItemViewNode[] {
-  const out: RoadmapItemViewNode[] = [];
-  for (const folder of roadmap) {
-    const reqs = new Map<string, RequirementNode>();
-    for (const r of requirements.folders.find((f) => f.folderUri === folder.folderUri)?.requirements ?? []) if (!reqs.has(r.id)) reqs.set(r.id, r);
-    const seen = new Set<string>();
-    for (const item of byDueDate(folder.items)) {
-      let key = `${folder.folderUri}\u0000${item.id}`;
-      for (let n = 2; seen.has(key); n++) key = `${folder.folderUri}\u0000${item.id}#${n}`;
-      seen.add(key);
-      const node: RoadmapItemViewNode = { kind: 'roadmapItem', key, item, children: [] };
-      node.children = item.requirementIds.map((id, i) => ({ kind: 'requirement', key: `${key}\u0000${i}\u0000${id}`, id, req: reqs.get(id), parent: node }));
-      out.push(node);
-    }
+/** The hover card of a roadmap item: its fields, progress by stage, overdue. Spec text goes in as text. */
+export function roadmapTooltip(item: RoadmapItemNode, currentYear: number): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString(undefined, true);
+  tip.appendMarkdown('**').appendText(item.id).appendMarkdown('** ').appendText(item.title).appendMarkdown('\n\n');
+  const date = (d: string | undefined) => d && shortDate(d, currentYear);
+  for (const [k, v] of [['Type', item.type], ['Status', item.status], ['Start', date(item.start)], ['Due', date(item.due)], ['Parent', item.parent]] as const) {
+    if (v) tip.appendMarkdown(`${k}: `).appendText(v).appendMarkdown('  \n');
   }
-  return out;
+  tip.appendMarkdown(`Progress: ${stageProgressText(item.stages)} (${item.done} of ${plural(item.total, 'requirement')} done)`);
+  if (item.overdue) tip.appendMarkdown('  \n$(warning) Overdue: the due date has passed and not every requirement is done.');
+  return tip;
 }
 
 export class RoadmapViewProvider implements vscode.TreeDataProvider<RoadmapViewNode>, vscode.Disposable {
@@ -82,7 +56,7 @@ export class RoadmapViewProvider implements vscode.TreeDataProvider<RoadmapViewN
       // With no specs at all the welcome content (with its starter button) says it better.
       const anySpecs = requirements.folders.some((f) => f.requirements.length > 0);
       this.view.message = nodes.length === 0 && anySpecs ? 'No roadmap items yet. Add a roadmap: list to a spec file.' : undefined;
-      const overdue = nodes.filter((n) => n.item.overdue).length;
+      const overdue = countOverdue(nodes);
       this.view.description = overdue > 0 ? `${overdue} overdue` : undefined;
       return nodes;
     } catch (err) {
@@ -93,27 +67,22 @@ export class RoadmapViewProvider implements vscode.TreeDataProvider<RoadmapViewN
   }
 
   getParent(node: RoadmapViewNode): RoadmapViewNode | undefined {
-    return node.kind === 'requirement' ? node.parent : undefined;
+    return node.parent;
   }
 
   getTreeItem(node: RoadmapViewNode): vscode.TreeItem {
+    const currentYear = new Date().getFullYear();
     if (node.kind === 'roadmapItem') {
       const { item } = node;
-      const item_ = new vscode.TreeItem(`${item.id} ${item.title}`, item.requirementIds.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item_.id = node.key;
-      item_.description = roadmapDescription(item);
-      item_.iconPath = roadmapIcon(item);
-      const tip = new vscode.MarkdownString(undefined, true);
-      tip.appendMarkdown('**').appendText(item.id).appendMarkdown('** ').appendText(item.title).appendMarkdown('\n\n');
-      for (const [k, v] of [['Type', item.type], ['Status', item.status], ['Start', item.start], ['Due', item.due], ['Parent', item.parent]] as const) {
-        if (v) tip.appendMarkdown(`${k}: `).appendText(v).appendMarkdown('  \n');
-      }
-      tip.appendMarkdown(`Progress: ${item.done}/${item.total} requirements done`);
-      if (item.overdue) tip.appendMarkdown('  \n$(warning) Overdue: the due date has passed and not every requirement is done.');
-      item_.tooltip = tip;
-      item_.command = openLocationCommand(item.location, 'Open Roadmap Item');
-      item_.contextValue = item.overdue ? 'roadmapItem.overdue' : 'roadmapItem';
-      return item_;
+      const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
+      const treeItem = new vscode.TreeItem(`${item.id} ${item.title}`, state);
+      treeItem.id = node.key;
+      treeItem.description = roadmapDescription(item, currentYear);
+      treeItem.iconPath = roadmapIcon(item);
+      treeItem.tooltip = roadmapTooltip(item, currentYear);
+      treeItem.command = openLocationCommand(item.location, 'Open Roadmap Item');
+      treeItem.contextValue = item.overdue ? 'roadmapItem.overdue' : 'roadmapItem';
+      return treeItem;
     }
     const { req } = node;
     const item = new vscode.TreeItem(req ? `${req.id} ${req.title}` : node.id, vscode.TreeItemCollapsibleState.None);
@@ -134,4 +103,8 @@ export class RoadmapViewProvider implements vscode.TreeDataProvider<RoadmapViewN
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function countOverdue(nodes: readonly RoadmapViewNode[]): number {
+  return nodes.reduce((n, node) => (node.kind === 'roadmapItem' ? n + (node.item.overdue ? 1 : 0) + countOverdue(node.children) : n), 0);
 }

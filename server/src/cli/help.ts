@@ -1,5 +1,5 @@
 // Help texts: every command and flag, the formats and the exit codes.
-import { TOOL } from './version';
+import { TOOL } from '../engine/reports/tool';
 
 export const EXIT_CODES = `Exit codes:
   0  no errors (warnings, infos and hints allowed)

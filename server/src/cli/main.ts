@@ -3,14 +3,13 @@
 // (SPECTRACE_DEBUG=1 adds them for us).
 import { buildCheckReport } from '../engine/reports/buildCheck';
 import { buildTraceReport } from '../engine/reports/buildTrace';
-import type { CheckReport, TraceReport } from '../engine/reports/reportModel';
+import type { CheckReport } from '../engine/reports/reportModel';
 import type { ReportSource } from '../engine/reports/source';
-import { renderCsv } from '../engine/reports/renderCsv';
-import { renderHtml } from '../engine/reports/renderHtml';
-import { renderCheckJson, renderTraceJson } from '../engine/reports/renderJson';
+import { TRACE_RENDERERS } from '../engine/reports/renderers';
+import { renderCheckJson } from '../engine/reports/renderJson';
 import { renderJunit } from '../engine/reports/renderJunit';
-import { renderMarkdown } from '../engine/reports/renderMarkdown';
 import { renderSarif } from '../engine/reports/renderSarif';
+import type { SarifOptions } from '../engine/reports/renderSarif';
 import { renderCheckText, summaryLine } from '../engine/reports/renderText';
 import type { SkippedFile } from '../engine/types';
 import { relativePath } from '../engine/reports/paths';
@@ -19,8 +18,10 @@ import type { Command } from './parseArgs';
 import { CHECK_HELP, MAIN_HELP, REPORT_HELP } from './help';
 import { writeOut } from './output';
 import type { CliIo } from './output';
-import { TOOL } from './version';
+import { TOOL } from '../engine/reports/tool';
 import { loadWorkspace, resolveFolder } from './openFolder';
+import { sarifProvenance } from './sarifProvenance';
+import { errorText } from '../shared/errorText';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -51,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       else io.stderr("Run 'spectrace --help' for usage.\n");
       return EXIT_USAGE;
     }
-    io.stderr(`spectrace: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`spectrace: internal error: ${errorText(err)}\n`);
     if (io.env.SPECTRACE_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT_USAGE;
   }
@@ -81,12 +82,12 @@ function useColor(command: CheckCommand, io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
-function renderCheck(report: CheckReport, command: CheckCommand, color: boolean): string {
+function renderCheck(report: CheckReport, command: CheckCommand, color: boolean, sarif: SarifOptions): string {
   switch (command.format) {
     case 'json':
       return renderCheckJson(report);
     case 'sarif':
-      return renderSarif(report);
+      return renderSarif(report, sarif);
     case 'junit':
       return renderJunit(report);
     case 'text':
@@ -103,7 +104,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (report.specFiles.length === 0) {
     io.stderr(`spectrace: note: no spec files in '${command.folder}' (looked for ${workspace.source.config.specs.join(', ')})\n`);
   }
-  const output = renderCheck(report, command, useColor(command, io));
+  const sarif: SarifOptions = command.format === 'sarif' ? { provenance: await sarifProvenance(root, io, command.verbose) } : {};
+  const output = renderCheck(report, command, useColor(command, io), sarif);
 
   if (command.out !== undefined) {
     await writeOut(io, command.out, output);
@@ -131,19 +133,6 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-function renderReport(report: TraceReport, format: ReportCommand['format']): string {
-  switch (format) {
-    case 'md':
-      return renderMarkdown(report);
-    case 'html':
-      return renderHtml(report);
-    case 'csv':
-      return renderCsv(report);
-    case 'json':
-      return renderTraceJson(report);
-  }
-}
-
 async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
   const root = await resolveFolder(command.folder, io.cwd);
   const workspace = await loadWorkspace(root, command.today);
@@ -159,7 +148,7 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const report = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
-  const output = renderReport(report, command.format);
+  const output = TRACE_RENDERERS[command.format](report);
   if (command.out !== undefined) {
     const file = await writeOut(io, command.out, output);
     io.stdout(`Traceability report (${report.rows.length} requirements, ${report.roadmap.length} roadmap items) written to ${file}\n`);

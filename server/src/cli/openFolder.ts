@@ -6,6 +6,7 @@ import { indexFolder } from '../disk/indexFolder';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
 import { UsageError } from './parseArgs';
+import { errorText } from '../shared/errorText';
 
 export interface LoadedWorkspace {
   source: ReportSource;
@@ -20,7 +21,7 @@ function reason(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return 'not a folder';
   if (code === 'ELOOP') return 'too many symbolic links';
-  return err instanceof Error ? err.message : String(err);
+  return errorText(err);
 }
 
 /** The absolute, real path of a readable folder, or a UsageError saying why not. */

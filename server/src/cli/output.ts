@@ -2,6 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UsageError } from './parseArgs';
+import { errorText } from '../shared/errorText';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -20,7 +21,7 @@ export async function writeOut(io: CliIo, out: string, text: string): Promise<st
     await fs.writeFile(file, text, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a parent is not a folder' : err instanceof Error ? err.message : String(err);
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a parent is not a folder' : errorText(err);
     throw new UsageError(`cannot write '${out}': ${why}`);
   }
   return file;

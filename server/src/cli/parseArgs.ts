@@ -1,14 +1,17 @@
 // Command-line parsing with node:util parseArgs (strict): anything unknown or malformed becomes a
 // UsageError, which the CLI prints as one line and exits 2 with.
 import { parseArgs } from 'node:util';
+import { TRACE_FORMATS } from '../engine/reports/renderers';
+import type { TraceFormat } from '../engine/reports/renderers';
+import { errorText } from '../shared/errorText';
 
 export class UsageError extends Error {}
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
-export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+export type ReportFormat = TraceFormat;
 
 const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit'];
-const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json'];
+const REPORT_FORMATS: readonly ReportFormat[] = TRACE_FORMATS;
 
 interface Common {
   folder: string;
@@ -41,7 +44,7 @@ const CHECK_OPTIONS = {
 
 /** parseArgs' messages name the problem well but are long; keep the first sentence. */
 function usage(err: unknown): UsageError {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorText(err);
   return new UsageError(text.split('. ')[0]?.replace(/\.$/, '') ?? text);
 }
 

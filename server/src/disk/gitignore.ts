@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import type { SkippedFile } from '../engine/types';
+import { errorText } from '../shared/errorText';
 
 interface Level {
   /** The folder the rules are relative to. */
@@ -161,7 +162,7 @@ export class GitignoreRules {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR' || optional) return undefined;
-      this.problems.push({ file, reason: 'unreadable', detail: `its rules are not applied: ${err instanceof Error ? err.message : String(err)}` });
+      this.problems.push({ file, reason: 'unreadable', detail: `its rules are not applied: ${errorText(err)}` });
       return undefined;
     }
   }

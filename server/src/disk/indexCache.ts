@@ -21,6 +21,8 @@ import { PersistedFile } from './persistedFile';
 import type { ScanEntry } from './scanFile';
 import type { KnownFile } from './scanWorkerPool';
 import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig, TagKind } from '../engine/types';
+import { errorText } from '../shared/errorText';
+import { isObject } from '../shared/isObject';
 
 /** Bump when the file layout or what a scan yields for the same bytes changes (codeTags.ts, scanFile.ts). */
 export const CACHE_FORMAT = 3;
@@ -216,7 +218,7 @@ export class CodeIndexCache {
     try {
       data = JSON.parse(text);
     } catch (err) {
-      return `not valid JSON (${err instanceof Error ? err.message : String(err)}); truncated or corrupt`;
+      return `not valid JSON (${errorText(err)}); truncated or corrupt`;
     }
     if (!isObject(data) || data.marker !== MARKER) return 'not a Spectrace code index';
     if (data.key !== key) return 'made for another folder, configuration or version (rebuilt)';
@@ -321,10 +323,6 @@ function decodeFolder(row: unknown): { rel: string; listing: FolderListing } | u
   const names = (v: unknown): v is string[] => Array.isArray(v) && v.every((n) => typeof n === 'string' && isName(n));
   if (!names(dirs) || !names(specs) || !names(code)) return undefined;
   return { rel, listing: { mtimeMs, rules, rulesMs, reusable: true, dirs, specs, code } };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isCount(v: unknown): v is number {

@@ -8,7 +8,7 @@ import { MAX_CACHED_SPEC_CHARS, textHash } from './specResultCache';
 import type { SpecResultCache } from './specResultCache';
 import { startScanWorker, WORKER_MIN_FILES } from './scanWorkerPool';
 import type { ScanWorkerThread } from './scanWorkerPool';
-import { readRegularFileSync } from './readRegularFile';
+import { readTextSync } from './readText';
 import type { SkippedFile, SpecFile } from '../engine/types';
 import { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { WorkspaceIndexOptions } from '../engine/index/workspaceIndex';
@@ -41,7 +41,7 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
     skipped.push(s);
     options.onSkip?.(s);
   };
-  const index = new WorkspaceIndex(base, { ...options, readFile: options.readFile ?? readRegularFileSync });
+  const index = new WorkspaceIndex(base, { ...options, readFile: options.readFile ?? readTextSync });
 
   const configRead = await readSpecFile(index.configFile, { ...index.config, maxFileSize: SPEC_READ_LIMIT });
   if ('text' in configRead) index.setConfig(configRead.text);

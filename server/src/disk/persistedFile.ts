@@ -4,6 +4,7 @@
 // only means the next start does more work.
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { errorText } from '../shared/errorText';
 
 export class PersistedFile {
   private writing: Promise<unknown> = Promise.resolve();
@@ -35,7 +36,7 @@ export class PersistedFile {
       await fsp.rename(temp, this.file);
       return true;
     } catch (err) {
-      this.log(`spectrace: could not write the ${this.what} ${this.file}: ${describe(err)}`);
+      this.log(`spectrace: could not write the ${this.what} ${this.file}: ${errorText(err)}`);
       await fsp.rm(temp, { force: true }).catch(() => undefined); // best effort; a stray temporary file is harmless
       return false;
     }
@@ -48,7 +49,7 @@ export class PersistedFile {
 
   /** Remove the file (a cache that must not be used any more); problems are logged. */
   async remove(): Promise<void> {
-    await fsp.rm(this.file, { force: true }).catch((err: unknown) => this.log(`spectrace: could not remove the ${this.what} ${this.file}: ${describe(err)}`));
+    await fsp.rm(this.file, { force: true }).catch((err: unknown) => this.log(`spectrace: could not remove the ${this.what} ${this.file}: ${errorText(err)}`));
   }
 
   /**
@@ -76,12 +77,8 @@ export class PersistedFile {
       }
       return await fsp.readFile(this.file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`spectrace: ${this.what} ${this.file} ignored: ${describe(err)}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`spectrace: ${this.what} ${this.file} ignored: ${errorText(err)}`);
       return undefined;
     }
   }
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -20,6 +20,7 @@ import * as fs from 'node:fs';
 import { extractTags } from '../engine/code/codeTags';
 import { MINIFIED_LINE_LENGTH, minifiedSkip } from '../engine/code/minified';
 import type { CodeFile, SkippedFile, SpectraceConfig } from '../engine/types';
+import { errorText } from '../shared/errorText';
 
 export type ReadResult = { text: string } | { skipped: SkippedFile };
 
@@ -251,7 +252,7 @@ export function decodeText(file: string, bytes: Uint8Array): ReadResult {
 /** The SkippedFile for an error from the file system. */
 export function skipFromError(file: string, err: unknown): SkippedFile {
   const e = err as NodeJS.ErrnoException;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   switch (e?.code) {
     case 'ENOENT':
     case 'ENOTDIR':

@@ -18,14 +18,13 @@ import type { FileStamp, ScanEntry } from './scanFile';
 import { REPLY_NO_TAGS, REPLY_TAGS, REPLY_UNCHANGED } from './scanWorkerProtocol';
 import type { ScanDone, ScanJob, ScanReply, ScanWorkerData } from './scanWorkerProtocol';
 import type { CodeFile, CodeTag, SkippedFile, SpectraceConfig } from '../engine/types';
+import { errorText } from '../shared/errorText';
 
 /**
- * Below this many files the scan stays on the main thread. Measured with fresh processes on the
- * bench tree (2 KiB files, the shared 2-core machine; medians of 5): a worker thread takes 45-75 ms
- * to start; at 1,000 files the main thread alone (~38 ms) was as fast as with a worker started
- * ahead, at 2,000 the worker saved ~15 ms (60 vs 71 ms) and at 20,000 ~10-20%. Parallel file reads
- * scale poorly on that machine (two threads read ~1.5x as fast as one, not 2x); the worker pays
- * most when the main thread is busy with something else, e.g. parsing a large spec (indexFolder).
+ * Below this many files the scan stays on the main thread: a smaller tree is read before a worker
+ * thread has started (the measurements are in bench/HISTORY.md). Parallel file reads scale poorly
+ * on a 2-core machine; the worker pays most when the main thread is busy with something else, e.g.
+ * parsing a large spec (indexFolder).
  */
 export const WORKER_MIN_FILES = 2000;
 /** Files per slice: about a millisecond of reading on the main thread. */
@@ -192,7 +191,7 @@ export interface ScanWorkerThread {
 
 /**
  * Start a scan worker for `config` (undefined when the script is missing or the thread cannot
- * start). Starting it while the folder is walked hides its start-up time (~50 ms) behind the walk.
+ * start). Starting it while the folder is walked hides its start-up time behind the walk.
  */
 export function startScanWorker(
   config: SpectraceConfig,
@@ -206,7 +205,7 @@ export function startScanWorker(
     thread = new Worker(script, { workerData: data });
     opts.onWorker?.(thread);
   } catch (err) {
-    opts.log?.(`code scan: no worker thread (${err instanceof Error ? err.message : String(err)}); scanning on the main thread`);
+    opts.log?.(`code scan: no worker thread (${errorText(err)}); scanning on the main thread`);
     return undefined;
   }
   let over = false;
@@ -224,7 +223,7 @@ export function startScanWorker(
     if ('done' in msg) end(undefined);
     else onReply?.(msg);
   });
-  thread.on('error', (err) => end(err instanceof Error ? err.message : String(err)));
+  thread.on('error', (err) => end(errorText(err)));
   thread.on('exit', (code) => end(`exit code ${code}`));
   return {
     run(job, replies) {

@@ -16,14 +16,15 @@
 //   a log line; nothing here throws. Folders whose analyses would take more than MAX_BYTES are not
 //   stored.
 // - Each file's analysis is serialized on its own, one per event-loop turn, and read back only when
-//   its hash matches: v8.serialize of a 20,000-requirement analysis blocks for most of a second and
-//   takes 66 MB, so spec texts over MAX_CACHED_SPEC_CHARS are not stored at all (they are parsed).
+//   its hash matches: v8.serialize of a very large analysis blocks the server and holds much memory
+//   (bench/HISTORY.md), so spec texts over MAX_CACHED_SPEC_CHARS are not stored at all (they are parsed).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { PersistedFile } from './persistedFile';
 import type { SpecFile } from '../engine/types';
+import { errorText } from '../shared/errorText';
 
 /** Bump when what an analysis yields for the same text and config changes. */
 export const SPEC_CACHE_FORMAT = 1;
@@ -173,7 +174,7 @@ function decode(bytes: Buffer, key: string): Map<string, Entry> | string {
   try {
     data = v8.deserialize(bytes);
   } catch (err) {
-    return `not readable (${describe(err)}); truncated or corrupt`;
+    return `not readable (${errorText(err)}); truncated or corrupt`;
   }
   if (typeof data !== 'object' || data === null || (data as { marker?: unknown }).marker !== MARKER) return 'not Spectrace spec analyses';
   const stored = data as Partial<StoredSpecs>;
@@ -195,7 +196,7 @@ function readSpec(bytes: Uint8Array, file: string): SpecFile | string {
   try {
     spec = v8.deserialize(bytes);
   } catch (err) {
-    return `not readable (${describe(err)})`;
+    return `not readable (${errorText(err)})`;
   }
   return looksLikeSpecFile(spec, file) ? spec : 'not an analysis of this file';
 }
@@ -209,8 +210,4 @@ function looksLikeSpecFile(v: unknown, file: string): v is SpecFile {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<SpecFile>;
   return s.file === file && typeof s.isSpec === 'boolean' && Array.isArray(s.requirements) && Array.isArray(s.roadmap) && Array.isArray(s.diagnostics);
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -15,7 +15,7 @@ export interface Range {
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleSetting = Severity | 'off';
 
-/** Every diagnostic code Spectrace emits. Documented in the README with default severity and fix. */
+/** Every diagnostic code Spectrace emits. Documented in docs/rules.md (generated from reports/ruleDocs.ts). */
 export type DiagnosticCode =
   | 'schema'
   | 'yaml-syntax'

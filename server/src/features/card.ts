@@ -2,7 +2,9 @@
 // roadmap item) is, where it is planned, and links to the code and tests that carry it.
 import type { CodeTag, SpecItem } from '../engine/types';
 import type { FeatureContext } from './featureContext';
-import { fieldText, plural, relativeLabel, shortDate, titleOf } from './items';
+import { fieldText } from '../engine/reports/fields';
+import { progressByStage, relativeLabel, shortDate, titleOf } from './items';
+import { plural } from '../shared/plural';
 
 /** Markdown-escape text the user wrote (titles may hold `*`, `<`, `[`...). */
 export function escapeMarkdown(s: string): string {
@@ -20,9 +22,14 @@ function links(ctx: FeatureContext, tags: CodeTag[]): string[] {
   return out;
 }
 
-function facts(item: SpecItem, keys: string[]): string {
+const DATE_FIELDS = new Set(['start', 'due']);
+
+function facts(item: SpecItem, keys: string[], currentYear?: number): string {
   return keys
-    .map((k) => [k, fieldText(item, k)] as const)
+    .map((k) => {
+      const v = fieldText(item, k);
+      return [k, v !== undefined && currentYear !== undefined && DATE_FIELDS.has(k) ? shortDate(v, currentYear) : v] as const;
+    })
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k} \`${String(v).replace(/`/g, "'")}\``)
     .join(' · ');
@@ -60,10 +67,10 @@ export function requirementCard(ctx: FeatureContext, item: SpecItem, now: Date):
 export function roadmapCard(ctx: FeatureContext, item: SpecItem, now: Date): string {
   const id = item.id ?? '';
   const parts = [`**${escapeMarkdown(id)}** — ${escapeMarkdown(titleOf(item))}`];
-  const f = facts(item, ['type', 'status', 'start', 'due', 'owner']);
+  const f = facts(item, ['type', 'status', 'start', 'due', 'owner'], now.getFullYear());
   if (f) parts.push(f);
   const progress = ctx.index.roadmapProgress().find((p) => p.item.id === id);
-  if (progress) parts.push(`${progress.done}/${progress.total} done${progress.overdue ? ' · **overdue**' : ''}`);
+  if (progress) parts.push(`${progressByStage(progress.requirements)}${progress.overdue ? ' · **overdue**' : ''}`);
   const due = fieldText(item, 'due');
   if (due && !progress) parts.push(`due ${shortDate(due, now.getFullYear())}`);
   const description = fieldText(item, 'description');

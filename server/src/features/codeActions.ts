@@ -9,7 +9,8 @@ import type { FixData, ItemKind, SpecDiagnostic, SpecFile, SpecItem } from '../e
 import { toLspRange } from './lspRange';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
-import { idPrefix, relativeLabel } from './items';
+import { idPrefix } from '../engine/index/queries';
+import { relativeLabel } from './items';
 
 function isFixData(v: unknown): v is FixData {
   if (typeof v !== 'object' || v === null) return false;
@@ -78,7 +79,7 @@ function defaultValue(ctx: FeatureContext, file: string, kind: ItemKind, field: 
   if (field === 'id') {
     const spec = ctx.index.specFile(file);
     const sibling = (kind === 'requirement' ? spec?.requirements : spec?.roadmap)?.find((it) => it.id);
-    return ctx.index.nextFreeId(sibling?.id ? idPrefix(sibling.id) : kind === 'requirement' ? 'REQ' : 'R');
+    return ctx.index.nextFreeId((sibling?.id ? idPrefix(sibling.id) : undefined) ?? (kind === 'requirement' ? 'REQ' : 'R'));
   }
   const doc = describeSchemaProperty(kind, [field]);
   if (doc?.enum?.length) return preferred[field] && doc.enum.includes(preferred[field]) ? preferred[field] : doc.enum[0];
@@ -100,13 +101,14 @@ interface StubTarget {
  * referencing spec file, which gets a new list.
  */
 function stubTarget(ctx: FeatureContext, referencingFile: string, id: string, kind: ItemKind): StubTarget | undefined {
-  const prefix = idPrefix(id);
+  // An ID without a number (`LOGIN`) goes beside the IDs numbered after it (`LOGIN-1`).
+  const prefix = idPrefix(id) ?? id;
   const samePrefix = new Map<string, number>();
   const sameKind = new Map<string, number>();
   const pool = kind === 'requirement' ? ctx.index.requirements() : ctx.index.roadmapItems();
   for (const it of pool) {
     sameKind.set(it.file, (sameKind.get(it.file) ?? 0) + 1);
-    if (it.id && idPrefix(it.id) === prefix && prefix !== it.id) samePrefix.set(it.file, (samePrefix.get(it.file) ?? 0) + 1);
+    if (it.id && idPrefix(it.id) === prefix) samePrefix.set(it.file, (samePrefix.get(it.file) ?? 0) + 1);
   }
   const most = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])[0]?.[0];
   const listOf = (spec: SpecFile) => (kind === 'requirement' ? spec.requirements : spec.roadmap);

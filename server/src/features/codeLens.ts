@@ -7,8 +7,10 @@ import { toLspRange } from './lspRange';
 import { Commands } from '../shared/protocol';
 import type { ShowLocationsArgs } from '../shared/protocol';
 import type { FeatureContext, FeatureRequest } from './featureContext';
-import { fieldText, plural, shortDate, titleOf } from './items';
+import { fieldText } from '../engine/reports/fields';
+import { progressByStage, shortDate, titleOf } from './items';
 import { Pacer } from './pacer';
+import { plural } from '../shared/plural';
 
 function lens(ctx: FeatureContext, file: string, at: Range, title: string, locations: Location[]): CodeLens {
   const range = toLspRange({ start: at.start, end: at.start });
@@ -43,9 +45,7 @@ function requirementLenses(ctx: FeatureContext, item: SpecItem, now: Date, out: 
 function roadmapLenses(ctx: FeatureContext, item: SpecItem, progress: Map<string, { done: number; total: number; overdue: boolean; requirements: SpecItem[] }>, out: CodeLens[]): void {
   if (!item.id) return;
   const p = progress.get(item.id);
-  const done = p?.done ?? 0;
-  const total = p?.total ?? 0;
-  const title = `${done}/${total} done${p?.overdue ? ' · overdue' : ''}`;
+  const title = `${progressByStage(p?.requirements ?? [])}${p?.overdue ? ' · overdue' : ''}`;
   out.push(lens(ctx, item.file, item.headRange, title, (p?.requirements ?? []).map((r) => itemLocation(ctx, r))));
 }
 

@@ -7,7 +7,9 @@ import { describeSchemaProperty } from '../engine/schema/schemaSet';
 import type { ItemKind, Position, SpecItem } from '../engine/types';
 import { cancelled } from './requestErrors';
 import type { FeatureContext, FeatureRequest } from './featureContext';
-import { fieldText, idPrefix, itemAtLine, titleOf } from './items';
+import { idPrefix } from '../engine/index/queries';
+import { fieldText } from '../engine/reports/fields';
+import { itemAtLine, titleOf } from './items';
 import { schemaKeys, schemaPathOf } from './schemaPath';
 import type { SchemaPath } from './schemaPath';
 import { ITEM, cursorContext } from './yamlCursor';
@@ -213,7 +215,10 @@ function likelyPrefix(req: FeatureRequest<CompletionParams>, kind: ItemKind): st
   const own = kind === 'requirement' ? spec?.requirements : spec?.roadmap;
   const pool = own?.length ? own : kind === 'requirement' ? req.ctx.index.requirements() : req.ctx.index.roadmapItems();
   const counts = new Map<string, number>();
-  for (const it of pool) if (it.id) counts.set(idPrefix(it.id), (counts.get(idPrefix(it.id)) ?? 0) + 1);
+  for (const it of pool) {
+    const prefix = it.id ? idPrefix(it.id) : undefined;
+    if (prefix !== undefined) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
   let best = kind === 'requirement' ? 'REQ' : 'R';
   let n = 0;
   for (const [p, c] of counts) if (c > n) [best, n] = [p, c];

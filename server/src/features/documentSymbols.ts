@@ -5,7 +5,8 @@ import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver
 import type { SpecItem } from '../engine/types';
 import { toLspRange } from './lspRange';
 import type { FeatureRequest } from './featureContext';
-import { fieldText, titleOf } from './items';
+import { fieldText } from '../engine/reports/fields';
+import { titleOf } from './items';
 
 const REQUIREMENT_KIND: Record<string, SymbolKind> = {
   epic: SymbolKind.Package,

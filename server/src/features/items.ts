@@ -1,6 +1,8 @@
 // Small readers over the engine's SpecItems shared by several features.
 import * as path from 'node:path';
+import { fieldText } from '../engine/reports/fields';
 import type { Position, Range, SpecFile, SpecItem } from '../engine/types';
+import { countStages, stageProgressText } from '../shared/statusStages';
 
 export function contains(r: Range, p: Position): boolean {
   if (p.line < r.start.line || p.line > r.end.line) return false;
@@ -25,15 +27,6 @@ export function itemAtLine(spec: SpecFile, line: number): SpecItem | undefined {
   return undefined;
 }
 
-/** A field's value when it is a string (or a number/date the user wrote as a scalar). */
-export function fieldText(item: SpecItem, key: string): string | undefined {
-  const v = item.fields.get(key)?.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return undefined;
-}
-
 export function titleOf(item: SpecItem): string {
   return fieldText(item, 'title') ?? '(untitled)';
 }
@@ -44,24 +37,10 @@ export function relativeLabel(root: string, file: string): string {
   return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
 }
 
-/** The prefix of an ID: `PAY` for `PAY-12`, the whole ID when it has no trailing number. */
-export function idPrefix(id: string): string {
-  const m = /^(.*?)[-_.]?\d+$/.exec(id);
-  return m && m[1] ? m[1] : id;
-}
+/** The shared date style (shared/dates.ts), re-exported for the features' card and lens texts. */
+export { shortDate } from '../shared/dates';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2026-03-31` -> `Mar 31` (the year too when it is not `currentYear`); other text unchanged. */
-export function shortDate(date: string, currentYear: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const month = MONTHS[Number(m[2]) - 1];
-  if (!month) return date;
-  const day = String(Number(m[3]));
-  return Number(m[1]) === currentYear ? `${month} ${day}` : `${month} ${day}, ${m[1]}`;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** A roadmap item's progress by the stage of its requirements: "2 done · 2 in progress". */
+export function progressByStage(requirements: readonly SpecItem[]): string {
+  return stageProgressText(countStages(requirements.map((r) => fieldText(r, 'status'))));
 }

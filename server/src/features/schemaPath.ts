@@ -5,6 +5,7 @@ import { BUILTIN_SCHEMAS } from '../engine/schema/builtinSchemas';
 import type { SchemaKind } from '../engine/schema/builtinSchemas';
 import type { ItemKind } from '../engine/types';
 import { ITEM } from './yamlCursor';
+import { isObject } from '../shared/isObject';
 
 export interface SchemaPath {
   kind: SchemaKind;
@@ -26,10 +27,6 @@ export function schemaPathOf(path: string[], isConfig: boolean): SchemaPath | un
 }
 
 type SchemaObject = Record<string, unknown>;
-
-function isObject(v: unknown): v is SchemaObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The keys of the object schema at `keyPath` (following $ref, items and anyOf/oneOf branches). */
 export function schemaKeys(kind: SchemaKind, keyPath: string[]): string[] {

@@ -3,6 +3,7 @@
 // answered with the RequestCancelled error the client expects.
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, RemoteConsole } from 'vscode-languageserver';
+import { errorText } from '../shared/errorText';
 import { cancelled, UserFacingError } from '../features/requestErrors';
 
 /** The document changed while the request was computed: the client should ask again. */
@@ -34,7 +35,7 @@ export async function guard<R>(
     if (err instanceof ResponseError) return err as ResponseError<void>;
     if (err instanceof UserFacingError) return new ResponseError(err.code, err.message);
     console.error(`spectrace: ${name} failed: ${describeError(err)}`);
-    return new ResponseError(ErrorCodes.InternalError, `Spectrace could not answer ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return new ResponseError(ErrorCodes.InternalError, `Spectrace could not answer ${name}: ${errorText(err)}`);
   }
 }
 

@@ -3,8 +3,8 @@
 // read that finishes after a newer event is dropped.
 import type { Folder } from './folder';
 import { GitignoreRules } from '../disk/gitignore';
-import { readTextFile } from './fileReader';
-import type { ReadResult } from './fileReader';
+import { readTextFile } from '../disk/readText';
+import type { ReadResult } from '../disk/readText';
 
 export class LatestDiskEvent {
   private seq = 0;

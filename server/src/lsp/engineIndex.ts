@@ -4,7 +4,7 @@
 import type { CodeIndexCache } from '../disk/indexCache';
 import type { SpecResultCache } from '../disk/specResultCache';
 import { indexFolder } from '../disk/indexFolder';
-import { readRegularFileSync } from '../disk/readRegularFile';
+import { readTextSync } from '../disk/readText';
 import { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { SkippedFile } from '../engine/types';
 
@@ -51,5 +51,5 @@ export async function buildIndex(root: string, opts: BuildOptions): Promise<Work
 
 /** An empty index for a folder that could not be read. */
 export function emptyIndex(root: string, trusted: boolean): WorkspaceIndex {
-  return new WorkspaceIndex(root, { trusted, readFile: readRegularFileSync });
+  return new WorkspaceIndex(root, { trusted, readFile: readTextSync });
 }

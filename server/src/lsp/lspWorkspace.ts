@@ -21,7 +21,7 @@ import { LatestDiskEvent, readChangedFile } from './diskReads';
 import { PendingEdits } from './documentSync';
 import { buildIndex, emptyIndex } from './engineIndex';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
-import { readIfFile } from './fileReader';
+import { readTextSync } from '../disk/readText';
 import { Folder } from './folder';
 import { applyText, removeFromIndex } from './indexUpdates';
 import { ChangeNotifier } from './notifier';
@@ -30,6 +30,7 @@ import { PublishScheduler } from './publishScheduler';
 import { featureContext, whenReady } from './requestScope';
 import { SettingsStore } from './settings';
 import { isInside, pathToUri, uriToPath } from './uris';
+import { errorText } from '../shared/errorText';
 
 export { Folder };
 
@@ -135,7 +136,7 @@ export class Workspace {
       progress.begin(`Spectrace: indexing ${folder.name}`, 0, undefined, false);
     } catch (err) {
       // A client that refuses the progress token still gets its index.
-      this.connection.console.info(`spectrace: no progress reporting (${err instanceof Error ? err.message : String(err)})`);
+      this.connection.console.info(`spectrace: no progress reporting (${errorText(err)})`);
       progress = undefined;
     }
     let index: WorkspaceIndex;
@@ -154,7 +155,7 @@ export class Workspace {
       });
     } catch (err) {
       this.connection.console.error(`spectrace: indexing ${folder.root} failed: ${describeError(err)}`);
-      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+      void this.connection.window.showErrorMessage(`Spectrace could not index ${folder.name}: ${errorText(err)}`);
       index = emptyIndex(folder.root, this.trusted);
     } finally {
       progress?.done();
@@ -170,7 +171,7 @@ export class Workspace {
       this.pending.delete(doc.uri);
       // An open, unchanged spectrace.yaml is what indexFolder just read: re-applying it would
       // re-validate the whole folder for nothing.
-      const sameConfig = file === folder.configFile && doc.getText() === readIfFile(file);
+      const sameConfig = file === folder.configFile && doc.getText() === readTextSync(file);
       if (sameConfig || this.applyText(folder, file, doc)) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
@@ -220,7 +221,7 @@ export class Workspace {
   /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
   textOf(file: string): string | undefined {
     const doc = this.documents.get(pathToUri(file));
-    return doc ? doc.getText() : readIfFile(file);
+    return doc ? doc.getText() : readTextSync(file);
   }
 
   // -------------------------------------------------------------------------------------------

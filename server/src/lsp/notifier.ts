@@ -8,6 +8,7 @@
 import { CodeLensRefreshRequest, InlayHintRefreshRequest } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
 import { IndexChangedNotification } from '../shared/protocol';
+import { errorText } from '../shared/errorText';
 
 export interface RefreshSupport {
   codeLens: boolean;
@@ -49,7 +50,7 @@ export class ChangeNotifier {
   }
 
   private report(what: string): (err: unknown) => void {
-    return (err) => this.connection.console.warn(`spectrace: ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return (err) => this.connection.console.warn(`spectrace: ${what} failed: ${errorText(err)}`);
   }
 
   private flush(): void {

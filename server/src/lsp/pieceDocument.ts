@@ -1,7 +1,7 @@
 // An LSP text document kept as a list of pieces (each ending at a line break, ~16 KB) instead of one
 // string. `TextDocument` from vscode-languageserver-textdocument rebuilds its whole string on every
 // incremental change (substring + concat + a charCodeAt that flattens it): at 20,000 requirements
-// that is an 11 MB copy per keystroke, ~7–10 ms and most of the garbage. Here an edit rebuilds one
+// that is an 11 MB copy per keystroke and most of the garbage. Here an edit rebuilds one
 // piece; the whole string is built only when a feature asks for it, and kept until the next edit.
 // Line arithmetic follows TextDocument exactly (\n, \r\n and a lone \r end a line; a position past
 // the end of a line is clamped before its line break).

@@ -7,6 +7,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { SpecDiagnostic } from '../engine/types';
 import { toLspDiagnostic } from './convert';
 import { pathToUri } from './uris';
+import { errorText } from '../shared/errorText';
 
 interface Sent {
   /** Which folder's index the diagnostics came from (a file belongs to one folder). */
@@ -121,7 +122,7 @@ export class DiagnosticsPublisher {
   private send(uri: string, diagnostics: Diagnostic[]): void {
     const version = this.versionOf(uri);
     this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((err: unknown) => {
-      this.connection.console.error(`spectrace: could not send diagnostics for ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+      this.connection.console.error(`spectrace: could not send diagnostics for ${uri}: ${errorText(err)}`);
     });
   }
 }

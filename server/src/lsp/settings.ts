@@ -4,12 +4,8 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS } from '../shared/protocol';
 import type { SpectraceSettings } from '../shared/protocol';
-
-type Plain = Record<string, unknown>;
-
-function isPlain(v: unknown): v is Plain {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { errorText } from '../shared/errorText';
+import { isObject } from '../shared/isObject';
 
 function bool(v: unknown, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;
@@ -18,8 +14,8 @@ function bool(v: unknown, fallback: boolean): boolean {
 /** Merge whatever the client sent over the defaults, keeping only well-typed values. */
 export function normalizeSettings(raw: unknown): SpectraceSettings {
   const d = DEFAULT_SETTINGS;
-  if (!isPlain(raw)) return structuredClone(d);
-  const sub = (k: string): Plain => (isPlain(raw[k]) ? raw[k] : {});
+  if (!isObject(raw)) return structuredClone(d);
+  const sub = (k: string): Record<string, unknown> => (isObject(raw[k]) ? raw[k] : {});
   const trace = sub('trace').server;
   const maxFileSize = raw.maxFileSize;
   return {
@@ -52,13 +48,13 @@ export class SettingsStore {
       const values: unknown[] = await this.connection.workspace.getConfiguration(folderUris.map((scopeUri) => ({ scopeUri, section: 'spectrace' })));
       folderUris.forEach((uri, i) => this.byFolder.set(uri, normalizeSettings(values[i])));
     } catch (err) {
-      this.connection.console.warn(`spectrace: could not read settings (${err instanceof Error ? err.message : String(err)}); using defaults`);
+      this.connection.console.warn(`spectrace: could not read settings (${errorText(err)}); using defaults`);
     }
   }
 
   /** didChangeConfiguration: a push client sends the values, a pull client just says "ask again". */
   acceptPush(settings: unknown): void {
-    if (isPlain(settings) && isPlain(settings.spectrace)) this.pushed = normalizeSettings(settings.spectrace);
+    if (isObject(settings) && isObject(settings.spectrace)) this.pushed = normalizeSettings(settings.spectrace);
   }
 
   forget(folderUri: string): void {

@@ -11,6 +11,7 @@ import { definition } from '../features/definition';
 import { documentSymbols } from '../features/documentSymbols';
 import { foldingRanges, selectionRanges } from '../features/folding';
 import { hover } from '../features/hover';
+import { idAtPosition } from '../features/idAtPosition';
 import { inlayHints } from '../features/inlayHints';
 import { references } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
@@ -22,11 +23,13 @@ import { contentModified, guard, guardNotification } from './boundary';
 import { readClientSupport, serverCapabilities } from './capabilities';
 import type { ClientSupport } from './capabilities';
 import { pathToUri } from './uris';
+import { TOOL } from '../engine/reports/tool';
 import { PieceDocument } from './pieceDocument';
 import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
 import {
   CoverageGapsRequest,
+  IdAtRequest,
   MatrixRequest,
   NextIdRequest,
   ReportRequest,
@@ -69,7 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (params.workspaceFolders?.length) initialFolders = params.workspaceFolders.map((f) => ({ uri: f.uri, name: f.name }));
     else if (params.rootUri) initialFolders = [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? 'workspace' }];
     else if (params.rootPath) initialFolders = [{ uri: pathToUri(params.rootPath), name: params.rootPath.split(/[\\/]/).pop() ?? 'workspace' }];
-    return { capabilities: serverCapabilities(client), serverInfo: { name: 'spectrace', version: '0.1.0' } };
+    return { capabilities: serverCapabilities(client), serverInfo: { name: TOOL.name, version: TOOL.version } };
   });
 
   connection.onInitialized(() => {
@@ -194,6 +197,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return view ? nextId(view, String(p.prefix ?? '')) : { id: `${String(p.prefix ?? 'REQ').replace(/-+$/, '')}-1` };
     }),
   );
+  connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
   connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
 
   documents.listen(connection);

@@ -1,15 +1,15 @@
 // The --stdio transport, with a JSON encoder that knows diagnostics. A keystroke in a spec with
-// hundreds of problems re-publishes all of them (LSP sends a file's diagnostics whole). At 20,000
-// requirements (~700 problems, 170 KB) JSON.stringify of that message took 0.5 ms and turning the text
-// into UTF-8 bytes 1.5 ms more. The publisher hands over the same Diagnostic objects for unchanged
+// hundreds of problems re-publishes all of them (LSP sends a file's diagnostics whole), and
+// serialising and UTF-8-encoding that message was a large share of a keystroke (bench/HISTORY.md).
+// The publisher hands over the same Diagnostic objects for unchanged
 // problems (publisher.ts), so each one's encoded JSON is kept and the message's bytes are concatenated
-// from the pieces (0.04 ms for that message). Every other message is encoded as vscode-jsonrpc encodes
+// from the pieces. Every other message is encoded as vscode-jsonrpc encodes
 // it, except for the next point.
 //
 // Every message is written as ASCII: characters outside it are written as JSON `\u` escapes, which
 // parse to the same text. A handful of non-ASCII characters (an em dash in "did you mean") made the
-// whole 170 KB publish a multi-byte text, and the client's decode + JSON.parse of it 1.5× as slow
-// (3.0 against 2.0 ms in Node, for every publish on every keystroke).
+// whole publish a multi-byte text, and the client's decode + JSON.parse of it markedly slower, for
+// every publish on every keystroke.
 //
 // (VS Code starts the server with --node-ipc, where Node's IPC channel serializes and no encoder can
 // be plugged in.)

@@ -4,6 +4,8 @@
 // From vscode-jsonrpc itself (the classes vscode-languageserver-protocol re-exports): the extension
 // imports these constants at activation, and the whole protocol package took a third of its load time.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { StageCount } from './statusStages';
+import type { CoverageLabel, TraceRow } from './traceRow';
 
 export interface LspPosition {
   line: number;
@@ -17,8 +19,6 @@ export interface LspLocation {
   uri: string;
   range: LspRange;
 }
-
-export type CoverageLabel = 'covered' | 'partial' | 'uncovered' | 'exempt' | 'not-required';
 
 /** One requirement as the client's views show it. */
 export interface RequirementNode {
@@ -59,8 +59,11 @@ export interface RoadmapItemNode {
   parent: string | undefined;
   location: LspLocation;
   requirementIds: string[];
+  /** Requirements implemented, verified or released, of `total`. */
   done: number;
   total: number;
+  /** The requirements by stage of their status, most advanced first (shared/statusStages.ts). */
+  stages: StageCount[];
   overdue: boolean;
 }
 export interface RoadmapResult {
@@ -81,16 +84,13 @@ export interface TraceResult {
   dependents: RequirementNode[];
 }
 
-export interface MatrixRow {
-  id: string;
-  title: string;
-  priority: string | undefined;
-  status: string | undefined;
-  roadmap: string | undefined;
+/** One matrix row: the report's row (the same builder) and where its requirement, code and tests are. */
+export interface MatrixRow extends TraceRow {
+  /** Where the requirement is defined (its `id` value). */
   location: LspLocation;
-  implementations: { label: string; location: LspLocation }[];
-  tests: { label: string; location: LspLocation }[];
-  coverage: CoverageLabel;
+  /** The locations of `implementations` and of `tests`, index for index. */
+  implementationLocations: LspLocation[];
+  testLocations: LspLocation[];
 }
 export interface MatrixResult {
   rows: MatrixRow[];
@@ -108,10 +108,14 @@ export interface CoverageGapsResult {
 
 export interface SummaryResult {
   requirements: number;
+  /** Requirements a coverage policy rule applies to, and how many of those meet it (exempt ones included). */
   underPolicy: number;
   satisfied: number;
   /** satisfied / underPolicy as a whole percentage; 100 when nothing is under the policy. */
   coveredPercent: number;
+  /** Requirements with at least one implementation, and with at least one test. */
+  implemented: number;
+  tested: number;
   errors: number;
   warnings: number;
   /** False when the workspace is untrusted and runs with built-in schemas and patterns only. */
@@ -132,6 +136,18 @@ export interface ReportParams {
 }
 export interface ReportResult {
   content: string;
+}
+
+export interface IdAtParams {
+  textDocument: { uri: string };
+  position: LspPosition;
+}
+export interface IdAtResult {
+  id: string;
+  /** The ID's range in the document. */
+  range: LspRange;
+  /** An item's own `id:` value, a reference to it in a spec, or a tag in code. */
+  role: 'definition' | 'reference' | 'tag';
 }
 
 export interface IndexChangedParams {
@@ -159,6 +175,8 @@ export const SummaryRequest = new RequestType<RequirementsTreeParams, SummaryRes
 export const NextIdRequest = new RequestType<NextIdParams, NextIdResult, void>('spectrace/nextId');
 /** Client → server: a rendered traceability report (the same renderers as the CLI). */
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('spectrace/report');
+/** Client → server: the requirement or roadmap ID at a position of a spec or code file (null elsewhere); drives the `spectrace.cursorOnId` context key. */
+export const IdAtRequest = new RequestType<IdAtParams, IdAtResult | null, void>('spectrace/idAt');
 /** Server → client: the index changed; views and status bar refresh. */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('spectrace/indexChanged');
 /** Client → server: workspace trust was granted (the server reloads workspace schemas and patterns). */
@@ -180,6 +198,7 @@ export interface SpectraceSettings {
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
+/** package.json's contributes.configuration defaults (test/unit/lsp/settingsDefaults.test.ts keeps them equal). */
 export const DEFAULT_SETTINGS: SpectraceSettings = {
   codeLens: { enabled: true },
   inlayHints: { enabled: true },

@@ -1,6 +1,5 @@
 // Runs a bundle (dist/serverMain.js, dist/cliMain.js) with V8's code cache: compiling the ~1 MB bundle
-// and the functions a start runs was ~50 ms of every process start (CPU profile of `spectrace check`:
-// compile 23 ms and the module's first run 34 ms, 6 ms and 18 ms with the cache). Node 20 has no
+// and the functions a start runs was a large share of every process start (bench/HISTORY.md). Node 20 has no
 // built-in compile cache (22 has module.enableCompileCache), so this does what it does: the cache of
 // a bundle is written when the process exits (it then holds the functions the run compiled), read on
 // the next start, and V8 rejects a cache made for another source or V8 — then it is written again.

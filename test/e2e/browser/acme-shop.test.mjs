@@ -139,6 +139,15 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'requirements-tree');
   });
 
+  it('shows the roadmap as its hierarchy, with progress by stage', async () => {
+    await openViewContainer(page, 'Specs');
+    const pane = await expandedPane(page, 'Roadmap');
+    // M-2 sits under its parent release R-2027; its four requirements are in progress, not "0/4 done".
+    const milestone = await revealTreePath(page, pane, ['R-2027', 'M-2']);
+    assert.match(await milestone.innerText(), /4 in progress/);
+    await screenshot(page, shots, 'roadmap');
+  });
+
   it('shows a broken spec with a squiggle and its entry in the Problems panel', async () => {
     const editor = await openFile(page, 'specs/e2e-broken.yaml');
     await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 30_000 });

@@ -49,7 +49,7 @@ describe('activation', () => {
     // The first answer may come while the server still indexes; the index-changed refresh follows.
     const summary = await waitFor("the example's 40 requirements in the summary", () => ((api.statusBar.summary?.requirements ?? 0) >= 40 ? api.statusBar.summary : undefined));
     const text = api.statusBar.item.text;
-    assert.match(text, new RegExp(`^\\$\\(checklist\\) Specs: ${summary.requirements} reqs · ${summary.coveredPercent}% covered`));
+    assert.match(text, new RegExp(`^\\$\\(checklist\\) Specs: ${summary.satisfied}/${summary.underPolicy} under policy covered · ${summary.implemented}/${summary.requirements} implemented`));
     assert.doesNotMatch(text, /restricted/, 'the trusted pass is not restricted');
     assert.equal(api.statusBar.item.command, 'spectrace.coverageGaps.focus');
     // Its click shows the Coverage gaps view.

@@ -50,7 +50,7 @@ describe('tree views', () => {
     assert.ok(pay1 && cart1, 'PAY-1 and CART-1 are in the tree');
     assert.equal(label(cart1.item), 'CART-1 Shopping cart');
     assert.equal(provider.getParent(cart1.node), pay1.node, 'CART-1 sits under its parent PAY-1');
-    assert.match(String(cart1.item.description), /^released · \d+ impl · \d+ tests?$/);
+    assert.match(String(cart1.item.description), /^must · released · covered · \d+ impl · \d+ tests?$/);
     assert.ok(cart1.item.iconPath instanceof vscode.ThemeIcon);
     assert.ok(cart1.item.tooltip instanceof vscode.MarkdownString && cart1.item.tooltip.value.includes('CART-1'));
     assert.equal(cart1.item.command?.command, 'vscode.open');
@@ -103,20 +103,43 @@ describe('tree views', () => {
     assert.ok(all.length > reqs.length, 'clearing the filter shows everything again');
   });
 
-  it('Roadmap: items by due date with progress, and their requirements', async () => {
+  it('Roadmap: the hierarchy (milestones under their release) by due date, progress by stage, their requirements', async () => {
     const provider = api.views.roadmap;
-    const items = (await provider.getChildren()) ?? [];
-    const dues = items.map((n) => (n.kind === 'roadmapItem' ? (n.item.due ?? '9999') : ''));
-    assert.deepEqual(dues, [...dues].sort(), 'sorted by due date');
-    const r2026 = items.find((n): n is Extract<RoadmapViewNode, { kind: 'roadmapItem' }> => n.kind === 'roadmapItem' && n.item.id === 'R-2026');
-    assert.ok(r2026, 'R-2026 is listed');
-    const item = await provider.getTreeItem(r2026);
-    assert.match(String(item.description), /^\d+\/\d+ done · due 2026-06-30/);
+    type ItemNode = Extract<RoadmapViewNode, { kind: 'roadmapItem' }>;
+    const isItem = (n: RoadmapViewNode): n is ItemNode => n.kind === 'roadmapItem';
+    const roots = ((await provider.getChildren()) ?? []).filter(isItem);
+    assert.deepEqual(
+      roots.map((n) => n.item.id),
+      ['R-2026', 'R-2027', 'R-2028'],
+      'the releases at the top, by due date; the milestones are under them',
+    );
+    const [r2026, r2027] = roots;
+    const m1 = ((await provider.getChildren(r2026)) ?? []).filter(isItem);
+    assert.deepEqual(m1.map((n) => n.item.id), ['M-1'], 'M-1 sits under R-2026');
+    assert.equal(provider.getParent(m1[0]), r2026);
+    const underR2027 = (await provider.getChildren(r2027)) ?? [];
+    const m2 = underR2027.find(isItem);
+    assert.equal(m2?.item.id, 'M-2', 'M-2 sits under R-2027, before its requirements');
+    assert.equal(underR2027.indexOf(m2), 0);
+    assert.ok(underR2027.some((r) => r.kind === 'requirement' && r.id === 'CART-4'), 'CART-4 is planned on R-2027');
+
+    const release = await provider.getTreeItem(r2026);
+    assert.equal(release.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a release is one row until opened');
+    assert.match(String(release.description), /^(overdue · )?due 30 Jun( 2026)? · \d+ done/);
+    // Progress by stage: M-2's four requirements are in progress, not "0/4 done".
+    const milestone = await provider.getTreeItem(m2);
+    assert.match(String(milestone.description), /due 26 Feb( 2027)? · 4 in progress/);
+    assert.ok(milestone.tooltip instanceof vscode.MarkdownString && milestone.tooltip.value.includes('4 in progress (0 of 4 requirements done)'));
     const reqs = (await provider.getChildren(r2026)) ?? [];
     assert.ok(reqs.some((r) => r.kind === 'requirement' && r.id === 'CART-1'), 'CART-1 is planned on R-2026');
     // An overdue item (if the date makes one so) carries the warning icon.
-    for (const n of items) {
-      if (n.kind === 'roadmapItem' && n.item.overdue) {
+    const all = async (nodes: readonly RoadmapViewNode[]): Promise<ItemNode[]> => {
+      const out: ItemNode[] = [];
+      for (const n of nodes.filter(isItem)) out.push(n, ...(await all((await provider.getChildren(n)) ?? [])));
+      return out;
+    };
+    for (const n of await all(roots)) {
+      if (n.item.overdue) {
         const icon = (await provider.getTreeItem(n)).iconPath;
         assert.ok(icon instanceof vscode.ThemeIcon && icon.id === 'warning', `${n.item.id} is marked overdue`);
       }
@@ -125,6 +148,8 @@ describe('tree views', () => {
 
   it('Coverage gaps: a tag naming no requirement shows up, grouped by kind, opening its place', async () => {
     const provider = api.views.coverageGaps;
+    // The view starts collapsed; its header says how many gaps there are.
+    await waitFor('the gap count in the header', () => /^(no gaps|\d+ gaps?)$/.test(provider.view.description ?? ''));
     try {
       writeWs('src/e2e-gap.ts', fixture('bad-tags.ts'));
       const gap = await waitFor('the unknown tag in Coverage gaps', async () => {

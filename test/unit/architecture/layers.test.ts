@@ -48,7 +48,7 @@ describe('architecture: the import zones', function () {
 
   it('features may not import the server, the CLI or the disk layer', async () => {
     const file = 'server/src/features/layersProbe.ts';
-    for (const line of ["import { guard } from '../lsp/boundary';", "import { readRegularFileSync } from '../disk/readRegularFile';", "import { main } from '../cli/main';"]) {
+    for (const line of ["import { guard } from '../lsp/boundary';", "import { readTextSync } from '../disk/readText';", "import { main } from '../cli/main';"]) {
       const errors = await importErrors(eslint, file, `${line}\nexport {};\n`);
       assert.equal(errors.length, 1, line);
       assert.match(errors[0], /Features import nothing from lsp\//);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
-import { csvCell, matrixCsv } from '../../../client/src/matrix/csv';
+import { csvField, traceCsv } from '../../../server/src/shared/traceCsv';
 import { contentSecurityPolicy, jsonForScriptBlock, makeNonce, renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
 import { parseFromWebview } from '../../../client/src/matrix/webviewMessages';
 
@@ -8,13 +8,21 @@ const loc = { uri: 'file:///ws/src/a.ts', range: { start: { line: 3, character: 
 const row = (id: string, title: string): MatrixRow => ({
   id,
   title,
+  type: 'story',
   priority: 'must',
   status: 'approved',
   roadmap: 'R-1',
-  location: loc,
-  implementations: [{ label: 'src/a.ts:4', location: loc }],
+  roadmapTitle: undefined,
+  parent: undefined,
+  file: 'specs/a.yaml',
+  line: 3,
+  implementations: [{ file: 'src/a.ts', line: 4 }],
   tests: [],
   coverage: 'partial',
+  exemptReason: undefined,
+  location: loc,
+  implementationLocations: [loc],
+  testLocations: [],
 });
 
 describe('client: matrix page and CSV', () => {
@@ -36,7 +44,8 @@ describe('client: matrix page and CSV', () => {
     assert.equal((html.match(/<\/script>/g) ?? []).length, 2, 'only the two script elements close');
     const block = /<script type="application\/json" id="matrix-data" nonce="n">([^<]*)<\/script>/.exec(html)?.[1];
     assert.ok(block);
-    assert.deepEqual(JSON.parse(block), { type: 'data', version: 1, rows });
+    // JSON drops the undefined fields.
+    assert.deepEqual(JSON.parse(block), { type: 'data', version: 1, rows: JSON.parse(JSON.stringify(rows)) as MatrixRow[] });
     assert.equal(jsonForScriptBlock('</script>'), '"\\u003c/script\\u003e"');
   });
 
@@ -47,12 +56,17 @@ describe('client: matrix page and CSV', () => {
   });
 
   it('writes RFC 4180 CSV and defuses spreadsheet formulas', () => {
-    assert.equal(csvCell('plain'), 'plain');
-    assert.equal(csvCell('a, "b"'), '"a, ""b"""');
-    assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
-    assert.equal(csvCell('-1'), "'-1");
-    const csv = matrixCsv([row('A-1', 'Line\nbreak')]);
-    assert.equal(csv, 'id,title,status,priority,roadmap,coverage,implementations,tests\r\nA-1,"Line\nbreak",approved,must,R-1,partial,src/a.ts:4,\r\n');
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a, "b"'), '"a, ""b"""');
+    assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvField('-1'), "'-1");
+    // The matrix exports the rows it shows with the report's columns and writer.
+    const csv = traceCsv([row('A-1', 'Line\nbreak')]);
+    assert.equal(
+      csv,
+      'ID,Title,Type,Priority,Status,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in\r\n' +
+        'A-1,"Line\nbreak",story,must,approved,R-1,,,src/a.ts:4,,partial,specs/a.yaml:3\r\n',
+    );
   });
 
   it('accepts only well-formed messages from the page', () => {

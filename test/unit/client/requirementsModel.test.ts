@@ -29,7 +29,7 @@ function req(id: string, extra: Partial<RequirementNode> = {}): RequirementNode 
 }
 
 function item(id: string, due: string | undefined): RoadmapItemNode {
-  return { id, title: `Item ${id}`, type: 'release', status: 'planned', start: undefined, due, parent: undefined, location: loc('specs/roadmap.yaml', 1), requirementIds: [], done: 0, total: 0, overdue: false };
+  return { id, title: `Item ${id}`, type: 'release', status: 'planned', start: undefined, due, parent: undefined, location: loc('specs/roadmap.yaml', 1), requirementIds: [], done: 0, total: 0, stages: [], overdue: false };
 }
 
 const tree = (requirements: RequirementNode[]): RequirementsTreeResult => ({ folders: [{ folderUri: FOLDER, name: 'ws', requirements }] });
@@ -105,14 +105,35 @@ describe('client: requirements tree model', () => {
     assert.deepEqual(filterChoices(reqs).tag, ['mobile', 'web']);
   });
 
+  it("offers statuses in lifecycle order and priorities in MoSCoW order in the filter's picker, not alphabetically", () => {
+    const reqs = [
+      req('A-1', { status: 'verified', priority: 'wont', owner: 'zoe' }),
+      req('A-2', { status: 'approved', priority: 'could', owner: 'al' }),
+      req('A-3', { status: 'draft', priority: 'must' }),
+      req('A-4', { status: 'in-progress', priority: 'should' }),
+      req('A-5', { status: 'custom-review', priority: 'must' }),
+    ];
+    const choices = filterChoices(reqs);
+    assert.deepEqual(choices.status, ['draft', 'approved', 'in-progress', 'verified', 'custom-review']);
+    assert.deepEqual(choices.priority, ['must', 'should', 'could', 'wont']);
+    assert.deepEqual(choices.owner, ['al', 'pm', 'zoe']);
+  });
+
   it('reads stored filters defensively', () => {
     assert.deepEqual(parseFilter(undefined), EMPTY_FILTER);
     assert.deepEqual(parseFilter({ status: ['a', 3], tag: 'x', extra: [1] }), { ...EMPTY_FILTER, status: ['a'] });
   });
 
-  it('describes a requirement as "status · N impl · M tests"', () => {
-    assert.equal(requirementDescription(req('A-1', { implementations: [loc('a.ts', 1), loc('b.ts', 1)], tests: [loc('t.ts', 1)] })), 'approved · 2 impl · 1 test');
-    assert.equal(requirementDescription(req('A-1', { status: undefined, problems: 2 })), 'no status · 0 impl · 0 tests · 2 errors');
+  it('describes a requirement priority first: "must · approved · partial · 2 impl · 1 test"', () => {
+    assert.equal(requirementDescription(req('A-1', { coverage: 'partial', implementations: [loc('a.ts', 1), loc('b.ts', 1)], tests: [loc('t.ts', 1)] })), 'must · approved · partial · 2 impl · 1 test');
+    assert.equal(requirementDescription(req('A-1', { status: undefined, priority: undefined, problems: 2 })), 'no status · uncovered · 0 impl · 0 tests · 2 errors');
+    assert.equal(requirementDescription(req('A-1', { problems: 1 })), 'must · approved · uncovered · 0 impl · 0 tests · 1 error');
+  });
+
+  it('shows the real links of a requirement outside the policy, in the words the matrix uses', () => {
+    const verified = req('CART-3', { status: 'verified', priority: 'should', coverage: 'not-required', implementations: [loc('src/cart.ts', 4)], tests: [loc('test/cart.test.ts', 9)] });
+    assert.equal(requirementDescription(verified), 'should · verified · not required · 1 impl · 1 test');
+    assert.equal(requirementDescription(req('PAY-1', { type: 'epic', status: 'in-progress', coverage: 'exempt' })), 'must · in-progress · exempt · 0 impl · 0 tests');
   });
 
   it('sorts roadmap items by due date, undated last in file order', () => {

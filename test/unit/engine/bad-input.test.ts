@@ -1,4 +1,4 @@
-// Hostile and broken input (issues 2 and 7): each gets a clear diagnostic and none crashes or hangs.
+// Hostile and broken input: each gets a clear diagnostic and none crashes or hangs.
 // "Hangs" are bounded by mocha's timeout, not by a timing threshold.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

@@ -1,4 +1,4 @@
-// Issue 6's invariant: after any sequence of edits, the incremental analyzer's result equals a fresh
+// The incremental analyzer's invariant: after any sequence of edits, the incremental analyzer's result equals a fresh
 // full analysis of the same text. And the chunked reading equals reading the document as one piece
 // whenever the document is valid YAML. Seeded property tests over generated specs and random edits
 // (characters, lines, `- ` item starts, indentation, broken YAML, anchors, tabs, `---`).

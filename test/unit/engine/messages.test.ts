@@ -39,7 +39,7 @@ describe('messages', () => {
     assert.equal(pathLabel(['acceptance', 2, 'text']), 'acceptance[2].text');
   });
 
-  it('the messages of issue 2, each on the offending key or value', () => {
+  it('the schema messages, each on the offending key or value', () => {
     assert.deepEqual(
       shown(
         'requirements:\n  - id: pay_1\n    status: draft\n    priority: shuld\n    priorty: must\n    estimate: three\n' +

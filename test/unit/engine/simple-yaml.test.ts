@@ -1,68 +1,17 @@
 // The fast item reader (simpleYaml.ts) must build exactly the AST `yaml` builds, or decline. Checked
 // node for node (classes, values, ranges, every own property) on generated items, on the items of
-// the bench workload and the example workspace, and on hand-picked near misses of the subset.
+// the example workspace and on hand-picked near misses of the subset (the bench workload's items:
+// test/integration/engine/simple-yaml-bench.test.ts, which runs the workload generator).
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { SimpleYamlReader } from '../../../server/src/engine/spec/simpleYaml';
-import { parseYaml, toPlain } from '../../../server/src/engine/spec/yamlNodes';
 import { splitSpec } from '../../../server/src/engine/spec/chunker';
+import { checkSimpleYaml } from '../../support/yamlAgreement';
 import { REPO } from './helpers';
 
 const reader = new SimpleYamlReader();
-
-function kindOf(n: unknown): string {
-  if (n === null || n === undefined) return String(n);
-  if (isPair(n)) return 'pair';
-  if (isMap(n)) return 'map';
-  if (isSeq(n)) return 'seq';
-  if (isScalar(n)) return 'scalar';
-  return typeof n;
-}
-
-/** Every difference between two ASTs, with the path where it is. */
-function differences(a: unknown, b: unknown, at = '$', out: string[] = []): string[] {
-  if (kindOf(a) !== kindOf(b)) {
-    out.push(`${at}: ${kindOf(a)} vs ${kindOf(b)}`);
-    return out;
-  }
-  if (typeof a !== 'object' || a === null) {
-    if (!Object.is(a, b)) out.push(`${at}: ${String(a)} vs ${String(b)}`);
-    return out;
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const k of keys) {
-    const va = ra[k];
-    const vb = rb[k];
-    if (k === 'items' || k === 'key' || k === 'value' || k === 'range') {
-      if (Array.isArray(va) && Array.isArray(vb) && k !== 'items') {
-        if (va.join() !== vb.join()) out.push(`${at}.${k}: [${va.join()}] vs [${vb.join()}]`);
-      } else if (Array.isArray(va) && Array.isArray(vb)) {
-        if (va.length !== vb.length) out.push(`${at}.items: ${va.length} vs ${vb.length}`);
-        else va.forEach((x, i) => differences(x, vb[i], `${at}[${i}]`, out));
-      } else differences(va, vb, `${at}.${k}`, out);
-    } else if (!Object.is(va, vb)) out.push(`${at}.${k}: ${JSON.stringify(va)} vs ${JSON.stringify(vb)}`);
-  }
-  return out;
-}
-
-/** Whether the reader took `text`; when it did, its document must be the one `yaml` parses. */
-function check(text: string): boolean {
-  const fast = reader.parseItems(text);
-  if (!fast) return false;
-  const slow = parseYaml(text);
-  assert.deepEqual([...slow.errors, ...slow.warnings].map((e) => e.message), [], `the reader took a text yaml finds problems in:\n${text}`);
-  const diffs = differences(fast.contents, slow.contents);
-  assert.deepEqual(diffs, [], `AST differs for:\n${JSON.stringify(text)}`);
-  assert.deepEqual(toPlain(fast.contents, fast), toPlain(slow.contents, slow));
-  return true;
-}
 
 const KEYS = ['id', 'title', 'priority', 'status', 'x-team', 'due', 'depends_on', 'tags', 'a.b', 'path/x', '_k'];
 const ODD_KEYS = ['true', '1x', 'null', 'two words', '"q"', '? k'];
@@ -113,7 +62,7 @@ describe('simple YAML reader', () => {
     fc.assert(
       fc.property(items, (text) => {
         runs++;
-        if (check(text)) taken++;
+        if (checkSimpleYaml(text)) taken++;
       }),
       { seed: Number(process.env.SEED ?? 6), numRuns: Number(process.env.RUNS ?? 3000) },
     );
@@ -131,23 +80,16 @@ describe('simple YAML reader', () => {
           const p = at % (text.length + 1);
           text = del ? text.slice(0, p) + text.slice(p + 1) : text.slice(0, p) + ch + text.slice(p);
         }
-        if (check(text)) taken++;
+        if (checkSimpleYaml(text)) taken++;
       }),
       { seed: Number(process.env.SEED ?? 7), numRuns: Number(process.env.RUNS ?? 3000) },
     );
     assert.ok(taken > 150, `took only ${taken}`);
   });
 
-  it('builds the AST yaml builds for each item of the bench workload and the example workspace', () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-simple-yaml-'));
-    const benchSpec = path.join(tmp, 'bench.spec.yaml');
-    execFileSync(process.execPath, [path.join(REPO, 'bench/driver/gen.mjs'), '300', '0.05', '--out', benchSpec], { stdio: 'pipe' });
+  it('builds the AST yaml builds for each item of the example workspace and the incremental fixture', () => {
     const specs = path.join(REPO, 'examples/acme-shop/specs');
-    const files = [
-      ...fs.readdirSync(specs).map((f) => path.join(specs, f)),
-      path.join(REPO, 'test/fixtures/engine/incremental/base.spec.yaml'),
-      benchSpec,
-    ];
+    const files = [...fs.readdirSync(specs).map((f) => path.join(specs, f)), path.join(REPO, 'test/fixtures/engine/incremental/base.spec.yaml')];
     let taken = 0;
     let total = 0;
     for (const file of files) {
@@ -156,11 +98,10 @@ describe('simple YAML reader', () => {
       assert.ok(layout, file);
       for (let i = 0; i < layout.count; i++) {
         total++;
-        if (check(text.slice(layout.starts[i], layout.ends[i]))) taken++;
+        if (checkSimpleYaml(text.slice(layout.starts[i], layout.ends[i]))) taken++;
       }
     }
-    fs.rmSync(tmp, { recursive: true, force: true });
-    assert.ok(total > 340 && taken > total / 2, `took ${taken} of ${total} items`);
+    assert.ok(total >= 50 && taken > total / 2, `took ${taken} of ${total} items`);
   });
 
   it('declines what is outside its subset', () => {

@@ -82,6 +82,29 @@ describe('features: completion', () => {
     assert.match((p?.textEdit as TextEdit).newText, /^- id: PAY-4\n {4}title: Short, user-facing title\n {4}type: story\n/);
   });
 
+  it('a whole roadmap item with the next free ID on a new line and after a lone dash', () => {
+    const ws = standard();
+    ws.set('specs/roadmap.yaml', ROADMAP + '  ');
+    const doc = ws.doc('specs/roadmap.yaml');
+    const list = complete(ws, 'specs/roadmap.yaml', { line: doc.lineCount - 1, character: 2 });
+    const snippet = list.items.find((i) => i.label === 'new roadmap item R-3');
+    assert.ok(snippet, JSON.stringify(list.items.map((i) => i.label)));
+    assert.equal(snippet.insertTextFormat, 2);
+    const text = (snippet.textEdit as TextEdit).newText;
+    assert.match(text, /^- id: \$\{1:R-3\}\n {4}title: /);
+    assert.match(text, /\n {4}type: \$\{3\|milestone,release,theme,plan\|\}/);
+    assert.match(text, /\n {4}status: \$\{4\|planned,/);
+    assert.match(text, /\n {4}start: .*\n {4}due: /);
+    // After `- ` the item brings no dash of its own.
+    ws.set('specs/roadmap.yaml', ROADMAP + '  - ');
+    const afterDash = complete(ws, 'specs/roadmap.yaml', { line: doc.lineCount - 1, character: 4 }).items.find((i) => i.label === 'new roadmap item R-3');
+    assert.match((afterDash?.textEdit as TextEdit).newText, /^id: \$\{1:R-3\}\n {4}title: /);
+    // Never offered in a requirements list.
+    ws.set('specs/pay.yaml', SPEC + '  ');
+    const inRequirements = complete(ws, 'specs/pay.yaml', { line: ws.doc('specs/pay.yaml').lineCount - 1, character: 2 });
+    assert.ok(!inRequirements.items.some((i) => String(i.label).startsWith('new roadmap item')));
+  });
+
   it('IDs after a tag word in code, and nothing elsewhere', () => {
     const ws = standard();
     ws.set('src/new.ts', '// @verifies PAY-1, PA\nconst x = 1;\n');

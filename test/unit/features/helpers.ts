@@ -1,17 +1,16 @@
-// An in-memory workspace for feature unit tests: a real engine WorkspaceIndex fed with strings
-// (`updateFile(path, text)`), a FeatureContext over it, and TextDocuments for the files.
-import * as path from 'node:path';
+// Feature unit tests: the in-memory workspace (test/support/memoryWorkspace.ts) with a FeatureContext
+// over its index and TextDocuments for its files.
 import { CancellationTokenSource } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
+import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import type { FeatureContext, FeatureRequest } from '../../../server/src/features/featureContext';
 import { pathToUri, uriToPath } from '../../../server/src/lsp/uris';
 import { DEFAULT_SETTINGS } from '../../../server/src/shared/protocol';
 import type { SpectraceSettings } from '../../../server/src/shared/protocol';
+import { NOW, ROOT, abs, memoryIndex, rel } from '../../support/memoryWorkspace';
 
-export const ROOT = path.resolve('/ws');
-export const NOW = new Date('2026-11-28T12:00:00Z');
+export { NOW, ROOT };
 
 export interface MemoryWorkspace {
   index: WorkspaceIndex;
@@ -34,47 +33,40 @@ export interface MemoryOptions {
 }
 
 export function memoryWorkspace(files: Record<string, string>, opts: MemoryOptions = {}): MemoryWorkspace {
-  const texts = new Map<string, string>();
   const docs = new Map<string, TextDocument>();
-  const abs = (rel: string) => path.join(ROOT, rel);
-  const index = new WorkspaceIndex(ROOT, { now: () => NOW, trusted: opts.trusted ?? true, readFile: (f: string) => texts.get(f) });
-  if (opts.config !== undefined) {
-    texts.set(abs('spectrace.yaml'), opts.config);
-    index.setConfig(opts.config);
-  }
-  const set = (rel: string, text: string) => {
-    const file = abs(rel);
-    texts.set(file, text);
+  const workspace = memoryIndex(opts.config === undefined ? {} : { 'spectrace.yaml': opts.config }, { trusted: opts.trusted ?? true });
+  const set = (relPath: string, text: string) => {
+    const file = abs(relPath);
     const old = docs.get(file);
-    docs.set(file, TextDocument.create(pathToUri(file), rel.endsWith('.yaml') ? 'yaml' : 'typescript', (old?.version ?? 0) + 1, text));
-    index.updateFile(file, text);
+    docs.set(file, TextDocument.create(pathToUri(file), relPath.endsWith('.yaml') ? 'yaml' : 'typescript', (old?.version ?? 0) + 1, text));
+    workspace.set(relPath, text);
   };
-  for (const [rel, text] of Object.entries(files)) set(rel, text);
+  for (const [relPath, text] of Object.entries(files)) set(relPath, text);
   const ctx: FeatureContext = {
-    index,
+    index: workspace.index,
     root: ROOT,
     settings: { ...structuredClone(DEFAULT_SETTINGS), ...opts.settings },
     trusted: opts.trusted ?? true,
     pathOf: uriToPath,
     uriOf: pathToUri,
     versionOf: (file) => docs.get(file)?.version,
-    textOf: (file) => texts.get(file),
+    textOf: (file) => workspace.files.get(rel(file)),
     documentChanges: opts.documentChanges ?? true,
     snippets: opts.snippets ?? true,
     markdown: opts.markdown ?? true,
   };
-  const doc = (rel: string) => {
-    const d = docs.get(abs(rel));
-    if (!d) throw new Error(`no document ${rel}`);
+  const doc = (relPath: string) => {
+    const d = docs.get(abs(relPath));
+    if (!d) throw new Error(`no document ${relPath}`);
     return d;
   };
   return {
-    index,
+    index: workspace.index,
     ctx,
     abs,
     doc,
     set,
-    request: <P>(rel: string, params: P, token: CancellationToken = new CancellationTokenSource().token) => ({ ctx, document: doc(rel), file: abs(rel), params, token }),
+    request: <P>(relPath: string, params: P, token: CancellationToken = new CancellationTokenSource().token) => ({ ctx, document: doc(relPath), file: abs(relPath), params, token }),
   };
 }
 

@@ -15,8 +15,8 @@ describe('features: code lenses', () => {
     const ws = standard();
     const lenses = await codeLenses(ws.request('specs/pay.yaml', { textDocument: { uri: '' } }), NOW);
     const byLine = (line: number) => lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title);
-    assert.deepEqual(byLine(2), ['2 implementations', '1 test', 'R-1 (due Mar 31)']);
-    assert.deepEqual(byLine(8), ['1 implementation', 'no tests', 'R-1 (due Mar 31)']);
+    assert.deepEqual(byLine(2), ['2 implementations', '1 test', 'R-1 (due 31 Mar)']);
+    assert.deepEqual(byLine(8), ['1 implementation', 'no tests', 'R-1 (due 31 Mar)']);
     assert.deepEqual(byLine(16), ['no implementations', 'no tests']);
     const args = lenses[0].command?.arguments?.[0] as ShowLocationsArgs;
     assert.equal(lenses[0].command?.command, 'spectrace.showLocations');
@@ -31,7 +31,7 @@ describe('features: code lenses', () => {
     ws.set('specs/pay.yaml', ws.doc('specs/pay.yaml').getText().replace('status: approved', 'status: implemented'));
     const lenses = await codeLenses(ws.request('specs/roadmap.yaml', { textDocument: { uri: '' } }), NOW);
     // R-1 was due 2026-03-31 and is not done: overdue on 2026-11-28.
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['1/2 done · overdue', '0/0 done']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['1 done · 1 in progress · overdue', 'no requirements']);
   });
 
   it('above a tag line in code, and none when switched off', async () => {
@@ -88,7 +88,7 @@ describe('features: view requests', () => {
     assert.equal(pay1?.coverage, 'covered');
     const rows = (await matrix([folder], token)).rows;
     assert.deepEqual(rows.map((r) => r.id), ['PAY-1', 'PAY-2', 'PAY-3']);
-    assert.deepEqual(rows[0].implementations.map((i) => i.label), ['src/pay.ts:1', 'src/pay.ts:3']);
+    assert.deepEqual(rows[0].implementations.map((i) => `${i.file}:${i.line}`), ['src/pay.ts:1', 'src/pay.ts:3']);
   });
 
   it('roadmap, trace, summary, next ID, gaps', async () => {

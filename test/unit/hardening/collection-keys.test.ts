@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { SpecAnalyzer } from '../../../server/src/engine/spec/specAnalyzer';
-import { REPO_ROOT } from '../../fuzz/serverProcess';
+import { REPO_ROOT } from '../../support/serverProcess';
 import { loadWorkspace } from '../engine/helpers';
 
 const ws = loadWorkspace(path.join(REPO_ROOT, 'examples', 'acme-shop'));

@@ -8,7 +8,7 @@ import { MUTATIONS, mutate } from '../../fuzz/mutations';
 import type { DocKind } from '../../fuzz/mutations';
 import { Prng } from '../../fuzz/prng';
 import { planRequest } from '../../fuzz/requests';
-import { REPO_ROOT } from '../../fuzz/serverProcess';
+import { REPO_ROOT } from '../../support/serverProcess';
 import { loadCorpus } from '../../fuzz/workspace';
 
 const corpus = loadCorpus(path.join(REPO_ROOT, 'examples', 'acme-shop'));

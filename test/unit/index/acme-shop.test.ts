@@ -1,4 +1,4 @@
-// The example product: clean under every rule (with the README's clock), and its links — each
+// The example product: clean under every rule (on 2026-11-28, the examples' clock), and its links — each
 // requirement's roadmap item, parent, implementations and tests — exactly the documented list in
 // examples/acme-shop/expected-trace.json (TRACE.md is the readable version).
 import * as assert from 'node:assert/strict';
@@ -7,9 +7,10 @@ import * as path from 'node:path';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import type { CodeTag } from '../../../server/src/engine/types';
+import { TestClock } from '../../support/memoryWorkspace';
 
 const DIR = path.resolve(__dirname, '../../../examples/acme-shop');
-const NOW = (): Date => new Date('2026-11-28');
+const NOW = new TestClock().now;
 
 interface Links {
   roadmap: string | null;

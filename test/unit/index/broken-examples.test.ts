@@ -1,15 +1,16 @@
-// The issue-3 cases of examples/broken/ through indexFolder (the way the CLI and the server load a
-// folder) with the README's clock: every expected diagnostic is reported (file, line, column,
+// The cross-file cases of examples/broken/ through indexFolder (the way the CLI and the server load a
+// folder) with the clock examples/broken/README.md names: every expected diagnostic is reported (file, line, column,
 // severity, code, message), and no other diagnostic of a cross-file rule.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import type { DiagnosticCode, SpecDiagnostic } from '../../../server/src/engine/types';
+import { TestClock } from '../../support/memoryWorkspace';
 
 const REPO = path.resolve(__dirname, '../../..');
 const BROKEN = path.join(REPO, 'examples', 'broken');
-const NOW = (): Date => new Date('2026-11-28');
+const NOW = new TestClock().now;
 
 const CROSS_FILE = new Set<DiagnosticCode>([
   'duplicate-id',
@@ -41,14 +42,14 @@ function show(d: SpecDiagnostic, dir: string): string {
   return `${path.relative(dir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
 }
 
-// A case belongs to issue 3 when its expected diagnostics are cross-file ones.
+// A case is a cross-file one when its expected diagnostics are cross-file ones.
 const cases = fs
   .readdirSync(BROKEN)
   .filter((d) => fs.existsSync(path.join(BROKEN, d, 'expected.json')))
   .filter((d) => expectedOf(path.join(BROKEN, d)).some((e) => CROSS_FILE.has(e.code)))
   .sort();
 
-describe('examples/broken: cross-file rules (issue 3)', () => {
+describe('examples/broken: cross-file rules', () => {
   it('has one case per cross-file rule', () => {
     const covered = new Set(cases.flatMap((c) => expectedOf(path.join(BROKEN, c)).map((e) => e.code)));
     for (const code of CROSS_FILE) assert.ok(covered.has(code), `no case for ${code}`);

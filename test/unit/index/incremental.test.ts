@@ -1,29 +1,24 @@
 // The index updated file by file must equal an index built from scratch on the final files: the
 // diagnostics of every rule and every query. Deterministic scenarios first, then seeded random edits.
-import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
+import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { PieceDocument } from '../../../server/src/lsp/pieceDocument';
-import { FIXED_NOW, ROOT, abs, req, yaml } from '../rules/helpers';
+import { abs, memoryIndex } from '../../support/memoryWorkspace';
+import { req, yaml } from '../rules/helpers';
 import { assertSameIndex } from './equivalence';
 
-/** What `readFile` sees: the scenario's files (the index re-reads code files when the tag words change). */
-function reader(files: Map<string, string>): (file: string) => string | undefined {
-  return (file) => files.get(path.relative(ROOT, file).split(path.sep).join('/'));
-}
-
+/** An index built from scratch on the files (in path order) and the config. */
 function build(files: Map<string, string>, config: string | undefined): WorkspaceIndex {
-  const index = new WorkspaceIndex(ROOT, { now: FIXED_NOW, readFile: reader(files) });
-  if (config !== undefined) index.setConfig(config);
-  for (const [rel, text] of [...files].sort()) index.updateFile(abs(rel), text);
-  return index;
+  return memoryIndex({ ...(config === undefined ? {} : { 'spectrace.yaml': config }), ...Object.fromEntries([...files].sort()) }).index;
 }
 
 /** Applies edits to an index and to a plain map of files, then checks the index against a rebuild. */
 class Scenario {
-  readonly files = new Map<string, string>();
+  private readonly workspace = memoryIndex();
+  /** The files the index reads back (the index re-reads code files when the tag words change). */
+  readonly files = this.workspace.files;
   config: string | undefined;
-  readonly index = new WorkspaceIndex(ROOT, { now: FIXED_NOW, readFile: reader(this.files) });
+  readonly index = this.workspace.index;
   /** With `openDocuments`, files are edited as the server edits open documents: in pieces, by ranges. */
   private readonly documents = new Map<string, PieceDocument>();
 

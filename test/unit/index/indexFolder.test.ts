@@ -6,13 +6,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
-import { readRegularFileSync } from '../../../server/src/disk/readRegularFile';
+import { readTextSync } from '../../../server/src/disk/readText';
 import type { SkippedFile } from '../../../server/src/engine/types';
 import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { assertSameIndex } from './equivalence';
+import { TestClock } from '../../support/memoryWorkspace';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/index/small');
-const NOW = (): Date => new Date('2026-11-28');
+const NOW = new TestClock().now;
 
 function copyTree(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
@@ -64,7 +65,7 @@ describe('indexFolder', () => {
     fs.rmSync(path.join(dir, 'spectrace.yaml'));
     const { index } = await indexFolder(dir, { now: NOW });
     assert.equal(index.config.maxFileSize, 1048576);
-    const manual = new WorkspaceIndex(dir, { now: NOW, readFile: readRegularFileSync });
+    const manual = new WorkspaceIndex(dir, { now: NOW, readFile: readTextSync });
     for (const f of ['specs/big.yaml', 'specs/pay.yaml', 'specs/roadmap.yaml', 'src/pay.ts', 'test/pay.test.ts', '.gitignore']) {
       const file = path.join(dir, f);
       if (manual.classify(file) !== 'none') manual.updateFile(file, fs.readFileSync(file, 'utf8'));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
-import { ROOT, abs, at, req, workspace, yaml } from '../rules/helpers';
+import { memoryIndex } from '../../support/memoryWorkspace';
+import { abs, at, req, workspace, yaml } from '../rules/helpers';
 
 const files = {
   'spectrace.yaml': yaml('schemas:', '  requirement: schemas/team.json', 'coverage:', '  - priority: [must]', '    implementations: 1', '    tests: 1'),
@@ -120,7 +120,7 @@ describe('workspace index queries', () => {
   });
 
   it('counts versions on every change and not on a no-op', () => {
-    const i = new WorkspaceIndex(ROOT, { readFile: () => undefined });
+    const i = memoryIndex().index;
     const v0 = i.version;
     i.updateFile(abs('specs/a.yaml'), yaml('requirements:', ...req('A-1')));
     const v1 = i.version;

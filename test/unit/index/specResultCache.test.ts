@@ -11,8 +11,8 @@ import * as v8 from 'node:v8';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import { MAX_CACHED_SPEC_CHARS, SpecResultCache, specCacheFileFor } from '../../../server/src/disk/specResultCache';
 import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
-import { removeTree, tempRoot } from '../scan/tree';
-import { FIXED_NOW } from '../rules/helpers';
+import { removeTree, tempRoot } from '../../support/tempTree';
+import { TestClock } from '../../support/memoryWorkspace';
 import { REPO } from '../engine/helpers';
 import { assertSameIndex } from './equivalence';
 
@@ -38,7 +38,7 @@ for (const example of EXAMPLES) {
     /** A start as a new server process makes it: a fresh cache object, index, write the cache. */
     async function start(cacheDir: string | undefined = storage): Promise<WorkspaceIndex> {
       const specCache = cacheDir === undefined ? undefined : new SpecResultCache(cacheDir, root, (m) => logs.push(m));
-      const { index } = await indexFolder(root, { now: FIXED_NOW, specCache, log: (m) => logs.push(m) });
+      const { index } = await indexFolder(root, { now: new TestClock().now, specCache, log: (m) => logs.push(m) });
       await specCache?.save();
       return index;
     }

@@ -1,25 +1,15 @@
-// In-memory workspaces for the rule and index tests: files are given as strings and fed to a
-// WorkspaceIndex with updateFile(), the way the language server feeds open documents.
-import * as path from 'node:path';
-import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
-import type { WorkspaceIndexOptions } from '../../../server/src/engine/index/workspaceIndex';
+// Rule and index tests: in-memory workspaces (test/support/memoryWorkspace.ts) given as strings, and
+// diagnostics shown the way an editor lists them.
+import type { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import type { DiagnosticCode, Range, SpecDiagnostic } from '../../../server/src/engine/types';
+import { ROOT, abs, memoryIndex, rel } from '../../support/memoryWorkspace';
+import type { MemoryIndexOptions } from '../../support/memoryWorkspace';
 
-/** A root that does not exist on disk: nothing is read from it. */
-export const ROOT = path.resolve('/spectrace-test-workspace');
-
-export const FIXED_NOW = (): Date => new Date('2026-11-28');
-
-export function abs(rel: string): string {
-  return path.join(ROOT, ...rel.split('/'));
-}
+export { ROOT, abs, rel };
 
 /** An index over the given files (relative paths -> text); `spectrace.yaml` is the config. */
-export function workspace(files: Record<string, string>, options: Partial<WorkspaceIndexOptions> = {}): WorkspaceIndex {
-  const index = new WorkspaceIndex(ROOT, { now: FIXED_NOW, readFile: () => undefined, ...options });
-  if (files['spectrace.yaml'] !== undefined) index.setConfig(files['spectrace.yaml']);
-  for (const [rel, text] of Object.entries(files)) if (rel !== 'spectrace.yaml') index.updateFile(abs(rel), text);
-  return index;
+export function workspace(files: Record<string, string>, options: MemoryIndexOptions = {}): WorkspaceIndex {
+  return memoryIndex(files, options).index;
 }
 
 /** Every diagnostic of the index, optionally only those with the given codes. */
@@ -32,10 +22,6 @@ export function all(index: WorkspaceIndex, codes?: DiagnosticCode[]): SpecDiagno
 /** `file:line:col severity code message` with 1-based positions. */
 export function show(d: SpecDiagnostic): string {
   return `${rel(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
-}
-
-export function rel(file: string): string {
-  return path.relative(ROOT, file).split(path.sep).join('/');
 }
 
 /** A range on one line, 1-based line and column like an editor shows them. */

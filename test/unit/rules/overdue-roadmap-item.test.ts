@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
-import { ROOT, abs, all, at, req, show, workspace, yaml } from './helpers';
+import { NOW, memoryIndex } from '../../support/memoryWorkspace';
+import { abs, all, at, req, show, workspace, yaml } from './helpers';
 
 const roadmap = yaml(
   'roadmap:',
@@ -50,12 +50,9 @@ describe('rule: overdue-roadmap-item', () => {
   });
 
   it('follows the injected clock', () => {
-    let now = new Date('2026-11-28');
-    const index = new WorkspaceIndex(ROOT, { now: () => now, readFile: () => undefined });
-    index.updateFile(abs('specs/roadmap.yaml'), roadmap);
-    index.updateFile(abs('specs/pay.yaml'), specs);
+    const { index, clock } = memoryIndex({ 'specs/roadmap.yaml': roadmap, 'specs/pay.yaml': specs });
     assert.deepEqual(all(index, ['overdue-roadmap-item']).map((d) => d.message.split(' ')[0]), ['R-2020']);
-    now = new Date('2026-11-29');
+    clock.set(new Date(NOW.getTime() + 24 * 3600_000));
     assert.deepEqual(all(index, ['overdue-roadmap-item']).map((d) => d.message.split(' ')[0]), ['R-2020', 'R-2026']);
     assert.deepEqual(index.roadmapProgress().filter((p) => p.overdue).map((p) => p.item.id), ['R-2020', 'R-2026']);
   });

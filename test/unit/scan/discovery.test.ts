@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
 import { discoverFiles } from '../../../server/src/disk/discovery';
 import { ruleKinds } from '../../../server/src/disk/gitignore';
 import type { SpectraceConfig } from '../../../server/src/engine/types';
-import { rels, removeTree, tempRoot, writeTree } from './tree';
+import { rels, removeTree, tempRoot, writeTree } from '../../support/tempTree';
 
 describe('file discovery', () => {
   let root: string;

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeIndexCache, RACY_MS, cacheFileFor } from '../../../server/src/disk/indexCache';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
-import { removeTree, tempRoot, writeTree } from './tree';
+import { removeTree, tempRoot, writeTree } from '../../support/tempTree';
 
 const HOUR_AGO = new Date(Date.now() - 3600_000);
 

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../server/src/engine/config/config';
 import { discoverFiles, scanCodeFiles } from '../../../server/src/disk/discovery';
-import { removeTree, tempRoot } from './tree';
+import { removeTree, tempRoot } from '../../support/tempTree';
 
 const BODY = Array.from({ length: 60 }, (_, i) => `  const value${i} = compute(${i}, "some text for line ${i}"); // a comment`).join('\n');
 

@@ -10,6 +10,7 @@ import type { PathSegment, ReadableError } from '../text/messages';
 import { LineIndex, comparePositions, zeroRange } from '../text/positions';
 import type { DiagnosticCode, Range, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
 import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from '../spec/yamlNodes';
+import { errorText } from '../../shared/errorText';
 
 export const CONFIG_FILE_NAME = 'spectrace.yaml';
 
@@ -104,7 +105,7 @@ export function parseConfig(file: string, text: string | undefined): { config: S
     try {
       data = toPlain(root, doc);
     } catch (err) {
-      report(zeroRange(), `${CONFIG_FILE_NAME} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      report(zeroRange(), `${CONFIG_FILE_NAME} could not be read: ${errorText(err)}`);
       return { config, diagnostics };
     }
     if (data === null) return { config, diagnostics }; // only comments
@@ -131,7 +132,7 @@ export function parseConfig(file: string, text: string | undefined): { config: S
     applyParts(config, obj, invalid);
   } catch (err) {
     // Defensive boundary: nothing in a config file may crash the server or the CLI.
-    report(zeroRange(), `${CONFIG_FILE_NAME} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    report(zeroRange(), `${CONFIG_FILE_NAME} could not be read: ${errorText(err)}`);
   }
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return { config, diagnostics };

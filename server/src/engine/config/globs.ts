@@ -20,6 +20,7 @@
 import picomatch from 'picomatch/posix';
 import { RE2JS } from 're2js';
 import type { SpectraceConfig } from '../types';
+import { errorText } from '../../shared/errorText';
 
 /** Folders, by name at any depth, excluded from specs and code and never walked into. */
 export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -126,7 +127,7 @@ function compileGlobUncached(glob: string): CompiledGlob {
   try {
     native = picomatch.makeRe(glob, PICOMATCH_OPTIONS);
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: errorText(err) };
   }
   let source = native.source;
   for (const look of PICOMATCH_LOOKAROUNDS) source = source.split(look).join('');

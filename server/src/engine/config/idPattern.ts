@@ -4,6 +4,7 @@
 // server. RE2 rejects look-around and back-references; those patterns are reported, not run natively.
 import { RE2JS } from 're2js';
 import type { CodeOptions } from 'ajv';
+import { errorText } from '../../shared/errorText';
 
 type RegExpEngine = NonNullable<CodeOptions['regExp']>;
 type RegExpLike = ReturnType<RegExpEngine>;
@@ -25,7 +26,7 @@ export function compileIdPattern(source: string): CompiledPattern | { error: str
 }
 
 function re2ErrorText(err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
+  const raw = errorText(err);
   // re2js says "error parsing regexp: invalid named capture: `(?<=a)b`"; look-around shows up as a
   // named-capture problem, which would confuse a user.
   if (/\(\?<?[=!]/.test(raw)) return 'look-ahead and look-behind are not supported (patterns run on RE2, in linear time)';

@@ -51,7 +51,7 @@ export interface WorkspaceIndexOptions {
   /**
    * Reads custom schema files, and code files again when a config change alters the tag words or
    * the ID pattern. Returns undefined when the file cannot be read. The engine reads no disk: the
-   * disk layer passes its reader (disk/readRegularFile.ts), tests a map of texts.
+   * disk layer passes its reader (disk/readText.ts), tests a map of texts.
    */
   readFile: (absPath: string) => string | undefined;
 }

@@ -1,11 +1,12 @@
-// Builds the traceability matrix from the index: one row per requirement (ID, title, priority, status,
-// roadmap item, implementations, tests, coverage), the roadmap items with their progress, and totals.
+// Builds the traceability report from the index: one row per requirement (traceRows.ts, the rows the
+// matrix request shows too), the roadmap items with their progress, and totals.
 import * as path from 'node:path';
-import type { CodeTag, CoverageState, SpecItem } from '../types';
+import type { SpecItem } from '../types';
 import { fieldText } from './fields';
-import type { CoverageLabel, RoadmapRow, ToolInfo, TraceLink, TraceReport, TraceRow } from './reportModel';
-import { compareSpans, toSpan } from './paths';
+import type { RoadmapRow, ToolInfo, TraceReport } from './reportModel';
+import { toSpan } from './paths';
 import type { ReportSource } from './source';
+import { compareTraceRows, traceRows } from './traceRows';
 
 export interface TraceInput {
   tool: ToolInfo;
@@ -14,49 +15,10 @@ export interface TraceInput {
   now: Date;
 }
 
-export function coverageLabel(coverage: CoverageState): CoverageLabel {
-  if (coverage.exempt !== undefined) return 'exempt';
-  if (!coverage.underPolicy) return 'not-required';
-  return coverage.satisfied ? 'covered' : 'uncovered';
-}
-
 export function buildTraceReport(source: ReportSource, input: TraceInput): TraceReport {
   const root = source.root;
-  const links = (tags: readonly CodeTag[]): TraceLink[] =>
-    tags
-      .map((t) => toSpan(root, t.file, t.range))
-      .sort(compareSpans)
-      .map((s) => ({ file: s.file, line: s.line }));
   const place = (item: SpecItem) => toSpan(root, item.file, item.idRange ?? item.headRange);
-
-  const rows: TraceRow[] = [];
-  const seen = new Set<string>();
-  for (const requirement of source.requirements()) {
-    const id = requirement.id;
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    const trace = source.trace(id);
-    if (trace === undefined) continue;
-    const at = place(requirement);
-    rows.push({
-      id,
-      title: fieldText(requirement, 'title') ?? '',
-      type: fieldText(requirement, 'type') ?? '',
-      priority: fieldText(requirement, 'priority') ?? '',
-      status: fieldText(requirement, 'status') ?? '',
-      roadmap: fieldText(requirement, 'roadmap'),
-      roadmapTitle: trace.roadmapItem ? fieldText(trace.roadmapItem, 'title') : undefined,
-      parent: fieldText(requirement, 'parent'),
-      file: at.file,
-      line: at.line,
-      implementations: links(trace.implementations),
-      tests: links(trace.tests),
-      coverage: coverageLabel(trace.coverage),
-      exemptReason: trace.coverage.exempt,
-    });
-  }
-  // Spec file order: requirements of one product stay together, as written.
-  rows.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line));
+  const rows = Array.from(traceRows(source), (r) => r.row).sort(compareTraceRows);
 
   const roadmap: RoadmapRow[] = source.roadmapProgress().map((p) => {
     const at = place(p.item);

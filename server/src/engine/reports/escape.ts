@@ -1,5 +1,6 @@
 // Escaping for every output format. Spec text is written by people and may hold anything, markup
-// included; no renderer writes a piece of it without passing it through one of these.
+// included; no renderer writes a piece of it without passing it through one of these (CSV's is
+// shared/traceCsv.ts, which the extension uses too).
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -37,16 +38,6 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
-}
-
-/**
- * One CSV field per RFC 4180: quoted when it holds a comma, quote, or line break (quotes doubled).
- * A cell starting with = + - @ (or tab / carriage return) would be run as a formula by spreadsheet
- * programs, so it gets a leading apostrophe, which they show as plain text.
- */
-export function csvField(text: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** A single line for terminal output: control characters (escape sequences!) and line breaks made visible. */

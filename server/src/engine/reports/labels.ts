@@ -1,12 +1,7 @@
 // Words shared by the Markdown, HTML and CSV reports, so the three say the same thing.
-import type { CoverageLabel, RoadmapRow, TraceTotals } from './reportModel';
-
-export const COVERAGE_TEXT: Record<CoverageLabel, string> = {
-  covered: 'covered',
-  uncovered: 'uncovered',
-  exempt: 'exempt',
-  'not-required': 'not required',
-};
+// (Coverage labels have their words in shared/traceRow.ts, beside the rows.)
+import type { RoadmapRow, TraceTotals } from './reportModel';
+import { plural } from '../../shared/plural';
 
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 100);
@@ -14,10 +9,6 @@ export function percent(part: number, whole: number): number {
 
 export function progressText(r: RoadmapRow): string {
   return `${r.done}/${r.total} done (${percent(r.done, r.total)}%)`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function totalsSentence(t: TraceTotals): string {

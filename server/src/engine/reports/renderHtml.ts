@@ -3,8 +3,10 @@
 // Content-Security-Policy forbids scripts and remote loads as a second line of defence.
 import { escapeHtml as esc } from './escape';
 import { REPORT_CSS } from './htmlStyle';
-import { COVERAGE_TEXT, percent } from './labels';
-import type { CoverageLabel, RoadmapRow, TraceLink, TraceReport, TraceRow } from './reportModel';
+import { COVERAGE_TEXT } from '../../shared/traceRow';
+import type { CoverageLabel, TraceLink, TraceRow } from '../../shared/traceRow';
+import { percent } from './labels';
+import type { RoadmapRow, TraceReport } from './reportModel';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -26,7 +28,7 @@ const STATUS_TONE: Record<string, string> = {
   cancelled: 'quiet',
 };
 const PRIORITY_TONE: Record<string, string> = { must: 'bad', should: 'warn', could: 'info', wont: 'quiet' };
-const COVERAGE_TONE: Record<CoverageLabel, string> = { covered: 'good', uncovered: 'bad', exempt: 'quiet', 'not-required': 'quiet' };
+const COVERAGE_TONE: Record<CoverageLabel, string> = { covered: 'good', partial: 'warn', uncovered: 'bad', exempt: 'quiet', 'not-required': 'quiet' };
 
 function tone(map: Record<string, string>, value: string): string {
   return Object.prototype.hasOwnProperty.call(map, value) ? (map[value] ?? '') : '';

@@ -5,10 +5,7 @@
 //                      diagnostic); a failure listing its errors, other findings in system-out.
 import { escapeXml, escapeXmlText } from './escape';
 import type { CheckReport, PolicyCase, ReportDiagnostic } from './reportModel';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { plural } from '../../shared/plural';
 
 function policyFailure(c: PolicyCase): string {
   return (

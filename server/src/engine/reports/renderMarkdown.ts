@@ -1,9 +1,11 @@
 // The traceability matrix as GitHub-flavoured Markdown (for a PR comment, a wiki page, a job summary).
 import { escapeMarkdownCell as cell } from './escape';
-import { COVERAGE_TEXT, progressText, totalsSentence } from './labels';
-import type { TraceLink, TraceReport, TraceRow } from './reportModel';
+import { COVERAGE_TEXT } from '../../shared/traceRow';
+import type { CoverageLabel, TraceLink, TraceRow } from '../../shared/traceRow';
+import { progressText, totalsSentence } from './labels';
+import type { TraceReport } from './reportModel';
 
-const COVERAGE_MARK = { covered: '✅', uncovered: '❌', exempt: '➖', 'not-required': '·' } as const;
+const COVERAGE_MARK: Record<CoverageLabel, string> = { covered: '✅', partial: '🟡', uncovered: '❌', exempt: '➖', 'not-required': '·' };
 
 function links(list: readonly TraceLink[]): string {
   return list.length === 0 ? '—' : list.map((l) => cell(`${l.file}:${l.line}`)).join('<br>');

@@ -3,6 +3,7 @@
 // one diagnostic a line, sorted by file and position, then a one-line summary.
 import { oneLine } from './escape';
 import type { CheckReport, CheckSummary, ReportDiagnostic } from './reportModel';
+import { plural } from '../../shared/plural';
 
 export interface TextOptions {
   color: boolean;
@@ -20,10 +21,6 @@ export function diagnosticLine(d: ReportDiagnostic, color: boolean): string {
   const where = paint(color, '1', `${oneLine(d.file)}:${d.line}:${d.column}`);
   const severity = paint(color, SEVERITY_COLOR[d.severity], d.severity);
   return `${where} ${severity} ${paint(color, '2', d.code)} ${oneLine(d.message)}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function summaryLine(s: CheckSummary): string {

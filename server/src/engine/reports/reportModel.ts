@@ -2,6 +2,7 @@
 // HTML and CSV. Paths are relative to the workspace folder with `/` separators, lines and columns are
 // 1-based (what people and CI systems read); building these from the index is the only step that knows
 // about absolute paths and 0-based LSP positions.
+import type { TraceRow } from '../../shared/traceRow';
 import type { DiagnosticCode, Severity } from '../types';
 
 /** A 1-based span in a file; end column is the column just after the last character (SARIF's convention). */
@@ -68,40 +69,12 @@ export interface ToolInfo {
   name: string;
   version: string;
   informationUri: string;
+  /** The rule reference page; `#<code>` is each rule's section (SARIF's helpUri). */
+  rulesDocUri?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Traceability matrix
-
-/**
- * The coverage state shown in the matrix.
- * covered: under the policy and satisfied; uncovered: under the policy and not satisfied;
- * exempt: written `coverage_exempt`; not-required: no policy rule applies.
- */
-export type CoverageLabel = 'covered' | 'uncovered' | 'exempt' | 'not-required';
-
-export interface TraceLink {
-  file: string;
-  line: number;
-}
-
-export interface TraceRow {
-  id: string;
-  title: string;
-  type: string;
-  priority: string;
-  status: string;
-  /** The roadmap item ID as written (may name nothing: then roadmapTitle is undefined). */
-  roadmap: string | undefined;
-  roadmapTitle: string | undefined;
-  parent: string | undefined;
-  file: string;
-  line: number;
-  implementations: TraceLink[];
-  tests: TraceLink[];
-  coverage: CoverageLabel;
-  exemptReason: string | undefined;
-}
+// Traceability matrix (its rows are shared/traceRow.ts, which the extension reads too)
 
 export interface RoadmapRow {
   id: string;

@@ -1,7 +1,11 @@
-// One entry per diagnostic code: what it means and how to fix it. SARIF's rule metadata (shown by
-// GitHub code scanning next to each alert) and `spectrace check --help` read these.
+// One entry per diagnostic code: what it means, where it is reported and how to fix it. SARIF's rule
+// metadata (shown by GitHub code scanning next to each alert) and docs/rules.md
+// (scripts/gen-rule-docs.ts, `npm run gen:docs`) read these, so the docs cannot drift from the code.
 import { DEFAULT_SEVERITY } from '../config/config';
 import type { DiagnosticCode, Severity } from '../types';
+
+/** `file`: found in one file on its own; `cross-file`: a link between items or to code (the workspace index). */
+export type RuleScope = 'file' | 'cross-file';
 
 export interface RuleDoc {
   code: DiagnosticCode;
@@ -9,84 +13,173 @@ export interface RuleDoc {
   title: string;
   /** One sentence: what the rule finds. */
   description: string;
-  /** How to fix it. */
+  /** How to fix it, in sentences (SARIF's rule help text). */
   help: string;
   defaultSeverity: Severity;
+  scope: RuleScope;
+  /** Where the diagnostic's range is (Markdown). */
+  where: string;
+  /** Messages the rule reports, word for word (from examples/broken). */
+  examples: string[];
+  /** The rule's heading anchor in docs/rules.md; stable, equal to the code. */
+  anchor: string;
 }
 
-const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity'>> = {
+/** The generated rule reference, relative to the repository root. */
+export const RULES_DOC_PATH = 'docs/rules.md';
+
+/** The rule's section in the rule reference, relative to the repository root (`docs/rules.md#schema`). */
+export function ruleDocLink(code: DiagnosticCode): string {
+  return `${RULES_DOC_PATH}#${code}`;
+}
+
+const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'anchor'>> = {
   schema: {
+    scope: 'file',
     title: 'Spec field does not match its schema',
     description: 'A requirement or roadmap item has a missing required field, an unknown field, a value of the wrong type, or a value outside its allowed list.',
     help: 'Fix the field as the message says: add the missing field, correct the misspelt key or enum value (the message suggests the nearest one), or change the value to the expected type. The built-in schemas are in schemas/; a team schema is named under `schemas` in spectrace.yaml.',
+    where: 'The offending value; the item\'s `- id:` line for a missing field; the key for an unknown field. A file whose top level is a list or a scalar gets one diagnostic at its first line.',
+    examples: [
+      '`priority` must be one of must, should, could, wont — did you mean `should`?',
+      'missing required field `title`',
+      'unknown field `priorty` — did you mean `priority`?',
+    ],
   },
   'yaml-syntax': {
+    scope: 'file',
     title: 'YAML syntax error',
     description: 'The spec file is not valid YAML at this place (bad indentation, a tab, a duplicate key, an unclosed quote, too many aliases).',
     help: 'Correct the YAML at the marked line: indent with spaces only, keep each key once per item, close quotes and brackets. Items after the error are still checked.',
+    where: 'The broken token; validation goes on for everything that parsed.',
+    examples: [
+      'duplicate key `status` — each key may appear once in a mapping',
+      'Tabs are not allowed for indentation in YAML — indent with spaces',
+      'too many alias expansions (an "alias bomb"): the aliases in this file would expand beyond the limit of 100, so their values were not read — remove the nested `*alias` references',
+    ],
   },
   'invalid-config': {
+    scope: 'file',
     title: 'Invalid spectrace.yaml',
     description: 'A key of spectrace.yaml is unknown or has an invalid value, or a custom schema it names is missing or does not compile.',
     help: 'Correct the marked key in spectrace.yaml (the message names the expected value). Until then that key falls back to its default and the specs are still checked.',
+    where: 'The key in `spectrace.yaml`, or the line naming a custom schema that does not load.',
+    examples: [
+      '`rules.status-mismatch` must be one of error, warning, info, hint, off',
+      'unknown field `idPatern` — did you mean `idPattern`?',
+      'custom requirement schema `schemas/team-requirement.schema.json` is not a valid JSON Schema: `required` must be a list',
+    ],
   },
   'file-too-large': {
+    scope: 'file',
     title: 'File too large to check',
     description: 'The file is larger than `maxFileSize` in spectrace.yaml and was not parsed.',
     help: 'Split the spec file into several smaller files, or raise `maxFileSize` in spectrace.yaml.',
+    where: 'Line 1 of a spec file over `maxFileSize` (default 1 MiB).',
+    examples: [
+      'file too large to check: 50.0 MiB is over the 1.0 MiB limit — split the file or raise `maxFileSize` in spectrace.yaml',
+    ],
   },
   'duplicate-id': {
+    scope: 'cross-file',
     title: 'Duplicate ID',
     description: 'Two requirements or roadmap items share one ID; IDs must be unique across the workspace.',
-    help: 'Give one of the items a new ID (the quick fix proposes the next free one) and update the references to it.',
+    help: 'Give one of the items a new ID and update the references to it. The quick fix proposes the next free ID: the highest number of the prefix plus one (gaps are not reused).',
+    where: 'Every definition\'s `id`, with related information pointing at the others.',
+    examples: [
+      'Duplicate ID PAY-1: also defined in specs/wallets.yaml:7. IDs must be unique across the workspace (next free: PAY-4)',
+    ],
   },
   'unknown-reference': {
+    scope: 'cross-file',
     title: 'Reference to an unknown ID',
-    description: 'A `roadmap`, `parent` or `depends_on` value names no roadmap item or requirement.',
+    description: 'A `roadmap`, `parent` or `depends_on` value names no roadmap item or requirement, or names an item of the wrong kind (a requirement in `roadmap`).',
     help: 'Correct the ID (the message suggests the nearest existing one) or create the missing item.',
+    where: 'The ID in `roadmap`, `parent` or `depends_on`.',
+    examples: [
+      'Unknown requirement PAY-11 in `depends_on` — did you mean `PAY-1`?',
+      'Unknown roadmap item SUMMER-RELEASE in `roadmap`: no spec file defines it',
+    ],
   },
   'dependency-cycle': {
+    scope: 'cross-file',
     title: 'Dependency cycle',
     description: 'Requirements depend on each other in a circle through `depends_on`, so none of them can be done first.',
     help: 'Remove one `depends_on` edge of the cycle shown in the message.',
+    where: 'Each `depends_on` edge of the cycle.',
+    examples: [
+      'Dependency cycle: PAY-1 → PAY-2 → PAY-3 → PAY-1 — none of these can be done first; remove one `depends_on` link',
+    ],
   },
   'parent-cycle': {
+    scope: 'cross-file',
     title: 'Parent cycle',
-    description: 'Requirements are each other\'s `parent` (directly or through others), so the hierarchy has no top.',
-    help: 'Change one `parent` in the cycle so the hierarchy ends at an epic without a parent.',
+    description: 'Requirements or roadmap items are each other\'s `parent` (directly or through others), so the hierarchy has no top.',
+    help: 'Change one `parent` in the cycle so the hierarchy ends at an item without a parent.',
+    where: 'Each `parent` value on the cycle (requirements and roadmap items).',
+    examples: [
+      'Parent cycle: PAY-1 → PAY-2 → PAY-1 — the hierarchy has no top; change one `parent`',
+    ],
   },
   'unknown-code-reference': {
+    scope: 'cross-file',
     title: 'Code tag names an unknown requirement',
     description: 'An `@implements` or `@verifies` tag in code names an ID that no spec file defines.',
     help: 'Correct the ID in the tag, or add the requirement to a spec file.',
+    where: 'The ID in the code file\'s tag.',
+    examples: [
+      'Unknown requirement PAY-7 — did you mean `PAY-1`?',
+      'Unknown requirement SHOP-3: no spec file defines it',
+    ],
   },
   'inactive-code-reference': {
+    scope: 'cross-file',
     title: 'Code tag names a rejected or deprecated requirement',
     description: 'An `@implements` or `@verifies` tag names a requirement whose status is rejected or deprecated.',
     help: 'Remove the tag (and the code, if it only served that requirement), or point it at the requirement that replaced it.',
+    where: 'The ID in the code file\'s tag.',
+    examples: [
+      'PAY-2 is rejected: remove this `@implements` tag or point it at the requirement that replaced it',
+    ],
   },
   'uncovered-requirement': {
+    scope: 'cross-file',
     title: 'Requirement does not meet the coverage policy',
     description: 'A requirement under the `coverage` policy of spectrace.yaml has fewer implementations (`@implements`) or tests (`@verifies`) than the policy asks for.',
     help: 'Tag the code that implements the requirement with `@implements ID` and its test with `@verifies ID`, or write `coverage_exempt: <reason>` on the requirement if it needs no code of its own.',
+    where: 'The requirement\'s `id`.',
+    examples: [
+      'PAY-1 is `must`/`approved` but has no test (coverage policy needs 1 implementation and 1 test)',
+    ],
   },
   'overdue-roadmap-item': {
+    scope: 'cross-file',
     title: 'Overdue roadmap item',
-    description: 'A roadmap item\'s `due` date has passed, it is not `done`, and some of its requirements are not implemented yet.',
+    description: 'A roadmap item\'s `due` date has passed, it is not `done` or `cancelled`, and some of its requirements are not implemented yet.',
     help: 'Finish or re-plan the outstanding requirements, move the `due` date, or set the item\'s status to done or cancelled.',
+    where: 'The item\'s `due` value, with related information pointing at its unfinished requirements.',
+    examples: [
+      'R-2020 is overdue: due 2020-01-01, still `active`, and 1 requirement is not done yet (PAY-1)',
+    ],
   },
   'status-mismatch': {
+    scope: 'cross-file',
     title: 'Status does not match the code',
     description: 'A requirement is `verified` without any test, or `implemented` without any code tagged with its ID.',
     help: 'Tag the code and tests with the requirement\'s ID, or set its status back to what is true.',
+    where: 'The requirement\'s `status` value.',
+    examples: [
+      'PAY-1 is `verified` but no test carries a `@verifies` tag for it',
+      'PAY-2 is `implemented` but no code carries an `@implements` tag for it',
+    ],
   },
 };
 
 export function ruleDoc(code: DiagnosticCode): RuleDoc {
-  return { code, ...DOCS[code], defaultSeverity: DEFAULT_SEVERITY[code] };
+  return { code, ...DOCS[code], defaultSeverity: DEFAULT_SEVERITY[code], anchor: code };
 }
 
-/** Every rule, in a stable order. */
+/** Every rule, in a stable order: the per-file codes, then the cross-file rules. */
 export function allRuleDocs(): RuleDoc[] {
   return (Object.keys(DOCS) as DiagnosticCode[]).map(ruleDoc);
 }

@@ -3,8 +3,9 @@
 // the outstanding requirements as related information. The clock is the index's (injectable).
 import { overdueState, roadmapRequirements, today } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, fieldString, joinAnd, plural } from './ruleModel';
+import { diagnostic, fieldString, joinAnd } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
+import { plural } from '../../shared/plural';
 
 /** How many outstanding requirements the message names before "and N more". */
 const NAMED = 5;

@@ -62,8 +62,4 @@ export function joinAnd(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export const KIND_LABEL: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item' };

@@ -3,8 +3,9 @@
 // Reported on the requirement's ID; the message says what is missing.
 import { exemptReason, policyFor, splitTags } from '../index/queries';
 import type { SpecDiagnostic } from '../types';
-import { diagnostic, fieldString, joinAnd, plural } from './ruleModel';
+import { diagnostic, fieldString, joinAnd } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
+import { plural } from '../../shared/plural';
 
 export const uncoveredRequirement: PerIdRule = {
   code: 'uncovered-requirement',

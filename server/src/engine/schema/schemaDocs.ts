@@ -3,6 +3,7 @@
 import { BUILTIN_SCHEMAS } from './builtinSchemas';
 import type { SchemaKind } from './builtinSchemas';
 import type { ItemKind } from '../types';
+import { isObject } from '../../shared/isObject';
 
 type SchemaObject = Record<string, unknown>;
 
@@ -17,10 +18,6 @@ export interface SchemaPropertyDoc {
 const BY_ID = new Map<string, SchemaObject>(
   Object.values(BUILTIN_SCHEMAS).map((s) => [String(s.$id ?? ''), s] as [string, SchemaObject]),
 );
-
-function isObject(v: unknown): v is SchemaObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Follow `$ref` (to another built-in schema by `$id`, or a `#/...` pointer inside `root`). */
 function deref(s: SchemaObject, root: SchemaObject): { schema: SchemaObject; root: SchemaObject } {

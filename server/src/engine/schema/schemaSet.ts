@@ -15,6 +15,7 @@ import { readableErrors } from '../text/messages';
 import type { CompiledPattern } from '../config/idPattern';
 import { zeroRange } from '../text/positions';
 import type { ItemKind, SpecDiagnostic, SpectraceConfig } from '../types';
+import { errorText } from '../../shared/errorText';
 
 export { describeSchemaProperty, itemPropertyNames } from './schemaDocs';
 
@@ -156,7 +157,7 @@ function loadSchemaFiles(what: string, rootPath: string, readFile: (p: string) =
     try {
       content = readFile(abs);
     } catch (err) {
-      return { error: `${label} cannot be read: ${err instanceof Error ? err.message : String(err)}` };
+      return { error: `${label} cannot be read: ${errorText(err)}` };
     }
     if (content === undefined) return { error: `${from ? `${what}: ${label}` : label} not found (looked for ${abs})` };
     key += `${abs}\0${content}\0`;
@@ -164,7 +165,7 @@ function loadSchemaFiles(what: string, rootPath: string, readFile: (p: string) =
     try {
       doc = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
     } catch (err) {
-      return { error: `${from ? `${what}: ${label}` : label} is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+      return { error: `${from ? `${what}: ${label}` : label} is not valid JSON: ${errorText(err)}` };
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       return { error: `${from ? `${what}: ${label}` : label} must be a JSON object (a JSON Schema)` };
@@ -247,6 +248,6 @@ function compileCustom(what: string, loaded: LoadedSchemas, fragment: string): {
     if (!validate) return { error: `${what}: \`#${fragment}\` does not point to a schema in that file` };
     return { validate };
   } catch (err) {
-    return { error: `${what} does not compile: ${err instanceof Error ? err.message : String(err)}` };
+    return { error: `${what} does not compile: ${errorText(err)}` };
   }
 }

@@ -1,7 +1,7 @@
 // A fast line scan that cuts a spec file into independently parseable chunks: one per requirement /
 // roadmap item (`- ` at the list's indent up to the next one), plus the top-level "skeleton" (every
 // other line). Parsing and validating chunk by chunk is what lets an edit re-parse one item instead of
-// the whole file (issue 6). When the text does not have this plain layout, the split returns
+// the whole file. When the text does not have this plain layout, the split returns
 // undefined and the caller parses the document as a whole: correct, just not incremental.
 //
 // `resplitSpec` produces the same layout as `splitSpec` for an edited text, but scans only from the

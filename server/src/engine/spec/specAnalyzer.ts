@@ -20,6 +20,7 @@ import type { TopLevel } from './topLevel';
 import type { ItemField, ItemKind, Range, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from '../types';
 import { simpleYamlReader } from './simpleYaml';
 import { aliasProblems, damageOffsets, parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
+import { errorText } from '../../shared/errorText';
 
 /**
  * A parsed and validated item chunk. Its items and diagnostics are kept in one copy only, placed at
@@ -130,7 +131,7 @@ export class SpecAnalyzer {
       const message =
         err instanceof RangeError
           ? 'this file is nested too deeply to check (stack overflow) — flatten the structure'
-          : `Spectrace could not check this file: ${err instanceof Error ? err.message : String(err)}`;
+          : `Spectrace could not check this file: ${errorText(err)}`;
       const d = diag('yaml-syntax', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, this.config);
       this.change = NO_KNOWN_CHANGE;
       spec = finish(file, { isSpec: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);

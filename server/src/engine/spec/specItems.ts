@@ -24,6 +24,7 @@ import type {
 } from '../types';
 import { RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
+import { errorText } from '../../shared/errorText';
 
 export interface ItemSource {
   doc: ParsedDoc;
@@ -182,7 +183,7 @@ function fieldValue(p: Pair, key: string, count: number, itemValue: unknown, doc
 }
 
 export function aliasMessage(err: unknown): string {
-  const m = err instanceof Error ? err.message : String(err);
+  const m = errorText(err);
   if (/excessive alias count/i.test(m)) {
     return 'too many alias expansions (an "alias bomb"): this value was not read — remove the nested `*alias` references';
   }
@@ -266,7 +267,7 @@ function validateItem(
 }
 
 function errText(err: unknown): string {
-  return err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
+  return err instanceof RangeError ? 'it is nested too deeply' : errorText(err);
 }
 
 function targetRange(target: ErrorTarget, root: Node, headRange: Range, src: ItemSource): Range {

@@ -1,6 +1,6 @@
 // Text the engine can read without holding it as one string. An open document is kept in pieces
 // (lsp/pieceDocument.ts): rebuilding an 11 MB string on every keystroke, as a single-string document
-// does, costs more than everything else an edit needs at 20,000 requirements (issue 6). The analyzer
+// does, costs more than everything else an edit needs in a large spec file. The analyzer
 // reads only the pieces around an edit, and asks the source what changed since its last reading.
 
 /** The unchanged prefix and suffix lengths between an earlier revision of a source and now. */

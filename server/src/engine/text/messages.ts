@@ -3,6 +3,8 @@
 // nodes here; the readers (spec/specItems.ts, config/config.ts) turn a `target` into a range. Suggestions come from didYouMean.ts.
 import type { ErrorObject } from 'ajv';
 import { didYouMean, nearest } from './didYouMean';
+import { plural } from '../../shared/plural';
+import { isObject } from '../../shared/isObject';
 
 export type PathSegment = string | number;
 
@@ -42,7 +44,7 @@ export function resolvePath(data: unknown, segments: string[]): PathSegment[] {
       cur = cur[i];
     } else {
       out.push(s);
-      cur = isRecord(cur) ? cur[s] : undefined;
+      cur = isObject(cur) ? cur[s] : undefined;
     }
   }
   return out;
@@ -59,14 +61,10 @@ function dataAt(data: unknown, path: PathSegment[]): unknown {
   let cur = data;
   for (const p of path) {
     if (Array.isArray(cur) && typeof p === 'number') cur = cur[p];
-    else if (isRecord(cur) && typeof p === 'string') cur = cur[p];
+    else if (isObject(cur) && typeof p === 'string') cur = cur[p];
     else return undefined;
   }
   return cur;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function jsonType(v: unknown): string {
@@ -190,17 +188,17 @@ function unionWindow(errors: readonly ErrorObject[], index: number): ErrorObject
 }
 
 function branchFits(branch: unknown, value: unknown): boolean {
-  if (!isRecord(branch)) return branch === true;
+  if (!isObject(branch)) return branch === true;
   if (branch.type !== undefined) return typeMatches(branch.type, value);
   if (Array.isArray(branch.enum)) return branch.enum.some((x) => jsonType(x) === jsonType(value));
   if ('const' in branch) return jsonType(branch.const) === jsonType(value);
-  if (branch.properties || branch.required || branch.additionalProperties !== undefined) return isRecord(value);
+  if (branch.properties || branch.required || branch.additionalProperties !== undefined) return isObject(value);
   if (branch.items || branch.minItems !== undefined) return Array.isArray(value);
   return true;
 }
 
 function describeBranch(branch: unknown): string {
-  if (!isRecord(branch)) return 'a value';
+  if (!isObject(branch)) return 'a value';
   if (Array.isArray(branch.enum)) return `one of ${branch.enum.map(show).join(', ')}`;
   if ('const' in branch) return `\`${show(branch.const)}\``;
   if (branch.type === 'object' && Array.isArray(branch.required) && branch.required.length) {
@@ -217,7 +215,7 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
   const value = dataAt(data, path);
   const label = path.length ? `\`${pathLabel(path)}\`` : `this ${ctx.subject}`;
   const params = e.params as Record<string, unknown>;
-  const parent = isRecord(e.parentSchema) ? e.parentSchema : {};
+  const parent = isObject(e.parentSchema) ? e.parentSchema : {};
   const at = (kind: ErrorTarget['kind'], p: PathSegment[] = path): ErrorTarget => ({ kind, path: p });
   switch (e.keyword) {
     case 'required': {
@@ -238,9 +236,9 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
-      const known = isRecord(parent.properties) ? Object.keys(parent.properties) : [];
+      const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
       const suggestion = didYouMean(extra, known);
-      const patterns = isRecord(parent.patternProperties) ? Object.keys(parent.patternProperties) : [];
+      const patterns = isObject(parent.patternProperties) ? Object.keys(parent.patternProperties) : [];
       const hint = suggestion
         ? ` — did you mean \`${suggestion}\`?`
         : patterns.includes('^x-')
@@ -332,8 +330,4 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
     default:
       return { target: at('value'), message: `${label} ${e.message ?? 'is invalid'}` };
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,23 +1,18 @@
 // SpecItems -> the nodes the client's views show (protocol.ts). Shared by every view request.
-import type { CoverageState, SpecItem } from '../../engine/types';
-import type { CoverageLabel, LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
+import { coverageLabel } from '../../engine/reports/coverageLabel';
+import type { SpecItem } from '../../engine/types';
+import type { LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
 import { toLspRange } from '../lspRange';
 import type { FeatureContext } from '../featureContext';
-import { fieldText, titleOf } from '../items';
+import { fieldText } from '../../engine/reports/fields';
+import { titleOf } from '../items';
+import { countStages } from '../../shared/statusStages';
 
 /** One workspace folder as the view requests see it. */
 export interface FolderView {
   uri: string;
   name: string;
   ctx: FeatureContext;
-}
-
-export function coverageLabel(c: CoverageState | undefined): CoverageLabel {
-  if (!c) return 'not-required';
-  if (c.exempt) return 'exempt';
-  if (!c.underPolicy) return 'not-required';
-  if (c.satisfied) return 'covered';
-  return c.implementations > 0 || c.tests > 0 ? 'partial' : 'uncovered';
 }
 
 export function itemLocation(ctx: FeatureContext, item: SpecItem): LspLocation {
@@ -62,6 +57,7 @@ function stringList(v: unknown): string[] {
 export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: ProblemCounter): RequirementNode {
   const id = item.id ?? '';
   const trace = ctx.index.trace(id);
+  const coverage = trace?.coverage ?? ctx.index.coverage(id);
   const loc = (t: { file: string; range: SpecItem['headRange'] }): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) });
   return {
     id,
@@ -77,7 +73,7 @@ export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: P
     location: itemLocation(ctx, item),
     implementations: (trace?.implementations ?? []).map(loc),
     tests: (trace?.tests ?? []).map(loc),
-    coverage: coverageLabel(trace?.coverage ?? ctx.index.coverage(id)),
+    coverage: coverage ? coverageLabel(coverage) : 'not-required',
     problems: problems.count(item),
   };
 }
@@ -95,6 +91,7 @@ export function roadmapNode(ctx: FeatureContext, item: SpecItem, progress: { don
     requirementIds: (progress?.requirements ?? []).map((r) => r.id).filter((x): x is string => x !== undefined),
     done: progress?.done ?? 0,
     total: progress?.total ?? 0,
+    stages: countStages((progress?.requirements ?? []).map((r) => fieldText(r, 'status'))),
     overdue: progress?.overdue ?? false,
   };
 }

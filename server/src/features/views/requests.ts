@@ -4,6 +4,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type {
   CoverageGap,
   CoverageGapsResult,
+  LspLocation,
   MatrixResult,
   MatrixRow,
   NextIdResult,
@@ -14,11 +15,12 @@ import type {
   SummaryResult,
   TraceResult,
 } from '../../shared/protocol';
+import { compareTraceRows, traceRows } from '../../engine/reports/traceRows';
+import type { CodeTag } from '../../engine/types';
 import { toLspRange } from '../lspRange';
-import { relativeLabel } from '../items';
 import { Pacer } from '../pacer';
 import type { FolderView } from './nodes';
-import { ProblemCounter, coverageLabel, itemLocation, requirementNode, roadmapNode } from './nodes';
+import { ProblemCounter, itemLocation, requirementNode, roadmapNode } from './nodes';
 
 export async function requirementsTree(folders: FolderView[], token: CancellationToken): Promise<RequirementsTreeResult> {
   const pacer = new Pacer(token);
@@ -72,32 +74,18 @@ export async function matrix(folders: FolderView[], token: CancellationToken): P
   const pacer = new Pacer(token);
   for (const f of folders) {
     const { ctx } = f;
-    const requirements = ctx.index.requirements();
-    for (const r of requirements) {
+    const location = (t: CodeTag): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) });
+    const folderRows: MatrixRow[] = [];
+    for (const built of traceRows(ctx.index)) {
       if (pacer.due()) await pacer.yield();
-      if (!r.id) continue;
-      const t = ctx.index.trace(r.id);
-      const tagCell = (tags: { file: string; range: typeof r.headRange }[]) =>
-        tags.map((tag) => ({
-          label: `${relativeLabel(ctx.root, tag.file)}:${tag.range.start.line + 1}`,
-          location: { uri: ctx.uriOf(tag.file), range: toLspRange(tag.range) },
-        }));
-      const field = (k: string) => {
-        const v = r.fields.get(k)?.value;
-        return typeof v === 'string' ? v : undefined;
-      };
-      rows.push({
-        id: r.id,
-        title: field('title') ?? '',
-        priority: field('priority'),
-        status: field('status'),
-        roadmap: field('roadmap'),
-        location: itemLocation(ctx, r),
-        implementations: tagCell(t?.implementations ?? []),
-        tests: tagCell(t?.tests ?? []),
-        coverage: coverageLabel(t?.coverage ?? ctx.index.coverage(r.id)),
+      folderRows.push({
+        ...built.row,
+        location: itemLocation(ctx, built.requirement),
+        implementationLocations: built.implementations.map(location),
+        testLocations: built.tests.map(location),
       });
     }
+    rows.push(...folderRows.sort(compareTraceRows));
   }
   return { rows };
 }
@@ -121,12 +109,14 @@ export async function coverageGaps(folders: FolderView[], token: CancellationTok
 }
 
 export function summary(folders: FolderView[]): SummaryResult {
-  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, errors: 0, warnings: 0, trusted: true };
+  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, implemented: 0, tested: 0, errors: 0, warnings: 0, trusted: true };
   for (const f of folders) {
     const t = f.ctx.index.coverageTotals();
     s.requirements += t.requirements;
     s.underPolicy += t.underPolicy;
     s.satisfied += t.satisfied;
+    s.implemented += t.implemented;
+    s.tested += t.tested;
     for (const diags of f.ctx.index.diagnostics().values()) {
       for (const d of diags) {
         if (d.severity === 'error') s.errors++;

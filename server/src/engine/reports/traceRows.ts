@@ -1,0 +1,66 @@
+// The traceability matrix's rows, built once for both readers: the report (`spectrace report`,
+// Export Report…) keeps the rows; the `spectrace/matrix` request adds editor locations from the
+// spec item and code tags each row was built from.
+import type { CodeTag, SpecItem } from '../types';
+import type { TraceLink, TraceRow } from '../../shared/traceRow';
+import { coverageLabel } from './coverageLabel';
+import { fieldText } from './fields';
+import { compareSpans, toSpan } from './paths';
+import type { ReportSource } from './source';
+
+export type TraceRowSource = Pick<ReportSource, 'root' | 'requirements' | 'trace'>;
+
+/** A row with what it was built from; `implementations` and `tests` are in the row's link order. */
+export interface BuiltTraceRow {
+  row: TraceRow;
+  requirement: SpecItem;
+  implementations: CodeTag[];
+  tests: CodeTag[];
+}
+
+/** One row per requirement ID (its first definition), in index order: callers sort with compareTraceRows. */
+export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
+  const root = source.root;
+  const ordered = (tags: readonly CodeTag[]): { tags: CodeTag[]; links: TraceLink[] } => {
+    const spans = tags.map((tag) => ({ tag, span: toSpan(root, tag.file, tag.range) })).sort((a, b) => compareSpans(a.span, b.span));
+    return { tags: spans.map((s) => s.tag), links: spans.map((s) => ({ file: s.span.file, line: s.span.line })) };
+  };
+  const seen = new Set<string>();
+  for (const requirement of source.requirements()) {
+    const id = requirement.id;
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    const trace = source.trace(id);
+    if (trace === undefined) continue;
+    const at = toSpan(root, trace.requirement.file, trace.requirement.idRange ?? trace.requirement.headRange);
+    const implementations = ordered(trace.implementations);
+    const tests = ordered(trace.tests);
+    const item = trace.requirement;
+    yield {
+      row: {
+        id,
+        title: fieldText(item, 'title') ?? '',
+        type: fieldText(item, 'type') ?? '',
+        priority: fieldText(item, 'priority') ?? '',
+        status: fieldText(item, 'status') ?? '',
+        roadmap: fieldText(item, 'roadmap'),
+        roadmapTitle: trace.roadmapItem ? fieldText(trace.roadmapItem, 'title') : undefined,
+        parent: fieldText(item, 'parent'),
+        file: at.file,
+        line: at.line,
+        implementations: implementations.links,
+        tests: tests.links,
+        coverage: coverageLabel(trace.coverage),
+        exemptReason: trace.coverage.exempt,
+      },
+      requirement: item,
+      implementations: implementations.tags,
+      tests: tests.tags,
+    };
+  }
+}
+
+/** Spec file order: requirements of one product stay together, as written. */
+export function compareTraceRows(a: TraceRow, b: TraceRow): number {
+  return a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line;
+}

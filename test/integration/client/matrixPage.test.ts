@@ -1,0 +1,154 @@
+// The matrix page (client/media/matrix.js) in Debian's Chromium, outside VS Code: the HTML the
+// extension renders, served with its CSP, with a stand-in for the webview's acquireVsCodeApi that
+// records what the page posts. Checks rendering, escaping, sorting, filtering and the messages.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { MatrixRow } from '../../../server/src/shared/protocol';
+import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
+
+const CHROMIUM = process.env.SPECTRACE_CHROMIUM ?? '/usr/bin/chromium';
+const ORIGIN = 'http://matrix.test';
+const MEDIA = path.resolve(__dirname, '..', '..', '..', 'client', 'media');
+const NONCE = 'test-nonce-123';
+
+const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
+function row(id: string, title: string, extra: Partial<MatrixRow> = {}): MatrixRow {
+  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
+  return { ...base, ...extra };
+}
+
+const ROWS: MatrixRow[] = [
+  row('PAY-10', 'Checkout answers within 2 seconds', { priority: 'must', coverage: 'covered', implementations: [{ file: 'src/pay.ts', line: 22 }], implementationLocations: [loc('src/pay.ts', 21)], tests: [{ file: 'test/pay.test.ts', line: 24 }], testLocations: [loc('test/pay.test.ts', 23)] }),
+  row('PAY-9', 'Apply a discount code', { priority: 'could', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
+  row('XSS-1', '<img src=x onerror=alert(1)>'),
+  row('XSS-2', '</script><script>alert(2)</script>'),
+];
+
+interface Recorded {
+  posted: unknown[];
+}
+
+describe('client: matrix page in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set SPECTRACE_CHROMIUM)`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    page = await browser.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const html = renderMatrixHtml({ cspSource: ORIGIN, nonce: NONCE, scriptUri: `${ORIGIN}/matrix.js`, styleUri: `${ORIGIN}/matrix.css`, initial: { type: 'data', version: 7, rows: ROWS } });
+    await page.route(`${ORIGIN}/**`, async (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: html });
+      if (name === 'matrix.js' || name === 'matrix.css') return route.fulfill({ contentType: name.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(path.join(MEDIA, name)) });
+      return route.fulfill({ status: 404, body: '' });
+    });
+    // What VS Code injects into a webview, reduced to a recorder (init scripts are not subject to the page's CSP).
+    // A string, not a function: tsx's transpiled functions may reference helpers the page lacks.
+    await page.addInitScript(`
+      window.__rec = { posted: [] };
+      window.acquireVsCodeApi = () => ({
+        postMessage: (m) => window.__rec.posted.push(m),
+        getState: () => window.__state,
+        setState: (s) => { window.__state = s; },
+      });
+    `);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.waitForSelector('#rows tr').catch((err: unknown) => {
+      throw new Error(`the page did not render (${pageErrors.join('; ') || String(err)})`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  // Page-side code as strings: this project's TypeScript has no DOM types (the page is plain JS).
+  const posted = () => page.evaluate<Recorded['posted']>('window.__rec.posted');
+  const ids = () => page.$$eval('#rows tr td.id', (tds) => tds.map((td) => td.textContent));
+
+  it('renders every row and says "ready"', async () => {
+    assert.equal(await page.locator('#rows tr').count(), ROWS.length);
+    assert.deepEqual((await posted())[0], { type: 'ready' });
+    assert.equal(await page.textContent('#count'), '4 requirements');
+  });
+
+  it('shows hostile titles as text: no element, no script', async () => {
+    const text = await page.innerText('body');
+    assert.ok(text.includes('<img src=x onerror=alert(1)>'));
+    assert.ok(text.includes('</script><script>alert(2)</script>'));
+    assert.equal(await page.locator('img').count(), 0);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('blocks inline script without the nonce (CSP)', async () => {
+    await page.evaluate(`{
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.body.append(s);
+    }`);
+    assert.equal(await page.evaluate('window.__inlineRan'), undefined);
+  });
+
+  it('sorts by ID with numbers in order, and by any column both ways', async () => {
+    assert.deepEqual(await ids(), ['PAY-9', 'PAY-10', 'XSS-1', 'XSS-2']);
+    await page.click('th button[data-key="priority"]');
+    assert.deepEqual((await ids()).slice(0, 2), ['PAY-10', 'XSS-1'], 'must first, then should');
+    assert.equal(await page.getAttribute('th:has(button[data-key="priority"])', 'aria-sort'), 'ascending');
+    await page.click('th button[data-key="priority"]');
+    assert.equal((await ids())[0], 'PAY-9', 'descending: could first');
+    await page.click('th button[data-key="implementations"]');
+    await page.click('th button[data-key="implementations"]');
+    assert.equal((await ids())[0], 'PAY-9', 'most implementations first');
+    await page.click('th button[data-key="id"]');
+  });
+
+  it('filters by text and by coverage', async () => {
+    await page.fill('#filter', 'discount');
+    assert.deepEqual(await ids(), ['PAY-9']);
+    await page.fill('#filter', 'pay.test');
+    assert.deepEqual(await ids(), ['PAY-10'], 'test locations are searched too');
+    await page.fill('#filter', '');
+    await page.selectOption('#coverage', 'covered');
+    assert.deepEqual(await ids(), ['PAY-10']);
+    assert.equal(await page.textContent('#count'), '1 of 4 requirements');
+    await page.selectOption('#coverage', '');
+  });
+
+  it('asks the extension to open a cell by row and index, never by URI', async () => {
+    await page.click('text=src/cart.ts:3');
+    const open = (await posted()).at(-1);
+    assert.deepEqual(open, { type: 'open', version: 7, row: 1, cell: 'implementation', index: 1 });
+    await page.click('td.id >> text=PAY-10');
+    assert.deepEqual((await posted()).at(-1), { type: 'open', version: 7, row: 0, cell: 'requirement', index: 0 });
+  });
+
+  it('exports the rows shown, in their order', async () => {
+    await page.fill('#filter', 'PAY');
+    await page.click('#export');
+    assert.deepEqual((await posted()).at(-1), { type: 'exportCsv', version: 7, rows: [1, 0] });
+    await page.fill('#filter', '');
+  });
+
+  it('takes new data from the extension, keeping sort and filter', async () => {
+    await page.fill('#filter', 'PAY');
+    const rows = [...ROWS, row('PAY-11', 'Strong customer authentication')];
+    await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 8, rows })}, '*')`);
+    await page.waitForFunction("document.querySelectorAll('#rows tr').length === 3");
+    assert.deepEqual(await ids(), ['PAY-9', 'PAY-10', 'PAY-11']);
+    await page.evaluate(`window.postMessage({ type: 'error', message: 'The Spectrace server is not running.' }, '*')`);
+    assert.equal(await page.textContent('#message'), 'The Spectrace server is not running.');
+    assert.deepEqual(pageErrors, [], 'the page threw nothing');
+  });
+});
