@@ -58,4 +58,48 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers: the engine is pure (no disk, no threads, no processes) and knows no outer layer; features
+  // know the engine, not the server or the disk; the disk layer knows the engine only; the client
+  // shares only the protocol types with the server.
+  {
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(node:)?(fs|worker_threads|child_process)(/.*)?$', message: 'The engine reads no disk and starts no thread or process: take what it needs as a parameter (the disk layer passes it).' },
+          { regex: '^(\\.\\./)+(disk|features|lsp|cli)(/|$)', message: 'The engine imports nothing from disk/, features/, lsp/ or cli/: they depend on it, not the reverse.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['server/src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(disk|lsp|cli)(/|$)', message: 'Features import nothing from lsp/, cli/ or disk/: they read the index and the FeatureContext (lsp/ depends on features, not the reverse).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['server/src/disk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(features|lsp|cli)(/|$)', message: 'The disk layer imports nothing from features/, lsp/ or cli/: they depend on it, not the reverse.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+server/(?!src/shared/)', message: 'The client shares only server/src/shared/ with the server (the protocol types).' },
+        ],
+      }],
+    },
+  },
 );

@@ -27,7 +27,8 @@ import type { KnownFile, ScanWorkerThread } from './scanWorkerPool';
 import type { CodeFile, SkippedFile, SpectraceConfig } from '../engine/types';
 
 // Reading lives in scanFile.ts (the worker imports it without the walk); re-exported for callers.
-export { decodeText, minifiedSkip, MINIFIED_LINE_LENGTH, readCodeFile, readSpecFile } from './scanFile';
+export { decodeText, readCodeFile, readSpecFile } from './scanFile';
+export { minifiedSkip, MINIFIED_LINE_LENGTH } from '../engine/code/minified';
 export type { FileStamp, ReadResult, ScanEntry } from './scanFile';
 export type { KnownFile } from './scanWorkerPool';
 

@@ -8,11 +8,12 @@ import { MAX_CACHED_SPEC_CHARS, textHash } from './specResultCache';
 import type { SpecResultCache } from './specResultCache';
 import { startScanWorker, WORKER_MIN_FILES } from './scanWorkerPool';
 import type { ScanWorkerThread } from './scanWorkerPool';
+import { readTextSync } from './readText';
 import type { SkippedFile, SpecFile } from '../engine/types';
 import { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { WorkspaceIndexOptions } from '../engine/index/workspaceIndex';
 
-export interface IndexFolderOptions extends WorkspaceIndexOptions {
+export interface IndexFolderOptions extends Partial<WorkspaceIndexOptions> {
   /** Called for each file that was not indexed, with the reason (also returned in `skipped`). */
   onSkip?: (s: SkippedFile) => void;
   /** Called after each spec or code file, read or skipped. */
@@ -40,7 +41,7 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
     skipped.push(s);
     options.onSkip?.(s);
   };
-  const index = new WorkspaceIndex(base, options);
+  const index = new WorkspaceIndex(base, { ...options, readFile: options.readFile ?? readTextSync });
 
   const configRead = await readSpecFile(index.configFile, { ...index.config, maxFileSize: SPEC_READ_LIMIT });
   if ('text' in configRead) index.setConfig(configRead.text);

@@ -18,6 +18,7 @@
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { extractTags } from '../engine/code/codeTags';
+import { MINIFIED_LINE_LENGTH, minifiedSkip } from '../engine/code/minified';
 import type { CodeFile, SkippedFile, SpectraceConfig } from '../engine/types';
 import { errorText } from '../shared/errorText';
 
@@ -36,7 +37,6 @@ export interface ScanEntry {
 }
 
 const BINARY_SNIFF_BYTES = 8192;
-export const MINIFIED_LINE_LENGTH = 20_000;
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 const READ_FLAGS = fs.constants.O_RDONLY | O_NONBLOCK;
 const utf8 = new TextDecoder('utf-8');
@@ -247,23 +247,6 @@ export function decodeText(file: string, bytes: Uint8Array): ReadResult {
     return { skipped: { file, reason: 'binary', detail: `not text: ${invalid} invalid UTF-8 sequences in ${bytes.length} bytes` } };
   }
   return { text };
-}
-
-/** `minified` when a line is longer than 20,000 characters and no tag word appears in the text. */
-export function minifiedSkip(file: string, text: string, config: SpectraceConfig): SkippedFile | undefined {
-  if (text.length <= MINIFIED_LINE_LENGTH) return undefined;
-  const words = [...(config.tags?.implements ?? []), ...(config.tags?.verifies ?? [])];
-  if (words.some((w) => typeof w === 'string' && w.trim() !== '' && text.includes(w.trim()))) return undefined;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start > MINIFIED_LINE_LENGTH) {
-      return { file, reason: 'minified', detail: `a line of ${end - start} characters and no tag word` };
-    }
-    start = end + 1;
-  }
-  return undefined;
 }
 
 /** The SkippedFile for an error from the file system. */

@@ -6,7 +6,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { describeSchemaProperty } from '../engine/schema/schemaSet';
 import type { FixData, ItemKind, SpecDiagnostic, SpecFile, SpecItem } from '../engine/types';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { idPrefix } from '../engine/index/queries';

@@ -4,7 +4,7 @@
 // the inlay hint after the ID says it, and one title per tag is enough).
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
 import type { CodeTag, Range, SpecItem } from '../engine/types';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import { Commands } from '../shared/protocol';
 import type { ShowLocationsArgs } from '../shared/protocol';
 import type { FeatureContext, FeatureRequest } from './featureContext';

@@ -5,7 +5,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from
 import type { CompletionItem, CompletionList, CompletionParams, Range as LspRange } from 'vscode-languageserver';
 import { describeSchemaProperty } from '../engine/schema/schemaSet';
 import type { ItemKind, Position, SpecItem } from '../engine/types';
-import { cancelled } from '../lsp/boundary';
+import { cancelled } from './requestErrors';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { idPrefix } from '../engine/index/queries';
 import { fieldText } from '../engine/reports/fields';

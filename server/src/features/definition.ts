@@ -1,7 +1,7 @@
 // Go to definition: from an ID anywhere (a spec reference, a code tag, the definition itself) to the
 // `id:` value of the item(s) defining it. Duplicates give several locations.
 import type { DefinitionParams, Location } from 'vscode-languageserver';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import type { FeatureRequest } from './featureContext';
 
 export function definition(req: FeatureRequest<DefinitionParams>): Location[] | null {

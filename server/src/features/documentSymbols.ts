@@ -3,7 +3,7 @@
 import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import type { SpecItem } from '../engine/types';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import type { FeatureRequest } from './featureContext';
 import { fieldText } from '../engine/reports/fields';
 import { titleOf } from './items';

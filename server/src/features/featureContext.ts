@@ -4,12 +4,10 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpectraceSettings } from '../shared/protocol';
-import type { SpecIndex } from './specIndex';
-
-export type { SpecIndex };
+import type { WorkspaceIndexReader } from '../engine/index/indexReader';
 
 export interface FeatureContext {
-  index: SpecIndex;
+  index: WorkspaceIndexReader;
   /** Absolute path of the workspace folder. */
   root: string;
   settings: SpectraceSettings;

@@ -3,7 +3,7 @@
 import { FoldingRangeKind } from 'vscode-languageserver';
 import type { FoldingRange, FoldingRangeParams, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
 import type { Position, Range } from '../engine/types';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import type { FeatureRequest } from './featureContext';
 import { contains, itemAtLine } from './items';
 

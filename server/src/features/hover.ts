@@ -3,7 +3,7 @@
 import { MarkupKind } from 'vscode-languageserver';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { describeSchemaProperty } from '../engine/schema/schemaSet';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import { idCard } from './card';
 import type { FeatureRequest } from './featureContext';
 import { schemaPathOf } from './schemaPath';

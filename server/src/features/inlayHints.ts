@@ -5,7 +5,7 @@ import { InlayHintKind } from 'vscode-languageserver';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { fieldText } from '../engine/reports/fields';
 import type { CodeTag, SpecItem } from '../engine/types';
-import { cancelled } from '../lsp/boundary';
+import { cancelled } from './requestErrors';
 import type { FeatureRequest } from './featureContext';
 import { titleOf } from './items';
 

@@ -3,7 +3,7 @@
 // read when the loop gives the event loop a turn. The pacer does that every few milliseconds and
 // then checks the token, so a cancelled request ends promptly instead of running to completion.
 import type { CancellationToken } from 'vscode-languageserver';
-import { cancelled } from '../lsp/boundary';
+import { cancelled } from './requestErrors';
 
 const SLICE_MS = 8;
 

@@ -1,7 +1,7 @@
 // Find references: every place an ID is written — its definition (when asked), references from other
 // spec items, and the @implements / @verifies tags in code and tests.
 import type { Location, ReferenceParams } from 'vscode-languageserver';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import type { Range } from '../engine/types';
 import type { FeatureRequest } from './featureContext';
 import { Pacer } from './pacer';

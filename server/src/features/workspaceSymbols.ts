@@ -2,7 +2,7 @@
 // the index's search.
 import { SymbolKind } from 'vscode-languageserver';
 import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
-import { toLspRange } from '../lsp/convert';
+import { toLspRange } from './lspRange';
 import type { FeatureContext } from './featureContext';
 import { relativeLabel, titleOf } from './items';
 import { Pacer } from './pacer';

@@ -4,20 +4,7 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, RemoteConsole } from 'vscode-languageserver';
 import { errorText } from '../shared/errorText';
-
-/** Thrown by features to refuse a request with a message the user sees (rename to a taken ID, ...). */
-export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly code: number = ErrorCodes.InvalidRequest,
-  ) {
-    super(message);
-  }
-}
-
-export function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-}
+import { cancelled, UserFacingError } from '../features/requestErrors';
 
 /** The document changed while the request was computed: the client should ask again. */
 export function contentModified(): ResponseError<void> {

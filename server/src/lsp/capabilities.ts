@@ -3,7 +3,20 @@
 // registration, no workspace folders, no progress) still gets diagnostics and the core features.
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver';
-import type { ClientFeatures } from './lspWorkspace';
+
+/** What the client declared it can do, read once from the initialize params. */
+export interface ClientFeatures {
+  configuration: boolean;
+  workspaceFolders: boolean;
+  watchedFilesDynamic: boolean;
+  workDoneProgress: boolean;
+  documentChanges: boolean;
+  snippets: boolean;
+  markdown: boolean;
+  relatedInformation: boolean;
+  codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
+}
 
 export interface ClientSupport extends ClientFeatures {
   prepareRename: boolean;

@@ -1,8 +1,9 @@
-// Engine values -> LSP values. Engine ranges already use LSP conventions (0-based line, UTF-16
-// character), so conversion is mostly about URIs, severities and the `data` payload.
+// Engine values -> LSP values for what the server publishes: locations and diagnostics (URIs,
+// severities and the `data` payload; ranges convert as in features/lspRange.ts).
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { Diagnostic, DiagnosticRelatedInformation, Location as LspLocation, Range as LspRange } from 'vscode-languageserver';
-import type { Location, Range, Severity, SpecDiagnostic } from '../engine/types';
+import type { Diagnostic, DiagnosticRelatedInformation, Location as LspLocation } from 'vscode-languageserver';
+import type { Location, Severity, SpecDiagnostic } from '../engine/types';
+import { toLspRange } from '../features/lspRange';
 import { pathToUri } from './uris';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -11,10 +12,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-export function toLspRange(r: Range): LspRange {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
-}
 
 export function toLspLocation(l: Location): LspLocation {
   return { uri: pathToUri(l.file), range: toLspRange(l.range) };

@@ -1,27 +1,12 @@
-// The one place the server touches the engine's workspace index classes. Everything else codes
-// against `SpecIndex` (what features read) and `EngineIndex` (what the workspace manager writes).
+// How the server makes a folder's index: read from disk (indexFolder), or empty for a folder that
+// could not be read. The server owns the WorkspaceIndex it writes to; features read it through
+// WorkspaceIndexReader.
 import type { CodeIndexCache } from '../disk/indexCache';
 import type { SpecResultCache } from '../disk/specResultCache';
 import { indexFolder } from '../disk/indexFolder';
+import { readTextSync } from '../disk/readText';
 import { WorkspaceIndex } from '../engine/index/workspaceIndex';
-import type { FileClass } from '../engine/index/workspaceIndex';
 import type { SkippedFile } from '../engine/types';
-import type { SpecInput } from '../engine/spec/specSource';
-import type { SpecIndex } from '../features/specIndex';
-
-/** What the language server needs to keep an index current. */
-export interface EngineIndex extends SpecIndex {
-  setConfig(text: string | undefined): void;
-  /** A file's text: a string, or an open document the index may keep and re-read around its edits. */
-  updateFile(file: string, input: SpecInput): void;
-  removeFile(file: string): void;
-  isSchemaFile(file: string): boolean;
-  classify(file: string): FileClass;
-}
-
-// Compile-time proof that the engine's class is what the server codes against.
-const _fits: (i: WorkspaceIndex) => EngineIndex = (i) => i;
-void _fits;
 
 export interface BuildOptions {
   trusted: boolean;
@@ -39,7 +24,7 @@ export interface BuildOptions {
 }
 
 /** Index a folder from disk. */
-export async function buildIndex(root: string, opts: BuildOptions): Promise<EngineIndex> {
+export async function buildIndex(root: string, opts: BuildOptions): Promise<WorkspaceIndex> {
   // One progress report per percent, not per file: each is a JSON-RPC message to the client, and a
   // large folder has tens of thousands of files.
   let lastPercent = -1;
@@ -65,6 +50,6 @@ export async function buildIndex(root: string, opts: BuildOptions): Promise<Engi
 }
 
 /** An empty index for a folder that could not be read. */
-export function emptyIndex(root: string, trusted: boolean): EngineIndex {
-  return new WorkspaceIndex(root, { trusted });
+export function emptyIndex(root: string, trusted: boolean): WorkspaceIndex {
+  return new WorkspaceIndex(root, { trusted, readFile: readTextSync });
 }

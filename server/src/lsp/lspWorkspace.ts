@@ -1,68 +1,38 @@
 // The server's state: one index per workspace folder, kept current from open documents (their text
 // wins over the disk) and from file events, with diagnostics pushed after every change. Requests ask
-// it for a feature context; it makes sure pending edits are applied first.
+// it for a feature context; it makes sure pending edits are applied first. The parts live beside it:
+// folder.ts (one folder), documentSync.ts (pending edits), indexUpdates.ts (a file's text into its
+// index), diskReads.ts (files read after events), publishScheduler.ts (cross-file publishing),
+// requestScope.ts (what a request runs against).
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
-import { GitignoreRules } from '../disk/gitignore';
 import type { CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { wholeText } from '../engine/spec/specSource';
 import type { SpecInput } from '../engine/spec/specSource';
 import type { PieceDocument } from './pieceDocument';
-import { CONFIG_FILE_NAME } from '../engine/config/config';
 import { CodeIndexCache } from '../disk/indexCache';
 import { SpecResultCache } from '../disk/specResultCache';
 import type { SkippedFile } from '../engine/types';
 import type { FeatureContext } from '../features/featureContext';
 import type { FolderView } from '../features/views/nodes';
-import { cancelled, describeError } from './boundary';
+import { describeError } from './boundary';
+import type { ClientFeatures } from './capabilities';
+import { LatestDiskEvent, readChangedFile } from './diskReads';
+import { PendingEdits } from './documentSync';
 import { buildIndex, emptyIndex } from './engineIndex';
-import type { EngineIndex } from './engineIndex';
-import { readTextFile, readTextSync } from '../disk/readText';
+import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
+import { readTextSync } from '../disk/readText';
+import { Folder } from './folder';
+import { applyText, removeFromIndex } from './indexUpdates';
 import { ChangeNotifier } from './notifier';
 import { DiagnosticsPublisher } from './publisher';
+import { PublishScheduler } from './publishScheduler';
+import { featureContext, whenReady } from './requestScope';
 import { SettingsStore } from './settings';
 import { isInside, pathToUri, uriToPath } from './uris';
 import { errorText } from '../shared/errorText';
 
-/** What the client declared it can do, read once from the initialize params. */
-export interface ClientFeatures {
-  configuration: boolean;
-  workspaceFolders: boolean;
-  watchedFilesDynamic: boolean;
-  workDoneProgress: boolean;
-  documentChanges: boolean;
-  snippets: boolean;
-  markdown: boolean;
-  relatedInformation: boolean;
-  codeLensRefresh: boolean;
-  inlayHintRefresh: boolean;
-}
-
-export class Folder {
-  index: EngineIndex | undefined;
-  ready: Promise<void> = Promise.resolve();
-  /** Bumped by every (re)index so an older indexing run that finishes late is dropped. */
-  generation = 0;
-  /** The folder's .gitignore rules for files that change after the index (made on first use, dropped on re-index). */
-  gitignore: Promise<GitignoreRules> | undefined;
-  /** The folder's persisted code index, when the client gave a storage folder. */
-  cache: CodeIndexCache | undefined;
-  /** The folder's persisted spec analyses, likewise (keyed by content: edits never make them stale). */
-  specCache: SpecResultCache | undefined;
-  /** Pending debounced write of `cache` after file events. */
-  cacheTimer: NodeJS.Timeout | undefined;
-
-  constructor(
-    readonly uri: string,
-    readonly name: string,
-    readonly root: string,
-  ) {}
-
-  get configFile(): string {
-    return this.index?.configFile ?? path.join(this.root, CONFIG_FILE_NAME);
-  }
-}
+export { Folder };
 
 export interface RequestTarget {
   folder: Folder;
@@ -74,10 +44,6 @@ export interface RequestTarget {
 }
 
 const SKIP_LOG_LIMIT = 50;
-/** File events -> writing the persisted code index: a burst of saves (a branch switch) is one write. */
-const CACHE_SAVE_DEBOUNCE_MS = 2000;
-/** Keystroke -> validation delay; well under what a person notices (it is part of the keystroke latency the bench measures). */
-const FLUSH_DEBOUNCE_MS = 3;
 /**
  * SPECTRACE_TIMING=1: one stderr line per applied batch of edits with the server's own time for it
  * (apply, diagnostics, publish). The benchmark reports it next to the client-side latency, which also
@@ -87,13 +53,10 @@ const TIMING = process.env.SPECTRACE_TIMING === '1';
 
 export class Workspace {
   private folders: Folder[] = [];
-  private readonly pending = new Set<string>();
-  private flushTimer: NodeJS.Timeout | undefined;
-  private readonly dirtyFolders = new Set<Folder>();
-  private fullPassTimer: NodeJS.Immediate | undefined;
+  private readonly pending = new PendingEdits(() => this.flush());
+  private readonly scheduler: PublishScheduler;
   /** Per file, the latest disk event: a slow read that finishes after a newer event is dropped. */
-  private readonly diskSeq = new Map<string, number>();
-  private seq = 0;
+  private readonly diskEvents = new LatestDiskEvent();
   private skippedLogged = 0;
   readonly settings: SettingsStore;
   readonly publisher: DiagnosticsPublisher;
@@ -111,6 +74,7 @@ export class Workspace {
     this.settings = new SettingsStore(connection, () => client.configuration);
     this.publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, () => client.relatedInformation);
     this.notifier = new ChangeNotifier(connection, () => ({ codeLens: client.codeLensRefresh, inlayHint: client.inlayHintRefresh }));
+    this.scheduler = new PublishScheduler(this.publisher, this.notifier, (message) => connection.console.error(message), () => this.flush());
   }
 
   get isTrusted(): boolean {
@@ -175,7 +139,7 @@ export class Workspace {
       this.connection.console.info(`spectrace: no progress reporting (${errorText(err)})`);
       progress = undefined;
     }
-    let index: EngineIndex;
+    let index: WorkspaceIndex;
     const started = Date.now();
     try {
       index = await buildIndex(folder.root, {
@@ -220,18 +184,6 @@ export class Workspace {
     void folder.specCache?.save();
   }
 
-  /** A code file changed or went after the index: the persisted index forgets it, and is written a little later. */
-  private cacheChanged(folder: Folder, file: string): void {
-    const cache = folder.cache;
-    if (!cache) return;
-    cache.forget(file);
-    if (folder.cacheTimer) clearTimeout(folder.cacheTimer);
-    folder.cacheTimer = setTimeout(() => {
-      folder.cacheTimer = undefined;
-      void cache.save();
-    }, CACHE_SAVE_DEBOUNCE_MS);
-  }
-
   /** Re-index every folder (trust granted, code scanning switched, config file replaced on disk). */
   reindexAll(): void {
     for (const f of this.folders) this.reindex(f);
@@ -258,50 +210,12 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Applying text
 
-  /**
-   * Feed one file's current text to its folder's index; false when the file is not indexed. An open
-   * document is handed over as itself: a spec is then read around the edit, not copied whole.
-   */
   private applyText(folder: Folder, file: string, input: SpecInput): boolean {
-    const index = folder.index;
-    if (!index) return false;
-    if (file === folder.configFile) {
-      index.setConfig(wholeText(input));
-      return true;
-    }
-    if (index.isSchemaFile(file)) {
-      // A workspace schema changed: recompile with the current config text.
-      index.setConfig(this.textOf(folder.configFile));
-      return false;
-    }
-    const kind = index.classify(file);
-    // The client sends every open document; only specs and files under the code globs are indexed.
-    if (kind === 'none' || (kind === 'code' && !this.settings.get(folder.uri).codeScanning.enabled)) return false;
-    index.updateFile(file, input);
-    return true;
+    return applyText(folder, file, input, this.settings.get(folder.uri).codeScanning.enabled, (f) => this.textOf(f));
   }
 
   private removeFromIndex(folder: Folder, file: string): void {
-    const index = folder.index;
-    if (!index) return;
-    if (file === folder.configFile) {
-      index.setConfig(undefined);
-      return;
-    }
-    if (index.isSchemaFile(file)) {
-      index.setConfig(this.textOf(folder.configFile));
-      return;
-    }
-    const known = index.specFile(file) !== undefined || index.codeFile(file) !== undefined;
-    if (known) {
-      index.removeFile(file);
-      return;
-    }
-    // A deleted directory: every indexed file under it goes.
-    const under: string[] = [];
-    for (const s of index.specFiles()) if (isInside(s.file, file)) under.push(s.file);
-    for (const c of index.codeFiles()) if (isInside(c.file, file)) under.push(c.file);
-    for (const f of under) index.removeFile(f);
+    removeFromIndex(folder, file, (f) => this.textOf(f));
   }
 
   /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
@@ -313,25 +227,16 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Open documents
 
-  /**
-   * A document was opened or edited: apply it after a short debounce. The JSON-RPC layer hands over one
-   * message per event-loop turn, so without a few milliseconds of grace a burst of didChanges (an
-   * editor applying a multi-file rename) would be validated, and published, one document at a time.
-   * Requests flush at once, so they never wait for this.
-   */
+  /** A document was opened or edited: apply it after a short debounce (documentSync.ts). */
   documentChanged(uri: string): void {
     this.pending.add(uri);
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_DEBOUNCE_MS);
   }
 
   /** Apply pending document edits now, publish the edited documents' diagnostics first. */
   flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    if (this.pending.size === 0) return;
+    const uris = this.pending.take();
+    if (uris.length === 0) return;
     const started = TIMING ? performance.now() : 0;
-    const uris = [...this.pending];
-    this.pending.clear();
     const edited: { folder: Folder; file: string }[] = [];
     for (const uri of uris) {
       const doc = this.documents.get(uri);
@@ -342,20 +247,20 @@ export class Workspace {
       try {
         if (this.applyText(folder, file, doc)) edited.push({ folder, file });
         // A schema or an unindexed file changed: other files may still be affected.
-        this.dirtyFolders.add(folder);
+        this.scheduler.markDirty(folder);
       } catch (err) {
         this.connection.console.error(`spectrace: could not update ${file}: ${describeError(err)}`);
       }
     }
     for (const { folder, file } of edited) {
       if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
-      this.dirtyFolders.add(folder);
+      this.scheduler.markDirty(folder);
     }
     if (TIMING) {
       const versions = uris.map((u) => `${path.basename(u)}@${this.documents.get(u)?.version ?? '?'}`).join(' ');
       process.stderr.write(`spectrace-timing flush ${(performance.now() - started).toFixed(2)} ms ${versions}\n`);
     }
-    this.scheduleFullPass();
+    this.scheduler.schedule();
   }
 
   /** A document was closed: the disk is the truth again for it. */
@@ -383,32 +288,28 @@ export class Workspace {
         this.reindex(folder);
         continue;
       }
-      this.cacheChanged(folder, file);
+      folder.cacheChanged(file);
       if (change.type === FileChangeType.Deleted) {
-        this.diskSeq.set(file, ++this.seq);
+        this.diskEvents.next(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
         this.removeFromIndex(folder, file);
-        this.dirtyFolders.add(folder);
+        this.scheduler.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
         this.readFromDisk(folder, file);
       }
     }
-    this.scheduleFullPass();
+    this.scheduler.schedule();
   }
 
   private readFromDisk(folder: Folder, file: string): void {
-    const seq = ++this.seq;
-    this.diskSeq.set(file, seq);
+    const seq = this.diskEvents.next(file);
     // Spec files are read whatever their size: the engine reports "file too large" on them. Other
     // files over the size setting, or binary, are not indexed.
     const isSpec = folder.index?.classify(file) === 'spec';
     const limit = isSpec ? Number.POSITIVE_INFINITY : this.settings.get(folder.uri).maxFileSize;
-    // A file git ignores (build output, say) is not part of the trace, as in the first index.
-    folder.gitignore ??= GitignoreRules.forRoot(folder.root);
-    const read = async () => ((await (await folder.gitignore)?.isIgnored(file)) ? ({ kind: 'ignored' } as const) : readTextFile(file, limit, !isSpec));
-    read().then(
+    readChangedFile(folder, file, limit, !isSpec).then(
       (r) => {
-        if (this.diskSeq.get(file) !== seq || this.documents.get(pathToUri(file)) || !folder.index) return;
+        if (!this.diskEvents.isLatest(file, seq) || this.documents.get(pathToUri(file)) || !folder.index) return;
         if (r.kind === 'ignored') {
           this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
           this.removeFromIndex(folder, file);
@@ -417,82 +318,24 @@ export class Workspace {
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
           this.removeFromIndex(folder, file);
         }
-        this.dirtyFolders.add(folder);
-        this.scheduleFullPass();
+        this.scheduler.markDirty(folder);
+        this.scheduler.schedule();
       },
       (err: unknown) => this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`),
     );
   }
 
   // -------------------------------------------------------------------------------------------
-  // Publishing
-
-  private scheduleFullPass(): void {
-    if (this.dirtyFolders.size === 0) return;
-    this.fullPassTimer ??= setImmediate(() => this.fullPass());
-  }
-
-  /** Diff every dirty folder's diagnostics against what was sent: the cross-file effects of an edit. */
-  private fullPass(): void {
-    this.fullPassTimer = undefined;
-    // Edits that arrived meanwhile go first: their documents must be published before anything else.
-    this.flush();
-    const folders = [...this.dirtyFolders];
-    this.dirtyFolders.clear();
-    for (const f of folders) {
-      if (!f.index) continue;
-      try {
-        this.publisher.publishAll(f.uri, f.index.diagnostics());
-      } catch (err) {
-        this.connection.console.error(`spectrace: publishing diagnostics for ${f.root} failed: ${describeError(err)}`);
-      }
-    }
-    this.notifier.changed();
-  }
-
-  // -------------------------------------------------------------------------------------------
   // Requests
 
-  contextOf(folder: Folder, index: EngineIndex): FeatureContext {
-    return {
-      index,
-      root: folder.root,
+  contextOf(folder: Folder, index: WorkspaceIndex): FeatureContext {
+    return featureContext(folder, index, {
       settings: this.settings.get(folder.uri),
       trusted: this.trusted,
-      pathOf: uriToPath,
-      uriOf: pathToUri,
-      versionOf: (file) => this.documents.get(pathToUri(file))?.version,
+      client: this.client,
+      versionOf: (uri) => this.documents.get(uri)?.version,
       textOf: (file) => this.textOf(file),
-      documentChanges: this.client.documentChanges,
-      snippets: this.client.snippets,
-      markdown: this.client.markdown,
-    };
-  }
-
-  /** Wait until a folder's index is ready (or the request is cancelled). */
-  private async whenReady(folder: Folder, token: CancellationToken): Promise<void> {
-    for (;;) {
-      const ready = folder.ready;
-      await new Promise<void>((resolve, reject) => {
-        if (token.isCancellationRequested) return reject(cancelled());
-        const sub = token.onCancellationRequested(() => {
-          sub.dispose();
-          reject(cancelled());
-        });
-        ready.then(
-          () => {
-            sub.dispose();
-            resolve();
-          },
-          () => {
-            sub.dispose();
-            resolve();
-          },
-        );
-      });
-      // A re-index may have started while waiting.
-      if (folder.ready === ready) return;
-    }
+    });
   }
 
   /** The document, its folder and a feature context, with every pending edit applied. */
@@ -500,7 +343,7 @@ export class Workspace {
     const file = uriToPath(uri);
     const folder = file ? this.folderFor(file) : undefined;
     if (!file || !folder) return undefined;
-    await this.whenReady(folder, token);
+    await whenReady(folder, token);
     this.flush();
     const index = folder.index;
     if (!index) return undefined;
@@ -520,7 +363,7 @@ export class Workspace {
     const file = fileUri ? uriToPath(fileUri) : undefined;
     const owner = file ? this.folderFor(file) : undefined;
     const chosen = owner ? [owner] : this.folders.filter((f) => folderUri === undefined || f.uri === folderUri);
-    for (const f of chosen) await this.whenReady(f, token);
+    for (const f of chosen) await whenReady(f, token);
     this.flush();
     const out: FolderView[] = [];
     for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index) });
@@ -529,8 +372,8 @@ export class Workspace {
 
   /** Stop timers; write the persisted indexes that have unsaved changes (the promise never rejects). */
   async dispose(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.fullPassTimer) clearImmediate(this.fullPassTimer);
+    this.pending.dispose();
+    this.scheduler.dispose();
     this.notifier.dispose();
     for (const f of this.folders) if (f.cacheTimer) clearTimeout(f.cacheTimer);
     await Promise.all(this.folders.flatMap((f) => [f.cache?.save(), f.specCache?.save()]));

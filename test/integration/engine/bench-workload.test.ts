@@ -59,7 +59,7 @@ describe('bench workload (gen.mjs 1000 0.02)', () => {
     analyzer.analyze(specFile(), text);
     const at = text.indexOf('description: ', Math.floor(text.length / 2)) + 'description: '.length;
     const edited = `${text.slice(0, at)}X${text.slice(at)}`;
-    const incremental = analyzer.analyze(specFile(), edited);
+    const incremental = analyzer.analyze(specFile(), edited).spec;
     const fresh = analyzeSpec(specFile(), edited, ws.schemaSet, ws.config);
     assert.deepEqual(incremental, fresh);
   });

@@ -159,13 +159,13 @@ describe('incremental analysis', () => {
       fc.property(spec, fc.array(edit, { minLength: 1, maxLength: 25 }), (start, edits) => {
         const analyzer = new SpecAnalyzer(schemaSet, config);
         let text = start;
-        same(analyzer.analyze(FILE, text), analyzeSpec(FILE, text, schemaSet, config), text);
+        same(analyzer.analyze(FILE, text).spec, analyzeSpec(FILE, text, schemaSet, config), text);
         for (const e of edits) {
           text = apply(text, e);
-          same(analyzer.analyze(FILE, text), analyzeSpec(FILE, text, schemaSet, config), text);
-          const run = analyzer.lastRun;
-          runs[run.mode === 'chunked' ? 'chunked' : 'whole']++;
-          runs.reused += run.reusedChunks;
+          const { spec: result, read } = analyzer.analyze(FILE, text);
+          same(result, analyzeSpec(FILE, text, schemaSet, config), text);
+          runs[read.mode === 'chunked' ? 'chunked' : 'whole']++;
+          runs.reused += read.reusedChunks;
         }
       }),
       { seed: 20261128, numRuns: 200 },
@@ -191,7 +191,8 @@ describe('incremental analysis', () => {
           const analyzer = new SpecAnalyzer(schemaSet, config);
           const doc = PieceDocument.create('file:///ws/specs/checkout.yaml', 'yaml', 1, start, pieceSize);
           let text = start;
-          same(analyzer.analyze(FILE, doc), analyzeSpec(FILE, text, schemaSet, config), text);
+          let last = analyzer.analyze(FILE, doc);
+          same(last.spec, analyzeSpec(FILE, text, schemaSet, config), text);
           for (const [e, slackBefore, slackAfter, how] of steps) {
             const next = apply(text, e);
             const p = commonPrefixOf(text, next);
@@ -206,9 +207,10 @@ describe('incremental analysis', () => {
             assert.equal(doc.getText(), next);
             text = next;
             if (how === 'skip') continue;
-            const before = analyzer.lastRun;
-            same(analyzer.analyze(FILE, how === 'string' ? text : doc), analyzeSpec(FILE, text, schemaSet, config), text);
-            if (how === 'read' && before.mode === 'chunked' && analyzer.lastRun.mode === 'chunked') runs.region++;
+            const before = last.read;
+            last = analyzer.analyze(FILE, how === 'string' ? text : doc);
+            same(last.spec, analyzeSpec(FILE, text, schemaSet, config), text);
+            if (how === 'read' && before.mode === 'chunked' && last.read.mode === 'chunked') runs.region++;
             else runs.other++;
           }
         },
@@ -228,7 +230,7 @@ describe('incremental analysis', () => {
         analyzer.analyze(FILE, text);
         for (const e of edits) {
           text = apply(text, e);
-          same(analyzer.analyze(FILE, text), analyzeSpec(FILE, text, schemaSet, config), text);
+          same(analyzer.analyze(FILE, text).spec, analyzeSpec(FILE, text, schemaSet, config), text);
         }
       }),
       { seed: 7, numRuns: 60 },
@@ -295,9 +297,9 @@ describe('incremental analysis', () => {
 
   it('reuses unchanged items: objects of items before and after a one-character edit are the same', () => {
     const analyzer = new SpecAnalyzer(schemaSet, config);
-    const before = [...analyzer.analyze(FILE, BASE).requirements];
+    const before = [...analyzer.analyze(FILE, BASE).spec.requirements];
     const at = BASE.indexOf('Refunds');
-    const after = analyzer.analyze(FILE, `${BASE.slice(0, at)}X${BASE.slice(at)}`);
+    const after = analyzer.analyze(FILE, `${BASE.slice(0, at)}X${BASE.slice(at)}`).spec;
     assert.equal(after.requirements[0], before[0]);
     assert.equal(after.requirements[3], before[3]);
     assert.notEqual(after.requirements[2], before[2]);
@@ -306,16 +308,17 @@ describe('incremental analysis', () => {
 
   it('an edit that moves no line updates the previous lists in place and says which items it swapped', () => {
     const analyzer = new SpecAnalyzer(schemaSet, config);
-    const first = analyzer.analyze(FILE, BASE);
+    const first = analyzer.analyze(FILE, BASE).spec;
     const before = [...first.requirements];
     const at = BASE.indexOf('Refunds');
-    const after = analyzer.analyze(FILE, `${BASE.slice(0, at)}X${BASE.slice(at)}`);
+    const edited = analyzer.analyze(FILE, `${BASE.slice(0, at)}X${BASE.slice(at)}`);
+    const after = edited.spec;
     assert.equal(after.requirements, first.requirements, 'the same list object');
-    assert.deepEqual(analyzer.lastRun.delta, { removed: [before[2]], added: [after.requirements[2]] });
-    // A new line moves the items after it: new lists, no delta (the index diffs them).
+    assert.deepEqual(edited.change, { kind: 'in-place', removed: [before[2]], added: [after.requirements[2]] });
+    // A new line moves the items after it: new lists, with the kept prefix (the index diffs the rest).
     const nl = BASE.indexOf('Refunds');
     const moved = analyzer.analyze(FILE, `${BASE.slice(0, nl)}X${BASE.slice(nl)}`.replace('\n', '\n\n'));
-    assert.equal(analyzer.lastRun.delta, undefined);
-    assert.notEqual(moved.requirements, first.requirements);
+    assert.equal(moved.change.kind, 'new-lists');
+    assert.notEqual(moved.spec.requirements, first.requirements);
   });
 });

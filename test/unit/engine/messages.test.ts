@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { parseConfig } from '../../../server/src/engine/config/config';
 import { compileIdPattern, re2RegExpEngine } from '../../../server/src/engine/config/idPattern';
-import { didYouMean, editDistance, pathLabel } from '../../../server/src/engine/text/messages';
+import { didYouMean, editDistance } from '../../../server/src/engine/text/didYouMean';
+import { pathLabel } from '../../../server/src/engine/text/messages';
 import { createSchemaSet } from '../../../server/src/engine/schema/schemaSet';
 import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 

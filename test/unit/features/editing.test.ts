@@ -6,7 +6,7 @@ import { codeActions } from '../../../server/src/features/codeActions';
 import { completion } from '../../../server/src/features/completion';
 import { prepareRename, rename } from '../../../server/src/features/rename';
 import { toLspDiagnostic } from '../../../server/src/lsp/convert';
-import { UserFacingError } from '../../../server/src/lsp/boundary';
+import { UserFacingError } from '../../../server/src/features/requestErrors';
 import { at, memoryWorkspace, ROADMAP, SPEC, standard } from './helpers';
 import type { MemoryWorkspace } from './helpers';
 

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
+import { readTextSync } from '../../../server/src/disk/readText';
 import type { SkippedFile } from '../../../server/src/engine/types';
 import { WorkspaceIndex } from '../../../server/src/engine/index/workspaceIndex';
 import { assertSameIndex } from './equivalence';
@@ -64,7 +65,7 @@ describe('indexFolder', () => {
     fs.rmSync(path.join(dir, 'spectrace.yaml'));
     const { index } = await indexFolder(dir, { now: NOW });
     assert.equal(index.config.maxFileSize, 1048576);
-    const manual = new WorkspaceIndex(dir, { now: NOW });
+    const manual = new WorkspaceIndex(dir, { now: NOW, readFile: readTextSync });
     for (const f of ['specs/big.yaml', 'specs/pay.yaml', 'specs/roadmap.yaml', 'src/pay.ts', 'test/pay.test.ts', '.gitignore']) {
       const file = path.join(dir, f);
       if (manual.classify(file) !== 'none') manual.updateFile(file, fs.readFileSync(file, 'utf8'));

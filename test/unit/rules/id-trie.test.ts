@@ -1,7 +1,7 @@
 // The trie behind did-you-mean must answer exactly what didYouMean answers over all IDs in natural order.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { didYouMean } from '../../../server/src/engine/text/messages';
+import { didYouMean } from '../../../server/src/engine/text/didYouMean';
 import { compareIds } from '../../../server/src/engine/index/queries';
 import { IdTrie } from '../../../server/src/engine/rules/idTrie';
 

@@ -6,29 +6,15 @@
 // ones (only the items that changed, compared by identity: the spec analyzer hands back the same
 // item objects for untouched items), then tells the rule engine which IDs were touched. Rules are
 // recomputed lazily, for those IDs only, on the next `diagnostics()` call.
-import * as fs from 'node:fs';
+//
+// This class is the façade: the config it holds (configState.ts), the files' roles (pathRoles.ts),
+// the ID maps (idMaps.ts), the merged diagnostics (indexDiagnostics.ts) and the queries (queries.ts,
+// idAt.ts) each live in their own module.
 import * as path from 'node:path';
 import { extractTags } from '../code/codeTags';
-import { CONFIG_FILE_NAME, DEFAULT_ID_PATTERN, defaultConfig, parseConfig } from '../config/config';
-import { minifiedSkip } from '../../disk/discovery';
-import { createPathClassifier } from '../config/globs';
-import { inDiagnosticOrder, mergeDiagnostics } from '../text/diagnosticOrder';
-import { comparePositions } from '../text/positions';
-import {
-  compareItems,
-  coverageOf,
-  nextFreeId,
-  progressOf,
-  searchItems,
-  sortProgress,
-  splitTags,
-  today,
-  traceOf,
-} from './queries';
-import type { GraphEdge, IncomingRef, IndexModel } from '../rules/ruleModel';
+import { minifiedSkip } from '../code/minified';
+import { CONFIG_FILE_NAME } from '../config/config';
 import { RuleEngine } from '../rules/ruleEngine';
-import { createSchemaSet } from '../schema/schemaSet';
-import type { SchemaSet } from '../schema/schemaSet';
 import { SpecAnalyzer } from '../spec/specAnalyzer';
 import type { KeptItems } from '../spec/specAnalyzer';
 import { revisionOf, wholeText } from '../spec/specSource';
@@ -39,9 +25,7 @@ import type {
   CoverageState,
   CoverageTotals,
   ItemKind,
-  Location,
   Position,
-  Range,
   RequirementTrace,
   RoadmapProgress,
   SpecDiagnostic,
@@ -49,6 +33,15 @@ import type {
   SpecItem,
   SpectraceConfig,
 } from '../types';
+import { loadConfigState } from './configState';
+import type { ConfigState } from './configState';
+import { idAtPosition } from './idAt';
+import { compareTags, IdMaps, sameTags } from './idMaps';
+import { IndexDiagnostics } from './indexDiagnostics';
+import type { FileClass, IdAt, IncomingRef, ReferencesToId, WorkspaceIndexReader } from './indexReader';
+import { diffItemLists } from './itemDiff';
+import { classifyPath } from './pathRoles';
+import { coverageOf, nextFreeId, progressOf, searchItems, sortProgress, splitTags, today, traceOf } from './queries';
 
 export interface WorkspaceIndexOptions {
   /** The clock for overdue roadmap items (tests inject a fixed date). Default: the system clock. */
@@ -57,25 +50,10 @@ export interface WorkspaceIndexOptions {
   trusted?: boolean;
   /**
    * Reads custom schema files, and code files again when a config change alters the tag words or
-   * the ID pattern. Returns undefined when the file cannot be read. Default: fs.readFileSync as UTF-8.
+   * the ID pattern. Returns undefined when the file cannot be read. The engine reads no disk: the
+   * disk layer passes its reader (disk/readText.ts), tests a map of texts.
    */
-  readFile?: (absPath: string) => string | undefined;
-}
-
-export type FileClass = 'spec' | 'code' | 'config' | 'none';
-
-export interface IdAtResult {
-  id: string;
-  range: Range;
-  role: 'definition' | 'reference' | 'tag';
-}
-
-export interface ReferencesResult {
-  /** The items defining the ID. A SpecItem is a Location (its file and whole range); `idRange` is on it too. */
-  definitions: SpecItem[];
-  specReferences: Location[];
-  implementations: CodeTag[];
-  tests: CodeTag[];
+  readFile: (absPath: string) => string | undefined;
 }
 
 interface SpecEntry {
@@ -88,20 +66,13 @@ interface SpecEntry {
 }
 
 const DEFAULT_SEARCH_LIMIT = 50;
-/** A relative path that path.relative would change: empty, `.` or `..` segments, a trailing separator. */
-const ABNORMAL_PATH = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
 
-export class WorkspaceIndex implements IndexModel {
+export class WorkspaceIndex implements WorkspaceIndexReader {
   readonly root: string;
   private _version = 0;
-  private _config: SpectraceConfig = defaultConfig();
   private readonly _configFile: string;
-  private configDiagnostics: SpecDiagnostic[] = [];
-  /** The text the config was last loaded from (undefined: no config file). */
-  private configText: string | undefined;
-  private schemaSet!: SchemaSet;
-  private classifier!: ReturnType<typeof createPathClassifier>;
-  private schemaFiles = new Set<string>();
+  /** What the config file gave: set by the constructor's first `loadConfig`. */
+  private cfg!: ConfigState;
 
   private readonly clock: () => Date;
   private readonly trusted: boolean;
@@ -109,30 +80,22 @@ export class WorkspaceIndex implements IndexModel {
 
   private readonly specs = new Map<string, SpecEntry>();
   private readonly codes = new Map<string, CodeFile>();
-  /** id -> the items defining it, sorted by file and position. */
-  private readonly defs = new Map<string, SpecItem[]>();
-  /** id -> the spec references naming it, sorted by file and position. */
-  private readonly refs = new Map<string, IncomingRef[]>();
-  /** id -> how many of its references expect a requirement, and how many a roadmap item. */
-  private readonly refKinds = new Map<string, Record<ItemKind, number>>();
-  /** id -> the code tags naming it, sorted by file and position. */
-  private readonly tagMap = new Map<string, CodeTag[]>();
-
+  /** The per-ID lists: definitions, references, tags. */
+  private readonly ids: IdMaps;
   private readonly rules: RuleEngine;
-  /** The merged diagnostics per file, as last returned; rebuilt for changed files only. */
-  private readonly output = new Map<string, SpecDiagnostic[]>();
-  /** Files whose file-local diagnostics changed since the last `diagnostics()` call. */
-  private readonly localChanged = new Set<string>();
+  private readonly diags: IndexDiagnostics;
   /** Memoized whole-index lists, valid for one version. */
   private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
 
-  constructor(root: string, options: WorkspaceIndexOptions = {}) {
+  constructor(root: string, options: WorkspaceIndexOptions) {
     this.root = root;
     this._configFile = path.join(root, CONFIG_FILE_NAME);
     this.clock = options.now ?? (() => new Date());
     this.trusted = options.trusted ?? true;
-    this.readFile = options.readFile ?? readUtf8;
-    this.rules = new RuleEngine(this, (f) => this.relative(f), () => this.allIds());
+    this.readFile = options.readFile;
+    this.rules = new RuleEngine(this, (f) => this.relative(f), () => this.ids.allIds());
+    this.ids = new IdMaps(this.rules);
+    this.diags = new IndexDiagnostics(this.rules, (file) => this.localDiagnostics(file));
     this.loadConfig(undefined);
   }
 
@@ -146,7 +109,7 @@ export class WorkspaceIndex implements IndexModel {
 
   /** The effective configuration (in an untrusted workspace: without the workspace's ID pattern and schemas). */
   get config(): SpectraceConfig {
-    return this._config;
+    return this.cfg.config;
   }
 
   get configFile(): string {
@@ -165,22 +128,18 @@ export class WorkspaceIndex implements IndexModel {
    * needs them after a change of the `specs` or `code` globs re-indexes the folder (`indexFolder`).
    */
   setConfig(text: string | undefined): void {
-    const before = this._config;
+    const before = this.cfg.config;
     this.loadConfig(text);
+    const after = this.cfg.config;
     const rescanCode =
-      JSON.stringify(before.tags) !== JSON.stringify(this._config.tags) ||
-      before.idPattern !== this._config.idPattern ||
-      before.maxFileSize !== this._config.maxFileSize;
+      JSON.stringify(before.tags) !== JSON.stringify(after.tags) || before.idPattern !== after.idPattern || before.maxFileSize !== after.maxFileSize;
 
     const specTexts = [...this.specs].map(([file, e]) => [file, e.input] as const);
     const codeFiles = [...this.codes.values()];
     this.specs.clear();
     this.codes.clear();
-    this.defs.clear();
-    this.refs.clear();
-    this.refKinds.clear();
-    this.tagMap.clear();
-    for (const f of this.output.keys()) this.localChanged.add(f);
+    this.ids.clear();
+    this.diags.allChanged();
     for (const [file, text] of specTexts) {
       const kind = this.classify(file);
       if (kind === 'spec') this.putSpec(file, text);
@@ -195,64 +154,26 @@ export class WorkspaceIndex implements IndexModel {
       // Read again (the tags depend on the words and pattern); a file that became unreadable or
       // minified since leaves the index, as the folder scan would skip it.
       const text = this.readFile(code.file);
-      if (text !== undefined && !minifiedSkip(code.file, text, this._config)) this.putCode(code.file, text);
+      if (text !== undefined && !minifiedSkip(code.file, text, after)) this.putCode(code.file, text);
     }
     this.rules.invalidateAll();
     this._version++;
   }
 
   private loadConfig(text: string | undefined): void {
-    const parsed = parseConfig(this._configFile, text);
-    const set = createSchemaSet({ config: parsed.config, configFile: this._configFile, configText: text, readFile: this.readFile, trusted: this.trusted });
-    const effective = parsed.config;
-    if (!this.trusted) {
-      effective.idPattern = DEFAULT_ID_PATTERN;
-      effective.schemas = {};
-    }
-    this._config = effective;
-    this.configText = text;
-    this.schemaSet = set.schemaSet;
-    this.configDiagnostics = [...parsed.diagnostics, ...set.diagnostics];
-    for (const d of this.configDiagnostics) this.localChanged.add(d.file);
-    this.localChanged.add(this._configFile);
-    this.classifier = createPathClassifier(effective);
-    const base = path.dirname(this._configFile);
-    this.schemaFiles = new Set(
-      Object.values(parsed.config.schemas)
-        .filter((s): s is string => typeof s === 'string' && s.length > 0)
-        .map((s) => path.resolve(base, s.split('#')[0])),
-    );
+    this.cfg = loadConfigState(this._configFile, text, this.trusted, this.readFile);
+    for (const d of this.cfg.diagnostics) this.diags.localChange(d.file);
+    this.diags.localChange(this._configFile);
   }
 
   /** Which role a file plays: the config, a spec-glob file, a code file, or none of them. */
   classify(file: string): FileClass {
-    if (file === this._configFile) return 'config';
-    const posix = this.folderRelative(file);
-    if (posix === undefined) return 'none';
-    if (this.classifier.isSpecPath(posix)) return 'spec';
-    if (this.classifier.isCodePath(posix)) return 'code';
-    return 'none';
-  }
-
-  /**
-   * A path below the folder as a relative POSIX path; undefined outside it. Paths from the walk are
-   * already normal, so the common case is a prefix cut (path.relative on each of 20,000 code files
-   * was most of their classification); anything else goes through path.relative.
-   */
-  private folderRelative(file: string): string | undefined {
-    const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
-    if (file.startsWith(prefix) && !ABNORMAL_PATH.test(file.slice(prefix.length))) {
-      const rel = file.slice(prefix.length);
-      if (rel) return path.sep === '/' ? rel : rel.split(path.sep).join('/');
-    }
-    const rel = path.relative(this.root, file);
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return rel.split(path.sep).join('/');
+    return classifyPath(this.root, this._configFile, this.cfg.classifier, file);
   }
 
   /** A custom schema file named by the config (a change means `setConfig` again). Untrusted workspaces load none. */
   isSchemaFile(file: string): boolean {
-    return this.schemaFiles.has(path.resolve(file));
+    return this.cfg.schemaFiles.has(path.resolve(file));
   }
 
   /**
@@ -265,7 +186,7 @@ export class WorkspaceIndex implements IndexModel {
       case 'config': {
         // Saving an unchanged config must not re-analyze the workspace.
         const text = wholeText(input);
-        if (text !== this.configText) this.setConfig(text);
+        if (text !== this.cfg.text) this.setConfig(text);
         return;
       }
       case 'spec': {
@@ -278,7 +199,7 @@ export class WorkspaceIndex implements IndexModel {
       case 'code': {
         const text = wholeText(input);
         if (this.specs.has(file)) this.dropSpec(file);
-        const tags = text.length > this._config.maxFileSize ? [] : this.scan(file, text);
+        const tags = text.length > this.cfg.config.maxFileSize ? [] : this.scan(file, text);
         const old = this.codes.get(file);
         if (old && sameTags(old.tags, tags)) return;
         this.putCodeTags(file, tags);
@@ -337,8 +258,8 @@ export class WorkspaceIndex implements IndexModel {
    * (specResultCache.ts persists analyses under it).
    */
   analysisKey(): string {
-    const schemas = [...this.schemaFiles].sort().map((f) => [f, this.readFile(f) ?? null]);
-    return JSON.stringify({ config: this.configText ?? null, trusted: this.trusted, schemas });
+    const schemas = [...this.cfg.schemaFiles].sort().map((f) => [f, this.readFile(f) ?? null]);
+    return JSON.stringify({ config: this.cfg.text ?? null, trusted: this.trusted, schemas });
   }
 
   /**
@@ -350,8 +271,8 @@ export class WorkspaceIndex implements IndexModel {
     if (this.classify(file) !== 'spec' || this.specs.has(file) || spec.file !== file) return false;
     if (this.codes.has(file)) this.dropCode(file);
     // The analyzer starts empty: the first edit of this file reads it whole.
-    this.specs.set(file, { analyzer: new SpecAnalyzer(this.schemaSet, this._config), input: text, revision: 0, spec });
-    this.localChanged.add(file);
+    this.specs.set(file, { analyzer: new SpecAnalyzer(this.cfg.schemaSet, this.cfg.config), input: text, revision: 0, spec });
+    this.diags.localChange(file);
     this.replaceItems([], [spec.requirements, spec.roadmap]);
     this._version++;
     return true;
@@ -359,21 +280,21 @@ export class WorkspaceIndex implements IndexModel {
 
   private putSpec(file: string, input: SpecInput): void {
     const existing = this.specs.get(file);
-    const entry = existing ?? { analyzer: new SpecAnalyzer(this.schemaSet, this._config), input, revision: 0, spec: emptySpec(file) };
+    const entry = existing ?? { analyzer: new SpecAnalyzer(this.cfg.schemaSet, this.cfg.config), input, revision: 0, spec: emptySpec(file) };
     const oldSpec = existing?.spec;
     entry.input = input;
     entry.revision = revisionOf(input);
-    entry.spec = entry.analyzer.analyze(file, input);
+    const { spec, change } = entry.analyzer.analyze(file, input);
+    entry.spec = spec;
     this.specs.set(file, entry);
-    this.localChanged.add(file);
-    const run = entry.analyzer.lastRun;
+    this.diags.localChange(file);
     // Updated in place, `oldSpec`'s lists are the new ones: the analyzer gives the edited span.
-    if (run.delta) {
-      this.replaceItems([run.delta.removed], [run.delta.added]);
+    if (change.kind === 'in-place') {
+      this.replaceItems([change.removed], [change.added]);
       return;
     }
-    // Otherwise it says which items at both ends of each list it kept from `oldSpec` (its previous result).
-    const kept = oldSpec ? run.kept : undefined;
+    // Otherwise it says which items at the start of each list it kept from `oldSpec` (its previous result).
+    const kept = oldSpec ? change.kept : undefined;
     this.replaceItems(
       oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [],
       [entry.spec.requirements, entry.spec.roadmap],
@@ -385,7 +306,7 @@ export class WorkspaceIndex implements IndexModel {
     const entry = this.specs.get(file);
     if (!entry) return false;
     this.specs.delete(file);
-    this.localChanged.add(file);
+    this.diags.localChange(file);
     this.replaceItems([entry.spec.requirements, entry.spec.roadmap], []);
     return true;
   }
@@ -393,146 +314,52 @@ export class WorkspaceIndex implements IndexModel {
   /** Swap one file's old items for its new ones in the ID maps; only items that are not the same objects move. */
   private replaceItems(oldLists: SpecItem[][], newLists: SpecItem[][], kept?: KeptItems[]): void {
     const { removed, added } = diffItemLists(oldLists, newLists, kept);
-    this.applyItemDelta(removed, added);
-  }
-
-  /** Take `removed` out of the ID maps and put `added` in (no item in both). */
-  private applyItemDelta(removed: readonly SpecItem[], added: readonly SpecItem[]): void {
-    if (removed.length === 0 && added.length === 0) return;
-
-    const dirty = new Set<string>();
-    // The parent/depends_on edges the removed items take away and the added ones bring (a multiset).
-    const edges = new Map<string, { count: number; edge: GraphEdge }>();
-    const kindsBefore = new Map<string, [boolean, boolean]>();
-    const touch = (it: SpecItem, sign: number) => {
-      for (const r of it.references) {
-        dirty.add(r.targetId);
-        if (it.id !== undefined && (r.field === 'parent' || r.field === 'depends_on')) {
-          const key = `${it.kind}\u0000${it.id}\u0000${r.field}\u0000${r.targetKind}\u0000${r.targetId}`;
-          const entry = edges.get(key);
-          if (entry) entry.count += sign;
-          else edges.set(key, { count: sign, edge: { kind: it.kind, id: it.id, field: r.field, targetKind: r.targetKind, targetId: r.targetId } });
-        }
-      }
-      if (it.id === undefined) return;
-      dirty.add(it.id);
-      if (!kindsBefore.has(it.id)) kindsBefore.set(it.id, this.kindsOf(it.id));
-      // A roadmap item listing this one under `requirements:` tracks its status too.
-      for (const inc of this.refs.get(it.id) ?? []) if (inc.ref.field === 'requirements' && inc.item.id) dirty.add(inc.item.id);
-    };
-    for (const it of removed) touch(it, -1);
-    for (const it of added) touch(it, 1);
-
-    for (const it of removed) {
-      if (it.id !== undefined) removeSorted(this.defs, it.id, it, compareItems, (x) => x === it);
-      for (const ref of it.references) {
-        if (removeSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming, (x) => x.ref === ref && x.item === it)) this.countRef(ref.targetId, ref.targetKind, -1);
-      }
-    }
-    for (const it of added) {
-      if (it.id !== undefined) insertSorted(this.defs, it.id, it, compareItems);
-      for (const ref of it.references) {
-        insertSorted(this.refs, ref.targetId, { item: it, ref }, compareIncoming);
-        this.countRef(ref.targetId, ref.targetKind, 1);
-      }
-    }
-    // Added items may also have been touched before removal bookkeeping; mark their dependants too.
-    for (const it of added) if (it.id) for (const inc of this.refs.get(it.id) ?? []) if (inc.ref.field === 'requirements' && inc.item.id) dirty.add(inc.item.id);
-
-    for (const [id, [req, road]] of kindsBefore) {
-      const [req2, road2] = this.kindsOf(id);
-      if (req !== req2) this.rules.idSetChanged(id, 'requirement', req2);
-      if (road !== road2) this.rules.idSetChanged(id, 'roadmap', road2);
-    }
-    this.rules.invalidateIds(dirty);
-    // Typing in a title changes no edge: the cycle check only reruns when a cycle diagnostic sits in
-    // an item that was replaced (its ranges may have moved) or a new edge closes a circle.
-    this.rules.itemsReplaced(removed);
-    const gained: GraphEdge[] = [];
-    for (const { count, edge } of edges.values()) if (count > 0) gained.push(edge);
-    if (gained.length > 0) this.rules.edgesAdded(gained);
-  }
-
-  private countRef(id: string, kind: ItemKind, by: number): void {
-    const counts = this.refKinds.get(id);
-    if (counts) {
-      counts[kind] += by;
-      if (counts.requirement === 0 && counts.roadmap === 0) this.refKinds.delete(id);
-    } else if (by > 0) this.refKinds.set(id, kind === 'requirement' ? { requirement: by, roadmap: 0 } : { requirement: 0, roadmap: by });
-  }
-
-  private kindsOf(id: string): [boolean, boolean] {
-    const defs = this.defs.get(id);
-    if (!defs) return [false, false];
-    return [defs.some((d) => d.kind === 'requirement'), defs.some((d) => d.kind === 'roadmap')];
+    this.ids.applyItemDelta(removed, added);
   }
 
   private scan(file: string, text: string): CodeTag[] {
-    return extractTags(file, text, this._config);
+    return extractTags(file, text, this.cfg.config);
   }
 
   private putCode(file: string, text: string): void {
-    this.putCodeTags(file, text.length > this._config.maxFileSize ? [] : this.scan(file, text));
+    this.putCodeTags(file, text.length > this.cfg.config.maxFileSize ? [] : this.scan(file, text));
   }
 
   private putCodeTags(file: string, tags: CodeTag[]): void {
-    const old = this.codes.get(file);
-    const dirty = new Set<string>();
-    if (old) {
-      for (const t of old.tags) {
-        dirty.add(t.id);
-        removeFrom(this.tagMap, t.id, (x) => x === t);
-      }
-    }
     const sorted = [...tags].sort(compareTags);
-    for (const t of sorted) {
-      dirty.add(t.id);
-      insertSorted(this.tagMap, t.id, t, compareTags);
-    }
+    this.ids.replaceTags(this.codes.get(file)?.tags ?? [], sorted);
     this.codes.set(file, { file, tags: sorted });
-    this.rules.invalidateIds(dirty);
   }
 
   private dropCode(file: string): boolean {
     const old = this.codes.get(file);
     if (!old) return false;
     this.codes.delete(file);
-    const dirty = new Set<string>();
-    for (const t of old.tags) {
-      dirty.add(t.id);
-      removeFrom(this.tagMap, t.id, (x) => x === t);
-    }
-    this.rules.invalidateIds(dirty);
+    this.ids.replaceTags(old.tags, []);
     return true;
   }
 
   // -------------------------------------------------------------------------------------------
-  // IndexModel (what the rules and queries read)
+  // What the rules and queries read
 
-  definitions(id: string): SpecItem[] {
-    return this.defs.get(id) ?? [];
+  definitions(id: string): readonly SpecItem[] {
+    return this.ids.definitions(id);
   }
 
   incoming(id: string): readonly IncomingRef[] {
-    return this.refs.get(id) ?? [];
+    return this.ids.incoming(id);
   }
 
   incomingCount(id: string, targetKind: ItemKind): number {
-    return this.refKinds.get(id)?.[targetKind] ?? 0;
+    return this.ids.incomingCount(id, targetKind);
   }
 
   tags(id: string): readonly CodeTag[] {
-    return this.tagMap.get(id) ?? [];
+    return this.ids.tags(id);
   }
 
   definedIds(): Iterable<string> {
-    return this.defs.keys();
-  }
-
-  private *allIds(): Iterable<string> {
-    yield* this.defs.keys();
-    yield* this.refs.keys();
-    yield* this.tagMap.keys();
+    return this.ids.definedIds();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -544,31 +371,17 @@ export class WorkspaceIndex implements IndexModel {
    * is clean (callers diff against what they published). The arrays are shared: do not mutate them.
    */
   diagnostics(): Map<string, SpecDiagnostic[]> {
-    this.refresh();
-    return new Map(this.output);
+    return this.diags.all();
   }
 
   diagnosticsFor(file: string): SpecDiagnostic[] {
-    this.refresh();
-    return this.output.get(file) ?? [];
+    return this.diags.of(file);
   }
 
-  /** Recompute the stale rules and re-merge the files whose diagnostics changed. */
-  private refresh(): void {
-    const changed = this.rules.run();
-    for (const f of this.localChanged) changed.add(f);
-    this.localChanged.clear();
-    for (const file of changed) {
-      // The file's own diagnostics come in order (the analyzer keeps them so): only the rules' are sorted.
-      const list = mergeDiagnostics(inDiagnosticOrder(this.localDiagnostics(file)), inDiagnosticOrder(this.rules.diagnosticsIn(file)));
-      if (list.length === 0) this.output.delete(file);
-      else this.output.set(file, list);
-    }
-  }
-
+  /** A file's own diagnostics: the config's problems in it, then its analysis's. */
   private localDiagnostics(file: string): SpecDiagnostic[] {
     const spec = this.specs.get(file)?.spec.diagnostics ?? [];
-    const config = this.configDiagnostics.filter((d) => d.file === file);
+    const config = this.cfg.diagnostics.filter((d) => d.file === file);
     return config.length === 0 ? spec : [...config, ...spec];
   }
 
@@ -605,7 +418,7 @@ export class WorkspaceIndex implements IndexModel {
 
   /** The first definition of an ID (by file path, then position). */
   item(id: string): SpecItem | undefined {
-    return this.defs.get(id)?.[0];
+    return this.ids.definitions(id)[0];
   }
 
   /** The trace of a requirement; undefined when no requirement has this ID. */
@@ -650,7 +463,7 @@ export class WorkspaceIndex implements IndexModel {
 
   /** `PAY` -> `PAY-13` when PAY-12 is the highest PAY ID in use (gaps are not reused). */
   nextFreeId(prefix: string): string {
-    return nextFreeId(prefix, this.defs.keys());
+    return nextFreeId(prefix, this.ids.definedIds());
   }
 
   /** Requirements and roadmap items by ID or title, fuzzy, best first. */
@@ -658,7 +471,7 @@ export class WorkspaceIndex implements IndexModel {
     return searchItems([...this.requirements(), ...this.roadmapItems()], query, limit);
   }
 
-  referencesTo(id: string): ReferencesResult {
+  referencesTo(id: string): ReferencesToId {
     const { implementations, tests } = splitTags(this.tags(id));
     return {
       definitions: [...this.definitions(id)],
@@ -669,19 +482,8 @@ export class WorkspaceIndex implements IndexModel {
   }
 
   /** What ID is at this position: an item's id, a reference in a spec, or a tag in code. */
-  idAt(file: string, pos: Position): IdAtResult | undefined {
-    const spec = this.specs.get(file)?.spec;
-    if (spec) {
-      for (const list of [spec.requirements, spec.roadmap]) {
-        const item = itemAt(list, pos);
-        if (!item) continue;
-        if (item.id !== undefined && item.idRange && contains(item.idRange, pos)) return { id: item.id, range: item.idRange, role: 'definition' };
-        for (const r of item.references) if (contains(r.range, pos)) return { id: r.targetId, range: r.range, role: 'reference' };
-      }
-      return undefined;
-    }
-    for (const t of this.codes.get(file)?.tags ?? []) if (contains(t.range, pos)) return { id: t.id, range: t.range, role: 'tag' };
-    return undefined;
+  idAt(file: string, pos: Position): IdAt | undefined {
+    return idAtPosition(this.specs.get(file)?.spec, this.codes.get(file), pos);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -699,156 +501,6 @@ export class WorkspaceIndex implements IndexModel {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Custom schemas and re-scanned code files: regular files only (a FIFO must not block), up to a size. */
-const READ_LIMIT = 64 * 1024 * 1024;
-
-function readUtf8(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > READ_LIMIT) return undefined;
-    return fs.readFileSync(fd, 'utf8');
-  } catch {
-    // Unreadable is an answer here: the caller reports a missing schema or drops the code file.
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 function emptySpec(file: string): SpecFile {
   return { file, isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
-}
-
-/** Remove the first entry `match` accepts from the list under `key`; whether there was one. */
-function removeFrom<T>(map: Map<string, T[]>, key: string, match: (x: T) => boolean): boolean {
-  const list = map.get(key);
-  if (!list) return false;
-  const i = list.findIndex(match);
-  if (i < 0) return false;
-  if (list.length === 1) map.delete(key);
-  else list.splice(i, 1);
-  return true;
-}
-
-/**
- * `removeFrom` for a list sorted by `compare`: a binary search to where `probe` sorts, then the entry
- * among its equals that `match`es (a roadmap item may have thousands of references; each keystroke in
- * one of them removes one). A list out of order falls back to the walk.
- */
-function removeSorted<T>(map: Map<string, T[]>, key: string, probe: T, compare: (a: T, b: T) => number, match: (x: T) => boolean): boolean {
-  const list = map.get(key);
-  if (!list) return false;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(list[mid], probe) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length && compare(list[i], probe) === 0; i++) {
-    if (!match(list[i])) continue;
-    if (list.length === 1) map.delete(key);
-    else list.splice(i, 1);
-    return true;
-  }
-  return removeFrom(map, key, match);
-}
-
-function insertSorted<T>(map: Map<string, T[]>, key: string, value: T, compare: (a: T, b: T) => number): void {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [value]);
-    return;
-  }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(list[mid], value) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, value);
-}
-
-function compareLocations(fa: string, ra: Range, fb: string, rb: Range): number {
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return comparePositions(ra.start, rb.start) || comparePositions(ra.end, rb.end);
-}
-
-function compareIncoming(a: IncomingRef, b: IncomingRef): number {
-  return compareLocations(a.item.file, a.ref.range, b.item.file, b.ref.range);
-}
-
-function compareTags(a: CodeTag, b: CodeTag): number {
-  return compareLocations(a.file, a.range, b.file, b.range) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
-}
-
-function sameTags(a: readonly CodeTag[], b: readonly CodeTag[]): boolean {
-  if (a.length !== b.length) return false;
-  const sorted = [...b].sort(compareTags);
-  return a.every((t, i) => {
-    const u = sorted[i];
-    return t.id === u.id && t.kind === u.kind && t.word === u.word && compareLocations(t.file, t.range, u.file, u.range) === 0 && comparePositions(t.wordRange.start, u.wordRange.start) === 0 && comparePositions(t.wordRange.end, u.wordRange.end) === 0;
-  });
-}
-
-function contains(r: Range, p: Position): boolean {
-  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
-}
-
-/** The item of a position-sorted list whose range contains `pos` (binary search). */
-function itemAt(list: readonly SpecItem[], pos: Position): SpecItem | undefined {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const it = list[mid];
-    if (comparePositions(pos, it.range.start) < 0) hi = mid - 1;
-    else if (comparePositions(pos, it.range.end) > 0) lo = mid + 1;
-    else return it;
-  }
-  return undefined;
-}
-
-/**
- * The items only in the old lists and the items only in the new ones (by identity). A keystroke
- * keeps every other item object of a file (the analyzer reuses them), so the lists share a long
- * prefix and suffix: those are skipped with pointer compares, and only the middle goes through sets.
- * At 20,000 items this is what keeps an edit from costing a walk through two 20,000-entry sets.
- * `kept` (per list pair, from the analyzer) says how long that prefix is at least, so the pointer
- * compares start after it: a walk over 20,000 items runs unoptimized on the first keystrokes. A hint
- * that does not hold at its edge is ignored.
- */
-export function diffItemLists(
-  oldLists: readonly SpecItem[][],
-  newLists: readonly SpecItem[][],
-  kept?: readonly KeptItems[],
-): { removed: SpecItem[]; added: SpecItem[] } {
-  const oldMiddle: SpecItem[] = [];
-  const newMiddle: SpecItem[] = [];
-  const pairs = Math.max(oldLists.length, newLists.length);
-  for (let k = 0; k < pairs; k++) {
-    const a = oldLists[k] ?? [];
-    const b = newLists[k] ?? [];
-    const shorter = Math.min(a.length, b.length);
-    const hint = kept?.[k];
-    const hintPrefix = hint && hint.prefix <= shorter && (hint.prefix === 0 || a[hint.prefix - 1] === b[hint.prefix - 1]) ? hint.prefix : 0;
-    let start = hintPrefix;
-    while (start < shorter && a[start] === b[start]) start++;
-    let endA = a.length;
-    let endB = b.length;
-    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-      endA--;
-      endB--;
-    }
-    for (let i = start; i < endA; i++) oldMiddle.push(a[i]);
-    for (let i = start; i < endB; i++) newMiddle.push(b[i]);
-  }
-  if (oldMiddle.length === 0 || newMiddle.length === 0) return { removed: oldMiddle, added: newMiddle };
-  // An item may move between lists or within the middle: identity decides, not position.
-  const newSet = new Set(newMiddle);
-  const oldSet = new Set(oldMiddle);
-  return { removed: oldMiddle.filter((it) => !newSet.has(it)), added: newMiddle.filter((it) => !oldSet.has(it)) };
 }

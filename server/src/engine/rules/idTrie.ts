@@ -3,7 +3,7 @@
 // editDistance and prunes branches that can no longer come within the limit; what it finds is handed
 // to didYouMean, so the answer is exactly didYouMean's over all IDs.
 import { foldLookalikes } from '../text/lookalikes';
-import { didYouMean } from '../text/messages';
+import { didYouMean } from '../text/didYouMean';
 import { compareIds } from '../index/queries';
 
 interface Node {

@@ -1,13 +1,10 @@
 // What the cross-file rules read: a read-only view of the workspace index, keyed by ID, plus the
 // per-pass services (severity lookup, did-you-mean, next free ID). Rules are pure functions of this
 // view, so the index can cache their results per ID and recompute only what an edit touched.
-import type { CodeTag, DiagnosticCode, FixData, ItemKind, ItemReference, Range, RelatedInformation, Severity, SpecDiagnostic, SpecItem, SpectraceConfig } from '../types';
+import type { IncomingRef, WorkspaceIndexReader } from '../index/indexReader';
+import type { DiagnosticCode, FixData, ItemKind, Range, RelatedInformation, Severity, SpecDiagnostic, SpecItem } from '../types';
 
-/** A reference written in a spec item, seen from the ID it names. */
-export interface IncomingRef {
-  item: SpecItem;
-  ref: ItemReference;
-}
+export type { IncomingRef };
 
 /** A `parent` or `depends_on` link between two IDs, as the cycle rules see it. */
 export interface GraphEdge {
@@ -18,22 +15,8 @@ export interface GraphEdge {
   targetId: string;
 }
 
-/** The index as the rules and queries see it. Every list is sorted by file, then position. */
-export interface IndexModel {
-  readonly root: string;
-  readonly config: SpectraceConfig;
-  now(): Date;
-  /** Every item defining `id` (more than one: a duplicate). */
-  definitions(id: string): readonly SpecItem[];
-  /** Every spec reference naming `id`. */
-  incoming(id: string): readonly IncomingRef[];
-  /** How many of `incoming(id)` expect `id` to be a `targetKind` (a count kept as references come and go). */
-  incomingCount(id: string, targetKind: ItemKind): number;
-  /** Every code tag naming `id`. */
-  tags(id: string): readonly CodeTag[];
-  /** Every defined ID (any kind), in no particular order. */
-  definedIds(): Iterable<string>;
-}
+/** The index as the rules and queries see it. */
+export type IndexModel = Pick<WorkspaceIndexReader, 'root' | 'config' | 'now' | 'definitions' | 'incoming' | 'incomingCount' | 'tags' | 'definedIds'>;
 
 /** Services the rule engine provides for one recomputation pass. */
 export interface RuleRun {

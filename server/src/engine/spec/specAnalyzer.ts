@@ -42,6 +42,8 @@ interface ChunkEntry {
 }
 
 type Carried = NonNullable<Layout['carried']>;
+/** New lists, with nothing known about what they share with the previous result's. */
+const NO_KNOWN_CHANGE: ItemChange = { kind: 'new-lists', kept: undefined };
 const SHARES = ['requirement', 'roadmap', 'diagnostics'] as const;
 
 /** The items and diagnostics of all chunks, with where each chunk's share starts (index i = chunk i). */
@@ -57,12 +59,29 @@ export interface KeptItems {
 }
 
 /**
- * The items of the edited span as they were in the previous result's lists and as they are now. An
- * item whose chunk was read again unchanged is in both (the same object): the index diffs them.
+ * How a result's item lists relate to the previous result of the same analyzer.
+ * - `in-place`: the previous result's lists were updated in place and are this result's lists;
+ *   `removed` and `added` are the items of the edited span as they were and as they are now (an item
+ *   whose chunk was read again unchanged is in both, the same object: the index diffs them).
+ * - `new-lists`: the lists are new; `kept` says, per list, how many items at its start are the very
+ *   objects of the previous result's list (undefined: no such knowledge, compare them all).
  */
-export interface ItemDelta {
-  removed: SpecItem[];
-  added: SpecItem[];
+export type ItemChange =
+  | { kind: 'in-place'; removed: SpecItem[]; added: SpecItem[] }
+  | { kind: 'new-lists'; kept: Record<ItemKind, KeptItems> | undefined };
+
+/** How a text was read, for tests and benchmarks: chunk by chunk (how many item chunks came from the memo), whole, or not at all. */
+export interface ReadStats {
+  mode: 'chunked' | 'whole' | 'too-large';
+  reusedChunks: number;
+  chunks: number;
+}
+
+/** One `analyze()`: the spec file, how its item lists relate to the previous result, and how it was read. */
+export interface SpecAnalysis {
+  spec: SpecFile;
+  change: ItemChange;
+  read: ReadStats;
 }
 
 /** The skeleton's reading, in skeleton lines. */
@@ -87,24 +106,8 @@ export class SpecAnalyzer {
   private skeletons = new Map<string, SkeletonEntry>();
   private mode: 'chunked' | 'whole' | 'too-large' = 'whole';
   private reused = 0;
-  private kept: Record<ItemKind, KeptItems> | undefined;
-  private delta: ItemDelta | undefined;
-
-  /**
-   * How the last `analyze()` read the text, and how many item chunks it took from the memo (for tests
-   * and benchmarks); `kept`: per list, how many items at its start are the very objects of the previous
-   * result's list (the index diffs only the rest). `delta`: set when the analysis updated the previous
-   * result's lists in place (see `analyze`): the edited span before and after.
-   */
-  get lastRun(): {
-    mode: 'chunked' | 'whole' | 'too-large';
-    reusedChunks: number;
-    chunks: number;
-    kept: Record<ItemKind, KeptItems> | undefined;
-    delta: ItemDelta | undefined;
-  } {
-    return { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0, kept: this.kept, delta: this.delta };
-  }
+  /** What the running `analyze()` found out about its item lists (set by the chunked readings). */
+  private change: ItemChange = NO_KNOWN_CHANGE;
 
   constructor(
     private readonly schemaSet: SchemaSet,
@@ -114,12 +117,13 @@ export class SpecAnalyzer {
   /**
    * The analysis of `input` as `file`. An edit of a text this analyzer read before may update the
    * lists of its previous result in place (`requirements`, `roadmap`): at 20,000 items, building new
-   * lists was most of a keystroke's cost. `lastRun.delta` then gives the edited span before and after.
+   * lists was most of a keystroke's cost. `change` says so and gives the edited span before and after.
    * A caller that keeps a result past the next `analyze()` of the same analyzer keeps copies of its lists.
    */
-  analyze(file: string, input: SpecInput): SpecFile {
+  analyze(file: string, input: SpecInput): SpecAnalysis {
+    let spec: SpecFile;
     try {
-      return finish(file, this.analyzeText(file, input), this.config);
+      spec = finish(file, this.analyzeText(file, input), this.config);
     } catch (err) {
       // The boundary: whatever the text, the caller gets a result and a reason, never an exception.
       // The memo may be half-updated: start the next analysis from scratch.
@@ -129,14 +133,15 @@ export class SpecAnalyzer {
           ? 'this file is nested too deeply to check (stack overflow) — flatten the structure'
           : `Spectrace could not check this file: ${errorText(err)}`;
       const d = diag('yaml-syntax', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, this.config);
-      return finish(file, { isSpec: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);
+      this.change = NO_KNOWN_CHANGE;
+      spec = finish(file, { isSpec: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);
     }
+    return { spec, change: this.change, read: { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0 } };
   }
 
   private analyzeText(file: string, input: SpecInput): Omit<SpecFile, 'file'> {
     this.reused = 0;
-    this.kept = undefined;
-    this.delta = undefined;
+    this.change = NO_KNOWN_CHANGE;
     if (input.length > this.config.maxFileSize) {
       this.mode = 'too-large';
       this.reset();
@@ -254,7 +259,7 @@ export class SpecAnalyzer {
       if (dst !== old || by !== 0) for (let i = to, j = oldTo; i <= n; i++, j++) dst[i] = old[j] + by;
     }
     prev.at = at;
-    this.delta = { removed, added: [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[])] };
+    this.change = { kind: 'in-place', removed, added: [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[])] };
     return prev;
   }
 
@@ -308,7 +313,7 @@ export class SpecAnalyzer {
     // anew, shifted); an edit that moves no line is `readInPlace`'s.
     for (; i < n; i++) if (!one(i)) return undefined;
     close(n);
-    this.kept = kept;
+    this.change = { kind: 'new-lists', kept };
     return out;
   }
 
@@ -394,7 +399,7 @@ export class SpecAnalyzer {
 
 /** A fresh analyzer's full analysis of `text`. */
 export function analyzeSpec(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
-  return new SpecAnalyzer(schemaSet, config).analyze(file, text);
+  return new SpecAnalyzer(schemaSet, config).analyze(file, text).spec;
 }
 
 /**

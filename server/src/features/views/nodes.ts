@@ -2,7 +2,7 @@
 import { coverageLabel } from '../../engine/reports/coverageLabel';
 import type { SpecItem } from '../../engine/types';
 import type { LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
-import { toLspRange } from '../../lsp/convert';
+import { toLspRange } from '../lspRange';
 import type { FeatureContext } from '../featureContext';
 import { fieldText } from '../../engine/reports/fields';
 import { titleOf } from '../items';

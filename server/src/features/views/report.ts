@@ -6,7 +6,7 @@ import type { TraceFormat } from '../../engine/reports/renderers';
 import type { ReportSource } from '../../engine/reports/source';
 import { TOOL } from '../../engine/reports/tool';
 import type { ReportResult } from '../../shared/protocol';
-import { UserFacingError } from '../../lsp/boundary';
+import { UserFacingError } from '../requestErrors';
 import type { FolderView } from './nodes';
 
 /**

@@ -17,7 +17,7 @@ import type {
 } from '../../shared/protocol';
 import { compareTraceRows, traceRows } from '../../engine/reports/traceRows';
 import type { CodeTag } from '../../engine/types';
-import { toLspRange } from '../../lsp/convert';
+import { toLspRange } from '../lspRange';
 import { Pacer } from '../pacer';
 import type { FolderView } from './nodes';
 import { ProblemCounter, itemLocation, requirementNode, roadmapNode } from './nodes';

@@ -1,0 +1,52 @@
+// The index's diagnostics per file: each file's own (from its analysis and the config) merged with
+// what the cross-file rules found there, re-merged only for the files whose share changed.
+import type { RuleEngine } from '../rules/ruleEngine';
+import { inDiagnosticOrder, mergeDiagnostics } from '../text/diagnosticOrder';
+import type { SpecDiagnostic } from '../types';
+
+export class IndexDiagnostics {
+  /** The merged diagnostics per file, as last returned; rebuilt for changed files only. */
+  private readonly output = new Map<string, SpecDiagnostic[]>();
+  /** Files whose file-local diagnostics changed since the last refresh. */
+  private readonly localChanged = new Set<string>();
+
+  constructor(
+    private readonly rules: Pick<RuleEngine, 'run' | 'diagnosticsIn'>,
+    /** A file's own diagnostics, in order. */
+    private readonly localDiagnostics: (file: string) => SpecDiagnostic[],
+  ) {}
+
+  /** A file's own diagnostics changed. */
+  localChange(file: string): void {
+    this.localChanged.add(file);
+  }
+
+  /** Every file with diagnostics is to be merged again (the config changed). */
+  allChanged(): void {
+    for (const f of this.output.keys()) this.localChanged.add(f);
+  }
+
+  /** Every file's merged diagnostics (only files with at least one). The arrays are shared: do not mutate them. */
+  all(): Map<string, SpecDiagnostic[]> {
+    this.refresh();
+    return new Map(this.output);
+  }
+
+  of(file: string): SpecDiagnostic[] {
+    this.refresh();
+    return this.output.get(file) ?? [];
+  }
+
+  /** Recompute the stale rules and re-merge the files whose diagnostics changed. */
+  private refresh(): void {
+    const changed = this.rules.run();
+    for (const f of this.localChanged) changed.add(f);
+    this.localChanged.clear();
+    for (const file of changed) {
+      // The file's own diagnostics come in order (the analyzer keeps them so): only the rules' are sorted.
+      const list = mergeDiagnostics(inDiagnosticOrder(this.localDiagnostics(file)), inDiagnosticOrder(this.rules.diagnosticsIn(file)));
+      if (list.length === 0) this.output.delete(file);
+      else this.output.set(file, list);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// One workspace folder as the server holds it: its index (once built), the promise of the indexing
+// in progress, its .gitignore rules for later file events and its persisted caches.
+import * as path from 'node:path';
+import type { CodeIndexCache } from '../disk/indexCache';
+import type { GitignoreRules } from '../disk/gitignore';
+import type { SpecResultCache } from '../disk/specResultCache';
+import { CONFIG_FILE_NAME } from '../engine/config/config';
+import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
+
+/** File events -> writing the persisted code index: a burst of saves (a branch switch) is one write. */
+const CACHE_SAVE_DEBOUNCE_MS = 2000;
+
+export class Folder {
+  index: WorkspaceIndex | undefined;
+  ready: Promise<void> = Promise.resolve();
+  /** Bumped by every (re)index so an older indexing run that finishes late is dropped. */
+  generation = 0;
+  /** The folder's .gitignore rules for files that change after the index (made on first use, dropped on re-index). */
+  gitignore: Promise<GitignoreRules> | undefined;
+  /** The folder's persisted code index, when the client gave a storage folder. */
+  cache: CodeIndexCache | undefined;
+  /** The folder's persisted spec analyses, likewise (keyed by content: edits never make them stale). */
+  specCache: SpecResultCache | undefined;
+  /** Pending debounced write of `cache` after file events. */
+  cacheTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly name: string,
+    readonly root: string,
+  ) {}
+
+  get configFile(): string {
+    return this.index?.configFile ?? path.join(this.root, CONFIG_FILE_NAME);
+  }
+
+  /** A code file changed or went after the index: the persisted index forgets it, and is written a little later. */
+  cacheChanged(file: string): void {
+    const cache = this.cache;
+    if (!cache) return;
+    cache.forget(file);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void cache.save();
+    }, CACHE_SAVE_DEBOUNCE_MS);
+  }
+}
