@@ -109,7 +109,7 @@ export interface SpecItem {
 export interface SpecFile {
   file: string;
   /** False when the top level has neither `requirements:` nor `roadmap:` (then no diagnostics). */
-  isSpec: boolean;
+  hasSpecLists: boolean;
   product: { name: string; range: Range } | undefined;
   requirements: SpecItem[];
   roadmap: SpecItem[];
@@ -130,7 +130,7 @@ export interface CodeTag {
   word: string;
   id: string;
   /** Range of the ID. */
-  range: Range;
+  idRange: Range;
   /** Range of the tag word (for a lens above the line and for completion context). */
   wordRange: Range;
 }
@@ -188,7 +188,7 @@ export interface CoverageState {
   underPolicy: boolean;
   /** True when under the policy and the counts meet it, or when exempt. */
   satisfied: boolean;
-  exempt: string | undefined;
+  exemptReason: string | undefined;
 }
 
 export interface RequirementTrace {

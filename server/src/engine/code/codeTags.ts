@@ -202,7 +202,7 @@ export function extractTags(file: string, text: string, config: SpectraceConfig)
       const id = m[0];
       if (!HAS_DASH.test(id) && !(idPattern && idPattern.test(id))) break; // prose, not an ID
       const end = p + id.length;
-      tags.push({ file, kind: tag.kind, word: tag.word, id, range: cursor.range(p, end), wordRange });
+      tags.push({ file, kind: tag.kind, word: tag.word, id, idRange: cursor.range(p, end), wordRange });
       p = end;
       // Punctuation right after an ID (`PAY-1.`, `(PAY-1)`, `PAY-1;`) ends the list.
       if (p >= text.length || !isSeparator(text.charCodeAt(p))) break;
