@@ -186,7 +186,7 @@ describe('hostile input through the server process', function () {
     const diags = await s.diagnostics('specs/pay.yaml', (d) => d.length >= 2);
     const badId = diags.find((d) => d.range.start.line === 6);
     assert.ok(badId, `no diagnostic on the look-alike id: ${JSON.stringify(diags)}`);
-    assert.match(msg(badId), /does not match the ID pattern.*look-alike characters: \u0420 U\+0420 Cyrillic/);
+    assert.match(msg(badId), /is not a valid ID: IDs look like PAY-12 \(it contains look-alike characters: \u0420 U\+0420 Cyrillic/);
     const ref = diags.find((d) => d.code === 'unknown-reference');
     assert.ok(ref, JSON.stringify(diags));
     assert.equal(ref.range.start.line, 14);

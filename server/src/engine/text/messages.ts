@@ -275,7 +275,7 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
     }
     case 'pattern':
       // The regular expression itself means nothing to most readers: point at where it is written.
-      return { target: at('value'), message: `${label} ${quoted(show(value))} is not in the form the schema asks for (see its pattern)` };
+      return { target: at('value'), message: `${quoted(show(value))} does not fit the pattern the schema sets for ${path.length ? quoted(pathLabel(path)) : `this ${ctx.subject}`}` };
     case 'minLength':
       return {
         target: at('value'),
