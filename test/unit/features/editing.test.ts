@@ -1,6 +1,7 @@
 // completion, rename and quick fixes on an in-memory workspace.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind } from 'vscode-languageserver';
 import type { CodeAction, CompletionList, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { codeActions } from '../../../server/src/features/codeActions';
 import { completion } from '../../../server/src/features/completion';
@@ -51,6 +52,58 @@ describe('features: completion', () => {
       range: { start: at(doc, 'depends_on: [PAY-1]', 13), end: at(doc, 'depends_on: [PAY-1]', 18) },
       newText: 'PAY-1',
     });
+  });
+
+  it('only values in a value position: status: offers the statuses in lifecycle order, no keys or item snippets', () => {
+    const ws = memoryWorkspace({ 'specs/pay.yaml': 'requirements:\n  - id: PAY-1\n    title: A\n    priority: must\n    status: \n', 'specs/roadmap.yaml': ROADMAP });
+    const list = complete(ws, 'specs/pay.yaml', { line: 4, character: 12 });
+    assert.deepEqual(list.items.map((i) => i.label), ['draft', 'proposed', 'approved', 'in-progress', 'implemented', 'verified', 'released', 'rejected', 'deprecated']);
+    assert.ok(list.items.every((i) => i.kind === CompletionItemKind.EnumMember), JSON.stringify(list.items.map((i) => i.kind)));
+  });
+
+  it('roadmap: offers only roadmap items, active first, then by due date, done and cancelled last, each with its title and due date', () => {
+    const roadmap = `roadmap:
+  - id: R-OLD
+    title: Last year
+    due: 2025-06-30
+    status: done
+  - id: R-LATE
+    title: Later
+    due: 2027-09-30
+    status: planned
+  - id: R-NEXT
+    title: Next up
+    due: 2027-01-31
+    status: planned
+  - id: R-NOW
+    title: Current release
+    due: 2026-12-15
+    status: active
+  - id: R-DROP
+    title: Dropped
+    due: 2026-02-01
+    status: cancelled
+  - id: R-SOMEDAY
+    title: Some day
+    status: planned
+`;
+    const ws = memoryWorkspace({ 'specs/pay.yaml': 'requirements:\n  - id: PAY-1\n    title: A\n    priority: must\n    status: draft\n    roadmap: \n', 'specs/roadmap.yaml': roadmap });
+    const list = complete(ws, 'specs/pay.yaml', { line: 5, character: 13 });
+    assert.deepEqual(
+      list.items.map((i) => [i.label, i.labelDetails?.detail, i.labelDetails?.description]),
+      [
+        ['R-NOW', ' Current release', 'due 15 Dec · active'],
+        ['R-NEXT', ' Next up', 'due 31 Jan 2027 · planned'],
+        ['R-LATE', ' Later', 'due 30 Sep 2027 · planned'],
+        ['R-SOMEDAY', ' Some day', 'planned'],
+        ['R-OLD', ' Last year', 'due 30 Jun 2025 · done'],
+        ['R-DROP', ' Dropped', 'due 1 Feb · cancelled'],
+      ],
+    );
+    // The client sorts by sortText: it keeps this order.
+    const sorted = [...list.items].sort((x, y) => (x.sortText ?? '').localeCompare(y.sortText ?? ''));
+    assert.deepEqual(sorted.map((i) => i.label), list.items.map((i) => i.label));
+    assert.ok(list.items.every((i) => i.kind === CompletionItemKind.Event));
   });
 
   it('keys not yet in the item, with schema documentation and snippets', () => {
@@ -271,7 +324,7 @@ describe('features: quick fixes', () => {
       const create = fixes(ws, 'specs/pay.yaml', 'uncovered-requirement').actions[1];
       const changes = create.edit?.documentChanges ?? [];
       assert.deepEqual(changes[0], { kind: 'create', uri: 'file:///ws/test/pay-1.test.ts', options: { ignoreIfExists: true } });
-      assert.equal((changes[1] as TextDocumentEdit).edits[0].newText, '// @verifies PAY-1\n// TODO: write the test this tag stands for\n');
+      assert.equal(((changes[1] as TextDocumentEdit).edits[0] as TextEdit).newText, '// @verifies PAY-1\n// TODO: write the test this tag stands for\n');
     });
 
     it('changing the status applies it', () => {
