@@ -29,7 +29,8 @@ export type DiagnosticCode =
   | 'inactive-code-reference'
   | 'uncovered-requirement'
   | 'overdue-roadmap-item'
-  | 'status-mismatch';
+  | 'status-mismatch'
+  | 'contradictory-status';
 
 /** A place in another (or the same) file that a diagnostic refers to. `file` is an absolute path. */
 export interface RelatedInformation {

@@ -336,6 +336,20 @@ describe('features: quick fixes', () => {
     });
   });
 
+  it('a released wont (contradictory-status) offers the other priorities, none preferred', () => {
+    const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  - id: A-1\n    title: A\n    priority: wont\n    status: released\n' });
+    const { actions, diag } = fixes(ws, 'specs/a.yaml', 'contradictory-status');
+    assert.equal(diag.message, 'A-1 is released but its priority is wont (nobody wants it): change the priority or the status');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+      ['Replace “wont” with “must”', false],
+      ['Replace “wont” with “should”', false],
+      ['Replace “wont” with “could”', false],
+    ]);
+    apply(ws, actions[1].edit as WorkspaceEdit);
+    assert.match(ws.doc('specs/a.yaml').getText(), /priority: should\n/);
+    assert.deepEqual(ws.index.diagnosticsFor(ws.abs('specs/a.yaml')).map((d) => d.code), []);
+  });
+
   it('offers nothing for a diagnostic that is no longer current', () => {
     const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  - id: A-1\n    title: A\n    priority: shuld\n    status: draft\n' });
     const { diag } = fixes(ws, 'specs/a.yaml', 'schema');

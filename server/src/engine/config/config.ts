@@ -49,6 +49,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deep
   'uncovered-requirement': 'warning',
   'overdue-roadmap-item': 'warning',
   'status-mismatch': 'warning',
+  'contradictory-status': 'warning',
 });
 
 /** The severity for `code` under the config's rules; undefined when the rule is `off`. */
