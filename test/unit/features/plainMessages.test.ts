@@ -13,6 +13,9 @@ import { toLspDiagnostic } from '../../../server/src/lsp/convert';
 import { pathToUri, uriToPath } from '../../../server/src/lsp/uris';
 import { DEFAULT_SETTINGS } from '../../../server/src/shared/protocol';
 import { TestClock } from '../../support/memoryWorkspace';
+import { DEFAULT_SEVERITY } from '../../../server/src/engine/config/config';
+import { ruleDoc } from '../../../server/src/engine/reports/ruleDocs';
+import type { DiagnosticCode } from '../../../server/src/engine/types';
 
 const REPO = path.resolve(__dirname, '../../..');
 const BROKEN = path.join(REPO, 'examples', 'broken');
@@ -75,6 +78,20 @@ describe('plain-text messages in the example workspaces', function () {
       if (/bad-enum|missing-field|uncovered-requirement|duplicate-id/.test(root)) assert.ok(titles > 0, 'no quick fix offered');
     });
   }
+
+  it('the rule reference quotes the messages word for word, as plain text', () => {
+    const messages = fs
+      .readdirSync(BROKEN)
+      .filter((d) => fs.existsSync(path.join(BROKEN, d, 'expected.json')))
+      .flatMap((d) => (JSON.parse(fs.readFileSync(path.join(BROKEN, d, 'expected.json'), 'utf8')) as { message?: string }[]).map((e) => e.message ?? ''));
+    for (const code of Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[]) {
+      for (const example of ruleDoc(code).examples) {
+        assert.equal(notPlain(example, '/ws'), undefined, example);
+        // A too-large file has no case (it would take a megabyte of repository); the others are quoted from one.
+        if (code !== 'file-too-large') assert.ok(messages.some((m) => m.startsWith(example)), `${code}: "${example}" is in no expected.json`);
+      }
+    }
+  });
 
   it('the scan would catch what it looks for', () => {
     assert.equal(notPlain('`id` `pay_1` does not match the ID pattern ^[A-Z][A-Z0-9]*-[0-9]+$', '/ws'), 'a backtick');
