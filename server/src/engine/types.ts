@@ -29,7 +29,8 @@ export type DiagnosticCode =
   | 'inactive-code-reference'
   | 'uncovered-requirement'
   | 'overdue-roadmap-item'
-  | 'status-mismatch';
+  | 'status-mismatch'
+  | 'contradictory-status';
 
 /** A place in another (or the same) file that a diagnostic refers to. `file` is an absolute path. */
 export interface RelatedInformation {
@@ -44,9 +45,11 @@ export interface RelatedInformation {
  */
 export type FixData =
   | { kind: 'missing-field'; field: string; itemKind: ItemKind; insertAfterLine: number; indent: number }
-  | { kind: 'replace-value'; replacement: string }
+  | { kind: 'replace-value'; values: string[]; typoOf?: string }
   | { kind: 'unknown-id'; id: string; targetKind: ItemKind }
-  | { kind: 'duplicate-id'; id: string; suggestion: string };
+  | { kind: 'duplicate-id'; id: string; suggestion: string }
+  /** `statuses`: the earlier statuses, in lifecycle order, under which the coverage policy would not apply. */
+  | { kind: 'uncovered-requirement'; id: string; statuses: string[] };
 
 export interface SpecDiagnostic {
   /** Absolute path of the file the diagnostic is in. */
