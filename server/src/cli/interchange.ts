@@ -78,6 +78,7 @@ export async function runImport(command: ImportCommand, io: CliIo): Promise<numb
       file,
       shownAs: command.file,
       mappingFile: command.map === undefined ? undefined : path.resolve(io.cwd, command.map),
+      mappingShownAs: command.map,
       prefix: command.prefix,
       outFile,
       workspace,

@@ -57,6 +57,7 @@ export interface ImportOptions {
   file: string;
   shownAs: string;
   mappingFile: string | undefined;
+  mappingShownAs?: string;
   prefix: string | undefined;
   /** Absolute path of the spec file to write or update. */
   outFile: string;
@@ -94,7 +95,7 @@ function existingItems(workspace: ReportSource | undefined): ExistingItems {
 export async function prepareImport(options: ImportOptions): Promise<PreparedImport> {
   const [text, mappingText, current] = await Promise.all([
     readImportFile(options.file, options.shownAs),
-    options.mappingFile === undefined ? Promise.resolve(undefined) : readImportFile(options.mappingFile, options.mappingFile, 1024 * 1024),
+    options.mappingFile === undefined ? Promise.resolve(undefined) : readImportFile(options.mappingFile, options.mappingShownAs ?? options.mappingFile, 1024 * 1024),
     readIfExists(options.outFile),
   ]);
   const mapping: ImportMapping = mappingText === undefined ? defaultMapping() : parseMapping(mappingText);
