@@ -26,7 +26,8 @@ export function xhtmlToText(nodes: readonly XmlNode[]): XhtmlResult {
 function renderBlocks(nodes: readonly XmlNode[], blocks: string[], state: { objects: number }, indent: string): void {
   let inline = '';
   const flush = (): void => {
-    if (inline.trim() !== '') blocks.push(inline.trim());
+    // Notes and collapsed runs can leave double spaces; line breaks stay.
+    if (inline.trim() !== '') blocks.push(inline.replace(/[ \t]{2,}/g, ' ').replace(/ ?\n ?/g, '\n').trim());
     inline = '';
   };
   for (const node of nodes) {

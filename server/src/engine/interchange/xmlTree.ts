@@ -70,12 +70,10 @@ export function checkComplete(text: string, what: string): void {
       const top = open.pop();
       if (!top) throw incomplete(text, m.index, what, `</${name}> closes nothing`);
       if (top.name !== name) throw incomplete(text, m.index, what, `</${name}> where </${top.name}> (opened on line ${lineAt(text, top.at)}) was expected`);
-    } else if (m[4] !== '/') {
+    } else {
       if (open.length === 0 && rootSeen) throw incomplete(text, m.index, what, `a second root element <${name}>`);
       rootSeen = true;
-      open.push({ name, at: m.index });
-    } else {
-      rootSeen = true;
+      if (m[4] !== '/') open.push({ name, at: m.index });
     }
   }
   const tail = text.slice(last);
