@@ -17,6 +17,7 @@ import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from './features/views/requests';
 import { renderReport } from './features/views/report';
+import { exportReqifRequest, importRequirementsRequest } from './lsp/interchangeRequests';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import type { FeatureRequest } from './features/featureContext';
 import { contentModified, describeError, guard, guardNotification } from './lsp/boundary';
@@ -30,7 +31,9 @@ import { Workspace } from './lsp/lspWorkspace';
 import type { RequestTarget } from './lsp/lspWorkspace';
 import {
   CoverageGapsRequest,
+  ExportReqifRequest,
   IdAtRequest,
+  ImportRequirementsRequest,
   MatrixRequest,
   NextIdRequest,
   ReportRequest,
@@ -209,6 +212,8 @@ connection.onRequest(NextIdRequest, (p, token) =>
 );
 connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
 connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
+connection.onRequest(ExportReqifRequest, (p, token) => guard('exportReqif', log, token, async () => exportReqifRequest(await ws().views(token, p?.folderUri), p ?? {}, ws().isTrusted)));
+connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p)));
 
 documents.listen(connection);
 connection.listen();
