@@ -1,8 +1,8 @@
 // Reading XML safely into a small element tree: refuses DOCTYPEs that declare entities or name an
-// external DTD (billion laughs, file:///etc/passwd) before any parsing, checks that every tag is
-// closed (a truncated file is named with the line it breaks at), then parses with fast-xml-parser with
-// entity processing off and decodes the five predefined entities and character references itself.
-import { XMLParser } from 'fast-xml-parser';
+// external DTD (billion laughs, file:///etc/passwd) before any parsing, then builds the tree in one
+// linear pass over the tags, naming the line where a truncated or unbalanced file breaks. No entity is
+// ever expanded: the five predefined ones and character references are decoded, any other stays text.
+// One pass building one tree keeps the memory churn of a large import low.
 import { ImportError, lineAt } from './importError';
 
 export interface XmlElement {
@@ -53,91 +53,97 @@ export function refuseUnsafeDoctype(text: string): void {
 
 const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
-/** Checks that the markup is complete and balanced; names the first problem with its line. */
-export function checkComplete(text: string, what: string): void {
-  const open: { name: string; at: number }[] = [];
+/**
+ * Builds the element tree in one pass over the tags, checking on the way that the markup is complete
+ * and balanced; the first problem is named with its line. Comments, processing instructions and the
+ * DOCTYPE are skipped; CDATA is text. Whitespace between elements is dropped except inside attribute
+ * values' rich text (THE-VALUE, THE-ORIGINAL-VALUE), where it separates words.
+ */
+function buildTree(text: string, what: string): XmlElement {
+  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
+  const stack: { element: XmlElement; at: number }[] = [{ element: root, at: 0 }];
+  let richDepth = 0;
   let last = 0;
   let rootSeen = false;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
-    const gap = text.slice(last, m.index);
-    const stray = gap.indexOf('<');
-    if (stray !== -1) throw incomplete(text, last + stray, what, 'a tag is not closed with >');
+    const top = stack[stack.length - 1] as { element: XmlElement; at: number };
+    if (m.index > last) {
+      const gap = text.slice(last, m.index);
+      const stray = gap.indexOf('<');
+      if (stray !== -1) throw incomplete(text, last + stray, what, 'a tag is not closed with >');
+      if (stack.length > 1 && (richDepth > 0 || gap.trim() !== '')) top.element.children.push(decodeEntities(gap));
+    }
     last = TAG.lastIndex;
     const name = m[2];
-    if (name === undefined) continue;
+    if (name === undefined) {
+      if (m[0].startsWith('<![CDATA[') && stack.length > 1) top.element.children.push(m[0].slice(9, -3));
+      continue;
+    }
+    const local = localName(name);
     if (m[1] === '/') {
-      const top = open.pop();
-      if (!top) throw incomplete(text, m.index, what, `</${name}> closes nothing`);
-      if (top.name !== name) throw incomplete(text, m.index, what, `</${name}> where </${top.name}> (opened on line ${lineAt(text, top.at)}) was expected`);
-    } else {
-      if (open.length === 0 && rootSeen) throw incomplete(text, m.index, what, `a second root element <${name}>`);
-      rootSeen = true;
-      if (m[4] !== '/') open.push({ name, at: m.index });
+      if (stack.length === 1) throw incomplete(text, m.index, what, `</${name}> closes nothing`);
+      if (top.element.name !== local) throw incomplete(text, m.index, what, `</${name}> where </${top.element.name}> (opened on line ${lineAt(text, top.at)}) was expected`);
+      stack.pop();
+      if (local === 'THE-VALUE' || local === 'THE-ORIGINAL-VALUE') richDepth--;
+      continue;
+    }
+    if (stack.length === 1 && rootSeen) throw incomplete(text, m.index, what, `a second root element <${name}>`);
+    rootSeen = true;
+    const element: XmlElement = { name: local, attrs: attributes(m[3] ?? ''), children: [] };
+    top.element.children.push(element);
+    if (m[4] !== '/') {
+      stack.push({ element, at: m.index });
+      if (local === 'THE-VALUE' || local === 'THE-ORIGINAL-VALUE') richDepth++;
     }
   }
   const tail = text.slice(last);
   if (tail.includes('<')) throw incomplete(text, last + tail.indexOf('<'), what, 'the file ends inside a tag');
-  const top = open[open.length - 1];
-  if (top) throw incomplete(text, text.length, what, `<${top.name}> (opened on line ${lineAt(text, top.at)}) is never closed`);
-  if (!rootSeen) throw new ImportError(`not a ${what} file: it has no XML element`);
+  const open = stack[stack.length - 1] as { element: XmlElement; at: number };
+  if (stack.length > 1) throw incomplete(text, text.length, what, `<${open.element.name}> (opened on line ${lineAt(text, open.at)}) is never closed`);
+  const first = root.children.find((c): c is XmlElement => typeof c !== 'string');
+  if (!first) throw new ImportError(`not a ${what} file: it has no XML element`);
+  return first;
+}
+
+/** `reqif:SPEC-OBJECT` -> `SPEC-OBJECT`: ReqIF files use a prefix, the default namespace, or none. */
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function attributes(source: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  if (source.trim() === '') return attrs;
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(source); m; m = ATTRIBUTE.exec(source)) {
+    const name = m[1] as string;
+    // Namespace declarations are not attributes of the content.
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    attrs[localName(name)] = decodeEntities(m[2] ?? m[3] ?? '');
+  }
+  return attrs;
+}
+
+/** Checks that the markup is complete and balanced (the tree is built and dropped). */
+export function checkComplete(text: string, what: string): void {
+  buildTree(text, what);
 }
 
 function incomplete(text: string, offset: number, what: string, why: string): ImportError {
   return new ImportError(`not a complete ${what} file: line ${lineAt(text, offset)}: ${why}`);
 }
 
-type FxpNode = Record<string, unknown>;
-
-function toTree(nodes: readonly FxpNode[], out: XmlNode[]): void {
-  for (const node of nodes) {
-    for (const key of Object.keys(node)) {
-      if (key === ':@') continue;
-      const value = node[key];
-      if (key === '#text') {
-        out.push(decodeEntities(String(value)));
-        continue;
-      }
-      if (key.startsWith('?') || key.startsWith('!')) continue;
-      const attrs: Record<string, string> = {};
-      const raw = node[':@'] as Record<string, unknown> | undefined;
-      if (raw) for (const [k, v] of Object.entries(raw)) attrs[k] = decodeEntities(String(v));
-      const element: XmlElement = { name: key, attrs, children: [] };
-      if (Array.isArray(value)) toTree(value as FxpNode[], element.children);
-      out.push(element);
-    }
-  }
-}
-
-/** Parses `text` (already checked) into its root element. */
+/**
+ * Parses `text` into its root element. Only the five predefined entities and character references are
+ * decoded; a DOCTYPE declaring entities or naming an external DTD is refused before anything else.
+ */
 export function parseXml(text: string, what: string): XmlElement {
   if (text.trim() === '') throw new ImportError(`the file is empty: not a ${what} file`);
   refuseUnsafeDoctype(text);
-  checkComplete(text, what);
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    processEntities: false,
-    htmlEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
-  let parsed: FxpNode[];
-  try {
-    parsed = parser.parse(text) as FxpNode[];
-  } catch (err) {
-    throw new ImportError(`not a well-formed ${what} file: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const roots: XmlNode[] = [];
-  toTree(parsed, roots);
-  const root = roots.find((n): n is XmlElement => typeof n !== 'string');
-  if (!root) throw new ImportError(`not a ${what} file: it has no XML element`);
-  return root;
+  return buildTree(text, what);
 }
 
 /** The element children of `element` named `name`. */
