@@ -31,11 +31,6 @@ function licenseName(pkg) {
 function describePackage(dir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const files = fs.readdirSync(dir).filter((f) => LICENSE_FILE.test(f)).sort();
-  // A package that declares its license but ships no file: the text added by hand in scripts/licenses/.
-  const byHand = path.join(__dirname, 'licenses', `${pkg.name.replace('/', '__')}.txt`);
-  if (files.length === 0 && fs.existsSync(byHand)) {
-    return { name: pkg.name, version: pkg.version, license: licenseName(pkg), text: fs.readFileSync(byHand, 'utf8').trim() };
-  }
   if (files.length === 0) {
     throw new Error(`third-party notices: ${pkg.name}@${pkg.version} (${dir}) is bundled but has no LICENSE file; add its license text by hand or stop bundling it`);
   }
