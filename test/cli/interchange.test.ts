@@ -174,7 +174,23 @@ describe('spectrace import reqif: real-tool samples', function () {
     assert.deepEqual(schemaErrors, []);
   });
 
+  it('warns about every sample xmllint finds schema-invalid, and reads it', async () => {
+    const dir = outputDir('reqif-invalid');
+    let invalid = 0;
+    for (const { file } of manifest.files) {
+      if (file === 'empty.reqif' || file === 'chatgpt-header-attributes.reqif') continue;
+      if (xmllint(path.join(SAMPLES, file)).code === 0) continue;
+      invalid++;
+      const r = await runCli(['import', 'reqif', path.join(SAMPLES, file), '--dry-run'], { cwd: dir });
+      assert.equal(r.code, 0, `${file}: ${r.stderr}`);
+      assert.match(r.stderr, /\n {2}warning: .*(schema-invalid|namespace|REQ-IF-VERSION)/, `${file} has no warning:\n${r.stderr}`);
+    }
+    assert.equal(invalid, 6, 'the schema-invalid samples that are readable');
+  });
+
   const warned: [string, RegExp][] = [
+    ['strictdoc-export.reqif', /warning: 48 elements have no LAST-CHANGE \(schema-invalid\): read without it/],
+    ['polarion-srs-anonymized.reqif', /warning: \d+ date values are not dates \(schema-invalid: 'aaa'\)/],
     ['doors-no-header.reqif', /warning: the file has no THE-HEADER\/REQ-IF-HEADER \(schema-invalid\)/],
     ['microtool-version-1.2.reqif', /warning: REQ-IF-VERSION is '1.2' \(the schema fixes 1.0\)/],
     ['rmf-prestandard-namespace.reqif', /warning: the file's namespace is 'http:\/\/www.omg.org\/spec\/ReqIF\/20101201'/],

@@ -152,7 +152,11 @@ export function importReqif(text: string, options: ReqifImportOptions): ImportRe
     }
     objects.set(identifier, { identifier, longName: attrOf(element, 'LONG-NAME'), typeName: objectTypes.get(typeRef), values });
   }
-  for (const [identifier, count] of duplicateIdentifiers(root)) warnings.add(`duplicate identifier '${identifier}' on ${count} elements (schema-invalid): references to it are ambiguous; the first element was used`);
+  const shape = schemaDeviations(root);
+  if (shape.missingLastChange > 0) warnings.add(`${shape.missingLastChange} element${shape.missingLastChange === 1 ? ' has' : 's have'} no LAST-CHANGE (schema-invalid): read without it`);
+  if (shape.badIdentifiers > 0) warnings.add(`${shape.badIdentifiers} identifier${shape.badIdentifiers === 1 ? ' is' : 's are'} not XML names (schema-invalid, e.g. starting with a digit): read as written`);
+  if (shape.badDates.length > 0) warnings.add(`${shape.badDates.length} date value${shape.badDates.length === 1 ? ' is' : 's are'} not dates (schema-invalid: ${[...new Set(shape.badDates)].slice(0, 3).map((d) => `'${d}'`).join(', ')}): kept as text under x-reqif`);
+  for (const [identifier, count] of shape.duplicates) warnings.add(`duplicate identifier '${identifier}' on ${count} elements (schema-invalid): references to it are ambiguous; the first element was used`);
   if (missingIdentifier > 0) warnings.add(`${missingIdentifier} SPEC-OBJECT${missingIdentifier === 1 ? ' has' : 's have'} no IDENTIFIER: skipped`);
   for (const d of duplicates) warnings.add(`duplicate SPEC-OBJECT identifier '${d}': the first SPEC-OBJECT with it was read, the later ones skipped`);
 
@@ -360,17 +364,31 @@ function rootNamespace(text: string): string | undefined {
   return m ? (m[2] ?? m[3]) : undefined;
 }
 
-/** Identifiers used by more than one element anywhere in the file. */
-function duplicateIdentifiers(root: XmlElement): Map<string, number> {
+const NC_NAME = /^[A-Za-z_][\w.-]*$/;
+const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** Where the file leaves the schema in ways the import reads past: each is one warning. */
+function schemaDeviations(root: XmlElement): { duplicates: Map<string, number>; missingLastChange: number; badIdentifiers: number; badDates: string[] } {
   const counts = new Map<string, number>();
+  let missingLastChange = 0;
+  let badIdentifiers = 0;
+  const badDates: string[] = [];
   const stack: XmlElement[] = [root];
   while (stack.length > 0) {
     const element = stack.pop() as XmlElement;
     const id = element.attrs.IDENTIFIER;
-    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (id !== undefined) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (!NC_NAME.test(id)) badIdentifiers++;
+      if (element.name !== 'REQ-IF-HEADER' && element.attrs['LAST-CHANGE'] === undefined) missingLastChange++;
+    }
+    if (element.name === 'ATTRIBUTE-VALUE-DATE') {
+      const value = element.attrs['THE-VALUE'] ?? '';
+      if (!DATE_TIME.test(value)) badDates.push(value);
+    }
     for (const c of element.children) if (typeof c !== 'string') stack.push(c);
   }
-  return new Map([...counts].filter(([, n]) => n > 1));
+  return { duplicates: new Map([...counts].filter(([, n]) => n > 1)), missingLastChange, badIdentifiers, badDates };
 }
 
 function countNamed(element: XmlElement, name: string): number {
