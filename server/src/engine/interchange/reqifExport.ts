@@ -115,8 +115,9 @@ class Writer {
   }
 }
 
+/** An attribute; line breaks and tabs as character references, which attribute-value normalisation keeps. */
 function a(name: string, value: string): string {
-  return ` ${name}="${escapeXml(value)}"`;
+  return ` ${name}="${escapeXml(value).replace(/[\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`)}"`;
 }
 
 function scalarText(value: unknown): string | undefined {

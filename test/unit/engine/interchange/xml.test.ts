@@ -1,7 +1,11 @@
 // The XML layer of the ReqIF import: unsafe DOCTYPEs refused, incomplete files named with their line,
-// entities decoded without expansion, rich text (XHTML) to plain text and back.
+// entities decoded without expansion, rich text (XHTML) to plain text and back, attribute text kept.
 import * as assert from 'node:assert/strict';
 import { ImportError } from '../../../../server/src/engine/interchange/importError';
+import { NO_EXISTING } from '../../../../server/src/engine/interchange/importModel';
+import { defaultMapping } from '../../../../server/src/engine/interchange/mapping';
+import { exportReqif } from '../../../../server/src/engine/interchange/reqifExport';
+import { importReqif } from '../../../../server/src/engine/interchange/reqifImport';
 import { textToXhtml, xhtmlToText } from '../../../../server/src/engine/interchange/xhtmlText';
 import { checkComplete, decodeEntities, parseXml, refuseUnsafeDoctype } from '../../../../server/src/engine/interchange/xmlTree';
 
@@ -59,5 +63,15 @@ describe('interchange: XHTML rich text', () => {
     const written = textToXhtml(text);
     assert.equal(written, '<xhtml:div><xhtml:p>First &lt;line&gt; &amp; more<xhtml:br/>second line</xhtml:p><xhtml:p>New paragraph<xhtml:br/>- a list line</xhtml:p></xhtml:div>');
     assert.equal(xhtml(written), text);
+  });
+});
+
+describe('interchange: ReqIF export text', () => {
+  it('keeps line breaks in string attributes through export and import', () => {
+    const item = { id: 'A-1', title: 'T & <t>', priority: 'must', status: 'draft', coverage_exempt: 'line one\nline two\tend' };
+    const text = exportReqif({ title: 't', toolId: 'x', files: [{ path: 'specs/a.yaml', product: undefined, lastChange: '2026-01-01T00:00:00Z', requirements: [item], roadmap: [] }] });
+    assert.match(text, /THE-VALUE="line one&#10;line two&#9;end"/);
+    const back = importReqif(text, { mapping: defaultMapping(), existing: NO_EXISTING, prefix: 'REQ' });
+    assert.deepEqual(back.requirements, [item]);
   });
 });
