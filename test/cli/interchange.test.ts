@@ -346,6 +346,15 @@ describe('spectrace import csv', function () {
     assert.equal(r.stderr, `spectrace: no title column: expected 'Summary' (Jira) or 'title', or map one with --map (fields: {"Your column": title}); columns found: 'Key', 'Name of thing', 'State'\n`);
   });
 
+  it('warns when an imported ID is already used in another spec file of the workspace', async () => {
+    const dir = outputDir('csv-clash');
+    fs.mkdirSync(path.join(dir, 'specs'));
+    fs.writeFileSync(path.join(dir, 'specs', 'old.yaml'), 'requirements:\n  - id: SHOP-2\n    title: Taken\n    priority: must\n    status: draft\n');
+    const r = await runCli(['import', 'csv', path.join(CSV, 'jira-export.csv'), '--out', 'specs/jira.yaml', '--dry-run'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /warning: 1 imported ID is already used in other spec files of the workspace \(SHOP-2\): `spectrace check` will report them as duplicate-id/);
+  });
+
   it('--map maps any spreadsheet; --prefix gives new IDs', async () => {
     const dir = outputDir('csv-map');
     fs.writeFileSync(path.join(dir, 'map.yaml'), 'fields:\n  Name of thing: title\n  State: status\n  Key: ignore\nvalues:\n  status:\n    open: approved\n');

@@ -104,6 +104,12 @@ export async function prepareImport(options: ImportOptions): Promise<PreparedImp
     options.format === 'csv'
       ? importCsv(text, { mapping, existing, prefix: options.prefix })
       : importReqif(text, { mapping, existing, prefix: options.prefix ?? mapping.prefix ?? 'REQ' });
+  // An ID another spec file already has would be a duplicate: say so now rather than at the next check.
+  if (options.workspace) {
+    const elsewhere = new Set(options.workspace.requirements().filter((r) => r.id !== undefined && path.resolve(r.file) !== path.resolve(options.outFile)).map((r) => r.id as string));
+    const clashes = result.requirements.map((r) => String(r.id)).filter((id) => elsewhere.has(id));
+    if (clashes.length > 0) result.report.warnings.push(`${clashes.length} imported ID${clashes.length === 1 ? ' is' : 's are'} already used in other spec files of the workspace (${clashes.slice(0, 5).join(', ')}${clashes.length > 5 ? ', ...' : ''}): \`spectrace check\` will report them as duplicate-id; import with --prefix or into that file`);
+  }
   const header = ` Imported by Spectrace from ${path.basename(options.file)}; see docs/interchange.md for the mapping.`;
   const written = current === undefined ? newSpecText(result, header) : mergeIntoSpec(current, result, options.outFile);
   return { result, written, updates: current !== undefined };
