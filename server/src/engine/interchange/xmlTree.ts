@@ -51,7 +51,9 @@ export function refuseUnsafeDoctype(text: string): void {
   }
 }
 
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+// Sticky: tried only where a `<` is, so a file full of unclosed `<` fails at the first one instead of
+// rescanning the rest of the file from each of them.
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/y;
 
 /**
  * Builds the element tree in one pass over the tags, checking on the way that the markup is complete
@@ -65,13 +67,13 @@ function buildTree(text: string, what: string): XmlElement {
   let richDepth = 0;
   let last = 0;
   let rootSeen = false;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
+  for (let next = text.indexOf('<'); next !== -1; next = text.indexOf('<', last)) {
+    TAG.lastIndex = next;
+    const m = TAG.exec(text);
+    if (!m) throw incomplete(text, next, what, text.indexOf('>', next) === -1 ? 'the file ends inside a tag' : 'a tag is not closed with >');
     const top = stack[stack.length - 1] as { element: XmlElement; at: number };
-    if (m.index > last) {
-      const gap = text.slice(last, m.index);
-      const stray = gap.indexOf('<');
-      if (stray !== -1) throw incomplete(text, last + stray, what, 'a tag is not closed with >');
+    if (next > last) {
+      const gap = text.slice(last, next);
       if (stack.length > 1 && (richDepth > 0 || gap.trim() !== '')) top.element.children.push(decodeEntities(gap));
     }
     last = TAG.lastIndex;
@@ -97,8 +99,6 @@ function buildTree(text: string, what: string): XmlElement {
       if (local === 'THE-VALUE' || local === 'THE-ORIGINAL-VALUE') richDepth++;
     }
   }
-  const tail = text.slice(last);
-  if (tail.includes('<')) throw incomplete(text, last + tail.indexOf('<'), what, 'the file ends inside a tag');
   const open = stack[stack.length - 1] as { element: XmlElement; at: number };
   if (stack.length > 1) throw incomplete(text, text.length, what, `<${open.element.name}> (opened on line ${lineAt(text, open.at)}) is never closed`);
   const first = root.children.find((c): c is XmlElement => typeof c !== 'string');

@@ -75,3 +75,14 @@ describe('interchange: ReqIF export text', () => {
     assert.deepEqual(back.requirements, [item]);
   });
 });
+
+describe('interchange: hostile XML in bounded time', () => {
+  it('stops at the first of 2,000,000 unclosed tags instead of rescanning the file from each', () => {
+    const text = `<REQ-IF>${'<a '.repeat(2_000_000)}`;
+    assert.throws(() => parseXml(text, 'ReqIF'), /not a complete ReqIF file: line 1: the file ends inside a tag/);
+  });
+
+  it('stops at an unterminated comment', () => {
+    assert.throws(() => parseXml(`<REQ-IF>\n<!-- ${'x'.repeat(1_000_000)}`, 'ReqIF'), /line 2: the file ends inside a tag/);
+  });
+});
