@@ -15,7 +15,8 @@ import type { SkippedFile } from '../engine/types';
 import { relativePath } from '../engine/reports/paths';
 import { UsageError, parseCommandLine } from './parseArgs';
 import type { Command } from './parseArgs';
-import { CHECK_HELP, MAIN_HELP, REPORT_HELP } from './help';
+import { CHECK_HELP, EXPORT_HELP, IMPORT_HELP, MAIN_HELP, REPORT_HELP } from './help';
+import { runExportReqif, runImport } from './interchange';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const command = parseCommandLine(argv);
     switch (command.kind) {
       case 'help':
-        io.stdout(command.topic === 'check' ? CHECK_HELP : command.topic === 'report' ? REPORT_HELP : MAIN_HELP);
+        io.stdout({ main: MAIN_HELP, check: CHECK_HELP, report: REPORT_HELP, export: EXPORT_HELP, import: IMPORT_HELP }[command.topic]);
         return EXIT_OK;
       case 'version':
         io.stdout(`${TOOL.version}\n`);
@@ -44,6 +45,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCheck(command, io);
       case 'report':
         return await runReport(command, io);
+      case 'export-reqif':
+        return await runExportReqif(command, io);
+      case 'import':
+        return await runImport(command, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -27,9 +27,12 @@ import { TOOL } from '../engine/reports/tool';
 import { PieceDocument } from './pieceDocument';
 import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
+import { exportReqifRequest, importRequirementsRequest } from './interchangeRequests';
 import {
   CoverageGapsRequest,
+  ExportReqifRequest,
   IdAtRequest,
+  ImportRequirementsRequest,
   MatrixRequest,
   NextIdRequest,
   ReportRequest,
@@ -199,6 +202,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
   connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
+  connection.onRequest(ExportReqifRequest, (p, token) => guard('exportReqif', log, token, async () => exportReqifRequest(await ws().views(token, p?.folderUri), p ?? {}, ws().isTrusted)));
+  connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p)));
 
   documents.listen(connection);
   connection.listen();
