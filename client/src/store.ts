@@ -9,7 +9,7 @@ import {
   RoadmapRequest,
   SummaryRequest,
 } from '../../server/src/shared/protocol';
-import type { CoverageGapsResult, RequirementsTreeParams, RequirementsTreeResult, RoadmapResult, SummaryResult } from '../../server/src/shared/protocol';
+import type { CoverageGapsResult, FolderScopeParams, RequirementsTreeResult, RoadmapResult, SummaryResult } from '../../server/src/shared/protocol';
 import type { Ctx } from './extensionContext';
 
 /** A cached answer; `undefined` until first asked. */
@@ -18,7 +18,7 @@ class Cached<R> {
 
   constructor(
     private readonly ctx: Ctx,
-    private readonly type: RequestType<RequirementsTreeParams, R, void>,
+    private readonly type: RequestType<FolderScopeParams, R, void>,
   ) {}
 
   get(): Promise<R> {

@@ -39,7 +39,7 @@ function item(kind: SpecItem['kind'], file: string, line: number, value: Record<
 }
 
 function tag(kind: CodeTag['kind'], file: string, line: number, id: string): CodeTag {
-  return { file: path.join(ROOT, file), kind, word: `@${kind}`, id, range: range(line, 15, id.length), wordRange: range(line, 3, 11) };
+  return { file: path.join(ROOT, file), kind, word: `@${kind}`, id, idRange: range(line, 15, id.length), wordRange: range(line, 3, 11) };
 }
 
 export interface HandBuilt {
@@ -55,7 +55,7 @@ export function handBuiltSource(data: HandBuilt, progress: (items: SpecItem[], r
   const roadmapById = new Map(data.roadmap.map((r) => [r.id ?? '', r]));
   const specFiles: SpecFile[] = [...new Set([...data.requirements, ...data.roadmap].map((i) => i.file))].map((file) => ({
     file,
-    isSpec: true,
+    hasSpecLists: true,
     product: { name: 'Hand <built>', range: range(0, 0, 1) },
     requirements: data.requirements.filter((r) => r.file === file),
     roadmap: data.roadmap.filter((r) => r.file === file),
@@ -86,7 +86,7 @@ export function handBuiltSource(data: HandBuilt, progress: (items: SpecItem[], r
         dependents: [],
         implementations: data.tags.filter((t) => t.id === id && t.kind === 'implements'),
         tests: data.tags.filter((t) => t.id === id && t.kind === 'verifies'),
-        coverage: data.coverage.get(id) ?? { implementations: 0, tests: 0, underPolicy: false, satisfied: false, exempt: undefined },
+        coverage: data.coverage.get(id) ?? { implementations: 0, tests: 0, underPolicy: false, satisfied: false, exemptReason: undefined },
       };
     },
     coverageTotals: () => ({
@@ -115,9 +115,9 @@ export function sampleSource(overrides: { title?: string } = {}): ReportSource {
     tag('implements', 'src/pay.ts', 20, 'PAY-2'),
   ];
   const coverage = new Map<string, CoverageState>([
-    ['PAY-1', { implementations: 2, tests: 1, underPolicy: true, satisfied: true, exempt: undefined }],
-    ['PAY-2', { implementations: 1, tests: 0, underPolicy: true, satisfied: false, exempt: undefined }],
-    ['ACC-1', { implementations: 0, tests: 0, underPolicy: true, satisfied: true, exempt: 'An epic' }],
+    ['PAY-1', { implementations: 2, tests: 1, underPolicy: true, satisfied: true, exemptReason: undefined }],
+    ['PAY-2', { implementations: 1, tests: 0, underPolicy: true, satisfied: false, exemptReason: undefined }],
+    ['ACC-1', { implementations: 0, tests: 0, underPolicy: true, satisfied: true, exemptReason: 'An epic' }],
   ]);
   const file = (f: string) => path.join(ROOT, f);
   const diagnostics: SpecDiagnostic[] = [

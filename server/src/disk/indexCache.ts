@@ -287,10 +287,10 @@ function encodeResult(result: CodeFile | SkippedFile): StoredResult | undefined 
       t.kind === 'implements' ? 0 : 1,
       t.word,
       t.id,
-      t.range.start.line,
-      t.range.start.character,
-      t.range.end.line,
-      t.range.end.character,
+      t.idRange.start.line,
+      t.idRange.start.character,
+      t.idRange.end.line,
+      t.idRange.end.character,
       t.wordRange.start.line,
       t.wordRange.start.character,
       t.wordRange.end.line,
@@ -323,7 +323,7 @@ function decodeResult(file: string, stored: unknown): CodeFile | SkippedFile | u
         kind: tagKind,
         word,
         id,
-        range: { start: { line: n[0], character: n[1] }, end: { line: n[2], character: n[3] } },
+        idRange: { start: { line: n[0], character: n[1] }, end: { line: n[2], character: n[3] } },
         wordRange: { start: { line: n[4], character: n[5] }, end: { line: n[6], character: n[7] } },
       };
       if (rest.length === 9 && !decodeExtras(rest[8], tag)) return undefined;

@@ -209,5 +209,5 @@ function nextTurn(): Promise<void> {
 function looksLikeSpecFile(v: unknown, file: string): v is SpecFile {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<SpecFile>;
-  return s.file === file && typeof s.isSpec === 'boolean' && Array.isArray(s.requirements) && Array.isArray(s.roadmap) && Array.isArray(s.diagnostics);
+  return s.file === file && typeof s.hasSpecLists === 'boolean' && Array.isArray(s.requirements) && Array.isArray(s.roadmap) && Array.isArray(s.diagnostics);
 }

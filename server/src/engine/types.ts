@@ -121,7 +121,7 @@ export interface SpecItem {
 export interface SpecFile {
   file: string;
   /** False when the top level has neither `requirements:` nor `roadmap:` (then no diagnostics). */
-  isSpec: boolean;
+  hasSpecLists: boolean;
   product: { name: string; range: Range } | undefined;
   requirements: SpecItem[];
   roadmap: SpecItem[];
@@ -142,7 +142,7 @@ export interface CodeTag {
   word: string;
   id: string;
   /** Range of the ID. */
-  range: Range;
+  idRange: Range;
   /** Range of the tag word (for a lens above the line and for completion context). */
   wordRange: Range;
   /** The revision named by an `@rev` suffix (`PAY-1@3`); undefined without one (it means 1). */
@@ -222,7 +222,7 @@ export interface CoverageState {
   underPolicy: boolean;
   /** True when under the policy and the counts meet it, or when exempt. */
   satisfied: boolean;
-  exempt: string | undefined;
+  exemptReason: string | undefined;
 }
 
 export interface RequirementTrace {

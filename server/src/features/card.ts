@@ -15,7 +15,7 @@ const LINK_LIMIT = 10;
 
 function links(ctx: FeatureContext, tags: CodeTag[]): string[] {
   const out = tags.slice(0, LINK_LIMIT).map((t) => {
-    const line = t.range.start.line + 1;
+    const line = t.idRange.start.line + 1;
     return `[${escapeMarkdown(relativeLabel(ctx.root, t.file))}:${line}](${ctx.uriOf(t.file)}#L${line})`;
   });
   if (tags.length > LINK_LIMIT) out.push(`… and ${tags.length - LINK_LIMIT} more`);

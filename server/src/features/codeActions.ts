@@ -123,7 +123,7 @@ function stubTarget(ctx: FeatureContext, referencingFile: string, id: string, ki
   for (const [f, mayCreateList] of candidates) {
     if (!f) continue;
     const spec = ctx.index.specFile(f);
-    if (!spec?.isSpec) continue;
+    if (!spec?.hasSpecLists) continue;
     const list = listOf(spec);
     // An empty list (`requirements: []`) cannot take a block item without rewriting it: skip the file.
     if (list.length || mayCreateList) return { file: f, spec, last: list[list.length - 1] };

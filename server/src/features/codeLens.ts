@@ -20,7 +20,7 @@ function lens(ctx: FeatureContext, file: string, at: Range, title: string, locat
 }
 
 function tagLocations(ctx: FeatureContext, tags: CodeTag[]): Location[] {
-  return tags.map((t) => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) }));
+  return tags.map((t) => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.idRange) }));
 }
 
 function itemLocation(ctx: FeatureContext, item: SpecItem): Location {
@@ -55,7 +55,7 @@ export async function codeLenses(req: FeatureRequest<CodeLensParams>, now: Date)
   if (!ctx.settings.codeLens.enabled) return [];
   const out: CodeLens[] = [];
   const spec = ctx.index.specFile(file);
-  if (spec?.isSpec) {
+  if (spec?.hasSpecLists) {
     const pacer = new Pacer(token);
     for (const item of spec.requirements) {
       if (pacer.due()) await pacer.yield();

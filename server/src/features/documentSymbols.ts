@@ -64,6 +64,6 @@ function isDescendant(candidate: DocumentSymbol, of: DocumentSymbol): boolean {
 
 export function documentSymbols(req: FeatureRequest<DocumentSymbolParams>): DocumentSymbol[] {
   const spec = req.ctx.index.specFile(req.file);
-  if (!spec || !spec.isSpec) return [];
+  if (!spec || !spec.hasSpecLists) return [];
   return [...nest(spec.requirements), ...nest(spec.roadmap)];
 }

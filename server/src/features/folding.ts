@@ -9,7 +9,7 @@ import { contains, itemAtLine } from './items';
 
 export function foldingRanges(req: FeatureRequest<FoldingRangeParams>): FoldingRange[] {
   const spec = req.ctx.index.specFile(req.file);
-  if (!spec?.isSpec) return [];
+  if (!spec?.hasSpecLists) return [];
   const out: FoldingRange[] = [];
   for (const item of [...spec.requirements, ...spec.roadmap]) {
     if (item.range.end.line > item.range.start.line) out.push({ startLine: item.range.start.line, endLine: item.range.end.line, kind: FoldingRangeKind.Region });
@@ -31,7 +31,7 @@ export function selectionRanges(req: FeatureRequest<SelectionRangeParams>): Sele
   const whole: Range = { start: { line: 0, character: 0 }, end: lastPosition(document.getText(), document.lineCount) };
   return params.positions.map((pos) => {
     const chain: Range[] = [whole];
-    const item = spec?.isSpec ? itemAtLine(spec, pos.line) : undefined;
+    const item = spec?.hasSpecLists ? itemAtLine(spec, pos.line) : undefined;
     if (item && contains(item.range, pos)) {
       chain.push(item.range);
       for (const f of item.fields.values()) {

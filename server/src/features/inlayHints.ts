@@ -57,7 +57,7 @@ export function inlayHints(req: FeatureRequest<InlayHintParams>): InlayHint[] {
   for (let i = 0; i < code.tags.length; i++) {
     if (i % 256 === 0 && token.isCancellationRequested) throw cancelled();
     const tag = code.tags[i];
-    if (tag.range.end.line < start.line || tag.range.start.line > end.line) continue;
+    if (tag.idRange.end.line < start.line || tag.idRange.start.line > end.line) continue;
     const item = ctx.index.item(tag.id);
     if (item) shown.push({ tag, item });
   }
@@ -67,7 +67,7 @@ export function inlayHints(req: FeatureRequest<InlayHintParams>): InlayHint[] {
     return { title: titleOf(item), status, suffix: status ? ` · ${statusWords(status)}` : '' };
   });
   const budgets = lineBudgets(
-    shown.map(({ tag }) => tag.range.end.line),
+    shown.map(({ tag }) => tag.idRange.end.line),
     labels.map((l) => l.title.length + l.suffix.length),
   );
   const out: InlayHint[] = [];
@@ -75,7 +75,7 @@ export function inlayHints(req: FeatureRequest<InlayHintParams>): InlayHint[] {
     const { title, status, suffix } = labels[i];
     const priority = fieldText(item, 'priority');
     out.push({
-      position: { line: tag.range.end.line, character: tag.range.end.character },
+      position: { line: tag.idRange.end.line, character: tag.idRange.end.character },
       label: fitTitle(title, suffix, budgets[i]),
       paddingLeft: true,
       kind: InlayHintKind.Type,

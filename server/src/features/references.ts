@@ -15,7 +15,8 @@ export async function references(req: FeatureRequest<ReferenceParams>): Promise<
   const pacer = new Pacer(token);
   const add = (f: string, r: Range) => out.push({ uri: ctx.uriOf(f), range: toLspRange(r) });
   if (params.context.includeDeclaration) for (const d of refs.definitions) add(d.file, d.idRange ?? d.headRange);
-  const groups: { file: string; range: Range }[][] = [refs.specReferences, refs.implementations, refs.tests];
+  const idAt = (t: { file: string; idRange: Range }) => ({ file: t.file, range: t.idRange });
+  const groups: { file: string; range: Range }[][] = [refs.specReferences, refs.implementations.map(idAt), refs.tests.map(idAt)];
   for (const group of groups) {
     for (let i = 0; i < group.length; i++) {
       // An ID tagged in 100,000 places must stay cancellable.

@@ -55,7 +55,8 @@ export async function rename(req: FeatureRequest<RenameParams>): Promise<Workspa
   const pacer = new Pacer(token);
   const places: { file: string; range: Range }[] = [];
   for (const d of refs.definitions) if (d.idRange) places.push({ file: d.file, range: d.idRange });
-  places.push(...refs.specReferences, ...refs.implementations, ...refs.tests);
+  places.push(...refs.specReferences);
+  for (const t of [...refs.implementations, ...refs.tests]) places.push({ file: t.file, range: t.idRange });
   for (let i = 0; i < places.length; i++) {
     if (pacer.due()) await pacer.yield();
     edits.add(places[i].file, { range: toLspRange(innerRange(places[i].range, hit.id)), newText: newId });

@@ -177,7 +177,7 @@ export class Workspace {
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
     for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
     this.publisher.publishAll(folder.uri, index.diagnostics());
-    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.isSpec).map((s) => s.file));
+    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.hasSpecLists).map((s) => s.file));
     this.notifier.changed();
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
@@ -355,7 +355,7 @@ export class Workspace {
       document = TextDocument.create(uri, /\.ya?ml$/i.test(file) ? 'yaml' : 'plaintext', 0, text);
     }
     const isConfig = file === folder.configFile;
-    return { folder, ctx: this.contextOf(folder, index), document, file, isConfig, isSpec: !isConfig && (index.specFile(file)?.isSpec ?? false) };
+    return { folder, ctx: this.contextOf(folder, index), document, file, isConfig, isSpec: !isConfig && (index.specFile(file)?.hasSpecLists ?? false) };
   }
 
   /** Every ready folder (or the one named), for workspace-wide requests. */

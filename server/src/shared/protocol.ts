@@ -45,7 +45,7 @@ export interface RequirementNode {
   suspect: number;
 }
 
-export interface RequirementsTreeParams {
+export interface FolderScopeParams {
   /** Limit to one workspace folder (its URI); all folders when omitted. */
   folderUri?: string;
 }
@@ -219,17 +219,17 @@ export interface TrustParams {
 }
 
 /** Client → server: requirements of every workspace folder, for the Requirements view. */
-export const RequirementsTreeRequest = new RequestType<RequirementsTreeParams, RequirementsTreeResult, void>('spectrace/requirementsTree');
+export const RequirementsTreeRequest = new RequestType<FolderScopeParams, RequirementsTreeResult, void>('spectrace/requirementsTree');
 /** Client → server: roadmap items with progress, for the Roadmap view. */
-export const RoadmapRequest = new RequestType<RequirementsTreeParams, RoadmapResult, void>('spectrace/roadmap');
+export const RoadmapRequest = new RequestType<FolderScopeParams, RoadmapResult, void>('spectrace/roadmap');
 /** Client → server: the full trace of one requirement. */
 export const TraceRequest = new RequestType<TraceParams, TraceResult | null, void>('spectrace/trace');
 /** Client → server: the traceability matrix rows, for the webview. */
-export const MatrixRequest = new RequestType<RequirementsTreeParams, MatrixResult, void>('spectrace/matrix');
+export const MatrixRequest = new RequestType<FolderScopeParams, MatrixResult, void>('spectrace/matrix');
 /** Client → server: what fails the coverage policy, dangling tags, overdue items. */
-export const CoverageGapsRequest = new RequestType<RequirementsTreeParams, CoverageGapsResult, void>('spectrace/coverageGaps');
+export const CoverageGapsRequest = new RequestType<FolderScopeParams, CoverageGapsResult, void>('spectrace/coverageGaps');
 /** Client → server: workspace totals for the status bar. */
-export const SummaryRequest = new RequestType<RequirementsTreeParams, SummaryResult, void>('spectrace/summary');
+export const SummaryRequest = new RequestType<FolderScopeParams, SummaryResult, void>('spectrace/summary');
 /** Client → server: the next free requirement ID for a prefix. */
 export const NextIdRequest = new RequestType<NextIdParams, NextIdResult, void>('spectrace/nextId');
 /** Client → server: a rendered traceability report (the same renderers as the CLI). */

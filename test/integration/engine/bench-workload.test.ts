@@ -32,7 +32,7 @@ describe('bench workload (gen.mjs 1000 0.02)', () => {
     const ws = loadWorkspace(path.join(REPO, 'test/fixtures/engine/bench'));
     assert.deepEqual(ws.configDiagnostics, []);
     const result = analyzeSpec(specFile(), text, ws.schemaSet, ws.config);
-    assert.equal(result.isSpec, true);
+    assert.equal(result.hasSpecLists, true);
     assert.equal(result.requirements.length, 1000);
     assert.equal(manifest.errors.length, 20);
     const lines = new Set(result.diagnostics.map((d) => d.range.start.line));

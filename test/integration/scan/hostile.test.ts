@@ -84,7 +84,7 @@ describe('hostile code trees', () => {
     const scan = await scanCodeFiles([path.join(root, 'latin1.c'), path.join(root, 'utf16.cs')], DEFAULT_CONFIG);
     assert.deepEqual(scan.skipped, []);
     assert.deepEqual(
-      scan.files.map((f) => f.tags.map((t) => `${path.basename(f.file)} ${t.kind} ${t.id} ${t.range.start.line}:${t.range.start.character}`)),
+      scan.files.map((f) => f.tags.map((t) => `${path.basename(f.file)} ${t.kind} ${t.id} ${t.idRange.start.line}:${t.idRange.start.character}`)),
       [['latin1.c implements PAY-1 1:15'], ['utf16.cs verifies PAY-2 1:13']],
     );
     assert.equal(textOf(await readCodeFile(path.join(root, 'latin1.c'), DEFAULT_CONFIG)).split('\n')[0], '// caf\uFFFD na\uFFFDve');
@@ -145,7 +145,7 @@ describe('hostile code trees', () => {
     const scan = await scanCodeFiles([big, path.join(root, 'tagged.min.js')], raised);
     assert.deepEqual(scan.skipped.map((s) => s.reason), ['minified']);
     assert.deepEqual(
-      scan.files.flatMap((f) => f.tags.map((t) => [t.id, t.range.start.line, t.range.start.character])),
+      scan.files.flatMap((f) => f.tags.map((t) => [t.id, t.idRange.start.line, t.idRange.start.character])),
       [['PAY-1', 0, 5 * MB + 15]],
     );
   });

@@ -49,7 +49,7 @@ describe('client: matrix page and CSV', () => {
     const block = /<script type="application\/json" id="matrix-data" nonce="n">([^<]*)<\/script>/.exec(html)?.[1];
     assert.ok(block);
     // JSON drops the undefined fields.
-    assert.deepEqual(JSON.parse(block), { type: 'data', version: 1, rows: JSON.parse(JSON.stringify(rows)) as MatrixRow[] });
+    assert.deepEqual(JSON.parse(block), { type: 'data', version: 1, rows: JSON.parse(JSON.stringify(rows)) as MatrixRow[], vocabulary: JSON.parse(JSON.stringify(MATRIX_VOCABULARY)) as unknown });
     assert.equal(jsonForScriptBlock('</script>'), '"\\u003c/script\\u003e"');
   });
 

@@ -22,20 +22,20 @@ describe('bad input', () => {
   it('an empty file or a file of comments is not a spec and gets no diagnostics', () => {
     for (const t of ['', '\n\n', '# just a comment\n# another\n']) {
       const r = check(t);
-      assert.equal(r.isSpec, false);
+      assert.equal(r.hasSpecLists, false);
       assert.deepEqual(r.diagnostics, []);
     }
   });
 
   it('a mapping without requirements or roadmap is not a spec and gets no diagnostics', () => {
     const r = check('openapi: 3.0.0\ninfo:\n  title: x\n');
-    assert.equal(r.isSpec, false);
+    assert.equal(r.hasSpecLists, false);
     assert.deepEqual(r.diagnostics, []);
   });
 
   it('text that is not YAML gets one syntax diagnostic', () => {
     const r = check('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >>\n\u0001\u0002 stream }}}{{\n');
-    assert.equal(r.isSpec, false);
+    assert.equal(r.hasSpecLists, false);
     assert.equal(r.diagnostics.length, 1);
     assert.equal(r.diagnostics[0].code, 'yaml-syntax');
     assert.match(r.diagnostics[0].message, /directive/);
@@ -55,7 +55,7 @@ describe('bad input', () => {
   it('a top-level list or scalar gets one diagnostic explaining the expected top level', () => {
     for (const t of ['- id: PAY-1\n  title: x\n', 'Pay by card and by invoice.\n', '42\n']) {
       const r = check(t);
-      assert.equal(r.isSpec, false);
+      assert.equal(r.hasSpecLists, false);
       assert.equal(r.diagnostics.length, 1, t);
       assert.equal(r.diagnostics[0].code, 'schema');
       assert.match(r.diagnostics[0].message, /`requirements:`/);

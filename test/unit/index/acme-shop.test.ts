@@ -35,7 +35,7 @@ describe('examples/acme-shop through the workspace index', () => {
 
   it('links every requirement as expected-trace.json documents', () => {
     const expected = JSON.parse(fs.readFileSync(path.join(DIR, 'expected-trace.json'), 'utf8')) as Record<string, Links>;
-    const at = (t: CodeTag) => `${path.relative(DIR, t.file).split(path.sep).join('/')}:${t.range.start.line + 1}`;
+    const at = (t: CodeTag) => `${path.relative(DIR, t.file).split(path.sep).join('/')}:${t.idRange.start.line + 1}`;
     const actual: Record<string, Links> = {};
     for (const r of index.requirements()) {
       if (!r.id) continue;

@@ -42,9 +42,9 @@ describe('workspace index queries', () => {
     assert.deepEqual(t.children, []);
     assert.deepEqual(t.dependencies.map((i) => i.id), ['PAY-3', 'PAY-12']);
     assert.deepEqual(t.dependents, []);
-    assert.deepEqual(t.implementations.map((x) => [x.file, x.range.start.line]), [[abs('src/pay.ts'), 0], [abs('src/pay.ts'), 2]]);
+    assert.deepEqual(t.implementations.map((x) => [x.file, x.idRange.start.line]), [[abs('src/pay.ts'), 0], [abs('src/pay.ts'), 2]]);
     assert.deepEqual(t.tests.map((x) => x.file), [abs('test/pay.test.ts')]);
-    assert.deepEqual(t.coverage, { implementations: 2, tests: 1, underPolicy: true, satisfied: true, exempt: undefined });
+    assert.deepEqual(t.coverage, { implementations: 2, tests: 1, underPolicy: true, satisfied: true, exemptReason: undefined });
     assert.deepEqual(index.trace('PAY-1')?.children.map((i) => i.id), ['PAY-2', 'PAY-12']);
     assert.deepEqual(index.trace('PAY-3')?.dependents.map((i) => i.id), ['PAY-2']);
     assert.equal(index.trace('R-2026'), undefined, 'roadmap items have no requirement trace');
@@ -52,8 +52,8 @@ describe('workspace index queries', () => {
   });
 
   it('answers coverage per requirement and totals', () => {
-    assert.deepEqual(index.coverage('PAY-1'), { implementations: 0, tests: 0, underPolicy: true, satisfied: false, exempt: undefined });
-    assert.deepEqual(index.coverage('PAY-12'), { implementations: 0, tests: 0, underPolicy: false, satisfied: false, exempt: 'done by the provider' });
+    assert.deepEqual(index.coverage('PAY-1'), { implementations: 0, tests: 0, underPolicy: true, satisfied: false, exemptReason: undefined });
+    assert.deepEqual(index.coverage('PAY-12'), { implementations: 0, tests: 0, underPolicy: false, satisfied: false, exemptReason: 'done by the provider' });
     assert.deepEqual(index.coverageTotals(), { requirements: 4, underPolicy: 2, satisfied: 1, implemented: 2, tested: 1 });
   });
 
@@ -89,7 +89,7 @@ describe('workspace index queries', () => {
     const r = index.referencesTo('PAY-3');
     assert.deepEqual(r.definitions.map((d) => d.idRange), [at(23, 9, 5)]);
     assert.deepEqual(r.specReferences, [{ file: abs('specs/pay.yaml'), range: at(15, 18, 5) }]);
-    assert.deepEqual(r.implementations.map((t) => t.range), [at(3, 23, 5)]);
+    assert.deepEqual(r.implementations.map((t) => t.idRange), [at(3, 23, 5)]);
     assert.deepEqual(r.tests, []);
   });
 
@@ -114,7 +114,7 @@ describe('workspace index queries', () => {
 
   it('gives a spec-glob file without requirements or roadmap no items and no diagnostics', () => {
     const i = workspace({ 'specs/notes.yaml': 'title: just notes\n' });
-    assert.equal(i.specFile(abs('specs/notes.yaml'))?.isSpec, false);
+    assert.equal(i.specFile(abs('specs/notes.yaml'))?.hasSpecLists, false);
     assert.deepEqual(i.requirements(), []);
     assert.deepEqual([...i.diagnostics().keys()], []);
   });

@@ -10,7 +10,7 @@ import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
 import type { CodeTag } from '../../../server/src/engine/types';
 
 const show = (t: CodeTag) =>
-  `${t.id}${t.rev !== undefined ? `@${t.rev}` : ''}${t.badRev !== undefined ? ` bad(${t.badRev})` : ''} ${t.range.start.character}-${t.range.end.character}` +
+  `${t.id}${t.rev !== undefined ? `@${t.rev}` : ''}${t.badRev !== undefined ? ` bad(${t.badRev})` : ''} ${t.idRange.start.character}-${t.idRange.end.character}` +
   (t.revRange ? ` suffix ${t.revRange.start.character}-${t.revRange.end.character}` : '');
 const tags = (text: string) => extractTags('/w/f', text, DEFAULT_CONFIG).map(show);
 

@@ -9,7 +9,7 @@ const FIXTURES = path.resolve(__dirname, '../../fixtures/scan/tags');
 
 /** `kind ID line:col-endCol` (0-based, UTF-16), with the word's column: readable in a failure. */
 function show(t: CodeTag): string {
-  const { start, end } = t.range;
+  const { start, end } = t.idRange;
   assert.equal(start.line, end.line, 'an ID stays on one line');
   assert.equal(t.wordRange.start.line, start.line, 'the word is on the ID line');
   return `${t.kind} ${t.id} ${start.line}:${start.character}-${end.character} word@${t.wordRange.start.character}`;
@@ -23,8 +23,8 @@ function tags(text: string, config: SpectraceConfig = DEFAULT_CONFIG): string[] 
 function assertRangesPointAtText(text: string, found: CodeTag[]): void {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   for (const t of found) {
-    const line = lines[t.range.start.line];
-    assert.equal(line.slice(t.range.start.character, t.range.end.character), t.id);
+    const line = lines[t.idRange.start.line];
+    assert.equal(line.slice(t.idRange.start.character, t.idRange.end.character), t.id);
     assert.equal(line.slice(t.wordRange.start.character, t.wordRange.end.character), t.word);
   }
 }

@@ -210,7 +210,7 @@ export function extractTags(file: string, text: string, config: SpectraceConfig)
       const kind = classify(id, idPattern);
       if (kind === 'prose') break;
       const end = p + id.length;
-      const found: CodeTag = { file, kind: tag.kind, word: tag.word, id, range: cursor.range(p, end), wordRange };
+      const found: CodeTag = { file, kind: tag.kind, word: tag.word, id, idRange: cursor.range(p, end), wordRange };
       if (kind === 'loose' || !first) found.loose = true;
       p = end;
       if (text.charCodeAt(p) === 64 /* @ */) p = readSuffix(text, p, found, cursor);

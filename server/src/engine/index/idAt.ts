@@ -14,7 +14,7 @@ export function idAtPosition(spec: SpecFile | undefined, code: CodeFile | undefi
     }
     return undefined;
   }
-  for (const t of code?.tags ?? []) if (contains(t.range, pos)) return { id: t.id, range: t.range, role: 'tag' };
+  for (const t of code?.tags ?? []) if (contains(t.idRange, pos)) return { id: t.id, range: t.idRange, role: 'tag' };
   return undefined;
 }
 

@@ -154,7 +154,7 @@ function compareIncoming(a: IncomingRef, b: IncomingRef): number {
 }
 
 export function compareTags(a: CodeTag, b: CodeTag): number {
-  return compareLocations(a.file, a.range, b.file, b.range) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  return compareLocations(a.file, a.idRange, b.file, b.idRange) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
 
 export function sameTags(a: readonly CodeTag[], b: readonly CodeTag[]): boolean {
@@ -166,7 +166,7 @@ export function sameTags(a: readonly CodeTag[], b: readonly CodeTag[]): boolean 
       t.id === u.id &&
       t.kind === u.kind &&
       t.word === u.word &&
-      compareLocations(t.file, t.range, u.file, u.range) === 0 &&
+      compareLocations(t.file, t.idRange, u.file, u.idRange) === 0 &&
       comparePositions(t.wordRange.start, u.wordRange.start) === 0 &&
       comparePositions(t.wordRange.end, u.wordRange.end) === 0 &&
       t.rev === u.rev &&

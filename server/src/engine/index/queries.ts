@@ -129,7 +129,7 @@ export function coverageOf(model: IndexModel, item: SpecItem): CoverageState {
     tests: tests.length,
     underPolicy: policy !== undefined,
     satisfied: policy !== undefined && (exempt !== undefined || meets),
-    exempt,
+    exemptReason: exempt,
   };
 }
 

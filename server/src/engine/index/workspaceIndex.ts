@@ -502,5 +502,5 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 // Helpers
 
 function emptySpec(file: string): SpecFile {
-  return { file, isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
+  return { file, hasSpecLists: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
 }

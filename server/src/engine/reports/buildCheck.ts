@@ -44,7 +44,7 @@ export function buildCheckReport(source: ReportSource, input: CheckInput): Check
   let scanned = 0;
   for (const spec of source.specFiles()) {
     scanned++;
-    if (spec.isSpec) specFiles.add(relativePath(root, spec.file));
+    if (spec.hasSpecLists) specFiles.add(relativePath(root, spec.file));
   }
   for (const _code of source.codeFiles()) scanned++;
   if (input.configFile !== undefined) {
@@ -102,7 +102,7 @@ function policyCases(source: ReportSource): PolicyCase[] {
       requiredImplementations: required.implementations,
       requiredTests: required.tests,
       satisfied: trace.coverage.satisfied,
-      exempt: trace.coverage.exempt,
+      exemptReason: trace.coverage.exemptReason,
     });
   }
   return cases.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line));

@@ -3,7 +3,7 @@ import type { CoverageLabel } from '../../shared/traceRow';
 import type { CoverageState } from '../types';
 
 export function coverageLabel(coverage: CoverageState): CoverageLabel {
-  if (coverage.exempt !== undefined) return 'exempt';
+  if (coverage.exemptReason !== undefined) return 'exempt';
   if (!coverage.underPolicy) return 'not-required';
   if (coverage.satisfied) return 'covered';
   return coverage.implementations > 0 || coverage.tests > 0 ? 'partial' : 'uncovered';

@@ -52,7 +52,7 @@ export function renderJunit(report: CheckReport): string {
   const policy: Case[] = report.policy.map((c) => {
     const name = c.title ? `${c.id} ${c.title}` : c.id;
     const base: Case = { name, classname: 'coverage policy', file: c.file, line: c.line };
-    if (c.exempt !== undefined) return { ...base, skipped: `exempt: ${c.exempt}` };
+    if (c.exemptReason !== undefined) return { ...base, skipped: `exempt: ${c.exemptReason}` };
     if (c.satisfied) return base;
     const message = policyFailure(c);
     return { ...base, failure: { message, type: 'uncovered-requirement', body: `${c.file}:${c.line}: ${message}` } };

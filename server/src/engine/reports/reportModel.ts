@@ -49,7 +49,7 @@ export interface PolicyCase {
   requiredImplementations: number;
   requiredTests: number;
   satisfied: boolean;
-  exempt: string | undefined;
+  exemptReason: string | undefined;
 }
 
 export interface CheckReport {

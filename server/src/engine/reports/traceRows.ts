@@ -22,7 +22,7 @@ export interface BuiltTraceRow {
 export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
   const root = source.root;
   const ordered = (tags: readonly CodeTag[]): { tags: CodeTag[]; links: TraceLink[] } => {
-    const spans = tags.map((tag) => ({ tag, span: toSpan(root, tag.file, tag.range) })).sort((a, b) => compareSpans(a.span, b.span));
+    const spans = tags.map((tag) => ({ tag, span: toSpan(root, tag.file, tag.idRange) })).sort((a, b) => compareSpans(a.span, b.span));
     return { tags: spans.map((s) => s.tag), links: spans.map((s) => ({ file: s.span.file, line: s.span.line })) };
   };
   const seen = new Set<string>();
@@ -52,7 +52,7 @@ export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
         implementations: implementations.links,
         tests: tests.links,
         coverage: coverageLabel(trace.coverage),
-        exemptReason: trace.coverage.exempt,
+        exemptReason: trace.coverage.exemptReason,
       },
       requirement: item,
       implementations: implementations.tags,

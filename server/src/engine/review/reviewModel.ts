@@ -48,8 +48,8 @@ function tagLink(tag: CodeTag): ReviewLink | undefined {
   return {
     kind: tag.kind,
     file: tag.file,
-    range: tag.range,
-    fullRange: tag.revRange ? { start: tag.range.start, end: tag.revRange.end } : tag.range,
+    range: tag.idRange,
+    fullRange: tag.revRange ? { start: tag.idRange.start, end: tag.revRange.end } : tag.idRange,
     revRange: tag.revRange,
     linkedRev: linkedRev(tag),
     from: undefined,

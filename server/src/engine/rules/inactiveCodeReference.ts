@@ -23,7 +23,7 @@ export const inactiveCodeReference: PerIdRule = {
           'inactive-code-reference',
           severity,
           tag.file,
-          tag.range,
+          tag.idRange,
           `${id} is ${status}: remove this \`${tag.word}\` tag or point it at the requirement that replaced it`,
           related,
         ),

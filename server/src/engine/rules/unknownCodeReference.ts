@@ -27,7 +27,7 @@ export const unknownCodeReference: PerIdRule = {
             'unknown-code-reference',
             severity,
             tag.file,
-            tag.range,
+            tag.idRange,
             `${id} is a roadmap item, not a requirement: \`${tag.word}\` names requirements`,
             [{ file: roadmapItem.file, range: roadmapItem.idRange ?? roadmapItem.headRange, message: `${id} is defined here as a roadmap item` }],
           ),
@@ -39,7 +39,7 @@ export const unknownCodeReference: PerIdRule = {
           'unknown-code-reference',
           severity,
           tag.file,
-          tag.range,
+          tag.idRange,
           suggestion
             ? `Unknown requirement ${id}${lookalikeNote(id)} — did you mean \`${suggestion}\`?`
             : `Unknown requirement ${id}${lookalikeNote(id)}: no spec file defines it`,

@@ -135,7 +135,7 @@ export class SpecAnalyzer {
           : `Spectrace could not check this file: ${errorText(err)}`;
       const d = diag('yaml-syntax', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, this.config);
       this.change = NO_KNOWN_CHANGE;
-      spec = finish(file, { isSpec: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);
+      spec = finish(file, { hasSpecLists: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);
     }
     return { spec, change: this.change, read: { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0 } };
   }
@@ -195,7 +195,7 @@ export class SpecAnalyzer {
     const skeletonDiagnostics = [...skeleton.syntax, ...skeleton.top.diagnostics].map((d) => ({ ...d, file, range: mapRange(d.range) }));
     const diagnostics = mergeDiagnostics(items.diagnostics, inDiagnosticOrder(skeletonDiagnostics));
     const product = skeleton.top.product && { name: skeleton.top.product.name, range: mapRange(skeleton.top.product.range) };
-    return { isSpec: true, product, requirements: items.lists.requirement, roadmap: items.lists.roadmap, diagnostics };
+    return { hasSpecLists: true, product, requirements: items.lists.requirement, roadmap: items.lists.roadmap, diagnostics };
   }
 
   /**
@@ -500,7 +500,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
       const markers = conflicts.map((c) =>
         diag('yaml-syntax', { start: { line: c.start, character: 0 }, end: { line: c.start, character: lines[c.start].replace(/\r$/, '').length } }, conflictMessage(c, lines.length), config),
       );
-      return { ...r, isSpec: r.isSpec || /^(?:requirements|roadmap)[ ]*:/m.test(text), diagnostics: [...markers, ...r.diagnostics] };
+      return { ...r, hasSpecLists: r.hasSpecLists || /^(?:requirements|roadmap)[ ]*:/m.test(text), diagnostics: [...markers, ...r.diagnostics] };
     }
   }
   const doc = parseYaml(text);
@@ -519,7 +519,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
   const damage = { offsets, quietAliases };
   const top = readTopLevel(doc, text, lines, (_kind, pair) => (isSeq(pair.value) ? pair.value.items.length : undefined), schemaSet, config, damage);
   if (!top.isSpec) {
-    return { isSpec: false, product: undefined, requirements: [], roadmap: [], diagnostics: notSpecDiagnostic(doc, syntax, lines, config) };
+    return { hasSpecLists: false, product: undefined, requirements: [], roadmap: [], diagnostics: notSpecDiagnostic(doc, syntax, lines, config) };
   }
   const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
   const diagnostics = [...syntax, ...top.diagnostics];
@@ -536,7 +536,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
     lists[kind] = r.items;
     diagnostics.push(...r.diagnostics);
   }
-  return { isSpec: true, product: top.product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
+  return { hasSpecLists: true, product: top.product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
 }
 
 function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'> {
@@ -544,7 +544,7 @@ function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'>
   const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
   const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxFileSize)} limit — split the file or raise \`maxFileSize\` in spectrace.yaml`;
   return {
-    isSpec: /^(?:requirements|roadmap)[ ]*:/m.test(text),
+    hasSpecLists: /^(?:requirements|roadmap)[ ]*:/m.test(text),
     product: undefined,
     requirements: [],
     roadmap: [],
@@ -567,5 +567,5 @@ function finish(file: string, r: Omit<SpecFile, 'file'>, config: SpectraceConfig
   }
   inDiagnosticOrder(diagnostics);
   // Items already carry `file` (placed chunks, or set by the whole-document reading).
-  return { file, isSpec: r.isSpec, product: r.product, requirements: r.requirements, roadmap: r.roadmap, diagnostics };
+  return { file, hasSpecLists: r.hasSpecLists, product: r.product, requirements: r.requirements, roadmap: r.roadmap, diagnostics };
 }

@@ -58,7 +58,7 @@ export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: P
   const id = item.id ?? '';
   const trace = ctx.index.trace(id);
   const coverage = trace?.coverage ?? ctx.index.coverage(id);
-  const loc = (t: { file: string; range: SpecItem['headRange'] }): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) });
+  const loc = (t: { file: string; idRange: SpecItem['headRange'] }): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.idRange) });
   return {
     id,
     title: titleOf(item),

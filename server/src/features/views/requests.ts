@@ -74,7 +74,7 @@ export async function matrix(folders: FolderView[], token: CancellationToken): P
   const pacer = new Pacer(token);
   for (const f of folders) {
     const { ctx } = f;
-    const location = (t: CodeTag): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.range) });
+    const location = (t: CodeTag): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.idRange) });
     const folderRows: MatrixRow[] = [];
     for (const built of traceRows(ctx.index)) {
       if (pacer.due()) await pacer.yield();
