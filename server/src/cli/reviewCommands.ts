@@ -9,7 +9,7 @@ import type { WorkspaceIndexReader } from '../engine/index/indexReader';
 import { relativePath } from '../engine/reports/paths';
 import { textAtRevision } from '../engine/review/olderText';
 import { applyEdits, baselineEdits, bumpEdits, eolOf, lineReader, reviewedEdit } from '../engine/review/reviewEdits';
-import type { FileEdit } from '../engine/review/reviewEdits';
+import type { FileEdit, LineReader } from '../engine/review/reviewEdits';
 import { requirementOf, revOf, suspectLinksOf, underReview } from '../engine/review/reviewModel';
 import { renderSuspectsJson, renderSuspectsMarkdown, renderSuspectsText } from '../engine/review/suspectReport';
 import type { SuspectEntry } from '../engine/review/suspectReport';
@@ -45,20 +45,30 @@ export async function runReviewCommand(command: ReviewCommand, io: CliIo): Promi
   }
 }
 
-/** Per file: its text on disk, for the edit readers. */
+/** Per file: its text on disk and a line reader over it, read once. */
 class Files {
-  private readonly texts = new Map<string, string>();
-  async text(file: string): Promise<string> {
+  private readonly texts = new Map<string, { text: string; lines: LineReader; eol: string }>();
+  async read(file: string): Promise<{ text: string; lines: LineReader; eol: string }> {
     let t = this.texts.get(file);
-    if (t === undefined) this.texts.set(file, (t = await fs.readFile(file, 'utf8')));
+    if (t === undefined) {
+      const text = await fs.readFile(file, 'utf8');
+      this.texts.set(file, (t = { text, lines: lineReader(text), eol: eolOf(text) }));
+    }
     return t;
+  }
+  async text(file: string): Promise<string> {
+    return (await this.read(file)).text;
   }
 }
 
 /** Applies the edits file by file; spec files with YAML errors are refused. Returns the files written and refused. */
 async function write(index: WorkspaceIndexReader, files: Files, edits: readonly FileEdit[], io: CliIo): Promise<{ written: number; refused: number }> {
   const byFile = new Map<string, FileEdit[]>();
-  for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const e of edits) {
+    const list = byFile.get(e.file);
+    if (list) list.push(e);
+    else byFile.set(e.file, [e]);
+  }
   let written = 0;
   let refused = 0;
   for (const [file, list] of byFile) {
@@ -83,8 +93,8 @@ async function baseline(index: WorkspaceIndexReader, io: CliIo): Promise<number>
   let skipped = 0;
   for (const item of index.requirements()) {
     if (!item.id || item.reviewFingerprint === undefined || !underReview(item, index.config) || item.fields.has('fingerprint')) continue;
-    const text = await files.text(item.file);
-    const e = baselineEdits(item, item.reviewFingerprint, lineReader(text), eolOf(text));
+    const { lines, eol } = await files.read(item.file);
+    const e = baselineEdits(item, item.reviewFingerprint, lines, eol);
     if (!e) {
       io.stderr(`spectrace: ${relativePath(index.root, item.file)}:${item.headRange.start.line + 1}: ${item.id} is written as a flow mapping; add \`fingerprint: ${item.reviewFingerprint}\` by hand\n`);
       skipped++;
@@ -119,9 +129,9 @@ async function bump(index: WorkspaceIndexReader, ids: readonly string[], editori
   const done: string[] = [];
   let failed = false;
   for (const item of items) {
-    const text = await files.text(item.file);
+    const { lines, eol } = await files.read(item.file);
     const fingerprint = item.reviewFingerprint;
-    const e = fingerprint === undefined ? undefined : bumpEdits(item, fingerprint, editorial, lineReader(text), eolOf(text));
+    const e = fingerprint === undefined ? undefined : bumpEdits(item, fingerprint, editorial, lines, eol);
     if (!e) {
       io.stderr(`spectrace: ${item.id} cannot be edited (a flow mapping, or its value could not be read)\n`);
       failed = true;

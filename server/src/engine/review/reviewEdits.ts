@@ -85,8 +85,14 @@ export function applyEdits(text: string, edits: readonly Pick<FileEdit, 'range' 
   const starts: number[] = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
+  // One pass over the text in order (splicing edit by edit would copy a large file once per edit).
+  const sorted = edits.map((e) => ({ from: offset(e.range.start), to: offset(e.range.end), text: e.newText })).sort((a, b) => a.from - b.from);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    pieces.push(text.slice(at, e.from), e.text);
+    at = e.to;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
