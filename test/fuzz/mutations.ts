@@ -358,7 +358,7 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   {
     name: 'review-fields',
-    weight: 3,
+    weight: 4,
     kinds: ['spec'],
     apply(text, rng) {
       // Change review's fields at an item's `id:` line, well formed or not.
