@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_CONFIG, parseConfig } from '../../../server/src/engine/config/config';
 import { fingerprintOf, fingerprintScheme, normaliseText } from '../../../server/src/engine/review/fingerprint';
 import { createSchemaSet } from '../../../server/src/engine/schema/schemaSet';
-import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
+import { SpecAnalyzer, analyzeSpec, analyzeSpecWhole } from '../../../server/src/engine/spec/specAnalyzer';
 import { sha256Hex } from '../../../server/src/engine/text/sha256';
 
 const CONFIG_FILE = '/ws/spectrace.yaml';
@@ -77,6 +77,24 @@ describe('review: fingerprint', () => {
     assert.equal(fingerprintOf(value, ['title']), fingerprintOf({ title: 'T\n' }, ['title']));
     assert.notEqual(fingerprintOf(value, ['title', 'description']), fingerprintOf(value, ['description', 'title']));
     assert.notEqual(fingerprintOf(value, ['title', 'owner']), fingerprintOf(value, ['title']));
+  });
+
+  it('is computed per item in the incremental path, equal to a whole-document reading after each edit', () => {
+    const analyzer = new SpecAnalyzer(schemaSet, REVIEW);
+    let text = PLAIN + PLAIN.replace('requirements:\n', '').replace(/PAY-1/g, 'PAY-2');
+    const first = analyzer.analyze('/ws/specs/a.yaml', text);
+    assert.equal(first.read.mode, 'chunked');
+    for (const [from, to] of [
+      ['charged once', 'charged twice'],
+      ['title: Pay with a saved card\n    status: approved\n    priority: must\n    description: The card is charged twice', 'title: Pay\n    status: approved\n    priority: must\n    description: The card is charged twice'],
+      ['no form', 'no card form'],
+    ]) {
+      text = text.replace(from, to);
+      const chunked = analyzer.analyze('/ws/specs/a.yaml', text).spec.requirements.map((r) => r.reviewFingerprint);
+      const whole = analyzeSpecWhole('/ws/specs/a.yaml', text, schemaSet, REVIEW).requirements.map((r) => r.reviewFingerprint);
+      assert.deepEqual(chunked, whole);
+    }
+    assert.equal(analyzer.analyze('/ws/specs/a.yaml', text).read.reusedChunks > 0, true);
   });
 
   it('is not computed when review is off', () => {
