@@ -19,14 +19,14 @@ describe('spectrace exit codes', function () {
   it('exits 1 on a workspace with errors, and prints them', async () => {
     const r = await runCli(['check', 'examples/broken/missing-field']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /^specs\/\S+\.yaml:\d+:\d+ error schema missing required field `title`$/m);
+    assert.match(r.stdout, /^specs\/\S+\.yaml:\d+:\d+ error schema missing required field “title”$/m);
     assert.match(r.stdout, /^1 error, \d+ warnings? in 1 file \(\d+ requirements?, \d+ files? scanned\)$/m);
   });
 
   it('checks the current folder when none is given', async () => {
     const r = await runCli(['check'], { cwd: path.join(EXAMPLES, 'broken', 'missing-field') });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /missing required field `title`/);
+    assert.match(r.stdout, /missing required field “title”/);
   });
 
   const usageCases: { name: string; args: string[]; message: RegExp }[] = [

@@ -132,7 +132,7 @@ export function sampleSource(overrides: { title?: string } = {}): ReportSource {
       source: 'spectrace',
       related: [{ file: file('specs/pay.yaml'), range: range(1, 8, 5), message: 'defined here' }],
     },
-    { file: file('specs/accounts.yaml'), range: range(1, 4, 2), severity: 'error', code: 'schema', message: 'missing required field `title`', source: 'spectrace' },
+    { file: file('specs/accounts.yaml'), range: range(1, 4, 2), severity: 'error', code: 'schema', message: 'missing required field “title”', source: 'spectrace' },
   ];
   return handBuiltSource({ requirements, roadmap, tags, coverage, diagnostics }, (items, reqs) =>
     items.map((i) => ({

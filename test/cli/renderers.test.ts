@@ -48,7 +48,7 @@ describe('check report (hand-built workspace)', () => {
     assert.equal(
       text,
       [
-        'specs/accounts.yaml:2:5 error schema missing required field `title`',
+        'specs/accounts.yaml:2:5 error schema missing required field “title”',
         'specs/accounts.yaml:6:15 error schema a <b>bad</b> value & "quotes"\\x01',
         'specs/pay.yaml:4:9 warning uncovered-requirement PAY-2 has no test',
         'src/pay.ts:31:16 warning unknown-code-reference unknown requirement `PAY-9`',

@@ -47,8 +47,8 @@ describe('LSP diagnostics (acme-shop over stdio)', function () {
     assert.equal(d.source, 'spectrace');
     assert.equal(d.code, 'schema');
     assert.deepEqual(d.range.start, start);
-    assert.match(messageOf(d), /must, should, could, wont/);
-    assert.deepEqual(d.data, { kind: 'replace-value', replacement: 'must' });
+    assert.match(messageOf(d), /^“mus” is not a valid priority: use must, should, could or wont — did you mean “must”\?$/);
+    assert.deepEqual(d.data, { kind: 'replace-value', values: ['must', 'should', 'could', 'wont'], typoOf: 'must' });
   });
 
   it('fixing it publishes an empty list for the next version', async () => {

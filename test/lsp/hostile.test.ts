@@ -186,13 +186,13 @@ describe('hostile input through the server process', function () {
     const diags = await s.diagnostics('specs/pay.yaml', (d) => d.length >= 2);
     const badId = diags.find((d) => d.range.start.line === 6);
     assert.ok(badId, `no diagnostic on the look-alike id: ${JSON.stringify(diags)}`);
-    assert.match(msg(badId), /does not match the ID pattern.*look-alike characters: \u0420 U\+0420 Cyrillic/);
+    assert.match(msg(badId), /is not a valid ID: IDs look like PAY-12 \(it contains look-alike characters: \u0420 U\+0420 Cyrillic/);
     const ref = diags.find((d) => d.code === 'unknown-reference');
     assert.ok(ref, JSON.stringify(diags));
     assert.equal(ref.range.start.line, 14);
-    assert.match(msg(ref), /look-alike characters.*did you mean `PAY-1`/, 'the did-you-mean names the Latin PAY-1');
+    assert.match(msg(ref), /look-alike characters.*did you mean PAY-1\?/, 'the did-you-mean names the Latin PAY-1');
     const code = await s.diagnostics('src/pay.ts', (d) => d.length > 0);
-    assert.ok(code.some((d) => d.code === 'unknown-code-reference' && /look-alike.*did you mean `PAY-1`/.test(msg(d))), JSON.stringify(code));
+    assert.ok(code.some((d) => d.code === 'unknown-code-reference' && /look-alike.*did you mean PAY-1\?/.test(msg(d))), JSON.stringify(code));
     await s.stop();
   });
 });
@@ -216,7 +216,7 @@ describe('workspace regular expressions cannot stall the server (ReDoS)', functi
     const v = s.open('specs/redos.yaml', text);
     const diags = await s.diagnostics('specs/redos.yaml', (d) => d.length >= 2, v);
     assert.ok(diags.some((d) => d.range.start.line === 1 && /pattern/i.test(msg(d))), `id: ${JSON.stringify(diags.map((d) => msg(d).slice(0, 120)))}`);
-    assert.ok(diags.some((d) => d.range.start.line === 5 && /\(a\+\)\+\$/.test(msg(d))), `owner: ${JSON.stringify(diags.map((d) => msg(d).slice(0, 120)))}`);
+    assert.ok(diags.some((d) => d.range.start.line === 5 && /does not fit the pattern the schema sets for “owner”/.test(msg(d))), `owner: ${JSON.stringify(diags.map((d) => msg(d).slice(0, 120)))}`);
     await s.everyFeatureAnswers('specs/redos.yaml', { line: 1, character: 20 });
     await s.everyFeatureAnswers('src/evil.ts', { line: 0, character: 20 });
     // Typing more a's keeps it bounded too.

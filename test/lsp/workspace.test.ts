@@ -38,8 +38,8 @@ describe('LSP workspace: trust, settings, config, folders', function () {
     await client.connection.sendNotification('spectrace/trustChanged', { trusted: true });
     const trusted = await client.diagnosticsFor(spec, (p) => schemaErrors(p).length === 2, before);
     assert.deepEqual(trusted.diagnostics.filter((d) => d.code === 'schema').map(messageOf).sort(), [
-      '`status` must be one of planned, active, done',
-      'missing required field `owner`',
+      'missing required field “owner”',
+      '“cancelled” is not a valid status: use planned, active or done',
     ]);
     assert.equal((await client.request<SummaryResult>('spectrace/summary', {})).trusted, true);
   });

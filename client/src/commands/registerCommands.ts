@@ -8,6 +8,7 @@ import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';
 import { createStarter } from './createStarter';
 import { exportReport } from './exportReport';
+import { exportReqif, importRequirements } from './interchange';
 import { copyId, goToRequirement, revealRequirement, showLocations } from './navigation';
 import { newRequirement } from './newRequirement';
 import { clearFilter, filterRequirements, groupRequirements } from './viewOptions';
@@ -48,6 +49,8 @@ export function registerCommands({ ctx, store, requirementsView }: CommandDeps):
       await MatrixPanel.show(ctx);
     }),
     register(Commands.exportReport, (arg) => exportReport(ctx, arg)),
+    register(Commands.exportReqif, (arg) => exportReqif(ctx, arg)),
+    register(Commands.importRequirements, (arg) => importRequirements(ctx, arg)),
     register(Commands.copyId, (arg) => copyId(store, arg)),
     register(Commands.revealRequirement, (arg) => revealRequirement(store, requirementsView, arg)),
     register(Commands.refresh, () => store.refresh()),

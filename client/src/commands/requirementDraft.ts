@@ -3,6 +3,7 @@
 // order of the choices, where a child goes, and the fields of the new item.
 import type { RequirementNode, RoadmapItemNode } from '../../../server/src/shared/protocol';
 import { yamlScalar } from './specInsert';
+import { compareRoadmapItemsForPicking } from '../../../server/src/shared/roadmapOrder';
 
 /** The prefix of an ID ("PAY" for PAY-12), undefined when it has none. */
 export function idPrefix(id: string): string | undefined {
@@ -64,12 +65,9 @@ export function requirementAt(reqs: readonly RequirementNode[], uri: string, lin
   return best;
 }
 
-const ROADMAP_STATUS_RANK: Record<string, number> = { active: 0, done: 2 };
-
 /** Roadmap items to offer: active first, then by due date (undated last), done ones at the end. */
 export function orderRoadmapItems(items: readonly RoadmapItemNode[]): RoadmapItemNode[] {
-  const rank = (i: RoadmapItemNode) => ROADMAP_STATUS_RANK[i.status ?? ''] ?? 1;
-  return [...items].sort((a, b) => rank(a) - rank(b) || (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  return [...items].sort(compareRoadmapItemsForPicking);
 }
 
 /** The owners named in the workspace, most requirements first. */

@@ -14,6 +14,8 @@ export const MAIN_HELP = `${TOOL.name} ${TOOL.version}: product specs as YAML, t
 Usage:
   spectrace check [folder] [options]    validate specs, code tags and the coverage policy
   spectrace report [folder] [options]   write the traceability matrix
+  spectrace export reqif [folder]       write the specs as ReqIF (for DOORS, Polarion ...)
+  spectrace import csv|reqif <file>     read requirements from a Jira/spreadsheet CSV or ReqIF file
   spectrace baseline [folder]           change review: fingerprint requirements that have none
   spectrace bump <ID...> [--editorial]  change review: bump revisions (or record an editorial change)
   spectrace review <ID...> [--path <glob>]
@@ -93,6 +95,57 @@ Exit codes:
      a spectrace.yaml with errors (they are printed)
 `;
 
+export const EXPORT_HELP = `Usage: spectrace export reqif [folder] [options]
+
+Writes the workspace's requirements and roadmap items as ReqIF 1.0 (valid against the OMG schema),
+for DOORS, Polarion, codebeamer, Enterprise Architect, ReqIF Studio and other tools: one
+SPECIFICATION per product (and per spec file without a product), one SPEC-OBJECT per item, the
+parent hierarchy, and relations for depends_on and roadmap links. The same specs give the same bytes.
+See docs/interchange.md for the mapping.
+
+Options:
+  -o, --out <file> write the ReqIF file here (default: standard output)
+      --with-code  also export the @implements / @verifies locations as objects and relations
+      --date <YYYY-MM-DD | YYYY-MM-DDThh:mm:ssZ>
+                   LAST-CHANGE of every element (default: each spec file's last commit date,
+                   or its modification time outside git)
+      --verbose    list skipped files on standard error
+  -h, --help       show this help
+
+Exit codes:
+  0  exported
+  2  could not run: bad usage, a folder that does not exist or cannot be read, an unwritable --out
+     file, a spectrace.yaml with errors (they are printed)
+`;
+
+export const IMPORT_HELP = `Usage: spectrace import csv <file.csv> [options]
+       spectrace import reqif <file.reqif> [options]
+
+Reads requirements from a Jira (or any spreadsheet) CSV export or a ReqIF file and writes them to a
+spec file. An existing spec file is updated: requirements with the same ID are updated, new ones
+appended, none deleted, comments kept; every change is listed. Prints the mapping it used, its
+guesses and everything it could not carry over. See docs/interchange.md.
+
+Options:
+  -o, --out <file> the spec file to write or update (default: specs/<file name>.yaml)
+      --map <mapping.yaml>
+                   how columns / attributes, values, releases, relation and object types map
+      --prefix <PREFIX>
+                   new IDs PREFIX-1, PREFIX-2 ... (CSV: for every row; ReqIF: for objects whose
+                   ID is not a Spectrace ID; default REQ)
+      --dry-run    print the YAML that would be written (standard output) and the report
+                   (standard error); write nothing
+  -h, --help       show this help
+
+CSV files may be comma-, semicolon- or tab-separated, UTF-8 (with or without a BOM) or UTF-16
+(Excel's "Unicode text"). Files over 100 MiB are refused.
+
+Exit codes:
+  0  imported (warnings allowed)
+  2  could not run: bad usage, an unreadable, empty, unsafe, incomplete or unusable input file, a
+     mapping file with mistakes, an unwritable --out file
+`;
+
 const REVIEW_NOTE = `Change review must be on (\`review:\` in spectrace.yaml). Files are edited in place: only the
 edited value or suffix changes; comments, blank lines, quotes and key order stay. A spec file with
 YAML errors is not edited (the command names it and exits 1).`;
@@ -147,10 +200,12 @@ Exit codes:
 `;
 
 /** The help text per topic. */
-export const HELP: Record<'main' | 'check' | 'report' | 'baseline' | 'bump' | 'review' | 'suspects', string> = {
+export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects', string> = {
   main: MAIN_HELP,
   check: CHECK_HELP,
   report: REPORT_HELP,
+  export: EXPORT_HELP,
+  import: IMPORT_HELP,
   baseline: BASELINE_HELP,
   bump: BUMP_HELP,
   review: REVIEW_HELP,

@@ -16,6 +16,7 @@ import { relativePath } from '../engine/reports/paths';
 import { UsageError, parseCommandLine } from './parseArgs';
 import type { Command } from './parseArgs';
 import { HELP, MAIN_HELP } from './help';
+import { runExportReqif, runImport } from './interchange';
 import { runReviewCommand } from './reviewCommands';
 import { writeOut } from './output';
 import type { CliIo } from './output';
@@ -45,6 +46,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCheck(command, io);
       case 'report':
         return await runReport(command, io);
+      case 'export-reqif':
+        return await runExportReqif(command, io);
+      case 'import':
+        return await runImport(command, io);
       case 'baseline':
       case 'bump':
       case 'review':
@@ -170,7 +175,6 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
   }
   return EXIT_OK;
 }
-
 /** With --strict, suspect links and unrecorded changes fail the check whatever their severity. */
 function strictReviewFailures(source: ReportSource): string[] {
   let suspect = 0;

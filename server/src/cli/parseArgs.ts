@@ -22,14 +22,16 @@ interface Common {
 
 export type SuspectsFormat = 'text' | 'md' | 'json';
 const SUSPECTS_FORMATS: readonly SuspectsFormat[] = ['text', 'md', 'json'];
-export type HelpTopic = 'main' | 'check' | 'report' | 'baseline' | 'bump' | 'review' | 'suspects';
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'baseline', 'bump', 'review', 'suspects'];
+export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects'];
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' }
   | ({ kind: 'check'; format: CheckFormat; strict: boolean; quiet: boolean; color: boolean | undefined } & Common)
   | ({ kind: 'report'; format: ReportFormat } & Common)
+  | { kind: 'export-reqif'; folder: string; out: string | undefined; withCode: boolean; date: string | undefined; verbose: boolean }
+  | { kind: 'import'; format: 'csv' | 'reqif'; file: string; out: string | undefined; map: string | undefined; prefix: string | undefined; dryRun: boolean }
   | { kind: 'baseline'; folder: string }
   | { kind: 'bump'; folder: string; ids: string[]; editorial: boolean }
   | { kind: 'review'; folder: string; ids: string[]; paths: string[] }
@@ -101,9 +103,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command === 'check') return parseCheck(rest);
   if (command === 'report') return parseReport(rest);
+  if (command === 'export') return parseExport(rest);
+  if (command === 'import') return parseImport(rest);
   if (command === 'baseline' || command === 'bump' || command === 'review' || command === 'suspects') return parseReviewCommand(command, rest);
-  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, baseline, bump, review or suspects)`);
-  throw new UsageError(`unknown command '${command}' (expected check, report, baseline, bump, review or suspects; try 'spectrace check ${command}')`);
+  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review or suspects)`);
+  throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review or suspects; try 'spectrace check ${command}')`);
 }
 
 function parseCheck(args: string[]): Command {
@@ -151,6 +155,73 @@ function parseReport(args: string[]): Command {
 function nonEmpty(value: string | undefined, flag: string): string | undefined {
   if (value === '') throw new UsageError(`${flag} needs a file name`);
   return value;
+}
+
+const EXPORT_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  'with-code': { type: 'boolean' },
+  date: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const IMPORT_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  map: { type: 'string' },
+  prefix: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `--date`: a day (YYYY-MM-DD) or a UTC date-time (YYYY-MM-DDThh:mm:ssZ), for a reproducible LAST-CHANGE. */
+function parseDate(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const day = value.slice(0, 10);
+  const valid = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/.test(value) && parseToday(day) !== undefined && !Number.isNaN(new Date(value).getTime());
+  if (!valid) throw new UsageError(`invalid value '${value}' for --date: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ`);
+  return value;
+}
+
+function parseExport(args: string[]): Command {
+  const [format, ...rest] = args;
+  if (format === '-h' || format === '--help') return { kind: 'help', topic: 'export' };
+  if (format !== 'reqif') throw new UsageError(format === undefined ? "missing format: use 'spectrace export reqif [folder]'" : `unknown export format '${format}' (expected reqif)`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: EXPORT_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usage(err);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'export' };
+  let date: string | undefined;
+  try {
+    date = parseDate(v.date);
+  } catch (err) {
+    if (err instanceof UsageError && err.message.includes('--today')) throw new UsageError(`invalid value '${v.date ?? ''}' for --date: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ`);
+    throw err;
+  }
+  return { kind: 'export-reqif', folder: folderOf(parsed.positionals, 'export reqif'), out: nonEmpty(v.out, '--out'), withCode: v['with-code'] ?? false, date, verbose: v.verbose ?? false };
+}
+
+function parseImport(args: string[]): Command {
+  const [format, ...rest] = args;
+  if (format === '-h' || format === '--help') return { kind: 'help', topic: 'import' };
+  if (format !== 'csv' && format !== 'reqif') throw new UsageError(format === undefined ? "missing format: use 'spectrace import csv <file>' or 'spectrace import reqif <file>'" : `unknown import format '${format}' (expected csv or reqif)`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: IMPORT_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usage(err);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'import' };
+  if (parsed.positionals.length === 0) throw new UsageError(`missing file: use 'spectrace import ${format} <file>'`);
+  if (parsed.positionals.length > 1) throw new UsageError(`too many arguments for 'import ${format}': ${parsed.positionals.slice(1).map((p) => `'${p}'`).join(' ')} (one file)`);
+  const file = parsed.positionals[0] ?? '';
+  if (file === '') throw new UsageError('the file argument is empty');
+  if (v.prefix !== undefined && !/^[A-Z][A-Z0-9]*$/.test(v.prefix)) throw new UsageError(`invalid value '${v.prefix}' for --prefix: expected capitals and digits, e.g. SHOP`);
+  return { kind: 'import', format, file, out: nonEmpty(v.out, '--out'), map: nonEmpty(v.map, '--map'), prefix: v.prefix, dryRun: v['dry-run'] ?? false };
 }
 
 const REVIEW_OPTIONS = {

@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'uncovered-requirement'
   | 'overdue-roadmap-item'
   | 'status-mismatch'
+  | 'contradictory-status'
   | 'unbaselined-requirement'
   | 'unrecorded-change'
   | 'suspect-link'
@@ -48,9 +49,11 @@ export interface RelatedInformation {
  */
 export type FixData =
   | { kind: 'missing-field'; field: string; itemKind: ItemKind; insertAfterLine: number; indent: number }
-  | { kind: 'replace-value'; replacement: string }
+  | { kind: 'replace-value'; values: string[]; typoOf?: string }
   | { kind: 'unknown-id'; id: string; targetKind: ItemKind }
   | { kind: 'duplicate-id'; id: string; suggestion: string }
+  /** `statuses`: the earlier statuses, in lifecycle order, under which the coverage policy would not apply. */
+  | { kind: 'uncovered-requirement'; id: string; statuses: string[] }
   | { kind: 'review'; id: string; rev: number; fingerprint: string; links: number }
   | { kind: 'suspect'; id: string; rev: number };
 

@@ -1,6 +1,7 @@
 // Quick fixes, driven by the FixData the engine puts on diagnostics: add a missing required field,
-// replace an invalid value with the nearest allowed one, create a stub for an unknown ID in the file
-// where similar IDs live, give a duplicate the next free ID. Each is a minimal text edit: comments,
+// replace an invalid value with an allowed one (fixes/enumFixes.ts), create a stub for an unknown ID in
+// the file where similar IDs live, give a duplicate the next free ID, exempt, test or re-stage an
+// uncovered requirement (fixes/uncoveredFixes.ts). Each is a minimal text edit: comments,
 // blank lines and formatting outside the edited spot stay as they are.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
@@ -11,12 +12,15 @@ import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { idPrefix } from '../engine/index/queries';
 import { relativeLabel } from './items';
+import { quoted } from '../engine/text/quote';
+import { enumFixes } from './fixes/enumFixes';
+import { uncoveredFixes } from './fixes/uncoveredFixes';
 import { isReviewFixData, reviewFixes } from './fixes/reviewFixes';
 
 function isFixData(v: unknown): v is FixData {
   if (typeof v !== 'object' || v === null) return false;
   const kind = (v as { kind?: unknown }).kind;
-  return kind === 'missing-field' || kind === 'replace-value' || kind === 'unknown-id' || kind === 'duplicate-id';
+  return kind === 'missing-field' || kind === 'replace-value' || kind === 'unknown-id' || kind === 'duplicate-id' || kind === 'uncovered-requirement';
 }
 
 function sameRange(a: Diagnostic['range'], b: SpecDiagnostic['range']): boolean {
@@ -39,13 +43,23 @@ export function codeActions(req: FeatureRequest<CodeActionParams>): CodeAction[]
     // Only fix what is still true: a diagnostic from an older version of the document is ignored.
     const live = current.find((c) => c.code === d.code && sameRange(d.range, c.range));
     if (!live?.data) continue;
+    if (live.data.kind === 'replace-value') {
+      out.push(...enumFixes(req, live, live.data, d));
+      continue;
+    }
+    if (live.data.kind === 'uncovered-requirement') {
+      out.push(...uncoveredFixes(req, live.data, d));
+      continue;
+    }
     const action = fixFor(req, live, live.data, d);
     if (action) out.push(action);
   }
   return out;
 }
 
-function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, data: FixData, lspDiag: Diagnostic): CodeAction | undefined {
+type SingleFix = Exclude<FixData, { kind: 'replace-value' | 'uncovered-requirement' }>;
+
+function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, data: SingleFix, lspDiag: Diagnostic): CodeAction | undefined {
   const { ctx, file, document } = req;
   const edits = new EditBuilder(ctx);
   let title: string;
@@ -55,16 +69,12 @@ function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, dat
       const lineEnd = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
       const value = defaultValue(ctx, file, data.itemKind, data.field);
       edits.add(file, { range: { start: { line, character: lineEnd }, end: { line, character: lineEnd } }, newText: `\n${' '.repeat(data.indent)}${data.field}: ${value}` });
-      title = `Add missing field \`${data.field}: ${value}\``;
+      title = `Add missing field ${quoted(`${data.field}: ${value}`)}`;
       break;
     }
-    case 'replace-value':
-      edits.add(file, { range: toLspRange(live.range), newText: data.replacement });
-      title = `Replace with \`${data.replacement}\``;
-      break;
     case 'duplicate-id':
       edits.add(file, { range: toLspRange(live.range), newText: data.suggestion });
-      title = `Change this ID to the next free ID \`${data.suggestion}\``;
+      title = `Change this ID to the next free ID, ${data.suggestion}`;
       break;
     case 'unknown-id': {
       const target = stubTarget(ctx, file, data.id, data.targetKind);
@@ -72,7 +82,7 @@ function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, dat
       const stub = stubEdit(ctx, target, data.id, data.targetKind);
       if (!stub) return undefined;
       edits.add(target.file, stub);
-      title = `Create ${data.targetKind === 'roadmap' ? 'roadmap item' : 'requirement'} \`${data.id}\` in ${relativeLabel(ctx.root, target.file)}`;
+      title = `Create ${data.targetKind === 'roadmap' ? 'roadmap item' : 'requirement'} ${data.id} in ${relativeLabel(ctx.root, target.file)}`;
       break;
     }
     default:

@@ -1,5 +1,6 @@
 // Completion. In spec files: keys from the schema (with their documentation), whole requirement /
-// roadmap item snippets, enum values, and IDs for roadmap / parent / depends_on (titles as detail).
+// roadmap item snippets where a new item can start, and in value positions only values: enum values,
+// and IDs for roadmap / parent / depends_on (titles and due dates beside them).
 // In spectrace.yaml: its keys and values. In code files: IDs after a tag word.
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import type { CompletionItem, CompletionList, CompletionParams, Range as LspRange } from 'vscode-languageserver';
@@ -9,7 +10,9 @@ import { cancelled } from './requestErrors';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { idPrefix } from '../engine/index/queries';
 import { fieldText } from '../engine/reports/fields';
-import { itemAtLine, titleOf } from './items';
+import { itemAtLine, shortDate, titleOf } from './items';
+import { compareRoadmapItemsForPicking, isClosedRoadmapItem } from '../shared/roadmapOrder';
+import type { PickableRoadmapItem } from '../shared/roadmapOrder';
 import { schemaKeys, schemaPathOf } from './schemaPath';
 import type { SchemaPath } from './schemaPath';
 import { ITEM, cursorContext } from './yamlCursor';
@@ -103,7 +106,12 @@ function currentItem(req: FeatureRequest<CompletionParams>): SpecItem | undefine
   return spec ? itemAtLine(spec, req.params.position.line) : undefined;
 }
 
-/** ID candidates filtered by the typed word (ID prefix first, then anything containing it, title matches last). */
+/**
+ * ID candidates filtered by the typed word (ID prefix first, then anything containing it, title matches
+ * last). Roadmap items come in picking order (shared/roadmapOrder.ts: active first, by due date, closed
+ * last) with their due date beside the title; requirements by ID with their status, rejected and
+ * deprecated ones last.
+ */
 function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], word: string, range: LspRange, exclude: string | undefined, inTag = false): CompletionList {
   const { token } = req;
   const w = word.toLowerCase();
@@ -118,26 +126,42 @@ function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], 
   }
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  for (const { item, rank } of scored.sort((a, b) => a.rank - b.rank)) {
+  const year = req.ctx.index.now().getFullYear();
+  for (const { item } of scored.sort(byRankThenPickingOrder)) {
     const id = item.id as string;
     if (seen.has(id)) continue;
     seen.add(id);
     if (items.length >= ID_COMPLETION_LIMIT) break;
     const status = fieldText(item, 'status');
-    const inactive = status === 'rejected' || status === 'deprecated';
+    const closed = item.kind === 'roadmap' ? isClosedRoadmapItem(pickable(item)) : status === 'rejected' || status === 'deprecated';
+    const due = item.kind === 'roadmap' ? fieldText(item, 'due') : undefined;
+    const facts = [due ? `due ${shortDate(due, year)}` : undefined, status].filter((f): f is string => f !== undefined).join(' · ');
     items.push({
       label: id,
+      labelDetails: { detail: ` ${titleOf(item)}`, ...(facts ? { description: facts } : {}) },
       kind: item.kind === 'roadmap' ? CompletionItemKind.Event : CompletionItemKind.Reference,
       detail: titleOf(item),
-      documentation: status ? `${item.kind === 'roadmap' ? 'roadmap item' : 'requirement'} · ${status}` : undefined,
+      documentation: status ? `${item.kind === 'roadmap' ? 'roadmap item' : 'requirement'} · ${facts}` : undefined,
       // The title takes part in filtering so `saved card` finds PAY-3.
       filterText: `${id} ${titleOf(item)}`,
-      sortText: `${inactive ? 1 : 0}${rank}${id}`,
+      // The position in this (already ordered) list, so the client keeps the order.
+      sortText: String(items.length).padStart(5, '0'),
       textEdit: { range, newText: inTag ? withRevision(req.ctx, item) : id },
-      tags: inactive ? [1] : undefined,
+      tags: closed && item.kind === 'requirement' ? [1] : undefined,
     });
   }
   return { isIncomplete: items.length < scored.length || scored.length >= ID_COMPLETION_LIMIT, items };
+}
+
+function pickable(item: SpecItem): PickableRoadmapItem {
+  return { id: item.id ?? '', status: fieldText(item, 'status'), due: fieldText(item, 'due') };
+}
+
+function byRankThenPickingOrder(a: { item: SpecItem; rank: number }, b: { item: SpecItem; rank: number }): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  if (a.item.kind === 'roadmap' && b.item.kind === 'roadmap') return compareRoadmapItemsForPicking(pickable(a.item), pickable(b.item));
+  const inactive = (it: SpecItem) => (['rejected', 'deprecated'].includes(fieldText(it, 'status') ?? '') ? 1 : 0);
+  return inactive(a.item) - inactive(b.item) || (a.item.id ?? '').localeCompare(b.item.id ?? '', undefined, { numeric: true });
 }
 
 function keyCompletion(req: FeatureRequest<CompletionParams>, cursor: CursorContext, range: LspRange, isConfig: boolean): CompletionList | null {

@@ -32,9 +32,10 @@ export async function hover(req: FeatureRequest<HoverParams>, opts: HoverOptions
   const doc = describeSchemaProperty(where.kind, where.keyPath);
   if (!doc) return null;
   const name = key.path[key.path.length - 1];
-  const parts = [`**${name}**${doc.type ? ` — ${doc.type}` : ''}`];
+  const parts = [`${ctx.markdown ? `**${name}**` : name}${doc.type ? ` — ${doc.type}` : ''}`];
   const text = ctx.markdown ? (doc.markdownDescription ?? doc.description) : doc.description;
   if (text) parts.push(text);
-  if (doc.enum) parts.push(`Allowed: ${doc.enum.map((e) => `\`${e}\``).join(', ')}`);
+  // Code formatting only where the client renders Markdown; plain text shows the words alone.
+  if (doc.enum) parts.push(`Allowed: ${doc.enum.map((e) => (ctx.markdown ? `\`${e}\`` : e)).join(', ')}`);
   return { contents: { kind, value: parts.join('\n\n') }, range: toLspRange(key.range) };
 }

@@ -11,13 +11,16 @@ import { toLspRange } from './lspRange';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { Pacer } from './pacer';
+import { relativeLabel } from './items';
+import { quoted } from '../engine/text/quote';
+import { invalidIdSentence } from '../engine/text/idExample';
 
 export function prepareRename(req: FeatureRequest<PrepareRenameParams>): { range: ReturnType<typeof toLspRange>; placeholder: string } {
   const { ctx, file, params } = req;
   const hit = ctx.index.idAt(file, params.position);
   if (!hit) throw new UserFacingError('Only a requirement or roadmap item ID can be renamed here: place the cursor on an ID.');
   if (ctx.index.definitions(hit.id).length === 0) {
-    throw new UserFacingError(`\`${hit.id}\` is not defined in any spec file, so there is nothing to rename.`);
+    throw new UserFacingError(`${hit.id} is not defined in any spec file, so there is nothing to rename.`);
   }
   return { range: toLspRange(hit.range), placeholder: hit.id };
 }
@@ -40,17 +43,17 @@ export async function rename(req: FeatureRequest<RenameParams>): Promise<Workspa
   if (!hit) throw new UserFacingError('Only a requirement or roadmap item ID can be renamed here: place the cursor on an ID.');
   const newId = params.newName.trim();
   if (newId === hit.id) return {};
-  if (!newId || /\s/.test(newId)) throw new UserFacingError(`\`${params.newName}\` is not a valid ID: IDs have no spaces.`);
+  if (!newId || /\s/.test(newId)) throw new UserFacingError(`${quoted(params.newName)} is not a valid ID: IDs have no spaces.`);
   const pattern = idPatternOf(ctx);
   if (pattern && !pattern.test(newId)) {
-    throw new UserFacingError(`\`${newId}\` does not match the ID pattern \`${pattern.source}\` of this workspace.`);
+    throw new UserFacingError(`${invalidIdSentence(newId, pattern)}.`);
   }
   const taken = ctx.index.definitions(newId)[0];
   if (taken) {
-    throw new UserFacingError(`\`${newId}\` is already used by ${taken.kind === 'roadmap' ? 'roadmap item' : 'requirement'} in ${taken.file}:${taken.headRange.start.line + 1}.`);
+    throw new UserFacingError(`${newId} is already used by a ${taken.kind === 'roadmap' ? 'roadmap item' : 'requirement'} in ${relativeLabel(ctx.root, taken.file)}:${taken.headRange.start.line + 1}.`);
   }
   const refs = ctx.index.referencesTo(hit.id);
-  if (refs.definitions.length === 0) throw new UserFacingError(`\`${hit.id}\` is not defined in any spec file, so there is nothing to rename.`);
+  if (refs.definitions.length === 0) throw new UserFacingError(`${hit.id} is not defined in any spec file, so there is nothing to rename.`);
   const edits = new EditBuilder(ctx);
   const pacer = new Pacer(token);
   const places: { file: string; range: Range }[] = [];

@@ -28,10 +28,13 @@ import { TOOL } from '../engine/reports/tool';
 import { PieceDocument } from './pieceDocument';
 import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
+import { exportReqifRequest, importRequirementsRequest } from './interchangeRequests';
 import {
   BumpRevisionRequest,
   CoverageGapsRequest,
+  ExportReqifRequest,
   IdAtRequest,
+  ImportRequirementsRequest,
   MatrixRequest,
   NextIdRequest,
   ReportRequest,
@@ -203,6 +206,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
   connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
+  connection.onRequest(ExportReqifRequest, (p, token) => guard('exportReqif', log, token, async () => exportReqifRequest(await ws().views(token, p?.folderUri), p ?? {}, ws().isTrusted)));
+  connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p)));
   connection.onRequest(SuspectLinksRequest, (p, token) => guard('suspectLinks', log, token, async () => suspectLinks(await ws().views(token, p?.folderUri), p ?? {}, token)));
   connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
   connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));

@@ -218,6 +218,45 @@ export interface TrustParams {
   trusted: boolean;
 }
 
+export interface ExportReqifParams {
+  /** The workspace folder to export; required when several are open. */
+  folderUri?: string;
+  /** Also export the @implements / @verifies locations. */
+  withCode?: boolean;
+  /** LAST-CHANGE of every element (YYYY-MM-DD); default: each spec file's last commit date or modification time. */
+  date?: string;
+}
+export interface ExportReqifResult {
+  /** The ReqIF XML. */
+  content: string;
+  requirements: number;
+  roadmapItems: number;
+}
+
+export interface ImportRequirementsParams {
+  /** The CSV or ReqIF file to read (a file: URI). */
+  fileUri: string;
+  /** Default: by the file's extension (.reqif / .xml -> reqif, anything else csv). */
+  format?: 'csv' | 'reqif';
+  /** The spec file to write or update; default: specs/<file name>.yaml in the folder's workspace. */
+  outUri?: string;
+  mappingUri?: string;
+  prefix?: string;
+}
+export interface ImportRequirementsResult {
+  /** The spec file's new text; the client writes it (nothing is written by the server). */
+  content: string;
+  outUri: string;
+  /** True when `outUri` exists and is updated rather than created. */
+  updates: boolean;
+  requirements: number;
+  roadmapItems: number;
+  /** One line per added or updated item. */
+  changes: string[];
+  /** The mapping used and what could not be carried over, one line each. */
+  report: string[];
+}
+
 /** Client → server: requirements of every workspace folder, for the Requirements view. */
 export const RequirementsTreeRequest = new RequestType<FolderScopeParams, RequirementsTreeResult, void>('spectrace/requirementsTree');
 /** Client → server: roadmap items with progress, for the Roadmap view. */
@@ -236,6 +275,10 @@ export const NextIdRequest = new RequestType<NextIdParams, NextIdResult, void>('
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('spectrace/report');
 /** Client → server: the requirement or roadmap ID at a position of a spec or code file (null elsewhere); drives the `spectrace.cursorOnId` context key. */
 export const IdAtRequest = new RequestType<IdAtParams, IdAtResult | null, void>('spectrace/idAt');
+/** Client → server: the folder's specs as ReqIF (the same exporter as `spectrace export reqif`). */
+export const ExportReqifRequest = new RequestType<ExportReqifParams, ExportReqifResult, void>('spectrace/exportReqif');
+/** Client → server: a CSV or ReqIF file converted to a spec file's text (the same importers as `spectrace import`). */
+export const ImportRequirementsRequest = new RequestType<ImportRequirementsParams, ImportRequirementsResult, void>('spectrace/importRequirements');
 /** Client → server: every suspect link (of one folder or one requirement). */
 export const SuspectLinksRequest = new RequestType<SuspectLinksParams, SuspectLinksResult, void>('spectrace/suspectLinks');
 /** Client → server: a requirement's review fields at a revision, for the diff editor (older ones from git). */
@@ -280,6 +323,8 @@ export const Commands = {
   goToRequirement: 'spectrace.goToRequirement',
   showMatrix: 'spectrace.showMatrix',
   exportReport: 'spectrace.exportReport',
+  exportReqif: 'spectrace.exportReqif',
+  importRequirements: 'spectrace.importRequirements',
   copyId: 'spectrace.copyId',
   revealRequirement: 'spectrace.revealRequirement',
   refresh: 'spectrace.refresh',

@@ -24,7 +24,8 @@ describe('diagnostics', () => {
     });
     const schema = diags.find((d) => diagnosticCode(d) === 'schema');
     assert.ok(schema);
-    assert.match(schema.message, /must, should, could, wont/);
+    // Plain text in the Problems panel: the bad value named, the allowed ones listed, no backticks.
+    assert.equal(schema.message, '“urgent” is not a valid priority: use must, should, could or wont');
     assert.equal(schema.severity, vscode.DiagnosticSeverity.Error);
     // The range is the offending value on line 6 ("    priority: urgent"), not the whole document.
     assert.equal(schema.range.start.line, 5);
@@ -33,6 +34,22 @@ describe('diagnostics', () => {
     const roadmap = diags.find((d) => diagnosticCode(d) === 'unknown-reference');
     assert.ok(roadmap);
     assert.match(roadmap.message, /R-NOWHERE/);
+  });
+
+  it('offers each allowed priority for priority: urgent as its own quick fix, none preferred', async () => {
+    const uri = writeWs('specs/e2e-broken.yaml', fixture('broken.yaml'));
+    const schema = await waitFor('the schema diagnostic on priority: urgent', () => spectraceDiagnostics(uri).find((d) => diagnosticCode(d) === 'schema'));
+    // Code actions are asked of an open document, as the light bulb does.
+    await vscode.workspace.openTextDocument(uri);
+    const actions = await waitFor('quick fixes for priority: urgent', async () => {
+      const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, schema.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const fixes = all.filter((a) => a.title.startsWith('Replace “urgent”'));
+      return fixes.length ? fixes : undefined;
+    });
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      ['must', 'should', 'could', 'wont'].map((v) => [`Replace “urgent” with “${v}”`, false]),
+    );
   });
 
   it('clears the diagnostics when the spec is fixed on disk', async () => {

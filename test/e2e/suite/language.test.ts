@@ -14,6 +14,7 @@ describe('language features', () => {
     await closeAllEditors();
     removeWs('specs/e2e-rename.yaml');
     removeWs('src/e2e-rename.ts');
+    removeWs('specs/e2e-complete.yaml');
   });
 
   it('code lenses above requirements open their locations with spectrace.showLocations', async () => {
@@ -30,6 +31,25 @@ describe('language features', () => {
     // The lens's click: the locations in the peek view.
     const shown = await vscode.commands.executeCommand<number>('spectrace.showLocations', args);
     assert.equal(shown, args.locations.length);
+  });
+
+  it('completion after status: and roadmap: offers only values, roadmap items active first with title and due date', async () => {
+    const uri = writeWs('specs/e2e-complete.yaml', 'requirements:\n  - id: CMPL-1\n    title: Completion in values\n    priority: could\n    status: \n    roadmap: \n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const statusAt = new vscode.Position(4, '    status: '.length);
+    const statuses = await waitFor('status values', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, statusAt);
+      return list?.items.length ? list.items : undefined;
+    });
+    assert.deepEqual(statuses.map(labelOf), ['draft', 'proposed', 'approved', 'in-progress', 'implemented', 'verified', 'released', 'rejected', 'deprecated']);
+    const roadmapAt = new vscode.Position(5, '    roadmap: '.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, roadmapAt);
+    const items = list?.items ?? [];
+    assert.ok(items.length > 0 && items.every((i) => i.kind === vscode.CompletionItemKind.Event), JSON.stringify(items.map(labelOf)));
+    const first = items[0]?.label;
+    assert.ok(typeof first === 'object' && first.detail && /due /.test(first.description ?? ''), JSON.stringify(first));
+    assert.equal(doc.lineAt(5).text, '    roadmap: ');
   });
 
   it('hover on an ID in a spec shows the requirement card', async () => {

@@ -49,7 +49,7 @@ describe('bench workload (gen.mjs 1000 0.02)', () => {
     const r = analyzeSpec('/w/a.spec.yaml', t, ws.schemaSet, ws.config);
     assert.deepEqual(
       r.diagnostics.map((d) => d.message),
-      ['`id` `REQ1-1` does not match the pattern ^[A-Z]+-[0-9]+$'],
+      ['“REQ1-1” does not fit the pattern the schema sets for “id”'],
     );
   });
 

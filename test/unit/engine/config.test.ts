@@ -74,13 +74,13 @@ describe('config', () => {
     ].join('\n');
     const r = parseConfig(FILE, text);
     assert.deepEqual(where(r), [
-      '0:7 `specs` must be a list',
-      '3:12 `code.exclude[0]` must be a string',
-      '4:11 `idPattern` is not a usable regular expression: look-ahead and look-behind are not supported (patterns run on RE2, in linear time)',
-      '5:20 `tags.implements` must have at least 1 item',
-      '6:26 `rules.status-mismatch` must be one of error, warning, info, hint, off',
-      '7:13 `maxFileSize` must be at least 1',
-      '8:0 unknown field `idPatern` — did you mean `idPattern`?',
+      '0:7 “specs” must be a list',
+      '3:12 “code.exclude[0]” must be a string',
+      '4:11 idPattern is not a usable regular expression: look-ahead and look-behind are not supported (patterns run on RE2, in linear time)',
+      '5:20 “tags.implements” must have at least 1 item',
+      '6:26 “loud” is not a valid value for “rules.status-mismatch”: use error, warning, info, hint or off',
+      '7:13 “maxFileSize” must be at least 1',
+      '8:0 unknown field “idPatern” — did you mean “idPattern”?',
     ]);
     assert.ok(r.diagnostics.every((d) => d.code === 'invalid-config' && d.file === FILE && d.severity === 'error'));
     assert.deepEqual(r.config.specs, DEFAULT_CONFIG.specs);
@@ -96,7 +96,7 @@ describe('config', () => {
     assert.ok(broken.diagnostics.length >= 1);
     assert.ok(broken.diagnostics.every((d) => d.code === 'invalid-config' && d.message.startsWith('spectrace.yaml: ')));
     const list = parseConfig(FILE, '- specs/**\n');
-    assert.deepEqual(where(list), ['0:0 spectrace.yaml must be a mapping of settings (`specs:`, `code:`, `idPattern:`, …)']);
+    assert.deepEqual(where(list), ['0:0 spectrace.yaml must be a mapping of settings (specs:, code:, idPattern:, …)']);
     assert.deepEqual(list.config, DEFAULT_CONFIG);
   });
 

@@ -286,11 +286,11 @@ describe('incremental analysis', () => {
     assert.deepEqual(
       chunked.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
       [
-        '45:15 `priority` must be one of must, should, could, wont — did you mean `should`?',
-        '47:15 `estimate` must be a number',
-        '48:5 unknown field `priorty` — did you mean `priority`?',
-        '53:5 missing required field `id`',
-        '67:8 `due` must be a date (YYYY-MM-DD)',
+        '45:15 “shuld” is not a valid priority: use must, should, could or wont — did you mean “should”?',
+        '47:15 “estimate” must be a number',
+        '48:5 unknown field “priorty” — did you mean “priority”?',
+        '53:5 missing required field “id”',
+        '67:8 “due” must be a date (YYYY-MM-DD)',
       ],
     );
   });

@@ -46,12 +46,12 @@ describe('messages', () => {
           'roadmap:\n  - id: R-1\n    title: Q1\n    due: 31/03/2026\n',
       ),
       [
-        '1:4-6 missing required field `title`',
-        '1:8-13 `id` `pay_1` does not match the ID pattern ^[A-Z][A-Z0-9]*-[0-9]+$',
-        '3:14-19 `priority` must be one of must, should, could, wont — did you mean `should`?',
-        '4:4-11 unknown field `priorty` — did you mean `priority`?',
-        '5:14-19 `estimate` must be a number',
-        '9:9-19 `due` must be a date (YYYY-MM-DD)',
+        '1:4-6 missing required field “title”',
+        '1:8-13 “pay_1” is not a valid ID: IDs look like PAY-1',
+        '3:14-19 “shuld” is not a valid priority: use must, should, could or wont — did you mean “should”?',
+        '4:4-11 unknown field “priorty” — did you mean “priority”?',
+        '5:14-19 “estimate” must be a number',
+        '9:9-19 “due” must be a date (YYYY-MM-DD)',
       ],
     );
   });
@@ -60,48 +60,49 @@ describe('messages', () => {
     const text =
       `requirements:\n${REQ}    source: { kind: customr, ref: 3 }\n    acceptance:\n      - ok\n      - 5\n      - { id: AC-1 }\n      - ""\n`;
     assert.deepEqual(shown(text), [
-      '5:20-27 `source.kind` must be one of customer, market, competitor, internal, regulatory — did you mean `customer`?',
-      '5:34-35 `source.ref` must be a string',
-      '8:8-9 `acceptance[1]` must be a string or a mapping with `id` and `text`',
-      '9:8-20 missing required field `acceptance[2].text`',
-      '10:8-10 `acceptance[3]` must not be empty',
+      '5:20-27 “customr” is not a valid value for “source.kind”: use customer, market, competitor, internal or regulatory — did you mean “customer”?',
+      '5:34-35 “source.ref” must be a string',
+      '8:8-9 “acceptance[1]” must be a string or a mapping with “id” and “text”',
+      '9:8-20 missing required field “acceptance[2].text”',
+      '10:8-10 “acceptance[3]” must not be empty',
     ]);
   });
 
   it('empty values, wrong shapes and the missing space after a colon are explained', () => {
     assert.deepEqual(shown(`requirements:\n${REQ}    owner:\n    tags: mobile\n    depends_on: [PAY-2, 7]\n`), [
-      '5:10-10 `owner` has no value — it must be a string',
-      '6:10-16 `tags` must be a list',
-      '7:24-25 `depends_on[1]` must be a string',
+      '5:10-10 “owner” has no value — it must be a string',
+      '6:10-16 “tags” must be a list',
+      '7:24-25 “depends_on[1]” must be a string',
     ]);
-    assert.deepEqual(shown('requirements:\n  - id:PAY-1\n'), ['1:4-12 this requirement must be a mapping (`key: value` lines) — is a space missing after a `:`?']);
-    assert.deepEqual(shown('requirements:\n  -\n'), ['1:2-3 this requirement has no value — it must be a mapping (`key: value` lines)']);
+    assert.deepEqual(shown('requirements:\n  - id:PAY-1\n'), ['1:4-12 this requirement must be a mapping (key: value lines) — is a space missing after a colon?']);
+    assert.deepEqual(shown('requirements:\n  -\n'), ['1:2-3 this requirement has no value — it must be a mapping (key: value lines)']);
   });
 
   it('own fields with x- are allowed; other unknown fields say how to add one', () => {
     assert.deepEqual(shown(`requirements:\n${REQ}    x-team: payments\n    component: ui\n`), [
-      '6:4-13 unknown field `component` (fields of your own must start with `x-`)',
+      '6:4-13 unknown field “component” (fields of your own must start with x-)',
     ]);
   });
 
   it('the top level: unknown keys, lists that are not lists, a product mapping without a name', () => {
     assert.deepEqual(shown('product: { owner: pm }\nrequirement: []\nroadmap: {}\n'), [
-      '0:0-7 missing required field `product.name`',
-      '1:0-11 unknown field `requirement` — did you mean `requirements`?',
-      '2:9-11 `roadmap` must be a list',
+      '0:0-7 missing required field “product.name”',
+      '1:0-11 unknown field “requirement” — did you mean “requirements”?',
+      '2:9-11 “roadmap” must be a list',
     ]);
   });
 
-  it('quick-fix data: where to insert a missing field, and the nearest enum value', () => {
+  it('quick-fix data: where to insert a missing field, and every allowed enum value (the typo target marked)', () => {
     const r = check('requirements:\n  - id: PAY-1\n    status: dratf\n    priority: must\n');
-    const missing = r.diagnostics.find((d) => d.message === 'missing required field `title`');
+    const missing = r.diagnostics.find((d) => d.message === 'missing required field “title”');
     assert.deepEqual(missing?.data, { kind: 'missing-field', field: 'title', itemKind: 'requirement', insertAfterLine: 1, indent: 4 });
-    const enumFix = r.diagnostics.find((d) => d.message.startsWith('`status`'));
-    assert.deepEqual(enumFix?.data, { kind: 'replace-value', replacement: 'draft' });
-    // Far from every value: still the nearest, for a "replace with" action, but no "did you mean".
+    const enumFix = r.diagnostics.find((d) => d.message.startsWith('“dratf”'));
+    const statuses = ['draft', 'proposed', 'approved', 'in-progress', 'implemented', 'verified', 'released', 'rejected', 'deprecated'];
+    assert.deepEqual(enumFix?.data, { kind: 'replace-value', values: statuses, typoOf: 'draft' });
+    // Far from every value: every value is offered, none marked, no "did you mean".
     const far = check(`requirements:\n${REQ.replace('priority: must', 'priority: urgent')}`).diagnostics[0];
-    assert.equal(far.message, '`priority` must be one of must, should, could, wont');
-    assert.equal(far.data?.kind, 'replace-value');
+    assert.equal(far.message, '“urgent” is not a valid priority: use must, should, could or wont');
+    assert.deepEqual(far.data, { kind: 'replace-value', values: ['must', 'should', 'could', 'wont'] });
   });
 
   it('items carry ids, ranges, fields and references', () => {

@@ -32,10 +32,10 @@ describe('schema set', () => {
     assert.deepEqual(
       r.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`),
       [
-        '5:11 `owner` `Payments Team` does not match the pattern ^[a-z]+(-[a-z]+)*$',
-        '6:14 `estimate` must be a whole number',
-        '7:4 missing required field `owner`',
-        '7:8 `id` `TEAMS-1` does not match the ID pattern ^[A-Z]{2,4}-[0-9]{1,4}$',
+        '5:11 “Payments Team” does not fit the pattern the schema sets for “owner”',
+        '6:14 “estimate” must be a whole number',
+        '7:4 missing required field “owner”',
+        '7:8 “TEAMS-1” is not a valid ID: IDs look like PAY-12',
       ],
     );
   });
@@ -68,19 +68,19 @@ describe('schema set', () => {
     const { config } = parseConfig(configFile, configText);
     const r = createSchemaSet({ config, configFile, configText, readFile: readFileOrUndefined, trusted: true });
     assert.equal(r.diagnostics.length, 1);
-    assert.match(r.diagnostics[0].message, /`#\/\$defs\/nothing` does not point to a schema in that file/);
+    assert.match(r.diagnostics[0].message, /“#\/\$defs\/nothing” does not point to a schema in that file/);
     assert.deepEqual(r.diagnostics[0].range.start, { line: 1, character: 15 });
   });
 
   it('workspace schemas that are missing, not JSON, of an unknown dialect or invalid are invalid-config on their line', () => {
     const configFile = '/ws/spectrace.yaml';
     const cases: [string, RegExp][] = [
-      ['missing.json', /custom requirement schema `missing.json` not found/],
-      ['bad.json', /custom requirement schema `bad.json` is not valid JSON/],
+      ['missing.json', /custom requirement schema “missing.json” not found/],
+      ['bad.json', /custom requirement schema “bad.json” is not valid JSON/],
       ['array.json', /must be a JSON object \(a JSON Schema\)/],
       ['draft4.json', /uses \$schema http:\/\/json-schema.org\/draft-04\/schema#; Spectrace supports JSON Schema draft-07 and 2020-12/],
-      ['invalid.json', /is not a valid JSON Schema: `properties.title.minLength` must be at least 0/],
-      ['badref.json', /custom requirement schema `badref.json`: `other.json` \(referenced from `badref.json`\) not found/],
+      ['invalid.json', /is not a valid JSON Schema: “properties.title.minLength” must be at least 0/],
+      ['badref.json', /custom requirement schema “badref.json”: “other.json” \(referenced from “badref.json”\) not found \(looked for other.json\)/],
     ];
     const files: Record<string, string> = {
       '/ws/bad.json': '{ not json',
@@ -113,7 +113,7 @@ describe('schema set', () => {
     assert.deepEqual(analyzeSpec('/w/a.yaml', spec('@payments', '[web]'), ws.schemaSet, ws.config).diagnostics, []);
     assert.deepEqual(
       analyzeSpec('/w/a.yaml', spec('payments', '[web, desktop]'), ws.schemaSet, ws.config).diagnostics.map((d) => d.message),
-      ['`owner` `payments` does not match the pattern ^@[a-z-]+$', '`tags[1]` must be one of mobile, web, api'],
+      ['“payments” does not fit the pattern the schema sets for “owner”', '“desktop” is not a valid value for “tags”: use mobile, web or api'],
     );
   });
 

@@ -1,6 +1,7 @@
 // completion, rename and quick fixes on an in-memory workspace.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind } from 'vscode-languageserver';
 import type { CodeAction, CompletionList, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { codeActions } from '../../../server/src/features/codeActions';
 import { completion } from '../../../server/src/features/completion';
@@ -51,6 +52,58 @@ describe('features: completion', () => {
       range: { start: at(doc, 'depends_on: [PAY-1]', 13), end: at(doc, 'depends_on: [PAY-1]', 18) },
       newText: 'PAY-1',
     });
+  });
+
+  it('only values in a value position: status: offers the statuses in lifecycle order, no keys or item snippets', () => {
+    const ws = memoryWorkspace({ 'specs/pay.yaml': 'requirements:\n  - id: PAY-1\n    title: A\n    priority: must\n    status: \n', 'specs/roadmap.yaml': ROADMAP });
+    const list = complete(ws, 'specs/pay.yaml', { line: 4, character: 12 });
+    assert.deepEqual(list.items.map((i) => i.label), ['draft', 'proposed', 'approved', 'in-progress', 'implemented', 'verified', 'released', 'rejected', 'deprecated']);
+    assert.ok(list.items.every((i) => i.kind === CompletionItemKind.EnumMember), JSON.stringify(list.items.map((i) => i.kind)));
+  });
+
+  it('roadmap: offers only roadmap items, active first, then by due date, done and cancelled last, each with its title and due date', () => {
+    const roadmap = `roadmap:
+  - id: R-OLD
+    title: Last year
+    due: 2025-06-30
+    status: done
+  - id: R-LATE
+    title: Later
+    due: 2027-09-30
+    status: planned
+  - id: R-NEXT
+    title: Next up
+    due: 2027-01-31
+    status: planned
+  - id: R-NOW
+    title: Current release
+    due: 2026-12-15
+    status: active
+  - id: R-DROP
+    title: Dropped
+    due: 2026-02-01
+    status: cancelled
+  - id: R-SOMEDAY
+    title: Some day
+    status: planned
+`;
+    const ws = memoryWorkspace({ 'specs/pay.yaml': 'requirements:\n  - id: PAY-1\n    title: A\n    priority: must\n    status: draft\n    roadmap: \n', 'specs/roadmap.yaml': roadmap });
+    const list = complete(ws, 'specs/pay.yaml', { line: 5, character: 13 });
+    assert.deepEqual(
+      list.items.map((i) => [i.label, i.labelDetails?.detail, i.labelDetails?.description]),
+      [
+        ['R-NOW', ' Current release', 'due 15 Dec · active'],
+        ['R-NEXT', ' Next up', 'due 31 Jan 2027 · planned'],
+        ['R-LATE', ' Later', 'due 30 Sep 2027 · planned'],
+        ['R-SOMEDAY', ' Some day', 'planned'],
+        ['R-OLD', ' Last year', 'due 30 Jun 2025 · done'],
+        ['R-DROP', ' Dropped', 'due 1 Feb · cancelled'],
+      ],
+    );
+    // The client sorts by sortText: it keeps this order.
+    const sorted = [...list.items].sort((x, y) => (x.sortText ?? '').localeCompare(y.sortText ?? ''));
+    assert.deepEqual(sorted.map((i) => i.label), list.items.map((i) => i.label));
+    assert.ok(list.items.every((i) => i.kind === CompletionItemKind.Event));
   });
 
   it('keys not yet in the item, with schema documentation and snippets', () => {
@@ -145,8 +198,8 @@ describe('features: rename', () => {
     const ws = standard();
     const req = (newName: string) => ws.request('specs/pay.yaml', { textDocument: { uri: '' }, position: at(ws.doc('specs/pay.yaml'), 'id: PAY-1', 5), newName });
     await assert.rejects(rename(req('pay 1')), /no spaces/);
-    await assert.rejects(rename(req('pay_1')), /does not match the ID pattern/);
-    await assert.rejects(rename(req('PAY-2')), /already used by requirement/);
+    await assert.rejects(rename(req('pay_1')), /“pay_1” is not a valid ID: IDs look like PAY-1/);
+    await assert.rejects(rename(req('PAY-2')), /^Error: PAY-2 is already used by a requirement in specs\/pay\.yaml:9\.$/);
   });
 
   it('keeps the quotes of a quoted ID', async () => {
@@ -164,8 +217,8 @@ export function card(): void {}
 `;
 
 describe('features: quick fixes', () => {
-  function fixes(ws: MemoryWorkspace, rel: string, code: string): { actions: CodeAction[]; diag: Diagnostic } {
-    const engine = ws.index.diagnosticsFor(ws.abs(rel)).find((d) => d.code === code);
+  function fixes(ws: MemoryWorkspace, rel: string, code: string, nth = 0): { actions: CodeAction[]; diag: Diagnostic } {
+    const engine = ws.index.diagnosticsFor(ws.abs(rel)).filter((d) => d.code === code)[nth];
     assert.ok(engine, `no ${code} in ${JSON.stringify(ws.index.diagnosticsFor(ws.abs(rel)))}`);
     const diag = toLspDiagnostic(engine, true);
     const actions = codeActions(ws.request(rel, { textDocument: { uri: '' }, range: diag.range, context: { diagnostics: [diag] } }));
@@ -175,19 +228,45 @@ describe('features: quick fixes', () => {
   it('adds a missing required field after the item, keeping comments', () => {
     const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  # the first one\n  - id: A-1\n    title: A # short\n    priority: must\n\n# end\n' });
     const { actions } = fixes(ws, 'specs/a.yaml', 'schema');
-    assert.equal(actions[0]?.title, 'Add missing field `status: draft`');
+    assert.equal(actions[0]?.title, 'Add missing field “status: draft”');
     apply(ws, actions[0].edit as WorkspaceEdit);
     // The engine says where the field goes (after the item's `- id:` line); nothing else moves.
     assert.equal(ws.doc('specs/a.yaml').getText(), 'requirements:\n  # the first one\n  - id: A-1\n    status: draft\n    title: A # short\n    priority: must\n\n# end\n');
     assert.deepEqual(ws.index.diagnosticsFor(ws.abs('specs/a.yaml')), []);
   });
 
-  it('replaces an invalid enum value with the nearest', () => {
+  it('offers every allowed value for a value far from all of them (urgent), none preferred', () => {
+    const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  - id: A-1\n    title: A\n    priority: urgent\n    status: released\n' });
+    const { actions } = fixes(ws, 'specs/a.yaml', 'schema');
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Replace “urgent” with “must”', false],
+        ['Replace “urgent” with “should”', false],
+        ['Replace “urgent” with “could”', false],
+        ['Replace “urgent” with “wont”', false],
+      ],
+    );
+    apply(ws, actions[0].edit as WorkspaceEdit);
+    assert.match(ws.doc('specs/a.yaml').getText(), /priority: must\n/);
+  });
+
+  it('prefers the value a typo misspells (shuld -> should), still offering the others', () => {
     const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  - id: A-1\n    title: A\n    priority: shuld\n    status: draft\n' });
     const { actions } = fixes(ws, 'specs/a.yaml', 'schema');
-    assert.equal(actions[0]?.title, 'Replace with `should`');
-    apply(ws, actions[0].edit as WorkspaceEdit);
+    assert.deepEqual(actions.map((a) => a.title), ['must', 'should', 'could', 'wont'].map((v) => `Replace “shuld” with “${v}”`));
+    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Replace “shuld” with “should”']);
+    apply(ws, actions.find((a) => a.isPreferred)?.edit as WorkspaceEdit);
     assert.match(ws.doc('specs/a.yaml').getText(), /priority: should\n/);
+  });
+
+  it('offers statuses and types in the schema order, preferring none for a word of another meaning', () => {
+    const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  - id: A-1\n    title: A\n    priority: must\n    status: finished\n    type: bug\n' });
+    const status = fixes(ws, 'specs/a.yaml', 'schema', 0).actions;
+    assert.deepEqual(status.map((a) => a.title.replace('Replace “finished” with ', '')), ['“draft”', '“proposed”', '“approved”', '“in-progress”', '“implemented”', '“verified”', '“released”', '“rejected”', '“deprecated”']);
+    assert.ok(status.every((a) => !a.isPreferred));
+    const type = fixes(ws, 'specs/a.yaml', 'schema', 1).actions;
+    assert.deepEqual(type.map((a) => a.title.replace('Replace “bug” with ', '')), ['“epic”', '“feature”', '“story”', '“nfr”', '“constraint”']);
   });
 
   it('creates a stub for an unknown requirement in the file where its prefix lives', () => {
@@ -195,7 +274,7 @@ describe('features: quick fixes', () => {
     ws.set('src/new.ts', '// @implements PAY-9\n');
     const { actions } = fixes(ws, 'src/new.ts', 'unknown-code-reference');
     const stub = actions.find((a) => a.title.startsWith('Create requirement'));
-    assert.equal(stub?.title, 'Create requirement `PAY-9` in specs/pay.yaml');
+    assert.equal(stub?.title, 'Create requirement PAY-9 in specs/pay.yaml');
     apply(ws, stub?.edit as WorkspaceEdit);
     assert.ok(ws.doc('specs/pay.yaml').getText().endsWith('    status: draft\n  - id: PAY-9\n    title: TODO\n    status: draft\n    priority: should\n'));
     assert.deepEqual(ws.index.diagnosticsFor(ws.abs('src/new.ts')), []);
@@ -205,7 +284,7 @@ describe('features: quick fixes', () => {
     const ws = memoryWorkspace({ 'specs/pay.yaml': SPEC.replace('roadmap: R-1\n  - id: PAY-2', 'roadmap: R-9\n  - id: PAY-2'), 'specs/roadmap.yaml': ROADMAP });
     const { actions } = fixes(ws, 'specs/pay.yaml', 'unknown-reference');
     const stub = actions.find((a) => a.title.startsWith('Create roadmap item'));
-    assert.equal(stub?.title, 'Create roadmap item `R-9` in specs/roadmap.yaml');
+    assert.equal(stub?.title, 'Create roadmap item R-9 in specs/roadmap.yaml');
     apply(ws, stub?.edit as WorkspaceEdit);
     assert.ok(ws.doc('specs/roadmap.yaml').getText().endsWith('    status: planned\n  - id: R-9\n    title: TODO\n    status: planned\n'));
   });
@@ -214,10 +293,61 @@ describe('features: quick fixes', () => {
     const ws = standard();
     ws.set('specs/more.yaml', 'requirements:\n  - id: PAY-2\n    title: Twin\n    priority: could\n    status: draft\n');
     const { actions } = fixes(ws, 'specs/more.yaml', 'duplicate-id');
-    assert.equal(actions[0]?.title, 'Change this ID to the next free ID `PAY-4`');
+    assert.equal(actions[0]?.title, 'Change this ID to the next free ID, PAY-4');
     apply(ws, actions[0].edit as WorkspaceEdit);
     assert.match(ws.doc('specs/more.yaml').getText(), /- id: PAY-4\n/);
     assert.deepEqual(ws.index.diagnosticsFor(ws.abs('specs/more.yaml')), []);
+  });
+
+  describe('an uncovered requirement', () => {
+    const CONFIG = 'coverage:\n  - status: [approved, in-progress, implemented, verified, released]\n    priority: [must]\n    implementations: 1\n    tests: 1\n';
+    const SPEC_TEXT = 'requirements:\n  - id: PAY-1\n    title: Pay by card\n    status: in-progress\n    priority: must\n';
+    const files = { 'specs/pay.yaml': SPEC_TEXT, 'src/pay.ts': '// @implements PAY-1\n', 'test/cart.test.ts': '// @verifies CART-1\n' };
+
+    it('offers an exemption with a reason to write, a test file beside the others, and each earlier status the policy leaves alone', () => {
+      const ws = memoryWorkspace(files, { config: CONFIG });
+      const { actions } = fixes(ws, 'specs/pay.yaml', 'uncovered-requirement');
+      assert.deepEqual(actions.map((a) => a.title), [
+        'Exempt PAY-1 from coverage (write the reason in coverage_exempt)',
+        'Create test/pay-1.test.ts with a test tag for PAY-1',
+        'Change status from “in-progress” to “draft”',
+        'Change status from “in-progress” to “proposed”',
+      ]);
+      assert.ok(actions.every((a) => !a.isPreferred), 'which fix is right depends on the requirement');
+      apply(ws, actions[0].edit as WorkspaceEdit);
+      assert.equal(ws.doc('specs/pay.yaml').getText(), SPEC_TEXT.replace('  - id: PAY-1\n', '  - id: PAY-1\n    coverage_exempt: "TODO: why this needs no code or tests"\n'));
+      assert.deepEqual(ws.index.diagnosticsFor(ws.abs('specs/pay.yaml')), []);
+    });
+
+    it('the test file is created with the tag in a line comment', () => {
+      const ws = memoryWorkspace(files, { config: CONFIG });
+      const create = fixes(ws, 'specs/pay.yaml', 'uncovered-requirement').actions[1];
+      const changes = create.edit?.documentChanges ?? [];
+      assert.deepEqual(changes[0], { kind: 'create', uri: 'file:///ws/test/pay-1.test.ts', options: { ignoreIfExists: true } });
+      assert.equal(((changes[1] as TextDocumentEdit).edits[0] as TextEdit).newText, '// @verifies PAY-1\n// TODO: write the test this tag stands for\n');
+    });
+
+    it('changing the status applies it', () => {
+      const ws = memoryWorkspace(files, { config: CONFIG });
+      const back = fixes(ws, 'specs/pay.yaml', 'uncovered-requirement').actions.find((a) => a.title.endsWith('“draft”'));
+      apply(ws, back?.edit as WorkspaceEdit);
+      assert.match(ws.doc('specs/pay.yaml').getText(), /status: draft\n/);
+      assert.deepEqual(ws.index.diagnosticsFor(ws.abs('specs/pay.yaml')), []);
+    });
+  });
+
+  it('a released wont (contradictory-status) offers the other priorities, none preferred', () => {
+    const ws = memoryWorkspace({ 'specs/a.yaml': 'requirements:\n  - id: A-1\n    title: A\n    priority: wont\n    status: released\n' });
+    const { actions, diag } = fixes(ws, 'specs/a.yaml', 'contradictory-status');
+    assert.equal(diag.message, 'A-1 is released but its priority is wont (nobody wants it): change the priority or the status');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+      ['Replace “wont” with “must”', false],
+      ['Replace “wont” with “should”', false],
+      ['Replace “wont” with “could”', false],
+    ]);
+    apply(ws, actions[1].edit as WorkspaceEdit);
+    assert.match(ws.doc('specs/a.yaml').getText(), /priority: should\n/);
+    assert.deepEqual(ws.index.diagnosticsFor(ws.abs('specs/a.yaml')).map((d) => d.code), []);
   });
 
   it('offers nothing for a diagnostic that is no longer current', () => {

@@ -22,6 +22,7 @@ const CROSS_FILE = new Set<DiagnosticCode>([
   'uncovered-requirement',
   'overdue-roadmap-item',
   'status-mismatch',
+  'contradictory-status',
 ]);
 
 interface Expected {

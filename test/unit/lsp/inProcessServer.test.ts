@@ -78,7 +78,7 @@ describe('language server in process (startServer over in-memory streams)', func
     const diagnostics = await until('diagnostics of the opened spec', () => published.get(uri));
     assert.deepEqual(
       diagnostics.map((d) => [d.range.start.line, d.code, d.message]),
-      [[text.split('\n').findIndex((l) => l.includes('shuold')), 'schema', '`priority` must be one of must, should, could, wont — did you mean `should`?']],
+      [[text.split('\n').findIndex((l) => l.includes('shuold')), 'schema', '“shuold” is not a valid priority: use must, should, could or wont — did you mean “should”?']],
     );
   });
 

@@ -21,8 +21,8 @@ describe('rule: uncovered-requirement', () => {
   it('reports requirements under the policy that miss code or tests, on the ID, saying what is missing', () => {
     const found = all(workspace(files), ['uncovered-requirement']);
     assert.deepEqual(found.map(show), [
-      'specs/pay.yaml:2:9 warning uncovered-requirement PAY-1 is `must`/`approved` but has no test (coverage policy needs 1 implementation and 1 test)',
-      'specs/pay.yaml:23:9 warning uncovered-requirement PAY-5 is `must`/`approved` but has no implementation and no test (coverage policy needs 1 implementation and 1 test)',
+      'specs/pay.yaml:2:9 warning uncovered-requirement PAY-1 is must/approved but has no test (coverage policy needs 1 implementation and 1 test)',
+      'specs/pay.yaml:23:9 warning uncovered-requirement PAY-5 is must/approved but has no implementation and no test (coverage policy needs 1 implementation and 1 test)',
     ]);
     assert.deepEqual(found[0].range, at(2, 9, 5));
   });
@@ -33,9 +33,9 @@ describe('rule: uncovered-requirement', () => {
     assert.deepEqual(all(index, ['uncovered-requirement']).map((d) => d.message.split(' ')[0]), ['PAY-5']);
     index.removeFile(abs('src/pay.ts'));
     assert.deepEqual(all(index, ['uncovered-requirement']).map((d) => d.message), [
-      'PAY-1 is `must`/`approved` but has no implementation (coverage policy needs 1 implementation and 1 test)',
-      'PAY-4 is `must`/`approved` but has no implementation (coverage policy needs 1 implementation and 1 test)',
-      'PAY-5 is `must`/`approved` but has no implementation and no test (coverage policy needs 1 implementation and 1 test)',
+      'PAY-1 is must/approved but has no implementation (coverage policy needs 1 implementation and 1 test)',
+      'PAY-4 is must/approved but has no implementation (coverage policy needs 1 implementation and 1 test)',
+      'PAY-5 is must/approved but has no implementation and no test (coverage policy needs 1 implementation and 1 test)',
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('rule: uncovered-requirement', () => {
       'src/pay.ts': '// @implements PAY-1\n// @verifies PAY-1\n',
     });
     assert.deepEqual(all(index, ['uncovered-requirement']).map((d) => d.message), [
-      'PAY-1 is `must`/`draft` but has only 1 test (coverage policy needs 1 implementation and 2 tests)',
+      'PAY-1 is must/draft but has only 1 test (coverage policy needs 1 implementation and 2 tests)',
     ]);
   });
 
@@ -71,8 +71,8 @@ describe('rule: status-mismatch', () => {
     });
     const found = all(index, ['status-mismatch']);
     assert.deepEqual(found.map(show), [
-      'specs/pay.yaml:6:13 warning status-mismatch PAY-1 is `verified` but no test carries a `@verifies` tag for it',
-      'specs/pay.yaml:11:13 warning status-mismatch PAY-2 is `implemented` but no code carries an `@implements` tag for it',
+      'specs/pay.yaml:6:13 warning status-mismatch PAY-1 is verified but no test carries a @verifies tag for it',
+      'specs/pay.yaml:11:13 warning status-mismatch PAY-2 is implemented but no code carries an @implements tag for it',
     ]);
     assert.deepEqual(found[0].range, at(6, 13, 8));
     assert.equal(found[0].related, undefined);

@@ -10,19 +10,19 @@ describe('rule: dependency-cycle', () => {
   it('reports each edge of the cycle with the path, and not the edge leading into it', () => {
     const index = workspace(files);
     const found = all(index, ['dependency-cycle']);
-    const message = 'Dependency cycle: PAY-1 → PAY-2 → PAY-3 → PAY-1 — none of these can be done first; remove one `depends_on` link';
+    const message = 'Dependency cycle: PAY-1 → PAY-2 → PAY-3 → PAY-1 — none of these can be done first; remove one depends_on link';
     assert.deepEqual(found.map(show), [`specs/a.yaml:7:18 error dependency-cycle ${message}`, `specs/b.yaml:7:18 error dependency-cycle ${message}`, `specs/b.yaml:13:18 error dependency-cycle ${message}`]);
     assert.deepEqual(found[0].range, at(7, 18, 5));
     assert.deepEqual(found[0].related, [
-      { file: abs('specs/b.yaml'), range: at(7, 18, 5), message: 'PAY-2 → PAY-3 (`depends_on`)' },
-      { file: abs('specs/b.yaml'), range: at(13, 18, 5), message: 'PAY-3 → PAY-1 (`depends_on`)' },
+      { file: abs('specs/b.yaml'), range: at(7, 18, 5), message: 'PAY-2 → PAY-3 (depends_on)' },
+      { file: abs('specs/b.yaml'), range: at(13, 18, 5), message: 'PAY-3 → PAY-1 (depends_on)' },
     ]);
   });
 
   it('reports a requirement depending on itself', () => {
     const index = workspace({ 'specs/a.yaml': yaml('requirements:', ...req('PAY-1', { depends_on: '[PAY-1]' })) });
     assert.deepEqual(all(index, ['dependency-cycle']).map((d) => d.message), [
-      'Dependency cycle: PAY-1 → PAY-1 — none of these can be done first; remove one `depends_on` link',
+      'Dependency cycle: PAY-1 → PAY-1 — none of these can be done first; remove one depends_on link',
     ]);
   });
 
@@ -51,9 +51,9 @@ describe('rule: dependency-cycle', () => {
     }
     const found = all(workspace(files), ['dependency-cycle']);
     assert.equal(found.length, n);
-    assert.equal(found[0].message, 'Dependency cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-6 → … (19991 more) → C-19998 → C-19999 → C-20000 → C-1 — none of these can be done first; remove one `depends_on` link');
+    assert.equal(found[0].message, 'Dependency cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-6 → … (19991 more) → C-19998 → C-19999 → C-20000 → C-1 — none of these can be done first; remove one depends_on link');
     assert.equal(found[0].related?.length, 20);
-    assert.equal(found[0].related?.[0].message, 'C-2 → C-3 (`depends_on`)');
+    assert.equal(found[0].related?.[0].message, 'C-2 → C-3 (depends_on)');
   });
 });
 
@@ -63,9 +63,9 @@ describe('rule: parent-cycle', () => {
       'specs/a.yaml': yaml('requirements:', ...req('PAY-1', { parent: 'PAY-2' }), ...req('PAY-2', { parent: 'PAY-1' }), ...req('PAY-3', { parent: 'PAY-1' })),
     });
     const found = all(index, ['parent-cycle']);
-    const message = 'Parent cycle: PAY-1 → PAY-2 → PAY-1 — the hierarchy has no top; change one `parent`';
+    const message = 'Parent cycle: PAY-1 → PAY-2 → PAY-1 — the hierarchy has no top; change one parent';
     assert.deepEqual(found.map(show), [`specs/a.yaml:7:13 error parent-cycle ${message}`, `specs/a.yaml:13:13 error parent-cycle ${message}`]);
-    assert.deepEqual(found[1].related, [{ file: abs('specs/a.yaml'), range: at(7, 13, 5), message: 'PAY-1 → PAY-2 (`parent`)' }]);
+    assert.deepEqual(found[1].related, [{ file: abs('specs/a.yaml'), range: at(7, 13, 5), message: 'PAY-1 → PAY-2 (parent)' }]);
   });
 
   it('covers roadmap hierarchies too, and keeps the depends_on graph apart', () => {
@@ -74,8 +74,8 @@ describe('rule: parent-cycle', () => {
       'specs/a.yaml': yaml('requirements:', ...req('PAY-1', { parent: 'PAY-2' }), ...req('PAY-2', { depends_on: '[PAY-1]' })),
     });
     assert.deepEqual(all(index, ['parent-cycle', 'dependency-cycle']).map(show), [
-      'specs/roadmap.yaml:5:13 error parent-cycle Parent cycle: R-1 → R-2 → R-1 — the hierarchy has no top; change one `parent`',
-      'specs/roadmap.yaml:9:13 error parent-cycle Parent cycle: R-1 → R-2 → R-1 — the hierarchy has no top; change one `parent`',
+      'specs/roadmap.yaml:5:13 error parent-cycle Parent cycle: R-1 → R-2 → R-1 — the hierarchy has no top; change one parent',
+      'specs/roadmap.yaml:9:13 error parent-cycle Parent cycle: R-1 → R-2 → R-1 — the hierarchy has no top; change one parent',
     ]);
   });
 });

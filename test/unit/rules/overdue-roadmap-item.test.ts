@@ -40,7 +40,7 @@ describe('rule: overdue-roadmap-item', () => {
     const index = workspace({ 'specs/roadmap.yaml': roadmap, 'specs/pay.yaml': specs });
     const found = all(index, ['overdue-roadmap-item']);
     assert.deepEqual(found.map(show), [
-      'specs/roadmap.yaml:5:10 warning overdue-roadmap-item R-2020 is overdue: due 2020-01-01, still `active`, and 2 requirements are not done yet (PAY-1 and PAY-2)',
+      'specs/roadmap.yaml:5:10 warning overdue-roadmap-item R-2020 is overdue: due 2020-01-01, still active, and 2 requirements are not done yet (PAY-1 and PAY-2)',
     ]);
     assert.deepEqual(found[0].range, at(5, 10, 10));
     assert.deepEqual(found[0].related, [

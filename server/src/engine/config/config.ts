@@ -49,6 +49,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deep
   'uncovered-requirement': 'warning',
   'overdue-roadmap-item': 'warning',
   'status-mismatch': 'warning',
+  'contradictory-status': 'warning',
   'unbaselined-requirement': 'info',
   'unrecorded-change': 'warning',
   'suspect-link': 'warning',
@@ -121,7 +122,7 @@ export function parseConfig(file: string, text: string | undefined): { config: S
     }
     if (data === null) return { config, diagnostics }; // only comments
     if (!isMap(root)) {
-      report(nodeRange(root, text, lines) ?? zeroRange(), `${CONFIG_FILE_NAME} must be a mapping of settings (\`specs:\`, \`code:\`, \`idPattern:\`, …)`);
+      report(nodeRange(root, text, lines) ?? zeroRange(), `${CONFIG_FILE_NAME} must be a mapping of settings (specs:, code:, idPattern:, …)`);
       return { config, diagnostics };
     }
     const validate = builtinValidators().config;
@@ -136,7 +137,7 @@ export function parseConfig(file: string, text: string | undefined): { config: S
     if (typeof obj.idPattern === 'string' && !invalid.some((p) => isPrefix(p, ['idPattern']))) {
       const compiled = compileIdPattern(obj.idPattern);
       if ('error' in compiled) {
-        report(valueRange(root, ['idPattern'], text, lines), `\`idPattern\` is not a usable regular expression: ${compiled.error}`);
+        report(valueRange(root, ['idPattern'], text, lines), `idPattern is not a usable regular expression: ${compiled.error}`);
         invalid.push(['idPattern']);
       }
     }

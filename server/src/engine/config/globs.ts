@@ -138,7 +138,7 @@ function compileGlobUncached(glob: string): CompiledGlob {
     const re = RE2JS.compile(source);
     return { test: (s: string) => re.test(s) };
   } catch {
-    return { error: 'negative extglobs `!(…)` are not supported (globs run on RE2, in linear time); use a `!` glob or `code.exclude` instead' };
+    return { error: 'negative extglobs !(…) are not supported (globs run on RE2, in linear time); use a ! glob or code.exclude instead' };
   }
 }
 

@@ -5,6 +5,7 @@
 import { RE2JS } from 're2js';
 import type { CodeOptions } from 'ajv';
 import { errorText } from '../../shared/errorText';
+import { quoted } from '../text/quote';
 
 type RegExpEngine = NonNullable<CodeOptions['regExp']>;
 type RegExpLike = ReturnType<RegExpEngine>;
@@ -44,7 +45,7 @@ export class UnsupportedPatternError extends Error {}
 export const re2RegExpEngine: RegExpEngine = Object.assign(
   (pattern: string, _flags: string): RegExpLike => {
     const compiled = compileIdPattern(pattern);
-    if ('error' in compiled) throw new UnsupportedPatternError(`pattern \`${pattern}\` cannot be used: ${compiled.error}`);
+    if ('error' in compiled) throw new UnsupportedPatternError(`pattern ${quoted(pattern)} cannot be used: ${compiled.error}`);
     // ajv de-duplicates compiled patterns by `toString()`: it must differ per pattern.
     const rx: RegExpLike & { toString(): string } = { test: compiled.test, toString: () => `re2:/${pattern}/` };
     return rx;

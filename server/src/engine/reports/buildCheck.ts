@@ -6,6 +6,7 @@ import { compareSpans, relativePath, toSpan } from './paths';
 import { requiredCoverage } from './policy';
 import type { ReportSource } from './source';
 import { fieldText } from './fields';
+import { requirementTraces } from './traceRows';
 
 export interface CheckInput {
   tool: ToolInfo;
@@ -83,13 +84,8 @@ export function summarize(diagnostics: readonly ReportDiagnostic[], requirements
 
 function policyCases(source: ReportSource): PolicyCase[] {
   const cases: PolicyCase[] = [];
-  const seen = new Set<string>();
-  for (const requirement of source.requirements()) {
-    const id = requirement.id;
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    const trace = source.trace(id);
-    if (trace === undefined || !trace.coverage.underPolicy) continue;
+  for (const { id, requirement, trace } of requirementTraces(source)) {
+    if (!trace.coverage.underPolicy) continue;
     const required = requiredCoverage(source.config.coverage, requirement);
     const span = toSpan(source.root, requirement.file, requirement.idRange ?? requirement.headRange);
     cases.push({

@@ -38,12 +38,12 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     scope: 'file',
     title: 'Spec field does not match its schema',
     description: 'A requirement or roadmap item has a missing required field, an unknown field, a value of the wrong type, or a value outside its allowed list.',
-    help: 'Fix the field as the message says: add the missing field, correct the misspelt key or enum value (the message suggests the nearest one), or change the value to the expected type. The built-in schemas are in schemas/; a team schema is named under `schemas` in spectrace.yaml.',
+    help: 'Fix the field as the message says: add the missing field, correct the misspelt key or enum value (the message names the allowed values and, for a typo, the one probably meant; the quick fixes offer each allowed value, preferring one only for a typo), or change the value to the expected type. The built-in schemas are in schemas/; a team schema is named under `schemas` in spectrace.yaml.',
     where: 'The offending value; the item\'s `- id:` line for a missing field; the key for an unknown field. A file whose top level is a list or a scalar gets one diagnostic at its first line.',
     examples: [
-      '`priority` must be one of must, should, could, wont — did you mean `should`?',
-      'missing required field `title`',
-      'unknown field `priorty` — did you mean `priority`?',
+      '“shuld” is not a valid priority: use must, should, could or wont — did you mean “should”?',
+      'missing required field “title”',
+      'unknown field “priorty” — did you mean “priority”?',
     ],
   },
   'yaml-syntax': {
@@ -53,9 +53,9 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Correct the YAML at the marked line: indent with spaces only, keep each key once per item, close quotes and brackets. Items after the error are still checked.',
     where: 'The broken token; validation goes on for everything that parsed.',
     examples: [
-      'duplicate key `status` — each key may appear once in a mapping',
+      'duplicate key “status” — each key may appear once in a mapping',
       'Tabs are not allowed for indentation in YAML — indent with spaces',
-      'too many alias expansions (an "alias bomb"): the aliases in this file would expand beyond the limit of 100, so their values were not read — remove the nested `*alias` references',
+      'too many alias expansions (an "alias bomb"): the aliases in this file would expand beyond the limit of 100, so their values were not read — remove the nested *alias references',
     ],
   },
   'invalid-config': {
@@ -65,9 +65,9 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Correct the marked key in spectrace.yaml (the message names the expected value). Until then that key falls back to its default and the specs are still checked.',
     where: 'The key in `spectrace.yaml`, or the line naming a custom schema that does not load.',
     examples: [
-      '`rules.status-mismatch` must be one of error, warning, info, hint, off',
-      'unknown field `idPatern` — did you mean `idPattern`?',
-      'custom requirement schema `schemas/team-requirement.schema.json` is not a valid JSON Schema: `required` must be a list',
+      '“loud” is not a valid value for “rules.status-mismatch”: use error, warning, info, hint or off',
+      'unknown field “idPatern” — did you mean “idPattern”?',
+      'custom requirement schema “schemas/team-requirement.schema.json” is not a valid JSON Schema: “required” must be a list',
     ],
   },
   'file-too-large': {
@@ -77,7 +77,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Split the spec file into several smaller files, or raise `maxFileSize` in spectrace.yaml.',
     where: 'Line 1 of a spec file over `maxFileSize` (default 1 MiB).',
     examples: [
-      'file too large to check: 50.0 MiB is over the 1.0 MiB limit — split the file or raise `maxFileSize` in spectrace.yaml',
+      'file too large to check: 50.0 MiB is over the 1.0 MiB limit — split the file or raise maxFileSize in spectrace.yaml',
     ],
   },
   'duplicate-id': {
@@ -97,8 +97,8 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Correct the ID (the message suggests the nearest existing one) or create the missing item.',
     where: 'The ID in `roadmap`, `parent` or `depends_on`.',
     examples: [
-      'Unknown requirement PAY-11 in `depends_on` — did you mean `PAY-1`?',
-      'Unknown roadmap item SUMMER-RELEASE in `roadmap`: no spec file defines it',
+      'Unknown requirement PAY-11 in “depends_on” — did you mean PAY-1?',
+      'Unknown roadmap item SUMMER-RELEASE in “roadmap”: no spec file defines it',
     ],
   },
   'dependency-cycle': {
@@ -108,7 +108,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Remove one `depends_on` edge of the cycle shown in the message.',
     where: 'Each `depends_on` edge of the cycle.',
     examples: [
-      'Dependency cycle: PAY-1 → PAY-2 → PAY-3 → PAY-1 — none of these can be done first; remove one `depends_on` link',
+      'Dependency cycle: PAY-1 → PAY-2 → PAY-3 → PAY-1 — none of these can be done first; remove one depends_on link',
     ],
   },
   'parent-cycle': {
@@ -118,7 +118,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Change one `parent` in the cycle so the hierarchy ends at an item without a parent.',
     where: 'Each `parent` value on the cycle (requirements and roadmap items).',
     examples: [
-      'Parent cycle: PAY-1 → PAY-2 → PAY-1 — the hierarchy has no top; change one `parent`',
+      'Parent cycle: PAY-1 → PAY-2 → PAY-1 — the hierarchy has no top; change one parent',
     ],
   },
   'unknown-code-reference': {
@@ -128,7 +128,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Correct the ID in the tag, or add the requirement to a spec file.',
     where: 'The ID in the code file\'s tag.',
     examples: [
-      'Unknown requirement PAY-7 — did you mean `PAY-1`?',
+      'Unknown requirement PAY-7 — did you mean PAY-1?',
       'Unknown requirement SHOP-3: no spec file defines it',
     ],
   },
@@ -139,17 +139,17 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Remove the tag (and the code, if it only served that requirement), or point it at the requirement that replaced it.',
     where: 'The ID in the code file\'s tag.',
     examples: [
-      'PAY-2 is rejected: remove this `@implements` tag or point it at the requirement that replaced it',
+      'PAY-2 is rejected: remove this @implements tag or point it at the requirement that replaced it',
     ],
   },
   'uncovered-requirement': {
     scope: 'cross-file',
     title: 'Requirement does not meet the coverage policy',
     description: 'A requirement under the `coverage` policy of spectrace.yaml has fewer implementations (`@implements`) or tests (`@verifies`) than the policy asks for.',
-    help: 'Tag the code that implements the requirement with `@implements ID` and its test with `@verifies ID`, or write `coverage_exempt: <reason>` on the requirement if it needs no code of its own.',
+    help: 'Tag the code that implements the requirement with `@implements ID` and its test with `@verifies ID`, or write `coverage_exempt: <reason>` on the requirement if it needs no code of its own. The quick fixes add `coverage_exempt` with a reason to fill in, create a test file with the tag beside the workspace\'s other tests, or set the status back to one the policy does not cover.',
     where: 'The requirement\'s `id`.',
     examples: [
-      'PAY-1 is `must`/`approved` but has no test (coverage policy needs 1 implementation and 1 test)',
+      'PAY-1 is must/approved but has no test (coverage policy needs 1 implementation and 1 test)',
     ],
   },
   'overdue-roadmap-item': {
@@ -159,7 +159,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Finish or re-plan the outstanding requirements, move the `due` date, or set the item\'s status to done or cancelled.',
     where: 'The item\'s `due` value, with related information pointing at its unfinished requirements.',
     examples: [
-      'R-2020 is overdue: due 2020-01-01, still `active`, and 1 requirement is not done yet (PAY-1)',
+      'R-2020 is overdue: due 2020-01-01, still active, and 1 requirement is not done yet (PAY-1)',
     ],
   },
   'status-mismatch': {
@@ -169,8 +169,18 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Tag the code and tests with the requirement\'s ID, or set its status back to what is true.',
     where: 'The requirement\'s `status` value.',
     examples: [
-      'PAY-1 is `verified` but no test carries a `@verifies` tag for it',
-      'PAY-2 is `implemented` but no code carries an `@implements` tag for it',
+      'PAY-1 is verified but no test carries a @verifies tag for it',
+      'PAY-2 is implemented but no code carries an @implements tag for it',
+    ],
+  },
+  'contradictory-status': {
+    scope: 'file',
+    title: 'Priority contradicts status',
+    description: 'A requirement\'s priority and status say opposite things: a `wont` requirement that is approved, being built, implemented, verified or released, or a `must` requirement that was rejected.',
+    help: 'Decide which of the two is true and change the other: the quick fixes offer the other priorities. A released `wont` usually means the priority was changed by mistake.',
+    where: 'The requirement\'s `priority` value, with related information pointing at its `status`.',
+    examples: [
+      'PAY-1 is released but its priority is wont (nobody wants it): change the priority or the status',
     ],
   },
   'unbaselined-requirement': {

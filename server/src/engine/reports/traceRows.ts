@@ -1,7 +1,7 @@
 // The traceability matrix's rows, built once for both readers: the report (`spectrace report`,
 // Export Report…) keeps the rows; the `spectrace/matrix` request adds editor locations from the
 // spec item and code tags each row was built from.
-import type { CodeTag, SpecItem } from '../types';
+import type { CodeTag, RequirementTrace, SpecItem } from '../types';
 import type { TraceLink, TraceRow } from '../../shared/traceRow';
 import { coverageLabel } from './coverageLabel';
 import { fieldText } from './fields';
@@ -18,6 +18,18 @@ export interface BuiltTraceRow {
   tests: CodeTag[];
 }
 
+/** Each requirement ID once (its first definition) with its trace, in index order. */
+export function* requirementTraces(source: Pick<ReportSource, 'requirements' | 'trace'>): Generator<{ id: string; requirement: SpecItem; trace: RequirementTrace }> {
+  const seen = new Set<string>();
+  for (const requirement of source.requirements()) {
+    const id = requirement.id;
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    const trace = source.trace(id);
+    if (trace !== undefined) yield { id, requirement, trace };
+  }
+}
+
 /** One row per requirement ID (its first definition), in index order: callers sort with compareTraceRows. */
 export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
   const root = source.root;
@@ -25,13 +37,7 @@ export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
     const spans = tags.map((tag) => ({ tag, span: toSpan(root, tag.file, tag.idRange) })).sort((a, b) => compareSpans(a.span, b.span));
     return { tags: spans.map((s) => s.tag), links: spans.map((s) => ({ file: s.span.file, line: s.span.line })) };
   };
-  const seen = new Set<string>();
-  for (const requirement of source.requirements()) {
-    const id = requirement.id;
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    const trace = source.trace(id);
-    if (trace === undefined) continue;
+  for (const { id, trace } of requirementTraces(source)) {
     const at = toSpan(root, trace.requirement.file, trace.requirement.idRange ?? trace.requirement.headRange);
     const implementations = ordered(trace.implementations);
     const tests = ordered(trace.tests);

@@ -14,6 +14,7 @@ import type { IndexModel, PerIdRule } from './ruleModel';
 import { overdueRoadmapItem } from './overdueRoadmapItem';
 import { parentCycles } from './parentCycle';
 import { statusMismatch } from './statusMismatch';
+import { contradictoryStatus } from './contradictoryStatus';
 import { uncoveredRequirement } from './uncoveredRequirement';
 import { unknownCodeReference } from './unknownCodeReference';
 import { unknownReference } from './unknownReference';
@@ -25,6 +26,7 @@ export const PER_ID_RULES: readonly PerIdRule[] = [
   inactiveCodeReference,
   uncoveredRequirement,
   statusMismatch,
+  contradictoryStatus,
   overdueRoadmapItem,
   unbaselinedRequirement,
   unrecordedChange,

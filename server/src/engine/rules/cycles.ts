@@ -314,7 +314,7 @@ export function cycleDiagnostics(
         const i = (at + k) % n;
         const other = where.get(`${cycle[i]}>${cycle[i + 1]}`);
         if (!other || other === edge) continue;
-        related.push({ file: other.item.file, range: other.ref.range, message: `${idOf(other.from)} → ${idOf(other.to)} (\`${field}\`)` });
+        related.push({ file: other.item.file, range: other.ref.range, message: `${idOf(other.from)} → ${idOf(other.to)} (${field})` });
       }
     }
     out.push(diagnostic(code, severity, edge.item.file, edge.ref.range, message, related));

@@ -8,5 +8,5 @@ import type { Severity } from '../types';
 export const DEPENDENCY_CYCLE = 'dependency-cycle' as const;
 
 export function dependencyCycles(model: IndexModel, severity: Severity): GraphResult {
-  return cycleDiagnostics(model, 'depends_on', DEPENDENCY_CYCLE, severity, (path) => `Dependency cycle: ${path} — none of these can be done first; remove one \`depends_on\` link`);
+  return cycleDiagnostics(model, 'depends_on', DEPENDENCY_CYCLE, severity, (path) => `Dependency cycle: ${path} — none of these can be done first; remove one depends_on link`);
 }

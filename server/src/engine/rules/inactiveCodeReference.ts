@@ -24,7 +24,7 @@ export const inactiveCodeReference: PerIdRule = {
           severity,
           tag.file,
           tag.idRange,
-          `${id} is ${status}: remove this \`${tag.word}\` tag or point it at the requirement that replaced it`,
+          `${id} is ${status}: remove this ${tag.word} tag or point it at the requirement that replaced it`,
           related,
         ),
       );

@@ -34,7 +34,7 @@ export const overdueRoadmapItem: PerIdRule = {
           severity,
           item.file,
           range,
-          `${id} is overdue: due ${state.due}${status ? `, still \`${status}\`` : ''}, and ${plural(state.outstanding.length, 'requirement')} ${verb} not done yet (${joinAnd(named)})`,
+          `${id} is overdue: due ${state.due}${status ? `, still ${status}` : ''}, and ${plural(state.outstanding.length, 'requirement')} ${verb} not done yet (${joinAnd(named)})`,
           state.outstanding.slice(0, RELATED).map((r) => ({
             file: r.file,
             range: r.fields.get('status')?.valueRange ?? r.idRange ?? r.headRange,

@@ -8,5 +8,5 @@ import type { Severity } from '../types';
 export const PARENT_CYCLE = 'parent-cycle' as const;
 
 export function parentCycles(model: IndexModel, severity: Severity): GraphResult {
-  return cycleDiagnostics(model, 'parent', PARENT_CYCLE, severity, (path) => `Parent cycle: ${path} — the hierarchy has no top; change one \`parent\``);
+  return cycleDiagnostics(model, 'parent', PARENT_CYCLE, severity, (path) => `Parent cycle: ${path} — the hierarchy has no top; change one parent`);
 }

@@ -22,10 +22,10 @@ export const statusMismatch: PerIdRule = {
       if (!range) continue;
       if (status === 'verified' && tests.length === 0) {
         const word = model.config.tags.verifies[0] ?? '@verifies';
-        out.push(diagnostic('status-mismatch', severity, item.file, range, `${id} is \`verified\` but no test carries a \`${word}\` tag for it`));
+        out.push(diagnostic('status-mismatch', severity, item.file, range, `${id} is verified but no test carries a ${word} tag for it`));
       } else if (status === 'implemented' && implementations.length === 0) {
         const word = model.config.tags.implements[0] ?? '@implements';
-        out.push(diagnostic('status-mismatch', severity, item.file, range, `${id} is \`implemented\` but no code carries an \`${word}\` tag for it`));
+        out.push(diagnostic('status-mismatch', severity, item.file, range, `${id} is implemented but no code carries an ${word} tag for it`));
       }
     }
     return out;

@@ -1,12 +1,14 @@
 // uncovered-requirement: a requirement the `coverage` policy of spectrace.yaml applies to has fewer
 // `@implements` or `@verifies` tags than the policy asks for. `coverage_exempt: <reason>` exempts it.
-// Reported on the requirement's ID; the message says what is missing.
+// Reported on the requirement's ID; the message says what is missing, the fix data which earlier
+// statuses the policy would not cover (for a "change status" quick fix).
 import { exemptReason, policyFor, splitTags } from '../index/queries';
 import { countedTags } from '../review/reviewModel';
-import type { SpecDiagnostic } from '../types';
+import type { SpecDiagnostic, SpecItem, SpectraceConfig } from '../types';
 import { diagnostic, fieldString, joinAnd } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
 import { plural } from '../../shared/plural';
+import { REQUIREMENT_STATUSES } from '../../shared/schemaOrder';
 
 export const uncoveredRequirement: PerIdRule = {
   code: 'uncovered-requirement',
@@ -27,7 +29,7 @@ export const uncoveredRequirement: PerIdRule = {
       if (policy.implementations > 0) needs.push(plural(policy.implementations, 'implementation'));
       if (policy.tests > 0) needs.push(plural(policy.tests, 'test'));
       const labels = [fieldString(item, 'priority'), fieldString(item, 'status')].filter((v): v is string => v !== undefined);
-      const is = labels.length > 0 ? ` is ${labels.map((l) => `\`${l}\``).join('/')} but` : '';
+      const is = labels.length > 0 ? ` is ${labels.join('/')} but` : '';
       out.push(
         diagnostic(
           'uncovered-requirement',
@@ -35,6 +37,8 @@ export const uncoveredRequirement: PerIdRule = {
           item.file,
           item.idRange,
           `${id}${is} has ${joinAnd(missing)} (coverage policy needs ${joinAnd(needs)})${suspectNote(all.length - counted.length)}`,
+          undefined,
+          { kind: 'uncovered-requirement', id, statuses: uncoveredEarlierStatuses(item, model.config) },
         ),
       );
     }
@@ -48,4 +52,12 @@ function shortfall(count: number, what: string): string {
 
 function suspectNote(suspect: number): string {
   return suspect > 0 ? ` — ${plural(suspect, 'suspect link')} not counted until reviewed` : '';
+}
+
+/** The statuses before the current one in the lifecycle (rejected and deprecated are not "before") the policy leaves alone. */
+function uncoveredEarlierStatuses(item: SpecItem, config: SpectraceConfig): string[] {
+  const lifecycle = REQUIREMENT_STATUSES.filter((s) => s !== 'rejected' && s !== 'deprecated');
+  const current = lifecycle.indexOf(fieldString(item, 'status') ?? '');
+  if (current <= 0) return [];
+  return lifecycle.slice(0, current).filter((s) => policyFor(item, config, s) === undefined);
 }

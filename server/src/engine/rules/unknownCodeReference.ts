@@ -28,7 +28,7 @@ export const unknownCodeReference: PerIdRule = {
             severity,
             tag.file,
             tag.idRange,
-            `${id} is a roadmap item, not a requirement: \`${tag.word}\` names requirements`,
+            `${id} is a roadmap item, not a requirement: ${tag.word} names requirements`,
             [{ file: roadmapItem.file, range: roadmapItem.idRange ?? roadmapItem.headRange, message: `${id} is defined here as a roadmap item` }],
           ),
         );
@@ -41,7 +41,7 @@ export const unknownCodeReference: PerIdRule = {
           tag.file,
           tag.idRange,
           suggestion
-            ? `Unknown requirement ${id}${lookalikeNote(id)} — did you mean \`${suggestion}\`?`
+            ? `Unknown requirement ${id}${lookalikeNote(id)} — did you mean ${suggestion}?`
             : `Unknown requirement ${id}${lookalikeNote(id)}: no spec file defines it`,
           undefined,
           { kind: 'unknown-id', id, targetKind: 'requirement' },

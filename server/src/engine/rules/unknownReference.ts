@@ -7,6 +7,7 @@ import { lookalikeNote } from '../text/lookalikes';
 import type { SpecDiagnostic } from '../types';
 import { KIND_LABEL, diagnostic } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
+import { quoted } from '../text/quote';
 
 export const unknownReference: PerIdRule = {
   code: 'unknown-reference',
@@ -33,7 +34,7 @@ export const unknownReference: PerIdRule = {
             severity,
             item.file,
             ref.range,
-            `\`${ref.field}\` must name a ${KIND_LABEL[ref.targetKind]}, but ${id} is a ${KIND_LABEL[other.kind]}`,
+            `${quoted(ref.field)} must name a ${KIND_LABEL[ref.targetKind]}, but ${id} is a ${KIND_LABEL[other.kind]}`,
             [{ file: other.file, range: other.idRange ?? other.headRange, message: `${id} is defined here as a ${KIND_LABEL[other.kind]}` }],
           ),
         );
@@ -47,8 +48,8 @@ export const unknownReference: PerIdRule = {
           item.file,
           ref.range,
           suggestion
-            ? `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`${lookalikeNote(id)} — did you mean \`${suggestion}\`?`
-            : `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in \`${ref.field}\`${lookalikeNote(id)}: no spec file defines it`,
+            ? `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in ${quoted(ref.field)}${lookalikeNote(id)} — did you mean ${suggestion}?`
+            : `Unknown ${KIND_LABEL[ref.targetKind]} ${id} in ${quoted(ref.field)}${lookalikeNote(id)}: no spec file defines it`,
           undefined,
           { kind: 'unknown-id', id, targetKind: ref.targetKind },
         ),

@@ -16,6 +16,7 @@ import type { CompiledPattern } from '../config/idPattern';
 import { zeroRange } from '../text/positions';
 import type { ItemKind, SpecDiagnostic, SpectraceConfig } from '../types';
 import { errorText } from '../../shared/errorText';
+import { quoted } from '../text/quote';
 
 export { describeSchemaProperty, itemPropertyNames } from './schemaDocs';
 
@@ -125,8 +126,8 @@ function loadCustom(kind: ItemKind, ref: string, opts: CreateSchemaSetOptions): 
   const filePart = hash < 0 ? ref : ref.slice(0, hash);
   const fragment = hash < 0 ? '' : ref.slice(hash + 1);
   const base = opts.configFile ? path.dirname(opts.configFile) : process.cwd();
-  const what = `custom ${kind} schema \`${ref}\``;
-  const loaded = loadSchemaFiles(what, path.resolve(base, filePart), opts.readFile);
+  const what = `custom ${kind} schema ${quoted(ref)}`;
+  const loaded = loadSchemaFiles(what, path.resolve(base, filePart), opts.readFile, base);
   if ('error' in loaded) return loaded;
   const key = `${kind}\0${fragment}\0${loaded.key}`;
   const cached = customCache.get(key);
@@ -146,20 +147,22 @@ function isAbsoluteUri(s: string): boolean {
  * relative to the referencing file. Documents without an `$id` get their file URL as id, so that
  * ajv resolves the references to the documents read here.
  */
-function loadSchemaFiles(what: string, rootPath: string, readFile: (p: string) => string | undefined): LoadedSchemas | { error: string } {
+function loadSchemaFiles(what: string, rootPath: string, readFile: (p: string) => string | undefined, base: string): LoadedSchemas | { error: string } {
   const docs: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   let key = '';
   type Read = { doc: Record<string, unknown> } | { error: string };
   const read = (abs: string, idIfMissing: string, from: string | undefined): Read => {
-    const label = from ? `\`${path.basename(abs)}\` (referenced from \`${path.basename(from)}\`)` : what;
+    const label = from ? `${quoted(path.basename(abs))} (referenced from ${quoted(path.basename(from))})` : what;
     let content: string | undefined;
     try {
       content = readFile(abs);
     } catch (err) {
       return { error: `${label} cannot be read: ${errorText(err)}` };
     }
-    if (content === undefined) return { error: `${from ? `${what}: ${label}` : label} not found (looked for ${abs})` };
+    // Messages name files relative to spectrace.yaml's folder, as the user wrote them there.
+    const shown = (path.relative(base, abs) || abs).split(path.sep).join('/');
+    if (content === undefined) return { error: `${from ? `${what}: ${label}` : label} not found (looked for ${shown})` };
     key += `${abs}\0${content}\0`;
     let doc: unknown;
     try {
@@ -245,7 +248,7 @@ function compileCustom(what: string, loaded: LoadedSchemas, fragment: string): {
       ajv.addSchema(doc);
     }
     const validate = ajv.getSchema(fragment ? `${loaded.rootId}#${fragment}` : loaded.rootId);
-    if (!validate) return { error: `${what}: \`#${fragment}\` does not point to a schema in that file` };
+    if (!validate) return { error: `${what}: ${quoted(`#${fragment}`)} does not point to a schema in that file` };
     return { validate };
   } catch (err) {
     return { error: `${what} does not compile: ${errorText(err)}` };

@@ -542,7 +542,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
 function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'> {
   const firstLineEnd = text.search(/\r?\n|\r/);
   const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
-  const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxFileSize)} limit — split the file or raise \`maxFileSize\` in spectrace.yaml`;
+  const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxFileSize)} limit — split the file or raise maxFileSize in spectrace.yaml`;
   return {
     hasSpecLists: /^(?:requirements|roadmap)[ ]*:/m.test(text),
     product: undefined,

@@ -25,6 +25,8 @@ import type {
 import { RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
 import { errorText } from '../../shared/errorText';
+import { quoted } from '../text/quote';
+import { invalidIdSentence } from '../text/idExample';
 import { fingerprintOf } from '../review/fingerprint';
 import { splitRevSuffix } from '../review/revSuffix';
 
@@ -189,11 +191,11 @@ function fieldValue(p: Pair, key: string, count: number, itemValue: unknown, doc
 export function aliasMessage(err: unknown): string {
   const m = errorText(err);
   if (/excessive alias count/i.test(m)) {
-    return 'too many alias expansions (an "alias bomb"): this value was not read — remove the nested `*alias` references';
+    return 'too many alias expansions (an "alias bomb"): this value was not read — remove the nested *alias references';
   }
   if (/unresolved alias/i.test(m)) {
     const name = /:\s*(\S+)\s*$/.exec(m)?.[1];
-    return `unknown alias${name ? ` \`*${name}\`` : ''} — define the anchor \`&${name ?? 'name'}\` before using it`;
+    return `unknown alias${name ? ` ${quoted(`*${name}`)}` : ''} — define the anchor ${quoted(`&${name ?? 'name'}`)} before using it`;
   }
   if (err instanceof RecursiveAliasError) return 'a recursive alias makes this value contain itself';
   if (err instanceof RangeError) return 'this value is nested too deeply to read (stack overflow)';
@@ -281,7 +283,7 @@ function validateItem(
   }
   if (kind === 'requirement' && item.id !== undefined && item.idRange && !internals.idPattern.test(item.id)) {
     out.push(
-      diag('schema', item.idRange, `\`id\` \`${item.id}\` does not match the ID pattern ${internals.idPattern.source}${lookalikeNote(item.id)}`, config),
+      diag('schema', item.idRange, `${invalidIdSentence(item.id, internals.idPattern)}${lookalikeNote(item.id)}`, config),
     );
   }
   return out;
@@ -314,7 +316,7 @@ function targetRange(target: ErrorTarget, root: Node, headRange: Range, src: Ite
 
 function fixData(r: ReadableError, node: Node, item: SpecItem, kind: ItemKind, src: ItemSource): FixData | undefined {
   if (!r.fix) return undefined;
-  if (r.fix.kind === 'replace-value') return { kind: 'replace-value', replacement: r.fix.replacement };
+  if (r.fix.kind === 'replace-value') return { kind: 'replace-value', values: r.fix.values, ...(r.fix.typoOf !== undefined ? { typoOf: r.fix.typoOf } : {}) };
   // Insert a missing field right after the item's first field, at the indentation of its keys.
   let insertAfterLine = item.headRange.start.line;
   let indent = item.headRange.start.character;

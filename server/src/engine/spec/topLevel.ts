@@ -10,6 +10,7 @@ import { aliasMessage, diag } from './specItems';
 import type { ItemKind, Range, SpecDiagnostic, SpectraceConfig } from '../types';
 import { findPair, headOf, keyName, lookup, nodeRange, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
+import { quoted } from '../text/quote';
 
 export const LIST_KEYS: Record<ItemKind, string> = { requirement: 'requirements', roadmap: 'roadmap' };
 
@@ -61,7 +62,7 @@ export function readTopLevel(
       value[k] = toPlain(p.value, doc);
     } catch (err) {
       const range = nodeRange(p.key as Node, text, lines) ?? lines.rangeAt(0, 0);
-      if (!damage.quietAliases) out.diagnostics.push(diag('yaml-syntax', range, `\`${k}\`: ${aliasMessage(err)}`, config));
+      if (!damage.quietAliases) out.diagnostics.push(diag('yaml-syntax', range, `${quoted(k)}: ${aliasMessage(err)}`, config));
       value[k] = null;
     }
   }
@@ -126,9 +127,9 @@ export function notSpecDiagnostic(doc: ParsedDoc, syntax: SpecDiagnostic[], line
   let message: string | undefined;
   if (isSeq(root)) {
     message =
-      'not read as a spec file: the top level is a list — a spec file is a mapping with `requirements:` and/or `roadmap:` (is the `requirements:` line missing above the items?)';
+      'not read as a spec file: the top level is a list — a spec file is a mapping with requirements: and/or roadmap: (is the requirements: line missing above the items?)';
   } else if (isScalar(root) && root.value !== null && String(root.value).trim() !== '') {
-    message = 'not read as a spec file: the top level is plain text, not a mapping with `requirements:` and/or `roadmap:`';
+    message = 'not read as a spec file: the top level is plain text, not a mapping with requirements: and/or roadmap:';
   }
   if (!message || !root) return [];
   const start = root.range ? root.range[0] : 0;

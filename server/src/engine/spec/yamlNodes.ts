@@ -5,6 +5,7 @@ import type { Document, Node, Pair, YAMLError } from 'yaml';
 import type { LineIndex } from '../text/positions';
 import type { PathSegment } from '../text/messages';
 import type { DiagnosticCode, Range, Severity, SpecDiagnostic } from '../types';
+import { quoted } from '../text/quote';
 
 /** Aliases may expand at most this many times per conversion: the `yaml` package's default guard. */
 export const MAX_ALIAS_COUNT = 100;
@@ -166,9 +167,9 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
       const at = n.range ? n.range[0] : 0;
       const end = n.range ? n.range[1] : at + 1;
       const target = n.resolve(doc);
-      if (!target) add(at, end, `unknown alias \`*${n.source}\` — define the anchor \`&${n.source}\` before using it`);
+      if (!target) add(at, end, `unknown alias ${quoted(`*${n.source}`)} — define the anchor ${quoted(`&${n.source}`)} before using it`);
       else if (target.range && at >= target.range[0] && at < target.range[2]) {
-        add(at, end, `recursive alias \`*${n.source}\`: it is inside the node it names, so the value would contain itself`);
+        add(at, end, `recursive alias ${quoted(`*${n.source}`)}: it is inside the node it names, so the value would contain itself`);
       }
       continue;
     }
@@ -193,7 +194,7 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
 }
 
 export const ALIAS_BOMB_MESSAGE =
-  'too many alias expansions (an "alias bomb"): the aliases in this file would expand beyond the limit of 100, so their values were not read — remove the nested `*alias` references';
+  'too many alias expansions (an "alias bomb"): the aliases in this file would expand beyond the limit of 100, so their values were not read — remove the nested *alias references';
 
 /** Offset range [start, end) of a node with trailing whitespace (block scalars keep their last newline) trimmed. */
 export function nodeSpan(node: Node, text: string): [number, number] | undefined {
@@ -312,14 +313,14 @@ export function yamlErrorMessage(err: YAMLError, text: string): string {
   switch (err.code) {
     case 'DUPLICATE_KEY': {
       const key = keyTextAt(text, skipToKey(text, start), end);
-      return key ? `duplicate key \`${key}\` — each key may appear once in a mapping` : 'duplicate key — each key may appear once in a mapping';
+      return key ? `duplicate key ${quoted(key)} — each key may appear once in a mapping` : 'duplicate key — each key may appear once in a mapping';
     }
     case 'TAB_AS_INDENT':
       return 'Tabs are not allowed for indentation in YAML — indent with spaces';
     case 'RESOURCE_EXHAUSTION':
       return 'the document is nested too deeply to read (stack overflow) — flatten the structure';
     case 'MULTIPLE_DOCS':
-      return 'a spec file holds one YAML document — remove the `---` separator and what follows, or move it to its own file';
+      return 'a spec file holds one YAML document — remove the --- separator and what follows, or move it to its own file';
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
       return `YAML alias problem: ${firstLine(err.message)}`;
@@ -329,7 +330,7 @@ export function yamlErrorMessage(err: YAMLError, text: string): string {
       return `${firstLine(err.message)} — check the indentation of this line and the next`;
     default:
       if (/directives-end/.test(err.message)) {
-        return 'a line starting with `%` is a YAML directive and must be followed by a `---` line — is this file really YAML?';
+        return 'a line starting with % is a YAML directive and must be followed by a --- line — is this file really YAML?';
       }
       return firstLine(err.message);
   }

@@ -47,19 +47,3 @@ export function didYouMean(word: string, candidates: string[]): string | undefin
   if (w.length >= 3) return candidates.find((c) => c !== word && c.toLowerCase().startsWith(w));
   return undefined;
 }
-
-/** The candidate nearest to `word` by edit distance, however far (for a "replace with" quick fix). */
-export function nearest(word: string, candidates: string[]): string | undefined {
-  const close = didYouMean(word, candidates);
-  if (close !== undefined) return close;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}

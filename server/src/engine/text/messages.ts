@@ -2,7 +2,8 @@
 // where the diagnostic belongs (the offending key, the value, or the head of the object). Pure: no YAML
 // nodes here; the readers (spec/specItems.ts, config/config.ts) turn a `target` into a range. Suggestions come from didYouMean.ts.
 import type { ErrorObject } from 'ajv';
-import { didYouMean, nearest } from './didYouMean';
+import { didYouMean } from './didYouMean';
+import { joinOr, quoted } from './quote';
 import { plural } from '../../shared/plural';
 import { isObject } from '../../shared/isObject';
 
@@ -14,7 +15,11 @@ export type ErrorTarget =
   | { kind: 'key'; path: PathSegment[] }
   | { kind: 'head'; path: PathSegment[] };
 
-export type FixIntent = { kind: 'missing-field'; field: string } | { kind: 'replace-value'; replacement: string };
+/**
+ * `replace-value` lists every allowed value in the schema's order; `typoOf` is the one the user most
+ * likely meant, only when the written value is a misspelling of it (never a guess across meaning).
+ */
+export type FixIntent = { kind: 'missing-field'; field: string } | { kind: 'replace-value'; values: string[]; typoOf?: string };
 
 export interface ReadableError {
   target: ErrorTarget;
@@ -86,7 +91,7 @@ const TYPE_NOUNS: Record<string, string> = {
   integer: 'a whole number',
   boolean: 'true or false',
   array: 'a list',
-  object: 'a mapping (`key: value` lines)',
+  object: 'a mapping (key: value lines)',
   null: 'empty',
 };
 
@@ -200,12 +205,12 @@ function branchFits(branch: unknown, value: unknown): boolean {
 function describeBranch(branch: unknown): string {
   if (!isObject(branch)) return 'a value';
   if (Array.isArray(branch.enum)) return `one of ${branch.enum.map(show).join(', ')}`;
-  if ('const' in branch) return `\`${show(branch.const)}\``;
+  if ('const' in branch) return quoted(show(branch.const));
   if (branch.type === 'object' && Array.isArray(branch.required) && branch.required.length) {
-    return `a mapping with ${branch.required.map((r) => `\`${String(r)}\``).join(' and ')}`;
+    return `a mapping with ${branch.required.map((r) => quoted(String(r))).join(' and ')}`;
   }
   if (branch.type !== undefined) return typeNoun(branch.type);
-  if (Array.isArray(branch.required)) return `a mapping with ${branch.required.map((r) => `\`${String(r)}\``).join(' and ')}`;
+  if (Array.isArray(branch.required)) return `a mapping with ${branch.required.map((r) => quoted(String(r))).join(' and ')}`;
   if (typeof branch.$ref === 'string') return `a value matching ${branch.$ref.replace(/^.*\//, '')}`;
   return 'a value of another form';
 }
@@ -213,7 +218,7 @@ function describeBranch(branch: unknown): string {
 function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableError | undefined {
   const path = resolvePath(data, parsePointer(e.instancePath));
   const value = dataAt(data, path);
-  const label = path.length ? `\`${pathLabel(path)}\`` : `this ${ctx.subject}`;
+  const label = path.length ? quoted(pathLabel(path)) : `this ${ctx.subject}`;
   const params = e.params as Record<string, unknown>;
   const parent = isObject(e.parentSchema) ? e.parentSchema : {};
   const at = (kind: ErrorTarget['kind'], p: PathSegment[] = path): ErrorTarget => ({ kind, path: p });
@@ -222,7 +227,7 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
       const missing = String(params.missingProperty);
       const full = pathLabel([...path, missing]);
       const fix: FixIntent | undefined = path.length === 0 ? { kind: 'missing-field', field: missing } : undefined;
-      return { target: at(path.length ? 'key' : 'head'), message: `missing required field \`${full}\``, ...(fix ? { fix } : {}) };
+      return { target: at(path.length ? 'key' : 'head'), message: `missing required field ${quoted(full)}`, ...(fix ? { fix } : {}) };
     }
     case 'dependencies':
     case 'dependentRequired': {
@@ -230,7 +235,7 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
       const prop = String(params.property);
       return {
         target: at('key', [...path, prop]),
-        message: `missing required field \`${pathLabel([...path, missing])}\` (needed when \`${pathLabel([...path, prop])}\` is set)`,
+        message: `missing required field ${quoted(pathLabel([...path, missing]))} (needed when ${quoted(pathLabel([...path, prop]))} is set)`,
       };
     }
     case 'additionalProperties':
@@ -240,38 +245,27 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
       const suggestion = didYouMean(extra, known);
       const patterns = isObject(parent.patternProperties) ? Object.keys(parent.patternProperties) : [];
       const hint = suggestion
-        ? ` — did you mean \`${suggestion}\`?`
+        ? ` — did you mean ${quoted(suggestion)}?`
         : patterns.includes('^x-')
-          ? ' (fields of your own must start with `x-`)'
+          ? ' (fields of your own must start with x-)'
           : '';
-      return { target: at('key', [...path, extra]), message: `unknown field \`${pathLabel([...path, extra])}\`${hint}` };
+      return { target: at('key', [...path, extra]), message: `unknown field ${quoted(pathLabel([...path, extra]))}${hint}` };
     }
     case 'propertyNames':
-      return { target: at('key', [...path, String(params.propertyName)]), message: `field name \`${String(params.propertyName)}\` is not allowed here` };
+      return { target: at('key', [...path, String(params.propertyName)]), message: `field name ${quoted(String(params.propertyName))} is not allowed here` };
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
-      const strings = allowed.filter((a): a is string => typeof a === 'string');
-      let message = `${label} must be one of ${allowed.map(show).join(', ')}`;
-      let fix: FixIntent | undefined;
-      if (typeof value === 'string' && strings.length) {
-        const close = didYouMean(value, strings);
-        if (close !== undefined) message += ` — did you mean \`${close}\`?`;
-        const replacement = close ?? nearest(value, strings);
-        if (replacement !== undefined) fix = { kind: 'replace-value', replacement };
-      } else if (value === null) {
-        message = `${label} has no value — it must be one of ${allowed.map(show).join(', ')}`;
-      }
-      return { target: at('value'), message, ...(fix ? { fix } : {}) };
+      return { target: at('value'), ...enumProblem(value, allowed, path) };
     }
     case 'const':
-      return { target: at('value'), message: `${label} must be \`${show(params.allowedValue)}\`` };
+      return { target: at('value'), message: `${label} must be ${quoted(show(params.allowedValue))}` };
     case 'type': {
       const noun = typeNoun(params.type);
       if (value === null) return { target: at('value'), message: `${label} has no value — it must be ${noun}` };
       let hint = '';
       // `- id:PAY-1` (no space after the colon) is one string, not a mapping: say so.
       if (typeof value === 'string' && params.type === 'object' && /[^\s:]:[^\s]/.test(value)) {
-        hint = ' — is a space missing after a `:`?';
+        hint = ' — is a space missing after a colon?';
       }
       return { target: at('value'), message: `${label} must be ${noun}${hint}` };
     }
@@ -280,7 +274,8 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
       return { target: at('value'), message: `${label} must be ${FORMAT_NOUNS[f] ?? `in the ${f} format`}` };
     }
     case 'pattern':
-      return { target: at('value'), message: `${label} \`${show(value)}\` does not match the pattern ${String(params.pattern)}` };
+      // The regular expression itself means nothing to most readers: point at where it is written.
+      return { target: at('value'), message: `${quoted(show(value))} does not fit the pattern the schema sets for ${path.length ? quoted(pathLabel(path)) : `this ${ctx.subject}`}` };
     case 'minLength':
       return {
         target: at('value'),
@@ -330,4 +325,31 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
     default:
       return { target: at('value'), message: `${label} ${e.message ?? 'is invalid'}` };
   }
+}
+
+/**
+ * "“urgent” is not a valid priority: use must, should, could or wont", naming the bad value and every
+ * allowed one in the schema's order; the fix offers each allowed value, preferring one only for a typo.
+ */
+function enumProblem(value: unknown, allowed: readonly unknown[], path: PathSegment[]): { message: string; fix?: FixIntent } {
+  const field = fieldName(path);
+  const use = `use ${joinOr(allowed.map(show))}`;
+  if (value === null || value === undefined) return { message: `${field ? quoted(field) : 'this value'} has no value: ${use}` };
+  // `priority` reads as a noun ("not a valid priority"); a deeper path does not (`rules.status-mismatch`).
+  const what = !field ? 'allowed here' : path.length === 1 ? `a valid ${field}` : `a valid value for ${quoted(field)}`;
+  const strings = allowed.filter((a): a is string => typeof a === 'string');
+  if (typeof value !== 'string' || !strings.length) return { message: `${quoted(show(value))} is not ${what}: ${use}` };
+  const typoOf = didYouMean(value, strings);
+  const hint = typoOf !== undefined ? ` — did you mean ${quoted(typoOf)}?` : '';
+  return {
+    message: `${quoted(show(value))} is not ${what}: ${use}${hint}`,
+    fix: { kind: 'replace-value', values: strings, ...(typoOf !== undefined ? { typoOf } : {}) },
+  };
+}
+
+/** The field a value belongs to, for a sentence: `priority`, `source.kind`; undefined at the root. */
+function fieldName(path: PathSegment[]): string | undefined {
+  if (!path.length) return undefined;
+  // An item of a list is named after the list: `acceptance[2]` -> an acceptance value.
+  return pathLabel(path.filter((p) => typeof p === 'string'));
 }

@@ -7,6 +7,7 @@ import type { ReportSource } from '../../engine/reports/source';
 import { TOOL } from '../../engine/reports/tool';
 import type { ReportResult } from '../../shared/protocol';
 import { UserFacingError } from '../requestErrors';
+import { quoted } from '../../engine/text/quote';
 import type { FolderView } from './nodes';
 
 /**
@@ -15,10 +16,10 @@ import type { FolderView } from './nodes';
  * A client may still send anything, so it is checked again at run time.
  */
 export function renderReport(folders: FolderView[], format: TraceFormat, now: Date): ReportResult {
-  if (!isTraceFormat(format)) throw new UserFacingError(`Unknown report format \`${String(format)}\`: use md, html, csv or json.`);
+  if (!isTraceFormat(format)) throw new UserFacingError(`Unknown report format ${quoted(String(format))}: use md, html, csv or json.`);
   const folder = folders[0];
   if (!folder) throw new UserFacingError('No workspace folder is indexed yet.');
-  if (folders.length > 1) throw new UserFacingError('Several workspace folders are open: name one with `folderUri`.');
+  if (folders.length > 1) throw new UserFacingError('Several workspace folders are open: name one with folderUri.');
   const source: ReportSource = folder.ctx.index;
   return { content: TRACE_RENDERERS[format](buildTraceReport(source, { tool: TOOL, folder: folder.name, now })) };
 }
