@@ -82,8 +82,8 @@ describe('LSP change review', function () {
     const more = await client.diagnosticsFor(path.join(dir, 'src/more.ts'));
     assert.deepEqual(show('src/more.ts', more), [
       'src/more.ts:1:16 link-rev-ahead PAY-1 has no rev 3 yet (it is at rev 1)',
-      'src/more.ts:2:21 schema the revision after `PAY-1@` is missing: write a whole number from 1, e.g. `PAY-1@2`',
-      'src/more.ts:3:21 schema the revision after `PAY-1@` `x` is not one: write a whole number from 1, e.g. `PAY-1@2`',
+      'src/more.ts:2:21 schema the revision after “PAY-1@” is missing: write a whole number from 1, e.g. PAY-1@2',
+      'src/more.ts:3:21 schema the revision after “PAY-1@” “x” is not one: write a whole number from 1, e.g. PAY-1@2',
     ]);
     const future = await client.diagnosticsFor(path.join(dir, 'specs/future.yaml'));
     assert.deepEqual(
@@ -95,7 +95,7 @@ describe('LSP change review', function () {
     );
     const conflict = await client.diagnosticsFor(path.join(dir, 'specs/conflict.yaml'));
     assert.deepEqual(show('specs/conflict.yaml', conflict), [
-      'specs/conflict.yaml:2:1 yaml-syntax unresolved merge conflict, lines 2–8: keep the right text and remove the `<<<<<<<`, `=======` and `>>>>>>>` lines — until then Spectrace reads the first side',
+      'specs/conflict.yaml:2:1 yaml-syntax unresolved merge conflict, lines 2–8: keep the right text and remove the “<<<<<<<”, “=======” and “>>>>>>>” lines — until then Spectrace reads the first side',
     ]);
   });
 

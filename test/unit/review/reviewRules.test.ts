@@ -74,8 +74,8 @@ describe('review rules', () => {
   it('reports malformed tag suffixes as schema and a newer fingerprint scheme as an info', () => {
     assert.deepEqual(review({ 'specs/pay.yaml': pay(['    fingerprint: v9:from-the-future']), 'src/a.ts': '// @implements PAY-1@\n// @implements PAY-1@x\n' }), [
       'specs/pay.yaml:9:18 info schema this fingerprint (v9) was written by a newer Spectrace: changes to PAY-1 are not checked until it is re-baselined or Spectrace is updated',
-      'src/a.ts:1:21 error schema the revision after `PAY-1@` is missing: write a whole number from 1, e.g. `PAY-1@2`',
-      'src/a.ts:2:21 error schema the revision after `PAY-1@` `x` is not one: write a whole number from 1, e.g. `PAY-1@2`',
+      'src/a.ts:1:21 error schema the revision after “PAY-1@” is missing: write a whole number from 1, e.g. PAY-1@2',
+      'src/a.ts:2:21 error schema the revision after “PAY-1@” “x” is not one: write a whole number from 1, e.g. PAY-1@2',
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('review rules', () => {
     };
     const index = workspace({ ...REVIEW, ...files });
     assert.deepEqual(all(index, ['uncovered-requirement']).map(show), [
-      'specs/pay.yaml:2:9 warning uncovered-requirement PAY-1 is `must`/`approved` but has no implementation (coverage policy needs 1 implementation and 1 test) — 1 suspect link not counted until reviewed',
+      'specs/pay.yaml:2:9 warning uncovered-requirement PAY-1 is must/approved but has no implementation (coverage policy needs 1 implementation and 1 test) — 1 suspect link not counted until reviewed',
     ]);
     assert.equal(index.coverage('PAY-1')?.implementations, 0);
     const counts = workspace({ 'spectrace.yaml': 'review:\n  suspectCounts: true\n', ...files });
@@ -112,8 +112,8 @@ describe('the tag grammar in the rules', () => {
       'src/a.ts': '// @implements SHOP-10 e-mail opt-in\n// @implements SHOP-10 SHA-256 non-root case-insensitive\n// @implements shop-10\n// @implements SHOP-10 SHOP-11\n',
     });
     assert.deepEqual(all(index, ['unknown-code-reference']).map(show), [
-      'src/a.ts:3:16 warning unknown-code-reference Unknown requirement shop-10 — did you mean `SHOP-10`?',
-      'src/a.ts:4:24 warning unknown-code-reference Unknown requirement SHOP-11 — did you mean `SHOP-10`?',
+      'src/a.ts:3:16 warning unknown-code-reference Unknown requirement shop-10 — did you mean SHOP-10?',
+      'src/a.ts:4:24 warning unknown-code-reference Unknown requirement SHOP-11 — did you mean SHOP-10?',
     ]);
   });
 });
@@ -139,11 +139,11 @@ describe('merge-conflict markers in a spec file', () => {
     const index = workspace({ 'specs/pay.yaml': text });
     const found = all(index);
     assert.deepEqual(found.map(show), [
-      'specs/pay.yaml:2:1 error yaml-syntax unresolved merge conflict, lines 2–8: keep the right text and remove the `<<<<<<<`, `=======` and `>>>>>>>` lines — until then Spectrace reads the first side',
-      'specs/pay.yaml:11:1 error yaml-syntax unresolved merge conflict, lines 11–14: keep the right text and remove the `<<<<<<<`, `=======` and `>>>>>>>` lines — until then Spectrace reads the first side',
-      'specs/pay.yaml:12:5 error schema missing required field `priority`',
-      'specs/pay.yaml:12:5 error schema missing required field `status`',
-      'specs/pay.yaml:12:5 error schema missing required field `title`',
+      'specs/pay.yaml:2:1 error yaml-syntax unresolved merge conflict, lines 2–8: keep the right text and remove the “<<<<<<<”, “=======” and “>>>>>>>” lines — until then Spectrace reads the first side',
+      'specs/pay.yaml:11:1 error yaml-syntax unresolved merge conflict, lines 11–14: keep the right text and remove the “<<<<<<<”, “=======” and “>>>>>>>” lines — until then Spectrace reads the first side',
+      'specs/pay.yaml:12:5 error schema missing required field “priority”',
+      'specs/pay.yaml:12:5 error schema missing required field “status”',
+      'specs/pay.yaml:12:5 error schema missing required field “title”',
     ]);
     assert.equal(index.item('PAY-1')?.fields.get('title')?.value, 'Ours');
   });

@@ -189,7 +189,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     description: 'Change review is on (`review:` in spectrace.yaml) and a requirement under review has no `fingerprint` yet, so a later change of its text cannot be noticed.',
     help: 'Use the quick fix **Baseline**, or run `spectrace baseline`: it writes the fingerprint of the review fields (and `rev: 1` when there is no `rev`).',
     where: 'The requirement\'s `id` value.',
-    examples: ['PAY-1 has no fingerprint yet: baseline it so that changes to its text are noticed'],
+    examples: ['PAY-2 has no fingerprint yet: baseline it so that changes to its text are noticed'],
   },
   'unrecorded-change': {
     scope: 'cross-file',
@@ -197,7 +197,7 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     description: 'The review fields of a requirement under review (by default `title`, `description`, `acceptance`) changed since its `fingerprint` was written.',
     help: 'Decide what the change is: **Substantive change: bump to rev N+1** (links reviewed against the old revision become suspect) or **Editorial change: keep rev N** (refreshes the fingerprint only); `spectrace bump PAY-1 [--editorial]` does the same. The hover shows what changed when git has the older text.',
     where: 'The requirement\'s `fingerprint` value.',
-    examples: ['PAY-1 changed since its fingerprint was written (rev 2): bump the revision or record an editorial change'],
+    examples: ['PAY-3 changed since its fingerprint was written (rev 2): bump the revision or record an editorial change'],
   },
   'suspect-link': {
     scope: 'cross-file',

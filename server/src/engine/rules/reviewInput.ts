@@ -2,6 +2,7 @@
 // revision (`PAY-1@`, `PAY-1@x`), reported as `schema`; and a fingerprint of a newer scheme
 // (`v9:…`), which this version cannot compare, as an info. Only when review is on.
 import { fingerprintScheme } from '../review/fingerprint';
+import { quoted } from '../text/quote';
 import type { SpecDiagnostic } from '../types';
 import { diagnostic } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
@@ -13,8 +14,8 @@ export const reviewInput: PerIdRule = {
     const out: SpecDiagnostic[] = [];
     for (const tag of model.tags(id)) {
       if (tag.badRev === undefined || !tag.revRange) continue;
-      const what = tag.badRev === '' ? 'is missing' : `\`${tag.badRev}\` is not one`;
-      out.push(diagnostic('schema', severity, tag.file, tag.revRange, `the revision after \`${id}@\` ${what}: write a whole number from 1, e.g. \`${id}@2\``));
+      const what = tag.badRev === '' ? 'is missing' : `${quoted(tag.badRev)} is not one`;
+      out.push(diagnostic('schema', severity, tag.file, tag.revRange, `the revision after ${quoted(`${id}@`)} ${what}: write a whole number from 1, e.g. ${id}@2`));
     }
     for (const item of model.definitions(id)) {
       const stored = item.fields.get('fingerprint');

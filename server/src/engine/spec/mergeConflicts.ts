@@ -3,6 +3,7 @@
 // instead each conflict is one diagnostic, and the file is read with its first side (the lines
 // between `<<<<<<<` and `=======`) while the markers and the other side become blank lines, so the
 // line numbers stay and the items of the first side keep working.
+import { quoted } from '../text/quote';
 
 export interface MergeConflict {
   /** The `<<<<<<<` line, the `=======` line (-1 when missing) and the `>>>>>>>` line (-1 when missing). */
@@ -56,6 +57,6 @@ export function firstSideOnly(lines: readonly string[], conflicts: readonly Merg
 /** The sentence for one conflict (1-based line numbers, as people count them). */
 export function conflictMessage(c: MergeConflict, lineCount: number): string {
   const last = (c.end >= 0 ? c.end : lineCount - 1) + 1;
-  const unterminated = c.end < 0 ? ' (no `>>>>>>>` line closes it)' : '';
-  return `unresolved merge conflict, lines ${c.start + 1}–${last}${unterminated}: keep the right text and remove the \`<<<<<<<\`, \`=======\` and \`>>>>>>>\` lines — until then Spectrace reads the first side`;
+  const unterminated = c.end < 0 ? ` (no ${quoted('>>>>>>>')} line closes it)` : '';
+  return `unresolved merge conflict, lines ${c.start + 1}–${last}${unterminated}: keep the right text and remove the ${quoted('<<<<<<<')}, ${quoted('=======')} and ${quoted('>>>>>>>')} lines — until then Spectrace reads the first side`;
 }
