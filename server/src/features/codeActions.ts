@@ -15,6 +15,7 @@ import { relativeLabel } from './items';
 import { quoted } from '../engine/text/quote';
 import { enumFixes } from './fixes/enumFixes';
 import { uncoveredFixes } from './fixes/uncoveredFixes';
+import { isReviewFixData, reviewFixes } from './fixes/reviewFixes';
 
 function isFixData(v: unknown): v is FixData {
   if (typeof v !== 'object' || v === null) return false;
@@ -33,6 +34,11 @@ export function codeActions(req: FeatureRequest<CodeActionParams>): CodeAction[]
   const current = ctx.index.diagnosticsFor(file);
   const out: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
+    if (d.source === 'spectrace' && isReviewFixData(d.data)) {
+      const live = current.find((c) => c.code === d.code && sameRange(d.range, c.range));
+      if (live) out.push(...reviewFixes(ctx, req.document, file, live, d));
+      continue;
+    }
     if (d.source !== 'spectrace' || !isFixData(d.data)) continue;
     // Only fix what is still true: a diagnostic from an older version of the document is ignored.
     const live = current.find((c) => c.code === d.code && sameRange(d.range, c.range));
@@ -79,6 +85,8 @@ function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, dat
       title = `Create ${data.targetKind === 'roadmap' ? 'roadmap item' : 'requirement'} ${data.id} in ${relativeLabel(ctx.root, target.file)}`;
       break;
     }
+    default:
+      return undefined;
   }
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiag], isPreferred: data.kind !== 'unknown-id', edit: edits.build() };
 }

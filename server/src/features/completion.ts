@@ -17,6 +17,7 @@ import { schemaKeys, schemaPathOf } from './schemaPath';
 import type { SchemaPath } from './schemaPath';
 import { ITEM, cursorContext } from './yamlCursor';
 import type { CursorContext } from './yamlCursor';
+import { revOf } from '../engine/review/reviewModel';
 
 export const ID_COMPLETION_LIMIT = 1000;
 
@@ -46,7 +47,7 @@ function tagCompletion(req: FeatureRequest<CompletionParams>): CompletionList | 
     if (!m) continue;
     const partial = m[1];
     const range: LspRange = { start: { line: params.position.line, character: params.position.character - partial.length }, end: params.position };
-    return idItems(req, ctx.index.requirements(), partial, range, undefined);
+    return idItems(req, ctx.index.requirements(), partial, range, undefined, true);
   }
   return null;
 }
@@ -111,7 +112,7 @@ function currentItem(req: FeatureRequest<CompletionParams>): SpecItem | undefine
  * last) with their due date beside the title; requirements by ID with their status, rejected and
  * deprecated ones last.
  */
-function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], word: string, range: LspRange, exclude: string | undefined): CompletionList {
+function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], word: string, range: LspRange, exclude: string | undefined, inTag = false): CompletionList {
   const { token } = req;
   const w = word.toLowerCase();
   const scored: { item: SpecItem; rank: number }[] = [];
@@ -145,7 +146,7 @@ function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], 
       filterText: `${id} ${titleOf(item)}`,
       // The position in this (already ordered) list, so the client keeps the order.
       sortText: String(items.length).padStart(5, '0'),
-      textEdit: { range, newText: id },
+      textEdit: { range, newText: inTag ? withRevision(req.ctx, item) : id },
       tags: closed && item.kind === 'requirement' ? [1] : undefined,
     });
   }
@@ -295,4 +296,12 @@ function itemSnippets(req: FeatureRequest<CompletionParams>, kind: ItemKind, cur
       insertTextMode: InsertTextMode.asIs,
     },
   ];
+}
+
+/** A link written today is reviewed against today's text: with review on, `ID@rev` above rev 1. */
+function withRevision(ctx: FeatureRequest<CompletionParams>['ctx'], item: SpecItem): string {
+  const id = item.id as string;
+  if (!ctx.index.config.review) return id;
+  const rev = revOf(item);
+  return rev > 1 ? `${id}@${rev}` : id;
 }

@@ -114,13 +114,13 @@ describe('code tags: extraction', () => {
     assert.deepEqual(tags('--@implements PAY-1'), ['implements PAY-1 0:14-19 word@2']);
   });
 
-  it('keeps badly formed and unknown-looking IDs as tags, so the rules can flag them', () => {
-    assert.deepEqual(tags('// @implements pay-1, PAY-x, PAY- , REQ-1.2'), [
-      'implements pay-1 0:15-20 word@3',
-      'implements PAY-x 0:22-27 word@3',
-      'implements PAY- 0:29-33 word@3',
-      'implements REQ-1.2 0:36-43 word@3',
-    ]);
+  it('keeps a word that matches the ID pattern once case is folded as a loose tag', () => {
+    assert.deepEqual(tags('// @implements pay-1, PAY-2'), ['implements pay-1 0:15-20 word@3', 'implements PAY-2 0:22-27 word@3']);
+    assert.equal(extractTags('/w/f.ts', '// @implements pay-1', DEFAULT_CONFIG)[0].loose, true);
+    // A first word that matches the pattern only by its dash keeps every dashed word of the list (loose).
+    assert.deepEqual(tags('// @implements PAY-x, PAY- , REQ-1.2'), ['implements PAY-x 0:15-20 word@3', 'implements PAY- 0:22-26 word@3', 'implements REQ-1.2 0:29-36 word@3']);
+    assert.deepEqual(tags('// @implements e-mail'), ['implements e-mail 0:15-21 word@3']);
+    assert.deepEqual(tags('// @implements PAY-1 PAY-x PAY-2'), ['implements PAY-1 0:15-20 word@3']);
   });
 
   it('keeps IDs with Unicode look-alikes (Cyrillic letters, non-breaking hyphen) as tags', () => {

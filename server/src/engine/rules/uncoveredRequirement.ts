@@ -3,6 +3,7 @@
 // Reported on the requirement's ID; the message says what is missing, the fix data which earlier
 // statuses the policy would not cover (for a "change status" quick fix).
 import { exemptReason, policyFor, splitTags } from '../index/queries';
+import { countedTags } from '../review/reviewModel';
 import type { SpecDiagnostic, SpecItem, SpectraceConfig } from '../types';
 import { diagnostic, fieldString, joinAnd } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
@@ -17,7 +18,9 @@ export const uncoveredRequirement: PerIdRule = {
       if (item.kind !== 'requirement' || !item.idRange) continue;
       const policy = policyFor(item, model.config);
       if (!policy || exemptReason(item) !== undefined) continue;
-      const { implementations, tests } = splitTags(model.tags(id));
+      const all = model.tags(id);
+      const counted = countedTags(model, item, all);
+      const { implementations, tests } = splitTags(counted);
       const missing: string[] = [];
       if (implementations.length < policy.implementations) missing.push(shortfall(implementations.length, 'implementation'));
       if (tests.length < policy.tests) missing.push(shortfall(tests.length, 'test'));
@@ -33,7 +36,7 @@ export const uncoveredRequirement: PerIdRule = {
           severity,
           item.file,
           item.idRange,
-          `${id}${is} has ${joinAnd(missing)} (coverage policy needs ${joinAnd(needs)})`,
+          `${id}${is} has ${joinAnd(missing)} (coverage policy needs ${joinAnd(needs)})${suspectNote(all.length - counted.length)}`,
           undefined,
           { kind: 'uncovered-requirement', id, statuses: uncoveredEarlierStatuses(item, model.config) },
         ),
@@ -45,6 +48,10 @@ export const uncoveredRequirement: PerIdRule = {
 
 function shortfall(count: number, what: string): string {
   return count === 0 ? `no ${what}` : `only ${plural(count, what)}`;
+}
+
+function suspectNote(suspect: number): string {
+  return suspect > 0 ? ` — ${plural(suspect, 'suspect link')} not counted until reviewed` : '';
 }
 
 /** The statuses before the current one in the lifecycle (rejected and deprecated are not "before") the policy leaves alone. */

@@ -1,0 +1,2 @@
+// @implements PAY-1@2
+export function pay(): void {}

@@ -1,0 +1,2 @@
+// @verifies PAY-1@4
+test("pays", () => {});
