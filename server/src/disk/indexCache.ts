@@ -25,7 +25,7 @@ import { errorText } from '../shared/errorText';
 import { isObject } from '../shared/isObject';
 
 /** Bump when the file layout or what a scan yields for the same bytes changes (codeTags.ts, scanFile.ts). */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MARKER = 'spectrace-code-index';
 /** Files modified this close to the scan's start are read again next time (see above). */
 export const RACY_MS = 2000;
@@ -34,8 +34,18 @@ const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 const LASTING_SKIPS: ReadonlySet<SkippedFile['reason']> = new Set(['binary', 'too-large', 'minified']);
 const SKIP_REASONS: ReadonlySet<string> = new Set(['binary', 'too-large', 'unreadable', 'vanished', 'symlink-loop', 'minified']);
 
-/** A tag on disk: kind (0 implements, 1 verifies), word, id, then the ID's and the word's ranges as line, character pairs. */
-type StoredTag = [kind: 0 | 1, word: string, id: string, ...positions: number[]];
+/**
+ * A tag on disk: kind (0 implements, 1 verifies), word, id, then the ID's and the word's ranges as
+ * line, character pairs; then, only for a tag with an `@rev` suffix or a loose one, its extras.
+ */
+type StoredTag = [kind: 0 | 1, word: string, id: string, ...positions: (number | StoredExtras)[]];
+/** `r` the revision, `b` a malformed suffix, `s` the suffix's range, `l` a loose tag. */
+interface StoredExtras {
+  r?: number;
+  b?: string;
+  s?: number[];
+  l?: 1;
+}
 /** A list of tags, or a lasting skip (a file with neither has no entry in `results`). */
 type StoredResult = StoredTag[] | { skip: SkippedFile['reason']; detail?: string };
 /**
@@ -272,38 +282,52 @@ export class CodeIndexCache {
 function encodeResult(result: CodeFile | SkippedFile): StoredResult | undefined {
   if (!('tags' in result)) return result.detail === undefined ? { skip: result.reason } : { skip: result.reason, detail: result.detail };
   if (result.tags.length === 0) return undefined;
-  return result.tags.map((t): StoredTag => [
-    t.kind === 'implements' ? 0 : 1,
-    t.word,
-    t.id,
-    t.idRange.start.line,
-    t.idRange.start.character,
-    t.idRange.end.line,
-    t.idRange.end.character,
-    t.wordRange.start.line,
-    t.wordRange.start.character,
-    t.wordRange.end.line,
-    t.wordRange.end.character,
-  ]);
+  return result.tags.map((t): StoredTag => {
+    const stored: StoredTag = [
+      t.kind === 'implements' ? 0 : 1,
+      t.word,
+      t.id,
+      t.idRange.start.line,
+      t.idRange.start.character,
+      t.idRange.end.line,
+      t.idRange.end.character,
+      t.wordRange.start.line,
+      t.wordRange.start.character,
+      t.wordRange.end.line,
+      t.wordRange.end.character,
+    ];
+    if (t.revRange || t.loose) {
+      const extras: StoredExtras = {};
+      if (t.rev !== undefined) extras.r = t.rev;
+      if (t.badRev !== undefined) extras.b = t.badRev;
+      if (t.revRange) extras.s = [t.revRange.start.line, t.revRange.start.character, t.revRange.end.line, t.revRange.end.character];
+      if (t.loose) extras.l = 1;
+      stored.push(extras);
+    }
+    return stored;
+  });
 }
 
 function decodeResult(file: string, stored: unknown): CodeFile | SkippedFile | undefined {
   if (Array.isArray(stored)) {
     const tags: CodeTag[] = [];
     for (const t of stored as unknown[]) {
-      if (!Array.isArray(t) || t.length !== 11) return undefined;
-      const [kind, word, id, ...pos] = t as unknown[];
+      if (!Array.isArray(t) || (t.length !== 11 && t.length !== 12)) return undefined;
+      const [kind, word, id, ...rest] = t as unknown[];
+      const pos = rest.slice(0, 8);
       if ((kind !== 0 && kind !== 1) || typeof word !== 'string' || typeof id !== 'string' || !pos.every(isCount)) return undefined;
       const n = pos as number[];
       const tagKind: TagKind = kind === 0 ? 'implements' : 'verifies';
-      tags.push({
+      const tag: CodeTag = {
         file,
         kind: tagKind,
         word,
         id,
         idRange: { start: { line: n[0], character: n[1] }, end: { line: n[2], character: n[3] } },
         wordRange: { start: { line: n[4], character: n[5] }, end: { line: n[6], character: n[7] } },
-      });
+      };
+      if (rest.length === 9 && !decodeExtras(rest[8], tag)) return undefined;
+      tags.push(tag);
     }
     return { file, tags };
   }
@@ -343,4 +367,28 @@ function isDirRel(d: string): boolean {
 
 function isName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !name.includes('/');
+}
+
+/** Puts a stored tag's extras onto `tag`; false when they are not what encodeResult writes. */
+function decodeExtras(stored: unknown, tag: CodeTag): boolean {
+  if (!isObject(stored)) return false;
+  const { r, b, s, l } = stored;
+  if (r !== undefined) {
+    if (!isCount(r) || r < 1) return false;
+    tag.rev = r;
+  }
+  if (b !== undefined) {
+    if (typeof b !== 'string') return false;
+    tag.badRev = b;
+  }
+  if (s !== undefined) {
+    if (!Array.isArray(s) || s.length !== 4 || !s.every(isCount)) return false;
+    const q = s as number[];
+    tag.revRange = { start: { line: q[0], character: q[1] }, end: { line: q[2], character: q[3] } };
+  }
+  if (l !== undefined) {
+    if (l !== 1) return false;
+    tag.loose = true;
+  }
+  return true;
 }

@@ -27,7 +27,7 @@ import type { SpecFile } from '../engine/types';
 import { errorText } from '../shared/errorText';
 
 /** Bump when what an analysis yields for the same text and config changes. */
-export const SPEC_CACHE_FORMAT = 1;
+export const SPEC_CACHE_FORMAT = 2;
 const MARKER = 'spectrace-spec-analyses';
 const MAX_BYTES = 128 * 1024 * 1024;
 

@@ -29,7 +29,11 @@ export type DiagnosticCode =
   | 'inactive-code-reference'
   | 'uncovered-requirement'
   | 'overdue-roadmap-item'
-  | 'status-mismatch';
+  | 'status-mismatch'
+  | 'unbaselined-requirement'
+  | 'unrecorded-change'
+  | 'suspect-link'
+  | 'link-rev-ahead';
 
 /** A place in another (or the same) file that a diagnostic refers to. `file` is an absolute path. */
 export interface RelatedInformation {
@@ -46,7 +50,9 @@ export type FixData =
   | { kind: 'missing-field'; field: string; itemKind: ItemKind; insertAfterLine: number; indent: number }
   | { kind: 'replace-value'; replacement: string }
   | { kind: 'unknown-id'; id: string; targetKind: ItemKind }
-  | { kind: 'duplicate-id'; id: string; suggestion: string };
+  | { kind: 'duplicate-id'; id: string; suggestion: string }
+  | { kind: 'review'; id: string; rev: number; fingerprint: string; links: number }
+  | { kind: 'suspect'; id: string; rev: number };
 
 export interface SpecDiagnostic {
   /** Absolute path of the file the diagnostic is in. */
@@ -83,8 +89,12 @@ export interface ItemReference {
   targetId: string;
   /** What the ID must name: roadmap -> roadmap item, parent of a requirement -> requirement, ... */
   targetKind: ItemKind;
-  /** Range of the ID scalar itself. */
+  /** Range of the ID scalar itself (without an `@rev` suffix). */
   range: Range;
+  /** The revision named by an `@rev` suffix (`parent: PAY-1@3`); undefined without one (it means 1). */
+  rev?: number;
+  /** The range of the whole `@rev` suffix, when there is one. */
+  revRange?: Range;
 }
 
 /** A requirement or roadmap item as written in a spec file. */
@@ -104,6 +114,8 @@ export interface SpecItem {
   /** The item as a plain JSON value (what schemas validate). */
   value: unknown;
   references: ItemReference[];
+  /** The fingerprint of the review fields as they are now (review on, requirements only). */
+  reviewFingerprint?: string;
 }
 
 export interface SpecFile {
@@ -133,6 +145,17 @@ export interface CodeTag {
   idRange: Range;
   /** Range of the tag word (for a lens above the line and for completion context). */
   wordRange: Range;
+  /** The revision named by an `@rev` suffix (`PAY-1@3`); undefined without one (it means 1). */
+  rev?: number;
+  /** The range of the whole suffix (`@3`, or a malformed `@`/`@x`), when there is one. */
+  revRange?: Range;
+  /** The suffix after `@` when it is not a revision number (`PAY-1@x` gives `x`, `PAY-1@` gives ''). */
+  badRev?: string;
+  /**
+   * Not certainly an ID: a later word of the list, or a word that matches the ID pattern only after
+   * folding case and look-alike dashes. Reported as unknown only when it is a near miss of a real ID.
+   */
+  loose?: true;
 }
 
 export interface CodeFile {
@@ -171,6 +194,17 @@ export interface SpectraceConfig {
   coverage: CoveragePolicyRule[];
   /** Spec or code files larger than this many bytes are not parsed. */
   maxFileSize: number;
+  /** Change review; undefined (off) unless spectrace.yaml has a `review:` key. */
+  review?: ReviewConfig;
+}
+
+export interface ReviewConfig {
+  /** The requirement fields the fingerprint covers. */
+  fields: string[];
+  /** The statuses of requirements under review. */
+  statuses: string[];
+  /** Whether a suspect link counts toward the coverage policy. */
+  suspectCounts: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, dat
       title = `Create ${data.targetKind === 'roadmap' ? 'roadmap item' : 'requirement'} \`${data.id}\` in ${relativeLabel(ctx.root, target.file)}`;
       break;
     }
+    default:
+      return undefined;
   }
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiag], isPreferred: data.kind !== 'unknown-id', edit: edits.build() };
 }

@@ -39,6 +39,10 @@ export interface RequirementNode {
   coverage: CoverageLabel;
   /** Error-level diagnostics on this requirement's lines. */
   problems: number;
+  /** The requirement's revision (1 when it has no `rev`). */
+  rev: number;
+  /** Links to this requirement reviewed against an older revision (0 when review is off). */
+  suspect: number;
 }
 
 export interface FolderScopeParams {
@@ -91,13 +95,24 @@ export interface MatrixRow extends TraceRow {
   /** The locations of `implementations` and of `tests`, index for index. */
   implementationLocations: LspLocation[];
   testLocations: LspLocation[];
+  /** Whether each implementation / test link is suspect, index for index with the locations. */
+  suspectImplementations: boolean[];
+  suspectTests: boolean[];
+  /** The requirement's revision (1 when it has no `rev`). */
+  rev: number;
 }
 export interface MatrixResult {
   rows: MatrixRow[];
 }
 
 export interface CoverageGap {
-  kind: 'uncovered-requirement' | 'unknown-code-reference' | 'inactive-code-reference' | 'overdue-roadmap-item' | 'status-mismatch';
+  kind:
+    | 'uncovered-requirement'
+    | 'unknown-code-reference'
+    | 'inactive-code-reference'
+    | 'overdue-roadmap-item'
+    | 'status-mismatch'
+    | 'suspect-link';
   message: string;
   id: string;
   location: LspLocation;
@@ -120,6 +135,8 @@ export interface SummaryResult {
   warnings: number;
   /** False when the workspace is untrusted and runs with built-in schemas and patterns only. */
   trusted: boolean;
+  /** Suspect links in the workspace (0 when review is off). */
+  suspect: number;
 }
 
 export interface NextIdParams {
@@ -150,6 +167,48 @@ export interface IdAtResult {
   role: 'definition' | 'reference' | 'tag';
 }
 
+/** A link (code tag or spec reference) reviewed against an older revision of its requirement. */
+export interface SuspectLink {
+  id: string;
+  linkedRev: number;
+  currentRev: number;
+  kind: 'implements' | 'verifies' | 'parent' | 'depends_on';
+  /** The ID with its suffix in the linking file. */
+  location: LspLocation;
+  requirementLocation: LspLocation;
+  /** The edit that marks the link reviewed (rewrites its suffix only). */
+  reviewedEdit: { uri: string; range: LspRange; newText: string };
+}
+export interface SuspectLinksParams {
+  folderUri?: string;
+  /** Only the links to this requirement. */
+  id?: string;
+}
+export interface SuspectLinksResult {
+  links: SuspectLink[];
+}
+
+export interface ReviewTextParams {
+  id: string;
+  rev: number;
+  /** The document the ID was found in, to pick the workspace folder. */
+  uri?: string;
+}
+export interface ReviewTextResult {
+  /** The review fields at that revision as plain text (one `field:` heading per field); null when unavailable. */
+  text: string | null;
+  /** Why there is no text (no git, shallow clone, not in history, untrusted workspace). */
+  reason?: string;
+}
+
+export interface BumpRevisionParams {
+  id: string;
+  /** Refresh the fingerprint only, keeping the revision. */
+  editorial?: boolean;
+  uri?: string;
+}
+export type BumpRevisionResult = { changes: { [uri: string]: { range: LspRange; newText: string }[] } } | null;
+
 export interface IndexChangedParams {
   /** The index version; the client refreshes its views when it changes. */
   version: number;
@@ -177,6 +236,12 @@ export const NextIdRequest = new RequestType<NextIdParams, NextIdResult, void>('
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('spectrace/report');
 /** Client → server: the requirement or roadmap ID at a position of a spec or code file (null elsewhere); drives the `spectrace.cursorOnId` context key. */
 export const IdAtRequest = new RequestType<IdAtParams, IdAtResult | null, void>('spectrace/idAt');
+/** Client → server: every suspect link (of one folder or one requirement). */
+export const SuspectLinksRequest = new RequestType<SuspectLinksParams, SuspectLinksResult, void>('spectrace/suspectLinks');
+/** Client → server: a requirement's review fields at a revision, for the diff editor (older ones from git). */
+export const ReviewTextRequest = new RequestType<ReviewTextParams, ReviewTextResult, void>('spectrace/reviewText');
+/** Client → server: the edit that bumps (or, editorial, only re-fingerprints) a requirement; the client applies it. */
+export const BumpRevisionRequest = new RequestType<BumpRevisionParams, BumpRevisionResult, void>('spectrace/bumpRevision');
 /** Server → client: the index changed; views and status bar refresh. */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('spectrace/indexChanged');
 /** Client → server: workspace trust was granted (the server reloads workspace schemas and patterns). */
@@ -220,6 +285,8 @@ export const Commands = {
   refresh: 'spectrace.refresh',
   restartServer: 'spectrace.restartServer',
   createStarter: 'spectrace.createStarter',
+  reviewSuspectLinks: 'spectrace.reviewSuspectLinks',
+  bumpRevision: 'spectrace.bumpRevision',
 } as const;
 
 /** Arguments of the `spectrace.showLocations` command a code lens carries. */

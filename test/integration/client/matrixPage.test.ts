@@ -17,7 +17,7 @@ const NONCE = 'test-nonce-123';
 
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
 function row(id: string, title: string, extra: Partial<MatrixRow> = {}): MatrixRow {
-  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', owner: undefined, roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [] };
+  const base: MatrixRow = { id, title, type: 'story', priority: 'should', status: 'approved', owner: undefined, roadmap: 'R-1', roadmapTitle: 'First release', parent: undefined, file: 'specs/a.yaml', line: 2, implementations: [], tests: [], coverage: 'uncovered', exemptReason: undefined, location: loc('specs/a.yaml', 1), implementationLocations: [], testLocations: [], suspectImplementations: [], suspectTests: [], rev: 1 };
   return { ...base, ...extra };
 }
 

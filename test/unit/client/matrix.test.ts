@@ -24,6 +24,9 @@ const row = (id: string, title: string): MatrixRow => ({
   location: loc,
   implementationLocations: [loc],
   testLocations: [],
+  suspectImplementations: [false],
+  suspectTests: [],
+  rev: 1,
 });
 
 describe('client: matrix page and CSV', () => {

@@ -23,6 +23,8 @@ function req(id: string, line: number, extra: Partial<RequirementNode> = {}): Re
     tests: [],
     coverage: 'uncovered',
     problems: 0,
+    rev: 1,
+    suspect: 0,
     ...extra,
   };
 }

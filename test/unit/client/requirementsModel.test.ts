@@ -24,6 +24,8 @@ function req(id: string, extra: Partial<RequirementNode> = {}): RequirementNode 
     tests: [],
     coverage: 'uncovered',
     problems: 0,
+    rev: 1,
+    suspect: 0,
     ...extra,
   };
 }

@@ -12,7 +12,7 @@ function item(id: string, due: string | undefined, extra: Partial<RoadmapItemNod
 }
 
 function requirement(id: string): RequirementNode {
-  return { id, title: id, status: 'in-progress', priority: 'must', type: 'story', owner: undefined, tags: [], roadmap: undefined, parent: undefined, product: undefined, location, implementations: [], tests: [], coverage: 'uncovered', problems: 0 };
+  return { id, title: id, status: 'in-progress', priority: 'must', type: 'story', owner: undefined, tags: [], roadmap: undefined, parent: undefined, product: undefined, location, implementations: [], tests: [], coverage: 'uncovered', problems: 0, rev: 1, suspect: 0 };
 }
 
 /** The tree as nested IDs: an item with children is `{ id: [...] }`. */

@@ -14,6 +14,7 @@ const summary = (s: Partial<SummaryResult> = {}): SummaryResult => ({
   errors: 3,
   warnings: 1,
   trusted: true,
+  suspect: 0,
   ...s,
 });
 

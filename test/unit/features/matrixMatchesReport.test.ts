@@ -28,7 +28,7 @@ function folderView(ctx: FeatureContext): FolderView {
 
 /** What a matrix row says, without the editor locations the report has no use for. */
 function reportPart(row: MatrixRow): TraceRow {
-  const { location: _location, implementationLocations, testLocations, ...rest } = row;
+  const { location: _location, implementationLocations, testLocations, suspectImplementations: _si, suspectTests: _st, rev: _rev, ...rest } = row;
   assert.equal(implementationLocations.length, row.implementations.length, `${row.id}: one location per implementation`);
   assert.equal(testLocations.length, row.tests.length, `${row.id}: one location per test`);
   return rest;

@@ -114,13 +114,12 @@ describe('code tags: extraction', () => {
     assert.deepEqual(tags('--@implements PAY-1'), ['implements PAY-1 0:14-19 word@2']);
   });
 
-  it('keeps badly formed and unknown-looking IDs as tags, so the rules can flag them', () => {
-    assert.deepEqual(tags('// @implements pay-1, PAY-x, PAY- , REQ-1.2'), [
-      'implements pay-1 0:15-20 word@3',
-      'implements PAY-x 0:22-27 word@3',
-      'implements PAY- 0:29-33 word@3',
-      'implements REQ-1.2 0:36-43 word@3',
-    ]);
+  it('keeps a word that matches the ID pattern once case is folded as a loose tag', () => {
+    assert.deepEqual(tags('// @implements pay-1, PAY-2'), ['implements pay-1 0:15-20 word@3', 'implements PAY-2 0:22-27 word@3']);
+    assert.equal(extractTags('/w/f.ts', '// @implements pay-1', DEFAULT_CONFIG)[0].loose, true);
+    // Words that do not match the pattern at all end the list without a tag.
+    assert.deepEqual(tags('// @implements PAY-x, PAY- , REQ-1.2'), []);
+    assert.deepEqual(tags('// @implements PAY-1 PAY-x PAY-2'), ['implements PAY-1 0:15-20 word@3']);
   });
 
   it('keeps IDs with Unicode look-alikes (Cyrillic letters, non-breaking hyphen) as tags', () => {

@@ -1,14 +1,18 @@
-// Code and test tags: `@implements PAY-1, PAY-2` / `@verifies PAY-1 PAY-3` in any file of any
+// Code and test tags: `@implements PAY-1, PAY-2` / `@verifies PAY-1@3 PAY-3` in any file of any
 // language. Comment syntax differs per language and cannot be known for every file, so a tag is the
 // configured tag word anywhere in the text, as a whole word, followed on the same line by a list of
-// IDs separated by commas and/or spaces. The list ends at the first thing that is not an ID, so prose
-// after the IDs (`@implements PAY-1 and refunds`) and IDs elsewhere in the text are not links.
+// IDs separated by commas and/or spaces, each with an optional `@rev` suffix. The list ends at the
+// first word that is not an ID (one matching the ID pattern), so prose after the IDs
+// (`@implements SHOP-10 e-mail opt-in`) and IDs elsewhere in the text are not links. A word that
+// matches the pattern only once case and look-alikes are folded (`shop-10`, `PAY‑1`) is kept as a
+// loose tag: the rules report it only when it is a near miss of a real ID.
 //
 // Pure and synchronous (text in, tags out) so that it can move to a worker thread. Fast on files
 // without tags: one `indexOf` per tag word over the whole text, no regular expression, no line
 // splitting; line numbers are only counted up to each hit.
 import { compileIdPattern } from '../config/idPattern';
 import type { CompiledPattern } from '../config/idPattern';
+import { foldLookalikes } from '../text/lookalikes';
 import type { CodeTag, Range, SpectraceConfig, TagKind } from '../types';
 
 interface TagWord {
@@ -38,6 +42,9 @@ const WORD_PART = '[\\p{L}\\p{M}\\p{N}_]';
  */
 const ID_TOKEN = new RegExp(`\\p{L}${WORD_PART}*(?:[${DASHES}.]${WORD_PART}+)*(?:[${DASHES}](?=[\\s,]|$))?`, 'uy');
 const HAS_DASH = new RegExp(`[${DASHES}]`, 'u');
+const ANY_DASH = new RegExp(`[${DASHES}]`, 'gu');
+/** What follows `@` in a suffix: a revision, or the malformed rest up to the next separator. */
+const SUFFIX_REST = /[0-9]+(?![\p{L}\p{N}_])|[\p{L}\p{N}_-]*/uy;
 const IDENT_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 
 function isIdentCode(c: number): boolean {
@@ -194,19 +201,46 @@ export function extractTags(file: string, text: string, config: SpectraceConfig)
     let p = pos + tag.word.length;
     if (text.charCodeAt(p) === 58 /* : */ && !tag.word.endsWith(':')) p++; // `@implements: PAY-1`
     const wordRange = cursor.range(pos, pos + tag.word.length);
-    for (;;) {
+    for (let first = true; ; first = false) {
       while (p < text.length && isSeparator(text.charCodeAt(p))) p++;
       ID_TOKEN.lastIndex = p;
       const m = ID_TOKEN.exec(text);
       if (!m) break;
       const id = m[0];
-      if (!HAS_DASH.test(id) && !(idPattern && idPattern.test(id))) break; // prose, not an ID
+      const kind = classify(id, idPattern);
+      if (kind === 'prose') break;
       const end = p + id.length;
-      tags.push({ file, kind: tag.kind, word: tag.word, id, idRange: cursor.range(p, end), wordRange });
+      const found: CodeTag = { file, kind: tag.kind, word: tag.word, id, idRange: cursor.range(p, end), wordRange };
+      if (kind === 'loose' || !first) found.loose = true;
       p = end;
+      if (text.charCodeAt(p) === 64 /* @ */) p = readSuffix(text, p, found, cursor);
+      tags.push(found);
       // Punctuation right after an ID (`PAY-1.`, `(PAY-1)`, `PAY-1;`) ends the list.
       if (p >= text.length || !isSeparator(text.charCodeAt(p))) break;
     }
   }
   return tags;
+}
+
+/**
+ * An ID (matches the ID pattern), a loose word (matches it once upper-cased with plain dashes: a
+ * near miss the rules may report), or prose (ends the list). Without a usable pattern, a word with a
+ * dash is an ID.
+ */
+function classify(word: string, idPattern: CompiledPattern | undefined): 'id' | 'loose' | 'prose' {
+  if (!idPattern) return HAS_DASH.test(word) ? 'id' : 'prose';
+  if (idPattern.test(word)) return 'id';
+  const folded = foldLookalikes(word.replace(ANY_DASH, '-')).toUpperCase();
+  return folded !== word && idPattern.test(folded) ? 'loose' : 'prose';
+}
+
+/** Reads the `@rev` suffix at `at` (an `@`) onto `tag`; returns the offset after it. */
+function readSuffix(text: string, at: number, tag: CodeTag, cursor: LineCursor): number {
+  SUFFIX_REST.lastIndex = at + 1;
+  const rest = SUFFIX_REST.exec(text)?.[0] ?? '';
+  const end = at + 1 + rest.length;
+  tag.revRange = cursor.range(at, end);
+  if (/^[1-9][0-9]{0,8}$/.test(rest)) tag.rev = Number(rest);
+  else tag.badRev = rest;
+  return end;
 }

@@ -8,7 +8,7 @@ import { compileIdPattern } from './idPattern';
 import { readableErrors } from '../text/messages';
 import type { PathSegment, ReadableError } from '../text/messages';
 import { LineIndex, comparePositions, zeroRange } from '../text/positions';
-import type { DiagnosticCode, Range, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
+import type { DiagnosticCode, Range, ReviewConfig, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
 import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from '../spec/yamlNodes';
 import { errorText } from '../../shared/errorText';
 
@@ -49,6 +49,17 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deep
   'uncovered-requirement': 'warning',
   'overdue-roadmap-item': 'warning',
   'status-mismatch': 'warning',
+  'unbaselined-requirement': 'info',
+  'unrecorded-change': 'warning',
+  'suspect-link': 'warning',
+  'link-rev-ahead': 'error',
+});
+
+/** The defaults of `review:` (an empty `review: {}` turns change review on with these). */
+export const DEFAULT_REVIEW: Readonly<ReviewConfig> = deepFreeze({
+  fields: ['title', 'description', 'acceptance'],
+  statuses: ['approved', 'in-progress', 'implemented', 'verified', 'released'],
+  suspectCounts: false,
 });
 
 /** The severity for `code` under the config's rules; undefined when the rule is `off`. */
@@ -146,6 +157,17 @@ function applyParts(config: SpectraceConfig, data: Record<string, unknown>, inva
     for (const s of part) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[String(s)] : undefined;
     if (v === undefined || v === null) continue;
     setPath(config as unknown as Record<string, unknown>, part, JSON.parse(JSON.stringify(v)));
+  }
+  // Review is off unless the key exists (even a broken `review:` asks for it); each of its settings
+  // falls back to its default on its own.
+  const review = data.review;
+  if (review !== undefined) {
+    const given = review && typeof review === 'object' && !Array.isArray(review) ? (review as Record<string, unknown>) : {};
+    const pick = <K extends keyof ReviewConfig>(key: K): ReviewConfig[K] =>
+      given[key] !== undefined && given[key] !== null && !invalid.some((p) => isPrefix(['review', key], p))
+        ? (JSON.parse(JSON.stringify(given[key])) as ReviewConfig[K])
+        : (JSON.parse(JSON.stringify(DEFAULT_REVIEW[key])) as ReviewConfig[K]);
+    config.review = { fields: pick('fields'), statuses: pick('statuses'), suspectCounts: pick('suspectCounts') };
   }
   // Rules are independent of each other: a bad one does not reset the others.
   const rules = data.rules;

@@ -173,6 +173,38 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
       'PAY-2 is `implemented` but no code carries an `@implements` tag for it',
     ],
   },
+  'unbaselined-requirement': {
+    scope: 'cross-file',
+    title: 'Requirement not baselined',
+    description: 'Change review is on (`review:` in spectrace.yaml) and a requirement under review has no `fingerprint` yet, so a later change of its text cannot be noticed.',
+    help: 'Use the quick fix **Baseline**, or run `spectrace baseline`: it writes the fingerprint of the review fields (and `rev: 1` when there is no `rev`).',
+    where: 'The requirement\'s `id` value.',
+    examples: ['PAY-1 has no fingerprint yet: baseline it so that changes to its text are noticed'],
+  },
+  'unrecorded-change': {
+    scope: 'cross-file',
+    title: 'Unrecorded change',
+    description: 'The review fields of a requirement under review (by default `title`, `description`, `acceptance`) changed since its `fingerprint` was written.',
+    help: 'Decide what the change is: **Substantive change: bump to rev N+1** (links reviewed against the old revision become suspect) or **Editorial change: keep rev N** (refreshes the fingerprint only); `spectrace bump PAY-1 [--editorial]` does the same. The hover shows what changed when git has the older text.',
+    where: 'The requirement\'s `fingerprint` value.',
+    examples: ['PAY-1 changed since its fingerprint was written (rev 2): bump the revision or record an editorial change'],
+  },
+  'suspect-link': {
+    scope: 'cross-file',
+    title: 'Suspect link',
+    description: 'A code tag, test tag or spec reference was reviewed against an older revision of its requirement than the current one (a link without `@rev` means `@1`).',
+    help: 'Check that the code, test or requirement still fits the new text (the hover shows the word diff), then use **Mark reviewed** or run `spectrace review PAY-1`: it rewrites the link\'s suffix to the current revision.',
+    where: 'The ID (with its `@rev` suffix) in the linking file.',
+    examples: ['PAY-1 changed since this link was reviewed (rev 2 → rev 3)'],
+  },
+  'link-rev-ahead': {
+    scope: 'cross-file',
+    title: 'Link names a future revision',
+    description: 'A link names a revision its requirement does not have yet: a typo, or a merge that lost the bump.',
+    help: 'Write the requirement\'s current revision in the suffix, or restore the bump of its `rev`.',
+    where: 'The ID (with its `@rev` suffix) in the linking file.',
+    examples: ['PAY-1 has no rev 4 yet (it is at rev 3)'],
+  },
 };
 
 export function ruleDoc(code: DiagnosticCode): RuleDoc {

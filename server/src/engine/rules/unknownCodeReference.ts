@@ -1,6 +1,9 @@
 // unknown-code-reference: an `@implements`/`@verifies` tag names an ID that no spec file defines as a
 // requirement. Reported in the code file on the ID, with a did-you-mean among the requirement IDs.
-import { lookalikeNote } from '../text/lookalikes';
+// A loose tag (a later word of the list, or a word that only matches the ID pattern once folded) is
+// reported only when it is a near miss of a real ID: prose such as `SHA-256` after an ID is not.
+import { idPrefix } from '../index/queries';
+import { foldLookalikes, lookalikeNote } from '../text/lookalikes';
 import type { SpecDiagnostic } from '../types';
 import { diagnostic } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
@@ -15,7 +18,9 @@ export const unknownCodeReference: PerIdRule = {
     const roadmapItem = defs[0];
     const suggestion = roadmapItem ? undefined : run.suggest(id, 'requirement');
     const out: SpecDiagnostic[] = [];
+    const nearMiss = roadmapItem !== undefined || isNearMiss(model, id, suggestion);
     for (const tag of tags) {
+      if (tag.loose && !nearMiss) continue;
       if (roadmapItem) {
         out.push(
           diagnostic(
@@ -46,3 +51,12 @@ export const unknownCodeReference: PerIdRule = {
     return out;
   },
 };
+
+/** The ID folded to plain capitals and dashes names a requirement, or the nearest one shares its prefix. */
+function isNearMiss(model: Parameters<PerIdRule['check']>[0], id: string, suggestion: string | undefined): boolean {
+  const folded = foldLookalikes(id).replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-').toUpperCase();
+  if (model.definitions(folded).some((d) => d.kind === 'requirement')) return true;
+  if (suggestion === undefined) return false;
+  const prefix = idPrefix(folded);
+  return prefix !== undefined && prefix === idPrefix(suggestion);
+}

@@ -463,7 +463,7 @@ export function shiftItem(it: SpecItem, lines: number, file: string): SpecItem {
   for (const [k, f] of it.fields) {
     fields.set(k, { key: f.key, keyRange: shiftRange(f.keyRange, lines), valueRange: shiftRange(f.valueRange, lines), value: f.value });
   }
-  return {
+  const shifted: SpecItem = {
     kind: it.kind,
     file,
     id: it.id,
@@ -472,8 +472,10 @@ export function shiftItem(it: SpecItem, lines: number, file: string): SpecItem {
     range: shiftRange(it.range, lines),
     fields,
     value: it.value,
-    references: it.references.map((r) => ({ ...r, range: shiftRange(r.range, lines) })),
+    references: it.references.map((r) => (r.revRange ? { ...r, range: shiftRange(r.range, lines), revRange: shiftRange(r.revRange, lines) } : { ...r, range: shiftRange(r.range, lines) })),
   };
+  if (it.reviewFingerprint !== undefined) shifted.reviewFingerprint = it.reviewFingerprint;
+  return shifted;
 }
 
 function shiftDiagnostic(d: SpecDiagnostic, lines: number, file: string): SpecDiagnostic {

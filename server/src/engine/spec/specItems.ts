@@ -25,6 +25,8 @@ import type {
 import { RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
 import { errorText } from '../../shared/errorText';
+import { fingerprintOf } from '../review/fingerprint';
+import { splitRevSuffix } from '../review/revSuffix';
 
 export interface ItemSource {
   doc: ParsedDoc;
@@ -162,6 +164,8 @@ function readItem(
     value,
     references: node && isMap(node) ? references(node, kind, text, lines) : [],
   };
+  // Computed here, once per item reading: the chunk memo keeps it with the item.
+  if (kind === 'requirement' && config.review && converted) item.reviewFingerprint = fingerprintOf(value, config.review.fields);
 
   // A damaged item's shape is an artefact of the syntax error: the YAML diagnostic says what to fix.
   if (converted && node && !damaged) {
@@ -210,7 +214,24 @@ function references(map: Node, kind: ItemKind, text: string, lines: LineIndex): 
   const add = (field: ReferenceField, targetKind: ItemKind, n: unknown) => {
     if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim()) return;
     const range = nodeRange(n, text, lines);
-    if (range) out.push({ field, targetId: n.value.trim(), targetKind, range });
+    if (!range) return;
+    const written = n.value.trim();
+    // `PAY-1@3`: the ID and the revision it was reviewed against. The ID's range leaves the suffix out,
+    // so that a rename keeps it; a malformed suffix is the schema's to report.
+    const split = targetKind === 'requirement' ? splitRevSuffix(written) : undefined;
+    if (!split || split.suffix === undefined) {
+      out.push({ field, targetId: written, targetKind, range });
+      return;
+    }
+    const ref: ItemReference = { field, targetId: split.id, targetKind, range };
+    const at = text.indexOf(written, n.range?.[0] ?? 0);
+    if (range.start.line === range.end.line && at >= 0) {
+      const idStart = lines.positionAt(at);
+      ref.range = { start: idStart, end: { line: idStart.line, character: idStart.character + split.id.length } };
+      ref.revRange = { start: ref.range.end, end: { line: idStart.line, character: ref.range.end.character + split.suffix.length } };
+    }
+    if (split.rev !== undefined) ref.rev = split.rev;
+    out.push(ref);
   };
   for (const ref of REFERENCE_FIELDS[kind]) {
     const pair = findPair(map, ref.field);

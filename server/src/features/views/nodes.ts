@@ -75,6 +75,8 @@ export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: P
     tests: (trace?.tests ?? []).map(loc),
     coverage: coverage ? coverageLabel(coverage) : 'not-required',
     problems: problems.count(item),
+    rev: 1,
+    suspect: 0,
   };
 }
 

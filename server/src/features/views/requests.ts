@@ -83,6 +83,9 @@ export async function matrix(folders: FolderView[], token: CancellationToken): P
         location: itemLocation(ctx, built.requirement),
         implementationLocations: built.implementations.map(location),
         testLocations: built.tests.map(location),
+        suspectImplementations: built.implementations.map(() => false),
+        suspectTests: built.tests.map(() => false),
+        rev: 1,
       });
     }
     rows.push(...folderRows.sort(compareTraceRows));
@@ -109,7 +112,7 @@ export async function coverageGaps(folders: FolderView[], token: CancellationTok
 }
 
 export function summary(folders: FolderView[]): SummaryResult {
-  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, implemented: 0, tested: 0, errors: 0, warnings: 0, trusted: true };
+  const s: SummaryResult = { requirements: 0, underPolicy: 0, satisfied: 0, coveredPercent: 100, implemented: 0, tested: 0, errors: 0, warnings: 0, trusted: true, suspect: 0 };
   for (const f of folders) {
     const t = f.ctx.index.coverageTotals();
     s.requirements += t.requirements;
