@@ -11,6 +11,7 @@ import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { idPrefix } from '../engine/index/queries';
 import { relativeLabel } from './items';
+import { isReviewFixData, reviewFixes } from './fixes/reviewFixes';
 
 function isFixData(v: unknown): v is FixData {
   if (typeof v !== 'object' || v === null) return false;
@@ -29,6 +30,11 @@ export function codeActions(req: FeatureRequest<CodeActionParams>): CodeAction[]
   const current = ctx.index.diagnosticsFor(file);
   const out: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
+    if (d.source === 'spectrace' && isReviewFixData(d.data)) {
+      const live = current.find((c) => c.code === d.code && sameRange(d.range, c.range));
+      if (live) out.push(...reviewFixes(ctx, req.document, file, live, d));
+      continue;
+    }
     if (d.source !== 'spectrace' || !isFixData(d.data)) continue;
     // Only fix what is still true: a diagnostic from an older version of the document is ignored.
     const live = current.find((c) => c.code === d.code && sameRange(d.range, c.range));

@@ -162,6 +162,17 @@ export function sameTags(a: readonly CodeTag[], b: readonly CodeTag[]): boolean 
   const sorted = [...b].sort(compareTags);
   return a.every((t, i) => {
     const u = sorted[i];
-    return t.id === u.id && t.kind === u.kind && t.word === u.word && compareLocations(t.file, t.idRange, u.file, u.idRange) === 0 && comparePositions(t.wordRange.start, u.wordRange.start) === 0 && comparePositions(t.wordRange.end, u.wordRange.end) === 0;
+    return (
+      t.id === u.id &&
+      t.kind === u.kind &&
+      t.word === u.word &&
+      compareLocations(t.file, t.idRange, u.file, u.idRange) === 0 &&
+      comparePositions(t.wordRange.start, u.wordRange.start) === 0 &&
+      comparePositions(t.wordRange.end, u.wordRange.end) === 0 &&
+      t.rev === u.rev &&
+      t.badRev === u.badRev &&
+      t.loose === u.loose &&
+      t.revRange?.end.character === u.revRange?.end.character
+    );
   });
 }

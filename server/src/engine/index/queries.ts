@@ -3,6 +3,7 @@
 import type { IncomingRef, IndexModel } from '../rules/ruleModel';
 import { fieldString } from '../rules/ruleModel';
 import type { CodeTag, CoveragePolicyRule, CoverageState, RequirementTrace, RoadmapProgress, SpecItem, SpectraceConfig } from '../types';
+import { countedTags } from '../review/reviewModel';
 
 /** Statuses that count a requirement as done for roadmap progress and overdue checks. */
 export const DONE_STATUSES: ReadonlySet<string> = new Set(['implemented', 'verified', 'released']);
@@ -118,7 +119,8 @@ export function splitTags(tags: readonly CodeTag[]): { implementations: CodeTag[
 }
 
 export function coverageOf(model: IndexModel, item: SpecItem): CoverageState {
-  const { implementations, tests } = item.id ? splitTags(model.tags(item.id)) : { implementations: [], tests: [] };
+  // A suspect link does not count until reviewed (unless `review.suspectCounts`).
+  const { implementations, tests } = item.id ? splitTags(countedTags(model, item, model.tags(item.id))) : { implementations: [], tests: [] };
   const policy = policyFor(item, model.config);
   const exempt = exemptReason(item);
   const meets = policy !== undefined && implementations.length >= policy.implementations && tests.length >= policy.tests;

@@ -5,6 +5,11 @@ import type { GraphResult } from './cycles';
 import { dependencyCycles } from './dependencyCycle';
 import { duplicateId } from './duplicateId';
 import { inactiveCodeReference } from './inactiveCodeReference';
+import { linkRevAhead } from './linkRevAhead';
+import { reviewInput } from './reviewInput';
+import { suspectLink } from './suspectLink';
+import { unbaselinedRequirement } from './unbaselinedRequirement';
+import { unrecordedChange } from './unrecordedChange';
 import type { IndexModel, PerIdRule } from './ruleModel';
 import { overdueRoadmapItem } from './overdueRoadmapItem';
 import { parentCycles } from './parentCycle';
@@ -21,6 +26,11 @@ export const PER_ID_RULES: readonly PerIdRule[] = [
   uncoveredRequirement,
   statusMismatch,
   overdueRoadmapItem,
+  unbaselinedRequirement,
+  unrecordedChange,
+  suspectLink,
+  linkRevAhead,
+  reviewInput,
 ];
 
 export interface GraphRule {

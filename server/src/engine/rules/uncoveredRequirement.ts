@@ -2,6 +2,7 @@
 // `@implements` or `@verifies` tags than the policy asks for. `coverage_exempt: <reason>` exempts it.
 // Reported on the requirement's ID; the message says what is missing.
 import { exemptReason, policyFor, splitTags } from '../index/queries';
+import { countedTags } from '../review/reviewModel';
 import type { SpecDiagnostic } from '../types';
 import { diagnostic, fieldString, joinAnd } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
@@ -15,7 +16,9 @@ export const uncoveredRequirement: PerIdRule = {
       if (item.kind !== 'requirement' || !item.idRange) continue;
       const policy = policyFor(item, model.config);
       if (!policy || exemptReason(item) !== undefined) continue;
-      const { implementations, tests } = splitTags(model.tags(id));
+      const all = model.tags(id);
+      const counted = countedTags(model, item, all);
+      const { implementations, tests } = splitTags(counted);
       const missing: string[] = [];
       if (implementations.length < policy.implementations) missing.push(shortfall(implementations.length, 'implementation'));
       if (tests.length < policy.tests) missing.push(shortfall(tests.length, 'test'));
@@ -31,7 +34,7 @@ export const uncoveredRequirement: PerIdRule = {
           severity,
           item.file,
           item.idRange,
-          `${id}${is} has ${joinAnd(missing)} (coverage policy needs ${joinAnd(needs)})`,
+          `${id}${is} has ${joinAnd(missing)} (coverage policy needs ${joinAnd(needs)})${suspectNote(all.length - counted.length)}`,
         ),
       );
     }
@@ -41,4 +44,8 @@ export const uncoveredRequirement: PerIdRule = {
 
 function shortfall(count: number, what: string): string {
   return count === 0 ? `no ${what}` : `only ${plural(count, what)}`;
+}
+
+function suspectNote(suspect: number): string {
+  return suspect > 0 ? ` — ${plural(suspect, 'suspect link')} not counted until reviewed` : '';
 }

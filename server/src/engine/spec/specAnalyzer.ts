@@ -19,6 +19,7 @@ import { notSpecDiagnostic, readTopLevel } from './topLevel';
 import type { TopLevel } from './topLevel';
 import type { ItemField, ItemKind, Range, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from '../types';
 import { simpleYamlReader } from './simpleYaml';
+import { conflictMessage, findConflicts, firstSideOnly, hasConflictMarker } from './mergeConflicts';
 import { aliasProblems, damageOffsets, parseYaml, usesAnchorsOrAliases, yamlDiagnostics } from './yamlNodes';
 import { errorText } from '../../shared/errorText';
 
@@ -176,6 +177,8 @@ export class SpecAnalyzer {
       skeletonText += text.slice(l.start, l.end);
       lineMap.push(l.line);
     }
+    // Conflict markers start at column 0, outside every item: the skeleton has them. Read whole.
+    if (hasConflictMarker(skeletonText)) return undefined;
     const counts: Record<ItemKind, number> = { requirement: layout.count - layout.roadmapCount, roadmap: layout.roadmapCount };
     const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap}\n${skeletonText}`, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
@@ -488,6 +491,18 @@ function shiftDiagnostic(d: SpecDiagnostic, lines: number, file: string): SpecDi
 // Whole-document analysis (the fallback, and the reference the chunked path must agree with)
 
 function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): Omit<SpecFile, 'file'> {
+  if (hasConflictMarker(text)) {
+    // One diagnostic per conflict instead of a cascade of YAML errors; the first side is read.
+    const lines = text.split('\n');
+    const conflicts = findConflicts(lines);
+    if (conflicts.length > 0) {
+      const r = analyzeWhole(file, firstSideOnly(lines, conflicts), schemaSet, config);
+      const markers = conflicts.map((c) =>
+        diag('yaml-syntax', { start: { line: c.start, character: 0 }, end: { line: c.start, character: lines[c.start].replace(/\r$/, '').length } }, conflictMessage(c, lines.length), config),
+      );
+      return { ...r, hasSpecLists: r.hasSpecLists || /^(?:requirements|roadmap)[ ]*:/m.test(text), diagnostics: [...markers, ...r.diagnostics] };
+    }
+  }
   const doc = parseYaml(text);
   const lines = new LineIndex(text);
   const syntax = yamlDiagnostics(doc, text, lines, 'yaml-syntax');
