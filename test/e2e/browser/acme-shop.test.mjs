@@ -2,6 +2,7 @@
 // temp copy, plus a broken spec and one with hostile titles) opened in Debian's Chromium, and the
 // UI checked the way a user sees it. Screenshots of each step go to test/output/screenshots/.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,24 @@ const repoRoot = path.resolve(here, '..', '..', '..');
 const shots = path.join(repoRoot, 'test', 'output', 'screenshots');
 const XSS_IMG = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '</script><script>alert(2)</script>';
+
+/**
+ * Makes the workspace copy a git repository with PAY-3's history: a commit where it is at rev 1 (its
+ * second criterion as it was), then the example as it is. Review Suspect Links reads the old side from it.
+ */
+function commitPay3History(workspace) {
+  const git = (...args) => execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'user.name=Acme PM', '-c', 'user.email=pm@acme.test', ...args], { cwd: workspace, stdio: 'pipe' });
+  const spec = path.join(workspace, 'specs', 'checkout.yaml');
+  const now = fs.readFileSync(spec, 'utf8');
+  const rev1 = now.replace('    rev: 2\n', '    rev: 1\n').replace("A declined card shows the bank's reason and keeps the cart and the delivery address intact", 'A declined card shows the reason and keeps the cart intact');
+  assert.notEqual(rev1, now, 'PAY-3 at rev 2 in the example');
+  git('init', '-q');
+  fs.writeFileSync(spec, rev1);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'PAY-3 at rev 1');
+  fs.writeFileSync(spec, now);
+  git('commit', '-q', '-am', 'PAY-3: a declined card keeps the delivery address (rev 2)');
+}
 
 /** Adds the installed VSIX's figures to test/output/e2e-metrics.json (written by test:e2e). */
 function recordMetric(values) {
@@ -64,6 +83,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     for (const f of fs.readdirSync(path.join(here, 'fixtures', 'specs'))) {
       fs.copyFileSync(path.join(here, 'fixtures', 'specs', f), path.join(workspace, 'specs', f));
     }
+    commitPay3History(workspace);
 
     server = await startCodeServer(paths, dirs, { trust: false });
     const { browser } = await launchBrowser();
@@ -214,5 +234,25 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'matrix-empty');
     await filter.fill('');
     await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 40, undefined, { timeout: 10_000 });
+  });
+
+  it("reviews the example's suspect link in the diff editor beside the code", async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'Spectrace: Review Suspect Links');
+    // PAY-3's review fields: rev 1 from git on the left, the current text on the right.
+    const diff = page.locator('.monaco-diff-editor', { hasText: 'delivery address' }).first();
+    await diff.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.monaco-diff-editor', { hasText: 'keeps the cart intact' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const tab = page.locator('.tab', { hasText: 'PAY-3: rev 1 (reviewed) ↔ rev 2 (current)' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 10_000 });
+    // The code beside it, and the choice above.
+    await page.locator('.tab', { hasText: 'payment.ts' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    const pick = page.locator('.quick-input-widget', { hasText: 'Mark reviewed' });
+    await pick.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await pick.innerText(), /PAY-3 changed since src\/checkout\/payment\.ts:25 was reviewed \(rev 1 → rev 2\)/);
+    await screenshot(page, shots, 'change-review');
+    await page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });
