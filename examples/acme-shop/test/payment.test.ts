@@ -8,7 +8,7 @@ const visa: CardToken = { token: 'tok_visa', brand: 'visa', last4: '4242', issue
 const usVisa: CardToken = { ...visa, issuerCountry: 'US' };
 
 describe('payment', () => {
-  // @verifies PAY-3@2
+  // @verifies PAY-3
   it('explains a declined card', async () => {
     const provider: PaymentProvider = new FakeProvider({ ok: false, reason: 'insufficient funds' });
     const result = await payByCard(provider, visa, { currency: 'EUR', cents: 1000 });

@@ -22,21 +22,21 @@ const XSS_IMG = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '</script><script>alert(2)</script>';
 
 /**
- * Makes the workspace copy a git repository with PAY-3's history: a commit where it is at rev 1 (its
- * second criterion as it was), then the example as it is. Review Suspect Links reads the old side from it.
+ * Makes the workspace copy a git repository with SRCH-4's history: a commit where it is at rev 1 (its
+ * criterion as it was), then the example as it is. Review Suspect Links reads the old side from it.
  */
-function commitPay3History(workspace) {
+function commitSrch4History(workspace) {
   const git = (...args) => execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'user.name=Acme PM', '-c', 'user.email=pm@acme.test', ...args], { cwd: workspace, stdio: 'pipe' });
-  const spec = path.join(workspace, 'specs', 'checkout.yaml');
+  const spec = path.join(workspace, 'specs', 'search.yaml');
   const now = fs.readFileSync(spec, 'utf8');
-  const rev1 = now.replace('    rev: 2\n', '    rev: 1\n').replace("A declined card shows the bank's reason and keeps the cart and the delivery address intact", 'A declined card shows the reason and keeps the cart intact');
-  assert.notEqual(rev1, now, 'PAY-3 at rev 2 in the example');
+  const rev1 = now.replace('    rev: 2\n', '    rev: 1\n').replace('one wrong or two swapped letters still finds the product ("headphnes" and "haedphones" find headphones)', 'one wrong letter still finds the product ("headphnes" finds headphones)');
+  assert.notEqual(rev1, now, 'SRCH-4 at rev 2 in the example');
   git('init', '-q');
   fs.writeFileSync(spec, rev1);
   git('add', '-A');
-  git('commit', '-q', '-m', 'PAY-3 at rev 1');
+  git('commit', '-q', '-m', 'SRCH-4 at rev 1');
   fs.writeFileSync(spec, now);
-  git('commit', '-q', '-am', 'PAY-3: a declined card keeps the delivery address (rev 2)');
+  git('commit', '-q', '-am', 'SRCH-4: swapped letters are a typo too (rev 2)');
 }
 
 /** Adds the installed VSIX's figures to test/output/e2e-metrics.json (written by test:e2e). */
@@ -83,7 +83,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     for (const f of fs.readdirSync(path.join(here, 'fixtures', 'specs'))) {
       fs.copyFileSync(path.join(here, 'fixtures', 'specs', f), path.join(workspace, 'specs', f));
     }
-    commitPay3History(workspace);
+    commitSrch4History(workspace);
 
     server = await startCodeServer(paths, dirs, { trust: false });
     const { browser } = await launchBrowser();
@@ -240,14 +240,14 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'View: Hide Panel');
     await runCommand(page, 'Spectrace: Review Suspect Links');
-    // PAY-3's review fields: rev 1 from git on the left, the current text on the right.
-    const diff = page.locator('.monaco-diff-editor', { hasText: 'delivery address' }).first();
+    // SRCH-4's review fields: rev 1 from git on the left, the current text on the right.
+    const diff = page.locator('.monaco-diff-editor', { hasText: 'two swapped letters' }).first();
     await diff.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.locator('.monaco-diff-editor', { hasText: 'keeps the cart intact' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const tab = page.locator('.tab', { hasText: 'PAY-3: rev 1 (reviewed) ↔ rev 2 (current)' }).first();
+    await page.locator('.monaco-diff-editor', { hasText: 'one wrong letter still finds' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const tab = page.locator('.tab', { hasText: 'SRCH-4: rev 1 (reviewed) ↔ rev 2 (current)' }).first();
     await tab.waitFor({ state: 'visible', timeout: 10_000 });
     // The code beside it, and the choice above.
-    await page.locator('.tab', { hasText: 'payment.ts' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.tab', { hasText: 'fuzzy.py' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     const pick = page.locator('.quick-input-widget', { hasText: 'Mark reviewed' });
     await pick.waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await pick.innerText(), /Review Suspect Links \(1 of 1\)/);

@@ -41,15 +41,15 @@ describe('change review', () => {
   after(async () => {
     await closeAllEditors();
     for (const [file, text] of originals) writeWs(file, text);
-    // The next suites start from the example as it is: PAY-3's one suspect link, nothing of PAY-2.
-    await waitFor('the example restored', async () => (await suspectGapIds(api)).join(',') === 'PAY-3' && api.statusBar.summary?.suspect === 1);
+    // The next suites start from the example as it is: SRCH-4's one suspect link, nothing of PAY-2.
+    await waitFor('the example restored', async () => (await suspectGapIds(api)).join(',') === 'SRCH-4' && api.statusBar.summary?.suspect === 1);
   });
 
   it('edit the acceptance → bump → the tag turns suspect → review the diff → mark reviewed → clean', async function () {
     this.timeout(120_000);
-    // The example keeps one link suspect on purpose (PAY-3 is at rev 2, payment.ts still names @1).
+    // The example keeps one link suspect on purpose (SRCH-4 is at rev 2, search/fuzzy.py still names @1).
     await waitFor('the example’s suspect link in the status bar', () => api.statusBar.summary?.suspect === 1 && /· 1 suspect/.test(api.statusBar.item.text));
-    assert.deepEqual(await suspectGapIds(api), ['PAY-3']);
+    assert.deepEqual(await suspectGapIds(api), ['SRCH-4']);
 
     // The PM changes what PAY-2 asks for.
     const spec = await vscode.workspace.openTextDocument(wsUri(SPEC));
@@ -112,11 +112,11 @@ describe('change review', () => {
     const result = await run;
     assert.deepEqual({ total: result.total, reviewed: result.reviewed, skipped: result.skipped }, { total: 2, reviewed: 2, skipped: 0 });
 
-    // Only the suffixes changed, and the workspace is clean again (but for PAY-3's link).
+    // Only the suffixes changed, and the workspace is clean again (but for SRCH-4's link).
     assert.equal(readWs(CODE), originals.get(CODE)?.replace('@implements PAY-2\n', '@implements PAY-2@2\n'));
     assert.equal(readWs(TEST), originals.get(TEST)?.replace('@verifies PAY-2\n', '@verifies PAY-2@2\n'));
     await waitFor('no suspect link to PAY-2', () => suspectOn(code.uri, 'PAY-2').length === 0);
-    await waitFor('PAY-2 gone from Suspect links', async () => (await suspectGapIds(api)).join(',') === 'PAY-3');
+    await waitFor('PAY-2 gone from Suspect links', async () => (await suspectGapIds(api)).join(',') === 'SRCH-4');
     await waitFor('the status bar back to one suspect link', () => api.statusBar.summary?.suspect === 1);
   });
 });

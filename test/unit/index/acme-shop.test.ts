@@ -29,7 +29,7 @@ describe('examples/acme-shop through the workspace index', () => {
     const all = [...index.diagnostics().values()].flat();
     assert.deepEqual(
       all.map((d) => `${path.relative(DIR, d.file)}:${d.range.start.line + 1} ${d.code} ${d.message}`),
-      ['src/checkout/payment.ts:25 suspect-link PAY-3 changed since this link was reviewed (rev 1 → rev 2)'],
+      ['search/fuzzy.py:14 suspect-link SRCH-4 changed since this link was reviewed (rev 1 → rev 2)'],
     );
   });
 

@@ -88,7 +88,7 @@ describe('language server in process (startServer over in-memory streams)', func
     const uri = uriOf(file);
     await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
     const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('@implements PAY-3@1, PAY-5'));
+    const line = lines.findIndex((l) => l.includes('@implements PAY-3, PAY-5'));
     const hover = await client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: lines[line].indexOf('PAY-3') + 1 } });
     const contents = hover?.contents as MarkupContent | undefined;
     assert.match(contents?.value ?? '', /\*\*PAY-3\*\* — Pay by card/);

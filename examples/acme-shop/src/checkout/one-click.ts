@@ -10,7 +10,7 @@ export interface OneClickRequest {
   cart: Cart;
 }
 
-// @implements PAY-4, PAY-3@2
+// @implements PAY-4, PAY-3
 export async function payWithSavedCard(
   request: OneClickRequest,
   deps: { cards: SavedCards; provider: PaymentProvider; discounts: DiscountBook },

@@ -22,7 +22,7 @@ const EEA = new Set(['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL',
 // @implements PAY-10
 const AUTHORISATION_TIMEOUT_MS = 1800;
 
-// @implements PAY-3@1, PAY-5
+// @implements PAY-3, PAY-5
 export async function payByCard(provider: PaymentProvider, card: CardToken, amount: Money): Promise<PaymentResult> {
   // Only the provider token reaches our servers; the card number never does.
   const result = await provider.authorise(card.token, amount, {
