@@ -3,7 +3,8 @@ import { TOOL } from '../engine/reports/tool';
 
 export const EXIT_CODES = `Exit codes:
   0  no errors (warnings, infos and hints allowed)
-  1  errors found; with --strict also requirements failing the coverage policy
+  1  errors found; with --strict also requirements failing the coverage policy,
+     suspect links and unrecorded changes (change review)
   2  could not run: bad usage (unknown flag, bad value, too many arguments),
      a folder that does not exist or cannot be read, an unwritable --out file,
      a spectrace.yaml with errors (they are printed)`;
@@ -13,13 +14,20 @@ export const MAIN_HELP = `${TOOL.name} ${TOOL.version}: product specs as YAML, t
 Usage:
   spectrace check [folder] [options]    validate specs, code tags and the coverage policy
   spectrace report [folder] [options]   write the traceability matrix
+  spectrace baseline [folder]           change review: fingerprint requirements that have none
+  spectrace bump <ID...> [--editorial]  change review: bump revisions (or record an editorial change)
+  spectrace review <ID...> [--path <glob>]
+                                        change review: mark a requirement's suspect links reviewed
+  spectrace suspects [folder] [--format text|md|json]
+                                        change review: every suspect link with its word diff
   spectrace <command> --help            options of one command
 
 Options:
   -h, --help       show this help
   -v, --version    print the version
 
-The folder defaults to the current directory; spectrace.yaml at its root configures the check.
+The folder defaults to the current directory (or give --folder <path> to any command); spectrace.yaml
+at its root configures the check. Change review is on when spectrace.yaml has a \`review:\` key.
 
 ${EXIT_CODES}
 `;
@@ -40,7 +48,10 @@ Options:
                      junit  JUnit XML: a test case per requirement under the coverage policy,
                             and one per checked file
       --strict     also fail (exit 1) when a requirement does not meet the coverage policy,
-                   whatever the severity of uncovered-requirement
+                   whatever the severity of uncovered-requirement, and (change review) on any
+                   suspect-link or unrecorded-change
+      --folder <path>
+                   the workspace folder (instead of the positional argument)
   -o, --out <file> write the output to this file instead of standard output
                    (the summary line is still printed)
       --today <YYYY-MM-DD>
@@ -81,3 +92,67 @@ Exit codes:
   2  could not run: bad usage, a folder that does not exist or cannot be read, an unwritable --out file,
      a spectrace.yaml with errors (they are printed)
 `;
+
+const REVIEW_NOTE = `Change review must be on (\`review:\` in spectrace.yaml). Files are edited in place: only the
+edited value or suffix changes; comments, blank lines, quotes and key order stay. A spec file with
+YAML errors is not edited (the command names it and exits 1).`;
+
+const REVIEW_EXIT_CODES = `Exit codes:
+  0  done
+  1  a file could not be edited (YAML errors, a flow-mapping requirement)
+  2  bad usage, an unknown requirement ID, an unreadable folder, or change review is off`;
+
+export const BASELINE_HELP = `Usage: spectrace baseline [folder] [--folder <path>]
+
+Writes a fingerprint (and \`rev: 1\` when there is no rev) for every requirement under review that
+has none, so that later changes to its review fields are noticed.
+
+${REVIEW_NOTE}
+
+${REVIEW_EXIT_CODES}
+`;
+
+export const BUMP_HELP = `Usage: spectrace bump <ID...> [--editorial] [--folder <path>]
+
+Records a change of the requirements' review fields: a substantive change bumps \`rev\` to the next
+revision and refreshes the fingerprint (links reviewed against the old revision become suspect);
+with --editorial only the fingerprint is refreshed and the revision stays.
+
+${REVIEW_NOTE}
+
+${REVIEW_EXIT_CODES}
+`;
+
+export const REVIEW_HELP = `Usage: spectrace review <ID...> [--path <glob>]... [--folder <path>]
+
+Marks the suspect links of the requirements reviewed: rewrites each link's @rev suffix in code,
+tests and specs to the requirement's current revision. --path limits it to files matching a glob
+(relative to the folder; repeatable).
+
+${REVIEW_NOTE}
+
+${REVIEW_EXIT_CODES}
+`;
+
+export const SUSPECTS_HELP = `Usage: spectrace suspects [folder] [--format text|md|json] [--folder <path>]
+
+Lists every suspect link (a link reviewed against an older revision of its requirement) with the
+word diff of the requirement's review fields between that revision and now, read from git history.
+md is ready to paste into a pull-request comment. Without git, in a shallow clone or when the history
+does not have the older revision, each entry says why there is no diff.
+
+Exit codes:
+  0  listed (also when there are none)
+  2  bad usage, an unreadable folder, or change review is off
+`;
+
+/** The help text per topic. */
+export const HELP: Record<'main' | 'check' | 'report' | 'baseline' | 'bump' | 'review' | 'suspects', string> = {
+  main: MAIN_HELP,
+  check: CHECK_HELP,
+  report: REPORT_HELP,
+  baseline: BASELINE_HELP,
+  bump: BUMP_HELP,
+  review: REVIEW_HELP,
+  suspects: SUSPECTS_HELP,
+};

@@ -15,7 +15,8 @@ import type { SkippedFile } from '../engine/types';
 import { relativePath } from '../engine/reports/paths';
 import { UsageError, parseCommandLine } from './parseArgs';
 import type { Command } from './parseArgs';
-import { CHECK_HELP, MAIN_HELP, REPORT_HELP } from './help';
+import { HELP, MAIN_HELP } from './help';
+import { runReviewCommand } from './reviewCommands';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const command = parseCommandLine(argv);
     switch (command.kind) {
       case 'help':
-        io.stdout(command.topic === 'check' ? CHECK_HELP : command.topic === 'report' ? REPORT_HELP : MAIN_HELP);
+        io.stdout(HELP[command.topic]);
         return EXIT_OK;
       case 'version':
         io.stdout(`${TOOL.version}\n`);
@@ -44,6 +45,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCheck(command, io);
       case 'report':
         return await runReport(command, io);
+      case 'baseline':
+      case 'bump':
+      case 'review':
+      case 'suspects':
+        return await runReviewCommand(command, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -123,6 +129,13 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   }
   const policyFailures = report.policy.filter((p) => !p.satisfied);
   if (report.summary.errors > 0) return EXIT_FAILED;
+  if (command.strict) {
+    const unreviewed = strictReviewFailures(workspace.source);
+    if (unreviewed.length > 0) {
+      io.stderr(`spectrace: --strict: ${unreviewed.join(' and ')}\n`);
+      return EXIT_FAILED;
+    }
+  }
   if (command.strict && policyFailures.length > 0) {
     const ids = policyFailures.map((p) => p.id);
     const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
@@ -156,4 +169,20 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
     io.stdout(output);
   }
   return EXIT_OK;
+}
+
+/** With --strict, suspect links and unrecorded changes fail the check whatever their severity. */
+function strictReviewFailures(source: ReportSource): string[] {
+  let suspect = 0;
+  let unrecorded = 0;
+  for (const list of source.diagnostics().values()) {
+    for (const d of list) {
+      if (d.code === 'suspect-link') suspect++;
+      else if (d.code === 'unrecorded-change') unrecorded++;
+    }
+  }
+  const out: string[] = [];
+  if (suspect > 0) out.push(`${suspect} suspect link${suspect === 1 ? '' : 's'} (run 'spectrace suspects', then 'spectrace review <ID>')`);
+  if (unrecorded > 0) out.push(`${unrecorded} unrecorded change${unrecorded === 1 ? '' : 's'} (run 'spectrace bump <ID>' or 'spectrace bump --editorial <ID>')`);
+  return out;
 }

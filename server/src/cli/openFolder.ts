@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { indexFolder } from '../disk/indexFolder';
+import type { WorkspaceIndexReader } from '../engine/index/indexReader';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
 import { UsageError } from './parseArgs';
@@ -10,6 +11,8 @@ import { errorText } from '../shared/errorText';
 
 export interface LoadedWorkspace {
   source: ReportSource;
+  /** The same index, for the commands that edit files (change review). */
+  index: WorkspaceIndexReader;
   /** spectrace.yaml when the folder has one. */
   configFile: string | undefined;
   skipped: SkippedFile[];
@@ -61,5 +64,5 @@ export async function loadWorkspace(root: string, now: Date | undefined): Promis
   // The engine may report skips through the callback, the result, or both: list each file once.
   for (const s of reported) if (!skipped.some((k) => k.file === s.file)) skipped.push(s);
   const configFile = (await exists(index.configFile)) ? index.configFile : undefined;
-  return { source: index, configFile, skipped };
+  return { source: index, index, configFile, skipped };
 }

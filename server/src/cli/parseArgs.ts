@@ -20,13 +20,23 @@ interface Common {
   verbose: boolean;
 }
 
+export type SuspectsFormat = 'text' | 'md' | 'json';
+const SUSPECTS_FORMATS: readonly SuspectsFormat[] = ['text', 'md', 'json'];
+export type HelpTopic = 'main' | 'check' | 'report' | 'baseline' | 'bump' | 'review' | 'suspects';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'baseline', 'bump', 'review', 'suspects'];
+
 export type Command =
-  | { kind: 'help'; topic: 'main' | 'check' | 'report' }
+  | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' }
   | ({ kind: 'check'; format: CheckFormat; strict: boolean; quiet: boolean; color: boolean | undefined } & Common)
-  | ({ kind: 'report'; format: ReportFormat } & Common);
+  | ({ kind: 'report'; format: ReportFormat } & Common)
+  | { kind: 'baseline'; folder: string }
+  | { kind: 'bump'; folder: string; ids: string[]; editorial: boolean }
+  | { kind: 'review'; folder: string; ids: string[]; paths: string[] }
+  | { kind: 'suspects'; folder: string; format: SuspectsFormat };
 
 const COMMON_OPTIONS = {
+  folder: { type: 'string' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   today: { type: 'string' },
@@ -65,11 +75,12 @@ function parseToday(value: string | undefined): Date | undefined {
   return date;
 }
 
-function folderOf(positionals: string[], command: string): string {
+function folderOf(positionals: string[], command: string, option?: string): string {
   if (positionals.length > 1) {
     throw new UsageError(`too many arguments for '${command}': ${positionals.slice(1).map((p) => `'${p}'`).join(' ')} (one folder at most)`);
   }
-  const folder = positionals[0] ?? '.';
+  if (option !== undefined && positionals.length > 0) throw new UsageError(`give the folder once: '${positionals[0]}' or --folder '${option}'`);
+  const folder = option ?? positionals[0] ?? '.';
   if (folder === '') throw new UsageError('the folder argument is empty');
   return folder;
 }
@@ -81,7 +92,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (rest.length > 1) throw new UsageError('too many arguments for help');
     const topic = rest[0];
     if (topic === undefined) return { kind: 'help', topic: 'main' };
-    if (topic === 'check' || topic === 'report') return { kind: 'help', topic };
+    if ((HELP_TOPICS as readonly string[]).includes(topic)) return { kind: 'help', topic: topic as HelpTopic };
     throw new UsageError(`unknown command '${topic}'`);
   }
   if (command === '-v' || command === '--version') {
@@ -90,8 +101,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command === 'check') return parseCheck(rest);
   if (command === 'report') return parseReport(rest);
-  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check or report)`);
-  throw new UsageError(`unknown command '${command}' (expected check or report; try 'spectrace check ${command}')`);
+  if (command === 'baseline' || command === 'bump' || command === 'review' || command === 'suspects') return parseReviewCommand(command, rest);
+  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, baseline, bump, review or suspects)`);
+  throw new UsageError(`unknown command '${command}' (expected check, report, baseline, bump, review or suspects; try 'spectrace check ${command}')`);
 }
 
 function parseCheck(args: string[]): Command {
@@ -106,7 +118,7 @@ function parseCheck(args: string[]): Command {
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
   return {
     kind: 'check',
-    folder: folderOf(parsed.positionals, 'check'),
+    folder: folderOf(parsed.positionals, 'check', nonEmpty(v.folder, '--folder')),
     format: oneOf(v.format, CHECK_FORMATS, 'text', '--format'),
     strict: v.strict ?? false,
     quiet: v.quiet ?? false,
@@ -128,7 +140,7 @@ function parseReport(args: string[]): Command {
   if (v.help) return { kind: 'help', topic: 'report' };
   return {
     kind: 'report',
-    folder: folderOf(parsed.positionals, 'report'),
+    folder: folderOf(parsed.positionals, 'report', nonEmpty(v.folder, '--folder')),
     format: oneOf(v.format, REPORT_FORMATS, 'md', '--format'),
     out: nonEmpty(v.out, '--out'),
     today: parseToday(v.today),
@@ -139,4 +151,46 @@ function parseReport(args: string[]): Command {
 function nonEmpty(value: string | undefined, flag: string): string | undefined {
   if (value === '') throw new UsageError(`${flag} needs a file name`);
   return value;
+}
+
+const REVIEW_OPTIONS = {
+  folder: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  editorial: { type: 'boolean' },
+  path: { type: 'string', multiple: true },
+  format: { type: 'string', short: 'f' },
+} as const;
+
+/** Which options each change-review command takes, besides --folder and --help. */
+const REVIEW_COMMAND_OPTIONS: Record<'baseline' | 'bump' | 'review' | 'suspects', readonly string[]> = {
+  baseline: [],
+  bump: ['editorial'],
+  review: ['path'],
+  suspects: ['format'],
+};
+
+function parseReviewCommand(command: 'baseline' | 'bump' | 'review' | 'suspects', args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: REVIEW_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usage(err);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: command };
+  for (const name of ['editorial', 'path', 'format'] as const) {
+    if (v[name] !== undefined && !REVIEW_COMMAND_OPTIONS[command].includes(name)) throw new UsageError(`unknown option '--${name}' for '${command}'`);
+  }
+  const option = nonEmpty(v.folder, '--folder');
+  if (command === 'baseline') return { kind: 'baseline', folder: folderOf(parsed.positionals, command, option) };
+  if (command === 'suspects') return { kind: 'suspects', folder: folderOf(parsed.positionals, command, option), format: oneOf(v.format, SUSPECTS_FORMATS, 'text', '--format') };
+  const ids = parsed.positionals;
+  if (ids.length === 0) throw new UsageError(`'${command}' needs at least one requirement ID, e.g. 'spectrace ${command} PAY-1'`);
+  const folder = option ?? '.';
+  if (command === 'bump') return { kind: 'bump', folder, ids, editorial: v.editorial ?? false };
+  const paths = (v.path ?? []).map((p) => {
+    if (p === '') throw new UsageError('--path needs a glob');
+    return p;
+  });
+  return { kind: 'review', folder, ids, paths };
 }

@@ -24,6 +24,8 @@ export interface GitInfoOptions {
   env: Record<string, string | undefined>;
   /** Limit for each git command. */
   timeoutMs?: number;
+  /** Limit of a command's output (default 1 MiB). */
+  maxBuffer?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -32,7 +34,7 @@ const SAFE_CONFIG = ['-c', 'core.fsmonitor=false'];
 /** Inherited variables that would point git at another repository than the folder's own. */
 const LOCATION_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_NAMESPACE'];
 
-class GitFailed extends Error {
+export class GitFailed extends Error {
   constructor(
     message: string,
     readonly notFound: boolean,
@@ -49,12 +51,12 @@ function gitEnv(env: Record<string, string | undefined>): Record<string, string>
   return out;
 }
 
-function runGit(folder: string, args: readonly string[], options: GitInfoOptions): Promise<string> {
+export function runGit(folder: string, args: readonly string[], options: GitInfoOptions): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       [...SAFE_CONFIG, '-C', folder, ...args],
-      { encoding: 'utf8', env: gitEnv(options.env), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024, windowsHide: true, shell: false },
+      { encoding: 'utf8', env: gitEnv(options.env), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: options.maxBuffer ?? 1024 * 1024, windowsHide: true, shell: false },
       (err, stdout, stderr) => {
         if (!err) {
           resolve(stdout.replace(/\r?\n$/, ''));

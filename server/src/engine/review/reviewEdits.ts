@@ -81,7 +81,8 @@ export function lineReader(text: string): LineReader {
 
 /** `text` with `edits` applied (non-overlapping; any order). */
 export function applyEdits(text: string, edits: readonly Pick<FileEdit, 'range' | 'newText'>[]): string {
-  const starts: number[] = [0];
+  // Engine columns on line 0 do not count a byte order mark (editors do not show it).
+  const starts: number[] = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
