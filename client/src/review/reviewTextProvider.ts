@@ -3,6 +3,7 @@
 // again, so the current revision's side follows the spec file as it is edited.
 import * as vscode from 'vscode';
 import { ReviewTextRequest } from '../../../server/src/shared/protocol';
+import { errorText } from '../../../server/src/shared/errorText';
 import type { Ctx } from '../extensionContext';
 import { REVIEW_SCHEME, parseReviewDoc, reviewDocPath, reviewDocText } from './reviewDocs';
 import type { ReviewDocRef } from './reviewDocs';
@@ -30,7 +31,13 @@ export class ReviewTextProvider implements vscode.TextDocumentContentProvider, v
     const ref = parseReviewDoc(uri.path, uri.query);
     if (!ref) return `Not a Spectrace review document: ${uri.toString()}\n`;
     const params = ref.uri === undefined ? { id: ref.id, rev: ref.rev } : { id: ref.id, rev: ref.rev, uri: ref.uri };
-    return reviewDocText(ref, await this.ctx.request(ReviewTextRequest, params, token));
+    try {
+      return reviewDocText(ref, await this.ctx.request(ReviewTextRequest, params, token));
+    } catch (err) {
+      // The diff shows the reason in place of the text; the log keeps the details.
+      this.ctx.log.warn(`review text of ${ref.id}@${ref.rev}: ${errorText(err)}`);
+      return reviewDocText(ref, { text: null, reason: errorText(err) });
+    }
   }
 
   dispose(): void {
