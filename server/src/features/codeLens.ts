@@ -12,6 +12,7 @@ import { fieldText } from '../engine/reports/fields';
 import { progressByStage, shortDate, titleOf } from './items';
 import { Pacer } from './pacer';
 import { plural } from '../shared/plural';
+import { revOf, suspectLinksOf, underReview } from '../engine/review/reviewModel';
 
 function lens(ctx: FeatureContext, file: string, at: Range, title: string, locations: Location[]): CodeLens {
   const range = toLspRange({ start: at.start, end: at.start });
@@ -32,8 +33,9 @@ function requirementLenses(ctx: FeatureContext, item: SpecItem, now: Date, out: 
   const trace = ctx.index.trace(item.id);
   const impl = trace?.implementations ?? [];
   const tests = trace?.tests ?? [];
-  out.push(lens(ctx, item.file, item.headRange, impl.length ? plural(impl.length, 'implementation', 'implementations') : 'no implementations', tagLocations(ctx, impl)));
-  out.push(lens(ctx, item.file, item.headRange, tests.length ? plural(tests.length, 'test', 'tests') : 'no tests', tagLocations(ctx, tests)));
+  if (underReview(item, ctx.index.config)) out.push(reviewLens(ctx, item, impl, tests));
+  else out.push(lens(ctx, item.file, item.headRange, impl.length ? plural(impl.length, 'implementation', 'implementations') : 'no implementations', tagLocations(ctx, impl)));
+  if (!underReview(item, ctx.index.config)) out.push(lens(ctx, item.file, item.headRange, tests.length ? plural(tests.length, 'test', 'tests') : 'no tests', tagLocations(ctx, tests)));
   const roadmapId = fieldText(item, 'roadmap');
   if (roadmapId) {
     const r = trace?.roadmapItem ?? ctx.index.item(roadmapId);
@@ -41,6 +43,15 @@ function requirementLenses(ctx: FeatureContext, item: SpecItem, now: Date, out: 
     const title = `${roadmapId}${due ? ` (due ${shortDate(due, now.getFullYear())})` : r ? '' : ' (unknown)'}`;
     out.push(lens(ctx, item.file, item.headRange, title, r ? [itemLocation(ctx, r)] : []));
   }
+}
+
+/** A requirement under review: `rev 3 · 2 impl · 1 test · 1 suspect`; a click shows the suspect links (else the code and tests). */
+function reviewLens(ctx: FeatureContext, item: SpecItem, impl: CodeTag[], tests: CodeTag[]): CodeLens {
+  const suspect = suspectLinksOf(ctx.index, item);
+  const parts = [`rev ${revOf(item)}`, `${impl.length} impl`, plural(tests.length, 'test')];
+  if (suspect.length > 0) parts.push(`${suspect.length} suspect`);
+  const locations = suspect.length > 0 ? suspect.map((l) => ({ uri: ctx.uriOf(l.file), range: toLspRange(l.fullRange) })) : tagLocations(ctx, [...impl, ...tests]);
+  return lens(ctx, item.file, item.headRange, parts.join(' · '), locations);
 }
 
 function roadmapLenses(ctx: FeatureContext, item: SpecItem, progress: Map<string, { done: number; total: number; overdue: boolean; requirements: SpecItem[] }>, out: CodeLens[]): void {

@@ -14,6 +14,7 @@ import { schemaKeys, schemaPathOf } from './schemaPath';
 import type { SchemaPath } from './schemaPath';
 import { ITEM, cursorContext } from './yamlCursor';
 import type { CursorContext } from './yamlCursor';
+import { revOf } from '../engine/review/reviewModel';
 
 export const ID_COMPLETION_LIMIT = 1000;
 
@@ -43,7 +44,7 @@ function tagCompletion(req: FeatureRequest<CompletionParams>): CompletionList | 
     if (!m) continue;
     const partial = m[1];
     const range: LspRange = { start: { line: params.position.line, character: params.position.character - partial.length }, end: params.position };
-    return idItems(req, ctx.index.requirements(), partial, range, undefined);
+    return idItems(req, ctx.index.requirements(), partial, range, undefined, true);
   }
   return null;
 }
@@ -103,7 +104,7 @@ function currentItem(req: FeatureRequest<CompletionParams>): SpecItem | undefine
 }
 
 /** ID candidates filtered by the typed word (ID prefix first, then anything containing it, title matches last). */
-function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], word: string, range: LspRange, exclude: string | undefined): CompletionList {
+function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], word: string, range: LspRange, exclude: string | undefined, inTag = false): CompletionList {
   const { token } = req;
   const w = word.toLowerCase();
   const scored: { item: SpecItem; rank: number }[] = [];
@@ -132,7 +133,7 @@ function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], 
       // The title takes part in filtering so `saved card` finds PAY-3.
       filterText: `${id} ${titleOf(item)}`,
       sortText: `${inactive ? 1 : 0}${rank}${id}`,
-      textEdit: { range, newText: id },
+      textEdit: { range, newText: inTag ? withRevision(req.ctx, item) : id },
       tags: inactive ? [1] : undefined,
     });
   }
@@ -271,4 +272,12 @@ function itemSnippets(req: FeatureRequest<CompletionParams>, kind: ItemKind, cur
       insertTextMode: InsertTextMode.asIs,
     },
   ];
+}
+
+/** A link written today is reviewed against today's text: with review on, `ID@rev` above rev 1. */
+function withRevision(ctx: FeatureRequest<CompletionParams>['ctx'], item: SpecItem): string {
+  const id = item.id as string;
+  if (!ctx.index.config.review) return id;
+  const rev = revOf(item);
+  return rev > 1 ? `${id}@${rev}` : id;
 }

@@ -5,6 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpectraceSettings } from '../shared/protocol';
 import type { WorkspaceIndexReader } from '../engine/index/indexReader';
+import type { ReviewHistory } from '../engine/review/olderText';
 
 export interface FeatureContext {
   index: WorkspaceIndexReader;
@@ -27,6 +28,8 @@ export interface FeatureContext {
   snippets: boolean;
   /** Whether the client accepts Markdown in hover / documentation. */
   markdown: boolean;
+  /** Reads older versions of spec files (git), for change review's diffs; none in an untrusted workspace. */
+  history?: ReviewHistory;
 }
 
 export interface FeatureRequest<P> {

@@ -8,6 +8,7 @@ import { idCard } from './card';
 import type { FeatureRequest } from './featureContext';
 import { schemaPathOf } from './schemaPath';
 import { keyAtCursor } from './yamlCursor';
+import { reviewHover } from './reviewHover';
 
 export interface HoverOptions {
   isConfig: boolean;
@@ -15,11 +16,14 @@ export interface HoverOptions {
   now: Date;
 }
 
-export function hover(req: FeatureRequest<HoverParams>, opts: HoverOptions): Hover | null {
+export async function hover(req: FeatureRequest<HoverParams>, opts: HoverOptions): Promise<Hover | null> {
   const { ctx, file, params } = req;
   const kind = ctx.markdown ? MarkupKind.Markdown : MarkupKind.PlainText;
   const hit = ctx.index.idAt(file, params.position);
-  if (hit) return { contents: { kind, value: idCard(ctx, hit.id, opts.now) }, range: toLspRange(hit.range) };
+  // Change review: a suspect link or an unrecorded change shows what changed, above the card.
+  const review = await reviewHover(ctx, file, params.position);
+  if (review !== undefined && !hit) return { contents: { kind, value: review } };
+  if (hit) return { contents: { kind, value: review !== undefined ? `${review}\n\n---\n\n${idCard(ctx, hit.id, opts.now)}` : idCard(ctx, hit.id, opts.now) }, range: toLspRange(hit.range) };
   if (!opts.isSpec && !opts.isConfig) return null;
   const key = keyAtCursor(req.document.getText(), params.position, req.document.offsetAt(params.position));
   if (!key) return null;

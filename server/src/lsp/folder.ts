@@ -2,6 +2,7 @@
 // in progress, its .gitignore rules for later file events and its persisted caches.
 import * as path from 'node:path';
 import type { CodeIndexCache } from '../disk/indexCache';
+import { GitHistory } from '../disk/gitHistory';
 import type { GitignoreRules } from '../disk/gitignore';
 import type { SpecResultCache } from '../disk/specResultCache';
 import { CONFIG_FILE_NAME } from '../engine/config/config';
@@ -23,12 +24,20 @@ export class Folder {
   specCache: SpecResultCache | undefined;
   /** Pending debounced write of `cache` after file events. */
   cacheTimer: NodeJS.Timeout | undefined;
+  /** The folder's git history reader (change review's diffs), made on first use, per trust state. */
+  private gitHistory: { trusted: boolean; reader: GitHistory } | undefined;
 
   constructor(
     readonly uri: string,
     readonly name: string,
     readonly root: string,
   ) {}
+
+  /** The history reader; it runs git only when asked, and never while the workspace is untrusted. */
+  history(trusted: boolean): GitHistory {
+    if (this.gitHistory?.trusted !== trusted) this.gitHistory = { trusted, reader: new GitHistory(this.root, { trusted, env: process.env }) };
+    return this.gitHistory.reader;
+  }
 
   get configFile(): string {
     return this.index?.configFile ?? path.join(this.root, CONFIG_FILE_NAME);

@@ -57,5 +57,6 @@ export function featureContext(folder: Folder, index: WorkspaceIndex, s: Context
     documentChanges: s.client.documentChanges,
     snippets: s.client.snippets,
     markdown: s.client.markdown,
+    history: folder.history(s.trusted),
   };
 }

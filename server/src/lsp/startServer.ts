@@ -17,6 +17,7 @@ import { references } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
 import { renderReport } from '../features/views/report';
+import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
 import { contentModified, guard, guardNotification } from './boundary';
@@ -28,11 +29,14 @@ import { PieceDocument } from './pieceDocument';
 import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
 import {
+  BumpRevisionRequest,
   CoverageGapsRequest,
   IdAtRequest,
   MatrixRequest,
   NextIdRequest,
   ReportRequest,
+  ReviewTextRequest,
+  SuspectLinksRequest,
   RequirementsTreeRequest,
   RoadmapRequest,
   SummaryRequest,
@@ -199,6 +203,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
   connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
+  connection.onRequest(SuspectLinksRequest, (p, token) => guard('suspectLinks', log, token, async () => suspectLinks(await ws().views(token, p?.folderUri), p ?? {}, token)));
+  connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
+  connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
 
   documents.listen(connection);
   connection.listen();

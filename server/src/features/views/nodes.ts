@@ -7,6 +7,7 @@ import type { FeatureContext } from '../featureContext';
 import { fieldText } from '../../engine/reports/fields';
 import { titleOf } from '../items';
 import { countStages } from '../../shared/statusStages';
+import { revOf, suspectLinksOf } from '../../engine/review/reviewModel';
 
 /** One workspace folder as the view requests see it. */
 export interface FolderView {
@@ -75,8 +76,8 @@ export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: P
     tests: (trace?.tests ?? []).map(loc),
     coverage: coverage ? coverageLabel(coverage) : 'not-required',
     problems: problems.count(item),
-    rev: 1,
-    suspect: 0,
+    rev: revOf(item),
+    suspect: suspectLinksOf(ctx.index, item).length,
   };
 }
 

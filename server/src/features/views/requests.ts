@@ -16,6 +16,7 @@ import type {
   TraceResult,
 } from '../../shared/protocol';
 import { compareTraceRows, traceRows } from '../../engine/reports/traceRows';
+import { revOf, suspectLinksOf } from '../../engine/review/reviewModel';
 import type { CodeTag } from '../../engine/types';
 import { toLspRange } from '../lspRange';
 import { Pacer } from '../pacer';
@@ -78,14 +79,15 @@ export async function matrix(folders: FolderView[], token: CancellationToken): P
     const folderRows: MatrixRow[] = [];
     for (const built of traceRows(ctx.index)) {
       if (pacer.due()) await pacer.yield();
+      const suspect = new Set(suspectLinksOf(ctx.index, built.requirement).map((l) => l.tag));
       folderRows.push({
         ...built.row,
         location: itemLocation(ctx, built.requirement),
         implementationLocations: built.implementations.map(location),
         testLocations: built.tests.map(location),
-        suspectImplementations: built.implementations.map(() => false),
-        suspectTests: built.tests.map(() => false),
-        rev: 1,
+        suspectImplementations: built.implementations.map((t) => suspect.has(t)),
+        suspectTests: built.tests.map((t) => suspect.has(t)),
+        rev: revOf(built.requirement),
       });
     }
     rows.push(...folderRows.sort(compareTraceRows));
@@ -93,7 +95,7 @@ export async function matrix(folders: FolderView[], token: CancellationToken): P
   return { rows };
 }
 
-const GAP_CODES = new Set<CoverageGap['kind']>(['uncovered-requirement', 'unknown-code-reference', 'inactive-code-reference', 'overdue-roadmap-item', 'status-mismatch']);
+const GAP_CODES = new Set<CoverageGap['kind']>(['uncovered-requirement', 'unknown-code-reference', 'inactive-code-reference', 'overdue-roadmap-item', 'status-mismatch', 'suspect-link']);
 
 export async function coverageGaps(folders: FolderView[], token: CancellationToken): Promise<CoverageGapsResult> {
   const gaps: CoverageGap[] = [];
@@ -103,7 +105,7 @@ export async function coverageGaps(folders: FolderView[], token: CancellationTok
       for (const d of diags) {
         if (pacer.due()) await pacer.yield();
         if (!GAP_CODES.has(d.code as CoverageGap['kind'])) continue;
-        const id = f.ctx.index.idAt(file, d.range.start)?.id ?? /[A-Za-z][\w.-]*-\d+/.exec(d.message)?.[0] ?? '';
+        const id = d.data?.kind === 'suspect' ? d.data.id : f.ctx.index.idAt(file, d.range.start)?.id ?? /[A-Za-z][\w.-]*-\d+/.exec(d.message)?.[0] ?? '';
         gaps.push({ kind: d.code as CoverageGap['kind'], message: d.message, id, location: { uri: f.ctx.uriOf(file), range: toLspRange(d.range) } });
       }
     }
@@ -124,6 +126,7 @@ export function summary(folders: FolderView[]): SummaryResult {
       for (const d of diags) {
         if (d.severity === 'error') s.errors++;
         else if (d.severity === 'warning') s.warnings++;
+        if (d.code === 'suspect-link') s.suspect++;
       }
     }
     if (!f.ctx.trusted) s.trusted = false;
