@@ -104,7 +104,9 @@ export async function bumpRevision(ctx: Ctx, store: SpecStore, arg: unknown): Pr
   const params: BumpRevisionParams = { id, editorial, uri: req.location.uri };
   const result = await ctx.request(BumpRevisionRequest, params);
   if (!result) {
-    void vscode.window.showWarningMessage(`Spectrace: ${id} is not under review (review is off in spectrace.yaml, or its status is not one of review.statuses).`);
+    void vscode.window.showWarningMessage(
+      `Spectrace: ${id} has no revision to bump: review is off in spectrace.yaml, its status is not one of review.statuses, or its spec file has YAML errors.`,
+    );
     return undefined;
   }
   await applyAndSave(result.changes, `Bump Revision of ${id}`);
