@@ -83,10 +83,11 @@ describe('change review', () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec.uri, 100);
       return lenses.find((l) => /rev 2\b.*\bsuspect/.test(l.command?.title ?? ''));
     });
-    assert.match(lens.command?.title ?? '', /2 suspect/, 'the implementation and the test');
+    // The implementation, the test and the three requirements whose `parent` is PAY-2.
+    assert.match(lens.command?.title ?? '', /\b5 suspect\b/, lens.command?.title);
     // …and Coverage gaps lists it under Suspect links, with the example's own.
     await waitFor('PAY-2 in the Suspect links group', async () => (await suspectGapIds(api)).includes('PAY-2'));
-    await waitFor('the status bar counting them', () => api.statusBar.summary?.suspect === 3);
+    await waitFor('the status bar counting them', () => api.statusBar.summary?.suspect === 6 && /· 6 suspect/.test(api.statusBar.item.text));
 
     // The engineer reviews PAY-2's links: the diff of its review fields beside the code.
     const run = Promise.resolve(vscode.commands.executeCommand<ReviewWalkResult>('spectrace.reviewSuspectLinks', { id: 'PAY-2' }));
@@ -105,16 +106,29 @@ describe('change review', () => {
       'the linking file is open beside the diff',
     );
 
+    assert.ok(first.location.uri.endsWith(CODE), `tags first: ${first.location.uri}`);
+
+    // Mark reviewed, link after link (each choice shows the next one), until the walk ends.
+    const seen = [first];
     assert.ok(api.review.walk?.choose('markReviewed'));
-    const second = await waitFor('the second link on screen', () => (api.review.walk?.current !== first ? api.review.walk?.current : undefined));
-    assert.equal(second.id, 'PAY-2');
-    assert.ok(api.review.walk?.choose('markReviewed'));
+    for (;;) {
+      const next = await waitFor('the next link, or the end of the walk', () => {
+        const now = api.review.walk?.current;
+        return now && !seen.includes(now) ? now : api.review.walk === undefined ? 'done' : undefined;
+      });
+      if (next === 'done') break;
+      assert.equal(next.id, 'PAY-2');
+      seen.push(next);
+      assert.ok(api.review.walk?.choose('markReviewed'));
+    }
     const result = await run;
-    assert.deepEqual({ total: result.total, reviewed: result.reviewed, skipped: result.skipped }, { total: 2, reviewed: 2, skipped: 0 });
+    assert.deepEqual({ total: result.total, reviewed: result.reviewed, skipped: result.skipped }, { total: 5, reviewed: 5, skipped: 0 });
+    assert.deepEqual(seen.map((l) => l.kind).sort(), ['implements', 'parent', 'parent', 'parent', 'verifies']);
 
     // Only the suffixes changed, and the workspace is clean again (but for SRCH-4's link).
     assert.equal(readWs(CODE), originals.get(CODE)?.replace('@implements PAY-2\n', '@implements PAY-2@2\n'));
     assert.equal(readWs(TEST), originals.get(TEST)?.replace('@verifies PAY-2\n', '@verifies PAY-2@2\n'));
+    assert.equal(readWs(SPEC).match(/parent: PAY-2@2\n/g)?.length, 3, 'the sub-requirements reviewed too');
     await waitFor('no suspect link to PAY-2', () => suspectOn(code.uri, 'PAY-2').length === 0);
     await waitFor('PAY-2 gone from Suspect links', async () => (await suspectGapIds(api)).join(',') === 'SRCH-4');
     await waitFor('the status bar back to one suspect link', () => api.statusBar.summary?.suspect === 1);
