@@ -237,8 +237,8 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   });
 
   it("reviews the example's suspect link in the diff editor beside the code", async () => {
+    // The matrix test hid the panel already: the editors get the full height.
     await runCommand(page, 'View: Close All Editors');
-    await runCommand(page, 'View: Hide Panel');
     await runCommand(page, 'Spectrace: Review Suspect Links');
     // SRCH-4's review fields: rev 1 from git on the left, the current text on the right.
     const diff = page.locator('.monaco-diff-editor', { hasText: 'two swapped letters' }).first();
