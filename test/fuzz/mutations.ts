@@ -118,7 +118,26 @@ const ALIAS_SNIPPETS: readonly string[] = [
   '    id: &idalias PAY-5\n    parent: *idalias\n',
 ];
 
+const REVIEW_FIELDS: readonly string[] = [
+  'rev: 2',
+  'rev: 0',
+  'rev: "3"',
+  'rev: 1.5',
+  'rev: 99999999999',
+  'fingerprint: v1:000000000000',
+  'fingerprint: banana',
+  'fingerprint: v9:from-the-future',
+  'fingerprint:',
+  'rev: 3\n    fingerprint: v1:abcdefabcdef',
+];
+
+const REV_SUFFIXES: readonly string[] = ['@1', '@2', '@3', '@99', '@', '@x', '@0', '@03', '@2@3', '@\u0661', '@-1', '@9999999999999'];
+
 const CONFIG_SNIPPETS: readonly string[] = [
+  'review: {}\n',
+  'review:\n  fields: [title]\n  suspectCounts: true\n',
+  'review:\n  statuses: [bogus]\n  fields: []\n',
+  'review: 3\n',
   'idPattern: "(a+)+$"\n',
   'idPattern: "(?<=x)y"\n',
   'idPattern: "["\n',
@@ -334,6 +353,48 @@ export const MUTATIONS: readonly Mutation[] = [
     apply(text, rng) {
       const lines = splitLines(text);
       lines.splice(rng.chance(0.5) ? lines.length : randomLineIndex(lines, rng), 0, rng.pick(CONFIG_SNIPPETS));
+      return lines.join('');
+    },
+  },
+  {
+    name: 'review-fields',
+    weight: 3,
+    kinds: ['spec'],
+    apply(text, rng) {
+      // Change review's fields at an item's `id:` line, well formed or not.
+      const ids = [...text.matchAll(/^( *)- id: .*$/gm)];
+      if (!ids.length) return text;
+      const m = rng.pick(ids);
+      const indent = `${m[1]}  `;
+      const field = rng.pick(REVIEW_FIELDS);
+      const at = (m.index ?? 0) + m[0].length;
+      return `${text.slice(0, at)}\n${indent}${field}${text.slice(at)}`;
+    },
+  },
+  {
+    name: 'rev-suffix',
+    weight: 3,
+    kinds: ['spec', 'code'],
+    apply(text, rng) {
+      // An @rev suffix (good, ahead, malformed) after one ID occurrence.
+      const ids = [...text.matchAll(/[A-Z][A-Z0-9]*-[0-9]+/g)];
+      if (!ids.length) return text;
+      const m = rng.pick(ids);
+      const end = (m.index ?? 0) + m[0].length;
+      return text.slice(0, end) + rng.pick(REV_SUFFIXES) + text.slice(end);
+    },
+  },
+  {
+    name: 'merge-conflict',
+    weight: 1,
+    kinds: ['spec'],
+    apply(text, rng) {
+      const lines = splitLines(text);
+      const at = randomLineIndex(lines, rng);
+      const span = rng.int(0, 4);
+      lines.splice(at + span, 0, rng.chance(0.8) ? '>>>>>>> topic\n' : '');
+      lines.splice(at + Math.floor(span / 2), 0, '=======\n');
+      lines.splice(at, 0, '<<<<<<< HEAD\n');
       return lines.join('');
     },
   },

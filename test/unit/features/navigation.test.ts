@@ -13,8 +13,8 @@ describe('features: hover', () => {
   const ws = standard();
   const opts = (isSpec: boolean) => ({ isSpec, isConfig: false, now: NOW });
 
-  it('shows the requirement card on a tag in code', () => {
-    const h = hover(ws.request('src/pay.ts', { textDocument: { uri: '' }, position: at(ws.doc('src/pay.ts'), 'PAY-1', 1) }), opts(false));
+  it('shows the requirement card on a tag in code', async () => {
+    const h = await hover(ws.request('src/pay.ts', { textDocument: { uri: '' }, position: at(ws.doc('src/pay.ts'), 'PAY-1', 1) }), opts(false));
     const text = (h?.contents as MarkupContent).value;
     assert.match(text, /\*\*PAY-1\*\* — Pay by card/);
     assert.match(text, /status `approved` · priority `must` · type `epic`/);
@@ -25,8 +25,8 @@ describe('features: hover', () => {
     assert.deepEqual(h?.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 20 } });
   });
 
-  it('shows a roadmap card with progress on a roadmap reference', () => {
-    const h = hover(ws.request('specs/pay.yaml', { textDocument: { uri: '' }, position: at(ws.doc('specs/pay.yaml'), 'roadmap: R-1', 10) }), opts(true));
+  it('shows a roadmap card with progress on a roadmap reference', async () => {
+    const h = await hover(ws.request('specs/pay.yaml', { textDocument: { uri: '' }, position: at(ws.doc('specs/pay.yaml'), 'roadmap: R-1', 10) }), opts(true));
     const text = (h?.contents as MarkupContent).value;
     assert.match(text, /\*\*R-1\*\* — First release/);
     // Progress by stage, and the due date in the one date style.
@@ -34,24 +34,24 @@ describe('features: hover', () => {
     assert.match(text, /due `31 Mar`/);
   });
 
-  it('shows schema documentation on a key and nothing on plain text', () => {
-    const h = hover(ws.request('specs/pay.yaml', { textDocument: { uri: '' }, position: at(ws.doc('specs/pay.yaml'), 'status: approved', 2) }), opts(true));
+  it('shows schema documentation on a key and nothing on plain text', async () => {
+    const h = await hover(ws.request('specs/pay.yaml', { textDocument: { uri: '' }, position: at(ws.doc('specs/pay.yaml'), 'status: approved', 2) }), opts(true));
     assert.match((h?.contents as MarkupContent).value, /^\*\*status\*\*/);
     assert.match((h?.contents as MarkupContent).value, /Allowed: `draft`/);
-    const none = hover(ws.request('src/pay.ts', { textDocument: { uri: '' }, position: at(ws.doc('src/pay.ts'), 'function pay') }), opts(false));
+    const none = await hover(ws.request('src/pay.ts', { textDocument: { uri: '' }, position: at(ws.doc('src/pay.ts'), 'function pay') }), opts(false));
     assert.equal(none, null);
   });
 
-  it('says when an ID is unknown', () => {
+  it('says when an ID is unknown', async () => {
     const w = standard();
     w.set('src/ghost.ts', '// @implements GHOST-1\n');
-    const h = hover(w.request('src/ghost.ts', { textDocument: { uri: '' }, position: { line: 0, character: 17 } }), opts(false));
+    const h = await hover(w.request('src/ghost.ts', { textDocument: { uri: '' }, position: { line: 0, character: 17 } }), opts(false));
     assert.match((h?.contents as MarkupContent).value, /GHOST-1\*\* — unknown ID/);
   });
 
-  it('answers in plain text to a client without Markdown', () => {
+  it('answers in plain text to a client without Markdown', async () => {
     const plain = standard({ markdown: false });
-    const h = hover(plain.request('src/pay.ts', { textDocument: { uri: '' }, position: at(plain.doc('src/pay.ts'), 'PAY-2') }), opts(false));
+    const h = await hover(plain.request('src/pay.ts', { textDocument: { uri: '' }, position: at(plain.doc('src/pay.ts'), 'PAY-2') }), opts(false));
     assert.equal((h?.contents as MarkupContent).kind, 'plaintext');
   });
 });

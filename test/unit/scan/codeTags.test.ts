@@ -117,8 +117,9 @@ describe('code tags: extraction', () => {
   it('keeps a word that matches the ID pattern once case is folded as a loose tag', () => {
     assert.deepEqual(tags('// @implements pay-1, PAY-2'), ['implements pay-1 0:15-20 word@3', 'implements PAY-2 0:22-27 word@3']);
     assert.equal(extractTags('/w/f.ts', '// @implements pay-1', DEFAULT_CONFIG)[0].loose, true);
-    // Words that do not match the pattern at all end the list without a tag.
-    assert.deepEqual(tags('// @implements PAY-x, PAY- , REQ-1.2'), []);
+    // A first word that matches the pattern only by its dash keeps every dashed word of the list (loose).
+    assert.deepEqual(tags('// @implements PAY-x, PAY- , REQ-1.2'), ['implements PAY-x 0:15-20 word@3', 'implements PAY- 0:22-26 word@3', 'implements REQ-1.2 0:29-36 word@3']);
+    assert.deepEqual(tags('// @implements e-mail'), ['implements e-mail 0:15-21 word@3']);
     assert.deepEqual(tags('// @implements PAY-1 PAY-x PAY-2'), ['implements PAY-1 0:15-20 word@3']);
   });
 

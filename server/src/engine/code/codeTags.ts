@@ -201,13 +201,17 @@ export function extractTags(file: string, text: string, config: SpectraceConfig)
     let p = pos + tag.word.length;
     if (text.charCodeAt(p) === 58 /* : */ && !tag.word.endsWith(':')) p++; // `@implements: PAY-1`
     const wordRange = cursor.range(pos, pos + tag.word.length);
+    // When the first word matches the pattern only by having a dash, the pattern does not describe the
+    // IDs in use (it was changed, say): then every dashed word of the list is kept, loose.
+    let dashedList = false;
     for (let first = true; ; first = false) {
       while (p < text.length && isSeparator(text.charCodeAt(p))) p++;
       ID_TOKEN.lastIndex = p;
       const m = ID_TOKEN.exec(text);
       if (!m) break;
       const id = m[0];
-      const kind = classify(id, idPattern);
+      const kind = classify(id, idPattern, first || dashedList);
+      if (first && kind === 'loose' && idPattern && !idPattern.test(foldLookalikes(id.replace(ANY_DASH, '-')).toUpperCase())) dashedList = true;
       if (kind === 'prose') break;
       const end = p + id.length;
       const found: CodeTag = { file, kind: tag.kind, word: tag.word, id, idRange: cursor.range(p, end), wordRange };
@@ -223,15 +227,17 @@ export function extractTags(file: string, text: string, config: SpectraceConfig)
 }
 
 /**
- * An ID (matches the ID pattern), a loose word (matches it once upper-cased with plain dashes: a
- * near miss the rules may report), or prose (ends the list). Without a usable pattern, a word with a
- * dash is an ID.
+ * An ID (matches the ID pattern), a loose word (matches it once upper-cased with plain dashes and
+ * look-alikes folded; or, with `anyDashed`, any word with a dash, such as an ID written before the
+ * pattern changed), or prose (ends the list). Without a usable pattern, a word with a dash
+ * is an ID. The rules report a loose word only when it is a near miss of a real ID.
  */
-function classify(word: string, idPattern: CompiledPattern | undefined): 'id' | 'loose' | 'prose' {
+function classify(word: string, idPattern: CompiledPattern | undefined, anyDashed: boolean): 'id' | 'loose' | 'prose' {
   if (!idPattern) return HAS_DASH.test(word) ? 'id' : 'prose';
   if (idPattern.test(word)) return 'id';
   const folded = foldLookalikes(word.replace(ANY_DASH, '-')).toUpperCase();
-  return folded !== word && idPattern.test(folded) ? 'loose' : 'prose';
+  if (folded !== word && idPattern.test(folded)) return 'loose';
+  return anyDashed && HAS_DASH.test(word) ? 'loose' : 'prose';
 }
 
 /** Reads the `@rev` suffix at `at` (an `@`) onto `tag`; returns the offset after it. */
