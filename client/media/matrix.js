@@ -7,7 +7,7 @@
   const vscode = acquireVsCodeApi();
 
   /** A code or test location as the extension sent it (shared/traceRow.ts's TraceLink). @typedef {{file: string, line: number}} Cell */
-  /** @typedef {{id: string, title: string, priority?: string, status?: string, owner?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[]}} Row */
+  /** @typedef {{id: string, title: string, priority?: string, status?: string, owner?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[], suspectImplementations?: boolean[], suspectTests?: boolean[], rev?: number}} Row */
 
   /** @param {Cell} c */
   const cellLabel = (c) => `${c.file}:${c.line}`;
@@ -73,6 +73,17 @@
     return d * sortDir || collator.compare(a.id, b.id);
   }
 
+  /** A link reviewed against an older revision of the requirement. @param {Row} r */
+  function hasSuspect(r) {
+    return (r.suspectImplementations || []).includes(true) || (r.suspectTests || []).includes(true);
+  }
+
+  /** The coverage select's choice; "suspect" is not a coverage state but rows with a suspect link. @param {Row} r @param {string} coverage */
+  function matchesCoverage(r, coverage) {
+    if (!coverage) return true;
+    return coverage === 'suspect' ? hasSuspect(r) : r.coverage === coverage;
+  }
+
   /** @param {Row} r */
   function haystack(r) {
     return [r.id, r.title, r.status, r.priority, r.owner, r.roadmap, r.coverage, ...r.implementations.map(cellLabel), ...r.tests.map(cellLabel)]
@@ -121,8 +132,8 @@
     return b;
   }
 
-  /** @param {Cell[]} cells @param {number} row @param {'implementation'|'test'} kind */
-  function locationsCell(cells, row, kind) {
+  /** @param {Cell[]} cells @param {number} row @param {'implementation'|'test'} kind @param {boolean[]} suspect @param {number} rev */
+  function locationsCell(cells, row, kind, suspect, rev) {
     const td = document.createElement('td');
     td.className = 'locations';
     if (cells.length === 0) {
@@ -134,6 +145,14 @@
     cells.forEach((c, i) => {
       const li = document.createElement('li');
       li.append(openButton(cellLabel(c), row, kind, i));
+      if (suspect[i]) {
+        const mark = document.createElement('span');
+        mark.className = 'suspect';
+        mark.textContent = 'suspect';
+        mark.title = `Reviewed against an older revision: the requirement is at rev ${rev} now. Run "Spectrace: Review Suspect Links".`;
+        li.classList.add('suspect');
+        li.append(' ', mark);
+      }
       list.append(li);
     });
     td.append(list);
@@ -162,6 +181,7 @@
     const label = coverage && option ? option.text.toLowerCase() : '';
     if (data.rows.length === 0) el.empty.textContent = 'No requirements in this workspace yet.';
     else if (filter) el.empty.textContent = `No requirement matches '${filter}'${label ? ` (coverage: ${label})` : ''}.`;
+    else if (coverage === 'suspect') el.empty.textContent = 'No suspect links: every link is reviewed against its requirement’s current revision.';
     else el.empty.textContent = `No requirement has coverage '${label}'.`;
   }
 
@@ -170,7 +190,7 @@
     const coverage = el.coverage.value;
     const order = data.rows.map((r, i) => ({ r, i }));
     order.sort((a, b) => compare(a.r, b.r));
-    shown = order.filter(({ r }) => (!coverage || r.coverage === coverage) && (!needle || haystack(r).includes(needle))).map(({ i }) => i);
+    shown = order.filter(({ r }) => matchesCoverage(r, coverage) && (!needle || haystack(r).includes(needle))).map(({ i }) => i);
 
     const fragment = document.createDocumentFragment();
     for (const i of shown) {
@@ -186,8 +206,8 @@
         textCell(r.status || '—', `status status-${r.status || 'none'}`),
         textCell(r.priority || '—', 'priority'),
         textCell(r.owner || '—', r.owner ? 'owner' : 'owner empty'),
-        locationsCell(r.implementations, i, 'implementation'),
-        locationsCell(r.tests, i, 'test'),
+        locationsCell(r.implementations, i, 'implementation', r.suspectImplementations || [], r.rev || 1),
+        locationsCell(r.tests, i, 'test', r.suspectTests || [], r.rev || 1),
         textCell(vocabulary.coverageText[r.coverage] || r.coverage, `coverage coverage-${r.coverage}`),
       );
       fragment.append(tr);

@@ -5,6 +5,7 @@ import type { SummaryResult } from '../../server/src/shared/protocol';
 import type { CursorIdContext } from './cursorIdContext';
 import type { ServerStatus } from './extensionContext';
 import type { MatrixPanel } from './matrix/matrixPanel';
+import type { ReviewSession } from './review/reviewCommands';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
 import type { RequirementsViewProvider } from './views/requirementsView';
 import type { RoadmapViewProvider } from './views/roadmapView';
@@ -28,6 +29,8 @@ export interface SpectraceApi {
   };
   /** The ID under the active editor's cursor, the value behind the `spectrace.cursorOnId` context key. */
   readonly cursorId: Pick<CursorIdContext, 'id' | 'onDidChange'>;
+  /** Review Suspect Links: the walk in progress (its link on screen, and the choice a click would make). */
+  readonly review: Pick<ReviewSession, 'walk' | 'onDidStart'>;
   /** The open traceability matrix panel, if any. */
   matrix(): MatrixPanel | undefined;
   readonly server: {

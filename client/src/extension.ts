@@ -6,6 +6,8 @@ import { registerCommands } from './commands/registerCommands';
 import { CursorIdContext } from './cursorIdContext';
 import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
+import { ReviewSession } from './review/reviewCommands';
+import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
 import { SpecStore } from './store';
 import { CoverageGapsViewProvider } from './views/coverageGapsView';
@@ -34,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
   step('views');
   const statusBar = new SummaryStatusBar(c, store);
   step('statusBar');
-  c.pushExtension(store, requirements, roadmap, coverageGaps, statusBar, ...registerCommands({ ctx: c, store, requirementsView: requirements }));
+  const review = new ReviewSession();
+  c.pushExtension(store, requirements, roadmap, coverageGaps, statusBar, review, new ReviewTextProvider(c), ...registerCommands({ ctx: c, store, requirementsView: requirements, review }));
   // The context key behind the editor context menu's ID commands.
   const cursorId = new CursorIdContext(c);
   c.pushExtension(cursorId);
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
     },
     matrix: () => MatrixPanel.open,
     cursorId,
+    review,
     server: {
       get status() {
         return c.status;

@@ -4,7 +4,7 @@ import type { SummaryResult } from '../../server/src/shared/protocol';
 import { plural } from '../../server/src/shared/plural';
 
 /**
- * "$(checklist) Specs: 23/24 under policy covered · 31/40 implemented · 3 errors" (+ " (restricted)"
+ * "$(checklist) Specs: 23/24 under policy covered · 31/40 implemented · 3 errors · 2 suspect" (+ " (restricted)"
  * when untrusted). Undefined, so the item hides, when the workspace has no requirements and no problems.
  */
 export function summaryText(s: SummaryResult): string | undefined {
@@ -15,6 +15,8 @@ export function summaryText(s: SummaryResult): string | undefined {
   }
   if (s.errors > 0) parts.push(plural(s.errors, 'error'));
   else if (s.warnings > 0) parts.push(plural(s.warnings, 'warning'));
+  // Links reviewed against an older revision of their requirement (always 0 when review is off).
+  if (s.suspect > 0) parts.push(`${s.suspect} suspect`);
   if (parts.length === 0) return undefined;
   return `$(checklist) Specs: ${parts.join(' · ')}${s.trusted ? '' : ' (restricted)'}`;
 }
@@ -32,6 +34,9 @@ export function summaryTooltipLines(s: SummaryResult): string[] {
     );
   }
   lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`);
+  if (s.suspect > 0) {
+    lines.push(`${plural(s.suspect, 'suspect link')}: code, tests or specs reviewed against an older revision of their requirement. Run "Spectrace: Review Suspect Links" to review them.`);
+  }
   if (!s.trusted) {
     lines.push(
       'Restricted mode: this workspace is not trusted, so Spectrace validates with its built-in schemas and ID pattern only. ' +

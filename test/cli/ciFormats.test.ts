@@ -33,9 +33,10 @@ describe('spectrace check --strict, SARIF and JUnit', function () {
     const strict = await runCli(['check', uncovered, '--strict']);
     assert.equal(strict.code, 1);
     assert.match(strict.stderr, /^spectrace: --strict: 1 requirement fails the coverage policy: PAY-1$/m);
-    // The example product meets its policy.
+    // The example product meets its policy; --strict fails only on the suspect link it keeps to show change review.
     const acmeStrict = await runCli(['check', acme, '--strict']);
-    assert.equal(acmeStrict.code, 0, acmeStrict.stdout + acmeStrict.stderr);
+    assert.equal(acmeStrict.code, 1, acmeStrict.stdout + acmeStrict.stderr);
+    assert.equal(acmeStrict.stderr, "spectrace: --strict: 1 suspect link (run 'spectrace suspects', then 'spectrace review <ID>')\n");
   });
 
   for (const [name, folder] of [

@@ -59,10 +59,12 @@ describe('LSP rename (acme-shop over stdio)', function () {
 
     const before = client.lastSeq;
     await client.applyEdit(edit);
-    // Every file of the workspace ends up clean: no dangling tag, no unknown reference.
+    // Every file of the workspace ends up clean: no dangling tag, no unknown reference (the example's
+    // one suspect link, to SRCH-4, is not PAY-3's and stays).
+    const exampleOnly = (p: { uri: string; diagnostics: { code?: unknown }[] }) => p.diagnostics.every((d) => d.code === 'suspect-link' && p.uri.endsWith('/search/fuzzy.py'));
     await client.waitFor('a clean workspace after the rename', () => {
       const latest = [...client.diagnostics.values()];
-      return latest.some((p) => p.seq > before) && latest.every((p) => p.diagnostics.length === 0);
+      return latest.some((p) => p.seq > before) && latest.every(exampleOnly);
     });
     assert.match(fs.readFileSync(path.join(root, 'src', 'checkout', 'payment.ts'), 'utf8'), /@implements PAY-30, PAY-5/);
     assert.match(fs.readFileSync(path.join(root, 'specs', 'accounts.yaml'), 'utf8'), /depends_on: \[PAY-30, PAY-5\]/);

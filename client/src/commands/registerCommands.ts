@@ -6,6 +6,8 @@ import type { Ctx } from '../extensionContext';
 import { MatrixPanel } from '../matrix/matrixPanel';
 import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';
+import { bumpRevision, reviewSuspectLinks } from '../review/reviewCommands';
+import type { ReviewSession } from '../review/reviewCommands';
 import { createStarter } from './createStarter';
 import { exportReport } from './exportReport';
 import { exportReqif, importRequirements } from './interchange';
@@ -28,9 +30,10 @@ export interface CommandDeps {
   ctx: Ctx;
   store: SpecStore;
   requirementsView: RequirementsViewProvider;
+  review: ReviewSession;
 }
 
-export function registerCommands({ ctx, store, requirementsView }: CommandDeps): vscode.Disposable[] {
+export function registerCommands({ ctx, store, requirementsView, review }: CommandDeps): vscode.Disposable[] {
   const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -57,6 +60,8 @@ export function registerCommands({ ctx, store, requirementsView }: CommandDeps):
     register(Commands.restartServer, () => ctx.restart()),
     register(Commands.showLocations, (arg) => showLocations(arg)),
     register(Commands.createStarter, (arg) => createStarter(ctx, arg)),
+    register(Commands.reviewSuspectLinks, (arg) => reviewSuspectLinks(ctx, review, arg)),
+    register(Commands.bumpRevision, (arg) => bumpRevision(ctx, store, arg)),
     register(ClientCommands.filterRequirements, (arg) => filterRequirements(store, requirementsView, arg)),
     register(ClientCommands.clearRequirementsFilter, () => clearFilter(requirementsView)),
     register(ClientCommands.groupByProduct, () => groupRequirements(requirementsView, 'product')),

@@ -59,6 +59,7 @@ export function renderMatrixHtml(p: MatrixPage): string {
     <option value="covered">Covered</option>
     <option value="exempt">Exempt</option>
     <option value="not-required">Not required</option>
+    <option value="suspect">Suspect links</option>
   </select>
   <button id="export" type="button">Export CSV</button>
   <span id="count" role="status" aria-live="polite"></span>

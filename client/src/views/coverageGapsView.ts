@@ -1,5 +1,6 @@
 // The Coverage gaps view: what fails the coverage policy, tags pointing nowhere (or at rejected
-// requirements), overdue roadmap items and status mismatches — grouped by kind, each opening its place.
+// requirements), overdue roadmap items, status mismatches and suspect links (reviewed against an older
+// revision of their requirement) — grouped by kind, each opening its place.
 import * as vscode from 'vscode';
 import type { CoverageGap } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
@@ -16,7 +17,15 @@ const KINDS: { kind: CoverageGap['kind']; label: string; icon: string; color: st
   { kind: 'inactive-code-reference', label: 'Tags on rejected or deprecated requirements', icon: 'circle-slash', color: 'list.warningForeground' },
   { kind: 'overdue-roadmap-item', label: 'Overdue roadmap items', icon: 'warning', color: 'list.warningForeground' },
   { kind: 'status-mismatch', label: 'Status mismatches', icon: 'question', color: 'list.warningForeground' },
+  { kind: 'suspect-link', label: 'Suspect links', icon: 'git-compare', color: 'list.warningForeground' },
 ];
+
+/** The item's contextValue: what its context menu offers (package.json's view/item/context). */
+function gapContextValue(kind: CoverageGap['kind']): string {
+  if (kind === 'uncovered-requirement' || kind === 'status-mismatch') return 'gap.requirement';
+  if (kind === 'suspect-link') return 'gap.suspect';
+  return 'gap';
+}
 
 export interface GapKindNode {
   kind: 'gapKind';
@@ -134,7 +143,7 @@ export class CoverageGapsViewProvider implements vscode.TreeDataProvider<Coverag
     tip.appendText(gap.message).appendMarkdown('\n\n').appendText(locationLabel(gap.location));
     item.tooltip = tip;
     item.command = openLocationCommand(gap.location);
-    item.contextValue = gap.kind === 'uncovered-requirement' || gap.kind === 'status-mismatch' ? 'gap.requirement' : 'gap';
+    item.contextValue = gapContextValue(gap.kind);
     return item;
   }
 

@@ -183,10 +183,13 @@ export function buildRequirementsModel(tree: RequirementsTreeResult, roadmap: Ro
 /**
  * "must · in-progress · covered · 2 impl · 1 test": a requirement's description in the trees, the
  * most useful words first (a narrow sidebar cuts the end). The coverage word is the matrix's and the
- * counts are the real links, whatever the policy.
+ * counts are the real links, whatever the policy. A requirement past its first revision, or with
+ * links to review, also says "rev 3" and "1 suspect" (as its code lens does).
  */
 export function requirementDescription(req: RequirementNode): string {
   const parts = [req.priority, req.status ?? 'no status', COVERAGE_TEXT[req.coverage], plural(req.implementations.length, 'impl', 'impl'), plural(req.tests.length, 'test')];
+  if (req.rev > 1 || req.suspect > 0) parts.splice(3, 0, `rev ${req.rev}`);
+  if (req.suspect > 0) parts.push(`${req.suspect} suspect`);
   if (req.problems > 0) parts.push(plural(req.problems, 'error'));
   return parts.filter((p): p is string => p !== undefined && p !== '').join(' · ');
 }

@@ -11,7 +11,7 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-# @implements SRCH-4
+# @implements SRCH-4@1
 def close_words(word: str, vocabulary: Iterable[str], max_distance: int = 1) -> list[str]:
     """Words of the index one typo away from `word`; short words must match exactly."""
     if len(word) < 4:

@@ -2,6 +2,7 @@
 // temp copy, plus a broken spec and one with hostile titles) opened in Debian's Chromium, and the
 // UI checked the way a user sees it. Screenshots of each step go to test/output/screenshots/.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,24 @@ const repoRoot = path.resolve(here, '..', '..', '..');
 const shots = path.join(repoRoot, 'test', 'output', 'screenshots');
 const XSS_IMG = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '</script><script>alert(2)</script>';
+
+/**
+ * Makes the workspace copy a git repository with SRCH-4's history: a commit where it is at rev 1 (its
+ * criterion as it was), then the example as it is. Review Suspect Links reads the old side from it.
+ */
+function commitSrch4History(workspace) {
+  const git = (...args) => execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'user.name=Acme PM', '-c', 'user.email=pm@acme.test', ...args], { cwd: workspace, stdio: 'pipe' });
+  const spec = path.join(workspace, 'specs', 'search.yaml');
+  const now = fs.readFileSync(spec, 'utf8');
+  const rev1 = now.replace('    rev: 2\n', '    rev: 1\n').replace('one wrong or two swapped letters still finds the product ("headphnes" and "haedphones" find headphones)', 'one wrong letter still finds the product ("headphnes" finds headphones)');
+  assert.notEqual(rev1, now, 'SRCH-4 at rev 2 in the example');
+  git('init', '-q');
+  fs.writeFileSync(spec, rev1);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'SRCH-4 at rev 1');
+  fs.writeFileSync(spec, now);
+  git('commit', '-q', '-am', 'SRCH-4: swapped letters are a typo too (rev 2)');
+}
 
 /** Adds the installed VSIX's figures to test/output/e2e-metrics.json (written by test:e2e). */
 function recordMetric(values) {
@@ -64,6 +83,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     for (const f of fs.readdirSync(path.join(here, 'fixtures', 'specs'))) {
       fs.copyFileSync(path.join(here, 'fixtures', 'specs', f), path.join(workspace, 'specs', f));
     }
+    commitSrch4History(workspace);
 
     server = await startCodeServer(paths, dirs, { trust: false });
     const { browser } = await launchBrowser();
@@ -214,5 +234,25 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'matrix-empty');
     await filter.fill('');
     await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 40, undefined, { timeout: 10_000 });
+  });
+
+  it("reviews the example's suspect link in the diff editor beside the code", async () => {
+    // The matrix test hid the panel already: the editors get the full height.
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Spectrace: Review Suspect Links');
+    // SRCH-4's review fields: rev 1 from git on the left, the current text on the right.
+    const diff = page.locator('.monaco-diff-editor', { hasText: 'two swapped letters' }).first();
+    await diff.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.monaco-diff-editor', { hasText: 'one wrong letter still finds' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const tab = page.locator('.tab', { hasText: 'SRCH-4: rev 1 (reviewed) ↔ rev 2 (current)' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 10_000 });
+    // The code beside it, and the choice above.
+    await page.locator('.tab', { hasText: 'fuzzy.py' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    const pick = page.locator('.quick-input-widget', { hasText: 'Mark reviewed' });
+    await pick.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await pick.innerText(), /Review Suspect Links \(1 of 1\)/);
+    await screenshot(page, shots, 'change-review');
+    await page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });

@@ -66,6 +66,16 @@ describe('traceability matrix', () => {
     assert.equal(rows.find((r) => r.id === 'PAY-1')?.owner, 'payments-pm');
   });
 
+  it("marks the example's suspect link, location by location", () => {
+    const rows = api.matrix()?.currentRows ?? [];
+    const srch4 = rows.find((r) => r.id === 'SRCH-4');
+    assert.equal(srch4?.rev, 2);
+    assert.deepEqual(srch4?.implementations.map((l) => l.file), ['search/fuzzy.py']);
+    assert.deepEqual(srch4?.suspectImplementations, [true], 'fuzzy.py still names SRCH-4@1');
+    assert.deepEqual(srch4?.suspectTests, [false], 'the test was reviewed against rev 2');
+    assert.deepEqual(rows.filter((r) => r.suspectImplementations.includes(true) || r.suspectTests.includes(true)).map((r) => r.id), ['SRCH-4']);
+  });
+
   it('opens a location beside the matrix, which stays visible and focused', async () => {
     const panel = api.matrix();
     assert.ok(panel);

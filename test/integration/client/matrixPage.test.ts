@@ -23,7 +23,7 @@ function row(id: string, title: string, extra: Partial<MatrixRow> = {}): MatrixR
 
 const ROWS: MatrixRow[] = [
   row('PAY-10', 'Checkout answers within 2 seconds', { priority: 'must', coverage: 'covered', implementations: [{ file: 'src/pay.ts', line: 22 }], implementationLocations: [loc('src/pay.ts', 21)], tests: [{ file: 'test/pay.test.ts', line: 24 }], testLocations: [loc('test/pay.test.ts', 23)] }),
-  row('PAY-9', 'Apply a discount code', { priority: 'could', owner: 'growth-team', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)] }),
+  row('PAY-9', 'Apply a discount code', { priority: 'could', owner: 'growth-team', implementations: [{ file: 'src/discounts.ts', line: 18 }, { file: 'src/cart.ts', line: 3 }], implementationLocations: [loc('src/discounts.ts', 17), loc('src/cart.ts', 2)], suspectImplementations: [false, true], rev: 3 }),
   row('XSS-1', '<img src=x onerror=alert(1)>'),
   row('XSS-2', '</script><script>alert(2)</script>'),
 ];
@@ -127,6 +127,18 @@ describe('client: matrix page in Chromium', function () {
     await page.selectOption('#coverage', 'covered');
     assert.deepEqual(await ids(), ['PAY-10']);
     assert.equal(await page.textContent('#count'), '1 of 4 requirements');
+    await page.selectOption('#coverage', '');
+  });
+
+  it('marks each suspect location and filters the rows with one', async () => {
+    const marked = await page.$$eval('#rows li.suspect', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(marked, ['src/cart.ts:3 suspect'], 'only the location reviewed against an older revision');
+    assert.match((await page.getAttribute('#rows li.suspect span.suspect', 'title')) ?? '', /rev 3 now/);
+    await page.selectOption('#coverage', 'suspect');
+    assert.deepEqual(await ids(), ['PAY-9']);
+    await page.fill('#filter', 'PAY-10');
+    assert.equal(await page.textContent('#empty'), "No requirement matches 'PAY-10' (coverage: suspect links).");
+    await page.fill('#filter', '');
     await page.selectOption('#coverage', '');
   });
 

@@ -138,6 +138,14 @@ describe('client: requirements tree model', () => {
     assert.equal(requirementDescription(req('PAY-1', { type: 'epic', status: 'in-progress', coverage: 'exempt' })), 'must · in-progress · exempt · 0 impl · 0 tests');
   });
 
+  it('shows the revision and the suspect links of a requirement under review, as its code lens does', () => {
+    const changed = req('PAY-1', { rev: 3, suspect: 1, coverage: 'partial', implementations: [loc('src/pay.ts', 1), loc('src/refund.ts', 1)], tests: [loc('test/pay.test.ts', 1)] });
+    assert.equal(requirementDescription(changed), 'must · approved · partial · rev 3 · 2 impl · 1 test · 1 suspect');
+    assert.equal(requirementDescription(req('PAY-2', { rev: 2 })), 'must · approved · uncovered · rev 2 · 0 impl · 0 tests');
+    // Revision 1 is every requirement's: it says nothing unless a link is suspect.
+    assert.equal(requirementDescription(req('PAY-3')), 'must · approved · uncovered · 0 impl · 0 tests');
+  });
+
   it('sorts roadmap items by due date, undated last in file order', () => {
     assert.deepEqual(byDueDate([item('C', undefined), item('B', '2026-05-01'), item('D', undefined), item('A', '2026-01-01')]).map((i) => i.id), ['A', 'B', 'C', 'D']);
   });

@@ -27,6 +27,12 @@ describe('client: status bar text', () => {
     assert.doesNotMatch(summaryText(summary()) ?? '', /%/);
   });
 
+  it('adds the suspect links, and how to review them, when there are any', () => {
+    assert.equal(summaryText(summary({ suspect: 2 })), '$(checklist) Specs: 23/24 under policy covered · 31/40 implemented · 3 errors · 2 suspect');
+    assert.match(summaryTooltipLines(summary({ suspect: 1 })).join('\n'), /1 suspect link: .*Review Suspect Links/);
+    assert.doesNotMatch(summaryTooltipLines(summary()).join('\n'), /suspect/);
+  });
+
   it('says when no requirement is under the policy instead of "100% covered"', () => {
     const text = summaryText(summary({ underPolicy: 0, satisfied: 0, coveredPercent: 100, errors: 0, warnings: 0 }));
     assert.equal(text, '$(checklist) Specs: none under policy · 31/40 implemented');

@@ -79,7 +79,8 @@ describe('view requests on examples/acme-shop', () => {
     const s = summary([folder]);
     assert.deepEqual(
       { requirements: s.requirements, underPolicy: s.underPolicy, satisfied: s.satisfied, implemented: s.implemented, tested: s.tested },
-      { requirements: 40, underPolicy: 23, satisfied: 23, implemented: 26, tested: 25 },
+      // SRCH-4's only code is its suspect link (the example's change review demo): not counted until reviewed.
+      { requirements: 40, underPolicy: 23, satisfied: 23, implemented: 25, tested: 25 },
     );
   });
 });

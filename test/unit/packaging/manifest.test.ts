@@ -22,7 +22,7 @@ describe('package.json contributions', () => {
 
   it('shows the editor context menu ID commands only with the cursor on an ID in a file editor', () => {
     const entries = manifest.contributes.menus['editor/context'];
-    assert.deepEqual(entries.map((e) => e.command).sort(), ['spectrace.copyId', 'spectrace.goToRequirement', 'spectrace.revealRequirement']);
+    assert.deepEqual(entries.map((e) => e.command).sort(), ['spectrace.bumpRevision', 'spectrace.copyId', 'spectrace.goToRequirement', 'spectrace.revealRequirement']);
     for (const e of entries) {
       const terms = (e.when ?? '').split('&&').map((t) => t.trim());
       assert.ok(terms.includes('spectrace.cursorOnId'), `${e.command}: needs the cursor on an ID (${e.when})`);
