@@ -210,6 +210,12 @@ function itemId(item: PlainItem): string | undefined {
   return typeof item.id === 'string' && item.id.trim() !== '' ? item.id.trim() : undefined;
 }
 
+/** `PAY-1@3` → the ID and the revision the link was reviewed against (change review); `PAY-1` → no revision. */
+function splitRev(ref: string): { id: string; rev: string | undefined } {
+  const at = /^(.*)@(\d+)$/.exec(ref);
+  return at ? { id: at[1], rev: at[2] } : { id: ref, rev: undefined };
+}
+
 function refList(value: unknown): string[] {
   if (typeof value === 'string') return [value.trim()];
   if (!Array.isArray(value)) return [];
@@ -250,7 +256,7 @@ export function exportReqif(input: ExportInput): string {
   const children = new Map<Placed, Placed[]>();
   const crossParents: [Placed, Placed][] = [];
   for (const placed of objects) {
-    const parentId = typeof placed.item.parent === 'string' ? placed.item.parent.trim() : undefined;
+    const parentId = typeof placed.item.parent === 'string' ? splitRev(placed.item.parent.trim()).id : undefined;
     const parent = parentId === undefined ? undefined : (placed.kind === 'requirement' ? byReq : byRoadmap).get(parentId);
     if (parent && parent !== placed && parent.spec === placed.spec && !isAncestor(placed, parent, children)) {
       const list = children.get(parent) ?? [];
@@ -262,13 +268,15 @@ export function exportReqif(input: ExportInput): string {
     specs.get(placed.spec)?.roots.push(placed);
   }
 
-  const relations: { id: string; type: string; source: string; target: string; lastChange: string }[] = [];
+  // A link's reviewed revision (`SRCH-4@2`) travels as the relation's LONG-NAME, which the import reads back.
+  const relations: { id: string; type: string; source: string; target: string; lastChange: string; longName?: string }[] = [];
   for (const placed of objects) {
     if (placed.kind !== 'requirement') continue;
     const id = itemId(placed.item) ?? '';
     for (const dep of refList(placed.item.depends_on)) {
-      const target = byReq.get(dep);
-      if (target) relations.push({ id: xmlId('rel-dep-', `${id}--${dep}`), type: 'depends_on', source: placed.objectId, target: target.objectId, lastChange: placed.lastChange });
+      const { id: depId, rev } = splitRev(dep);
+      const target = byReq.get(depId);
+      if (target) relations.push({ id: xmlId('rel-dep-', `${id}--${depId}`), type: 'depends_on', source: placed.objectId, target: target.objectId, lastChange: placed.lastChange, ...(rev ? { longName: dep } : {}) });
     }
     const roadmapId = typeof placed.item.roadmap === 'string' ? placed.item.roadmap.trim() : undefined;
     const roadmapItem = roadmapId === undefined ? undefined : byRoadmap.get(roadmapId);
@@ -364,7 +372,7 @@ export function exportReqif(input: ExportInput): string {
     for (const r of relations) {
       if (seenRelations.has(r.id)) continue;
       seenRelations.add(r.id);
-      w.line(4, `<SPEC-RELATION${a('IDENTIFIER', r.id)}${a('LAST-CHANGE', r.lastChange)}>`);
+      w.line(4, `<SPEC-RELATION${a('IDENTIFIER', r.id)}${a('LAST-CHANGE', r.lastChange)}${r.longName ? a('LONG-NAME', r.longName) : ''}>`);
       w.line(5, `<SOURCE><SPEC-OBJECT-REF>${r.source}</SPEC-OBJECT-REF></SOURCE>`);
       w.line(5, `<TARGET><SPEC-OBJECT-REF>${r.target}</SPEC-OBJECT-REF></TARGET>`);
       w.line(5, `<TYPE><SPEC-RELATION-TYPE-REF>srt-${r.type.replace('_', '-')}</SPEC-RELATION-TYPE-REF></TYPE>`);

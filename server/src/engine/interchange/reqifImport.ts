@@ -323,7 +323,11 @@ export function importReqif(text: string, options: ReqifImportOptions): ImportRe
       if (source.kind === target.kind) source.item.parent = target.item.id;
     } else if (source.kind === 'requirement' && target.kind === 'requirement') {
       const list = Array.isArray(source.item.depends_on) ? (source.item.depends_on as string[]) : [];
-      if (!list.includes(target.item.id as string)) list.push(target.item.id as string);
+      // A Spectrace export names a reviewed revision in the relation's LONG-NAME (`SRCH-4@2`).
+      const longName = relation.attrs['LONG-NAME'];
+      const targetId = String(target.item.id);
+      const ref = longName !== undefined && longName.startsWith(`${targetId}@`) && /^\d+$/.test(longName.slice(targetId.length + 1)) ? longName : targetId;
+      if (!list.includes(ref)) list.push(ref);
       source.item.depends_on = list;
     } else {
       warnings.add(`a relation of type '${typeName}' involving a roadmap item became no field: skipped`);
