@@ -2,30 +2,19 @@
 // it (one `git log` for all files), or its modification time when git has none (not a repository, an
 // untracked file, no git installed). git runs without a shell, with core.fsmonitor off, no prompts,
 // and a time limit; a failure falls back to modification times, never an exception.
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { runGit } from './gitInfo';
 
 const TIMEOUT_MS = 10_000;
-const LOCATION_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_NAMESPACE'];
 
-function gitEnv(env: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined && !LOCATION_VARIABLES.includes(k)) out[k] = v;
-  out.GIT_TERMINAL_PROMPT = '0';
-  out.GIT_OPTIONAL_LOCKS = '0';
-  return out;
-}
-
+/** One `git log` of the folder: `@@<date>` lines, each followed by the files that commit touched. */
 function gitLog(root: string, env: Record<string, string | undefined>): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      ['-c', 'core.fsmonitor=false', '-C', root, 'log', '--no-textconv', '--no-ext-diff', '--no-renames', '--relative', '--name-only', '--format=@@%cI', '--', '.'],
-      { encoding: 'utf8', env: gitEnv(env), timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, windowsHide: true, shell: false },
-      (err, stdout) => resolve(err ? undefined : stdout),
-    );
-  });
+  const args = ['log', '--no-textconv', '--no-ext-diff', '--no-renames', '--relative', '--name-only', '--format=@@%cI', '--', '.'];
+  return runGit(root, args, { env, timeoutMs: TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 }).then(
+    (out) => out,
+    () => undefined,
+  );
 }
 
 /** ISO date-time (UTC, seconds) of each file's last change; `files` are absolute paths under `root`. */
