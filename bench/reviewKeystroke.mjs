@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { latencyConfig } from './latencyConfig.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', 'work');
@@ -24,24 +25,12 @@ if (!existsSync(source)) {
   process.exit(2);
 }
 
-const CONFIG = (review) => [
-  'schemas:',
-  '  requirement: schema/product-spec.schema.json#/definitions/requirement',
-  'idPattern: "^[A-Z]+-[0-9]+$"',
-  'coverage: []',
-  'maxFileSize: 100000000',
-  'rules:',
-  '  status-mismatch: off',
-  '  contradictory-status: off',
-  ...(review ? ['review: {}'] : []),
-  '',
-].join('\n');
 
 function workspace(review) {
   const dir = join(WORK, `review-${review ? 'on' : 'off'}-${n}`);
   rmSync(dir, { recursive: true, force: true });
   cpSync(source, dir, { recursive: true });
-  writeFileSync(join(dir, 'spectrace.yaml'), CONFIG(review));
+  writeFileSync(join(dir, 'spectrace.yaml'), latencyConfig({ review }));
   // The bench's extra schema closes the requirement's keys; `rev` and `fingerprint` are Spectrace's own.
   const schemaFile = join(dir, 'schema', 'product-spec.schema.json');
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));

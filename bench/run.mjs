@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { measureInitialize, measureServerStart } from './serverStart.mjs';
 import { listTree } from './floors/listTree.mjs';
+import { latencyConfig } from './latencyConfig.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -100,22 +101,7 @@ function makeLspWorkspace(n) {
     }
   }
   writeFileSync(join(dir, 'specs', 'roadmap.yaml'), `roadmap:\n${items.join('')}`);
-  // No code tree here, so the coverage policy and status-mismatch would flag most requirements;
-  // those rules are exercised by the scan benchmark and the tests, not by this latency workload. The
-  // generator draws priority and status independently, so contradictory-status would flag one
-  // requirement in six (wont + approved): off, so every run publishes the generator's errors only.
-  writeFileSync(join(dir, 'spectrace.yaml'), [
-    'schemas:',
-    '  requirement: schema/product-spec.schema.json#/definitions/requirement',
-    'idPattern: "^[A-Z]+-[0-9]+$"',
-    'coverage: []',
-    // The generated spec is one file of up to ~12 MB (20,000 requirements): above the 1 MiB default.
-    'maxFileSize: 100000000',
-    'rules:',
-    '  status-mismatch: off',
-    '  contradictory-status: off',
-    '',
-  ].join('\n'));
+  writeFileSync(join(dir, 'spectrace.yaml'), latencyConfig());
   return { dir, file, manifest: file.replace(/\.ya?ml$/, '') + '.manifest.json' };
 }
 

@@ -1,6 +1,7 @@
 // Command-line parsing with node:util parseArgs (strict): anything unknown or malformed becomes a
 // UsageError, which the CLI prints as one line and exits 2 with.
 import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { TRACE_FORMATS } from '../engine/reports/renderers';
 import type { TraceFormat } from '../engine/reports/renderers';
 import { errorText } from '../shared/errorText';
@@ -111,12 +112,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 }
 
 function parseCheck(args: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usage(err);
-  }
+  const parsed = parseStrict(args, CHECK_OPTIONS);
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: 'check' };
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
@@ -134,12 +130,7 @@ function parseCheck(args: string[]): Command {
 }
 
 function parseReport(args: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usage(err);
-  }
+  const parsed = parseStrict(args, COMMON_OPTIONS);
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: 'report' };
   return {
@@ -150,6 +141,15 @@ function parseReport(args: string[]): Command {
     today: parseToday(v.today),
     verbose: v.verbose ?? false,
   };
+}
+
+/** node:util's parseArgs with positionals, strict, its errors as UsageErrors (exit 2). */
+function parseStrict<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usage(err);
+  }
 }
 
 function nonEmpty(value: string | undefined, flag: string): string | undefined {
@@ -186,12 +186,7 @@ function parseExport(args: string[]): Command {
   const [format, ...rest] = args;
   if (format === '-h' || format === '--help') return { kind: 'help', topic: 'export' };
   if (format !== 'reqif') throw new UsageError(format === undefined ? "missing format: use 'spectrace export reqif [folder]'" : `unknown export format '${format}' (expected reqif)`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: EXPORT_OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usage(err);
-  }
+  const parsed = parseStrict(rest, EXPORT_OPTIONS);
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: 'export' };
   let date: string | undefined;
@@ -208,12 +203,7 @@ function parseImport(args: string[]): Command {
   const [format, ...rest] = args;
   if (format === '-h' || format === '--help') return { kind: 'help', topic: 'import' };
   if (format !== 'csv' && format !== 'reqif') throw new UsageError(format === undefined ? "missing format: use 'spectrace import csv <file>' or 'spectrace import reqif <file>'" : `unknown import format '${format}' (expected csv or reqif)`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: IMPORT_OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usage(err);
-  }
+  const parsed = parseStrict(rest, IMPORT_OPTIONS);
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: 'import' };
   if (parsed.positionals.length === 0) throw new UsageError(`missing file: use 'spectrace import ${format} <file>'`);
@@ -241,12 +231,7 @@ const REVIEW_COMMAND_OPTIONS: Record<'baseline' | 'bump' | 'review' | 'suspects'
 };
 
 function parseReviewCommand(command: 'baseline' | 'bump' | 'review' | 'suspects', args: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: REVIEW_OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usage(err);
-  }
+  const parsed = parseStrict(args, REVIEW_OPTIONS);
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: command };
   for (const name of ['editorial', 'path', 'format'] as const) {

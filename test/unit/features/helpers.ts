@@ -128,3 +128,20 @@ it('pays', () => {});
 export function standard(opts: MemoryOptions = {}): MemoryWorkspace {
   return memoryWorkspace({ 'specs/pay.yaml': SPEC, 'specs/roadmap.yaml': ROADMAP, 'src/pay.ts': CODE, 'test/pay.test.ts': TEST }, opts);
 }
+
+/** A FeatureContext over a folder indexed from disk, with no open documents: what a server has for it. */
+export function folderContext(index: WorkspaceIndex, root: string, textOf: FeatureContext['textOf'] = () => undefined): FeatureContext {
+  return {
+    index,
+    root,
+    settings: structuredClone(DEFAULT_SETTINGS),
+    trusted: true,
+    pathOf: uriToPath,
+    uriOf: pathToUri,
+    versionOf: () => undefined,
+    textOf,
+    documentChanges: true,
+    snippets: true,
+    markdown: true,
+  };
+}

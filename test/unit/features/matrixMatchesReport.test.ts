@@ -11,11 +11,10 @@ import type { TraceReport } from '../../../server/src/engine/reports/reportModel
 import type { FeatureContext } from '../../../server/src/features/featureContext';
 import type { FolderView } from '../../../server/src/features/views/nodes';
 import { matrix, requirementsTree } from '../../../server/src/features/views/requests';
-import { pathToUri, uriToPath } from '../../../server/src/lsp/uris';
-import { DEFAULT_SETTINGS } from '../../../server/src/shared/protocol';
+import { pathToUri } from '../../../server/src/lsp/uris';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import type { TraceRow } from '../../../server/src/shared/traceRow';
-import { memoryWorkspace } from './helpers';
+import { folderContext, memoryWorkspace } from './helpers';
 
 const ACME = path.resolve(__dirname, '../../../examples/acme-shop');
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -54,19 +53,7 @@ async function assertSame(ctx: FeatureContext): Promise<{ report: TraceReport; r
 describe('the matrix and the report build the same rows', () => {
   it('for every requirement of examples/acme-shop, coverage label included', async () => {
     const { index } = await indexFolder(ACME, { now: () => NOW });
-    const ctx: FeatureContext = {
-      index,
-      root: ACME,
-      settings: structuredClone(DEFAULT_SETTINGS),
-      trusted: true,
-      pathOf: uriToPath,
-      uriOf: pathToUri,
-      versionOf: () => undefined,
-      textOf: () => undefined,
-      documentChanges: true,
-      snippets: true,
-      markdown: true,
-    };
+    const ctx = folderContext(index, ACME);
     const { report } = await assertSame(ctx);
     const ids = index.requirements().map((r) => r.id).filter((id): id is string => id !== undefined);
     assert.deepEqual(report.rows.map((r) => r.id).sort(), [...new Set(ids)].sort(), 'one row per requirement');

@@ -8,11 +8,10 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
 import { codeActions } from '../../../server/src/features/codeActions';
-import type { FeatureContext } from '../../../server/src/features/featureContext';
 import { toLspDiagnostic } from '../../../server/src/lsp/convert';
-import { pathToUri, uriToPath } from '../../../server/src/lsp/uris';
-import { DEFAULT_SETTINGS } from '../../../server/src/shared/protocol';
+import { pathToUri } from '../../../server/src/lsp/uris';
 import { TestClock } from '../../support/memoryWorkspace';
+import { folderContext } from './helpers';
 import { DEFAULT_SEVERITY } from '../../../server/src/engine/config/config';
 import { ruleDoc } from '../../../server/src/engine/reports/ruleDocs';
 import type { DiagnosticCode } from '../../../server/src/engine/types';
@@ -43,19 +42,7 @@ describe('plain-text messages in the example workspaces', function () {
   for (const root of WORKSPACES) {
     it(path.relative(REPO, root), async () => {
       const { index } = await indexFolder(root, { now: new TestClock().now });
-      const ctx: FeatureContext = {
-        index,
-        root,
-        settings: structuredClone(DEFAULT_SETTINGS),
-        trusted: true,
-        pathOf: uriToPath,
-        uriOf: pathToUri,
-        versionOf: () => undefined,
-        textOf: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
-        documentChanges: true,
-        snippets: true,
-        markdown: true,
-      };
+      const ctx = folderContext(index, root, (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
       const problems: string[] = [];
       let titles = 0;
       for (const [file, diagnostics] of index.diagnostics()) {

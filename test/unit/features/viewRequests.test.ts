@@ -5,13 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { indexFolder } from '../../../server/src/disk/indexFolder';
-import type { FeatureContext } from '../../../server/src/features/featureContext';
 import type { FolderView } from '../../../server/src/features/views/nodes';
 import { matrix, requirementsTree, roadmap, summary } from '../../../server/src/features/views/requests';
 import { pathToUri, uriToPath } from '../../../server/src/lsp/uris';
-import { DEFAULT_SETTINGS } from '../../../server/src/shared/protocol';
 import type { LspLocation } from '../../../server/src/shared/protocol';
 import { stageProgressText } from '../../../server/src/shared/statusStages';
+import { folderContext } from './helpers';
 
 const ACME = path.resolve(__dirname, '../../../examples/acme-shop');
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -23,19 +22,7 @@ describe('view requests on examples/acme-shop', () => {
 
   before(async () => {
     const { index } = await indexFolder(ACME, { now: () => NOW });
-    const ctx: FeatureContext = {
-      index,
-      root: ACME,
-      settings: structuredClone(DEFAULT_SETTINGS),
-      trusted: true,
-      pathOf: uriToPath,
-      uriOf: pathToUri,
-      versionOf: () => undefined,
-      textOf: () => undefined,
-      documentChanges: true,
-      snippets: true,
-      markdown: true,
-    };
+    const ctx = folderContext(index, ACME);
     folder = { uri: pathToUri(ACME), name: 'acme-shop', ctx };
   });
 

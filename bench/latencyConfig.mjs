@@ -1,0 +1,20 @@
+// The spectrace.yaml of the keystroke-latency workspaces (bench/run.mjs and bench/reviewKeystroke.mjs):
+// the bench's requirement schema, the generator's ID pattern, and the rules this workload does not
+// exercise turned off. No code tree here, so the coverage policy and status-mismatch would flag most
+// requirements (the scan benchmark and the tests exercise them); the generator draws priority and status
+// independently, so contradictory-status would flag one requirement in six (wont + approved).
+export function latencyConfig({ review = false } = {}) {
+  return [
+    'schemas:',
+    '  requirement: schema/product-spec.schema.json#/definitions/requirement',
+    'idPattern: "^[A-Z]+-[0-9]+$"',
+    'coverage: []',
+    // The generated spec is one file of up to ~12 MB (20,000 requirements): above the 1 MiB default.
+    'maxFileSize: 100000000',
+    'rules:',
+    '  status-mismatch: off',
+    '  contradictory-status: off',
+    ...(review ? ['review: {}'] : []),
+    '',
+  ].join('\n');
+}
