@@ -34,7 +34,9 @@ export type DiagnosticCode =
   | 'unbaselined-requirement'
   | 'unrecorded-change'
   | 'suspect-link'
-  | 'link-rev-ahead';
+  | 'link-rev-ahead'
+  | 'roadmap-order'
+  | 'release-not-ready';
 
 /** A place in another (or the same) file that a diagnostic refers to. `file` is an absolute path. */
 export interface RelatedInformation {
@@ -199,6 +201,8 @@ export interface SpectraceConfig {
   maxFileSize: number;
   /** Change review; undefined (off) unless spectrace.yaml has a `review:` key. */
   review?: ReviewConfig;
+  /** Release readiness: how many days before its due date a roadmap item is checked (release-not-ready). */
+  releases: { warnDays: number };
 }
 
 export interface ReviewConfig {

@@ -42,6 +42,7 @@ describe('config', () => {
         'rules: { status-mismatch: off, uncovered-requirement: error }',
         'coverage: [{ priority: [must, should], implementations: 1, tests: 0 }]',
         'maxFileSize: 2048',
+        'releases: { warnDays: 7 }',
       ].join('\n'),
     );
     assert.deepEqual(r.diagnostics, []);
@@ -54,6 +55,7 @@ describe('config', () => {
       rules: { 'status-mismatch': 'off', 'uncovered-requirement': 'error' },
       coverage: [{ priority: ['must', 'should'], implementations: 1, tests: 0 }],
       maxFileSize: 2048,
+      releases: { warnDays: 7 },
     });
     assert.equal(severityFor('status-mismatch', r.config.rules), undefined);
     assert.equal(severityFor('uncovered-requirement', r.config.rules), 'error');

@@ -23,6 +23,8 @@ const CROSS_FILE = new Set<DiagnosticCode>([
   'overdue-roadmap-item',
   'status-mismatch',
   'contradictory-status',
+  'roadmap-order',
+  'release-not-ready',
 ]);
 
 interface Expected {

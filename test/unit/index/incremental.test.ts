@@ -170,7 +170,7 @@ describe('workspace index: incremental updates equal a rebuild', () => {
           ...(r.exempt ? ['    coverage_exempt: handled elsewhere'] : []),
         ]);
       const roadmapItem = fc
-        .record({ id: fc.constantFrom(...ids), due: fc.constantFrom('2020-01-01', '2099-01-01'), status: fc.constantFrom('active', 'done'), parent: fc.option(fc.constantFrom(...ids), { nil: undefined }) })
+        .record({ id: fc.constantFrom(...ids), due: fc.constantFrom('2020-01-01', '2026-12-01', '2099-01-01'), status: fc.constantFrom('active', 'done'), parent: fc.option(fc.constantFrom(...ids), { nil: undefined }) })
         .map((r) => [`  - id: ${r.id}`, `    title: Plan ${r.id}`, `    type: release`, `    due: ${r.due}`, `    status: ${r.status}`, ...(r.parent ? [`    parent: ${r.parent}`] : [])]);
       const specText = fc
         .tuple(fc.array(requirement, { maxLength: 4 }), fc.array(roadmapItem, { maxLength: 2 }), fc.nat(2))

@@ -32,6 +32,7 @@ export const DEFAULT_CONFIG: SpectraceConfig = deepFreeze({
     },
   ],
   maxFileSize: 1048576,
+  releases: { warnDays: 14 },
 });
 
 /** Default severity of every diagnostic code (what `rules` in the config overrides). */
@@ -54,6 +55,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deep
   'unrecorded-change': 'warning',
   'suspect-link': 'warning',
   'link-rev-ahead': 'error',
+  'roadmap-order': 'warning',
+  'release-not-ready': 'info',
 });
 
 /** The defaults of `review:` (an empty `review: {}` turns change review on with these). */
@@ -95,6 +98,7 @@ const PARTS: PathSegment[][] = [
   ['schemas', 'roadmap'],
   ['coverage'],
   ['maxFileSize'],
+  ['releases', 'warnDays'],
 ];
 
 function isPrefix(a: PathSegment[], b: PathSegment[]): boolean {

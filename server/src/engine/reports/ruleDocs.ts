@@ -162,6 +162,28 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
       'R-2020 is overdue: due 2020-01-01, still active, and 1 requirement is not done yet (PAY-1)',
     ],
   },
+  'roadmap-order': {
+    scope: 'cross-file',
+    title: 'Dependency planned too late',
+    description: 'An unfinished requirement planned for a roadmap item depends (`depends_on`) on an unfinished requirement planned for an item due later, or planned for none. An item without a `due` date is due with the nearest item above it; requirements on items without any date are not compared.',
+    help: 'Plan the dependency for the same roadmap item or an earlier one, move the dependent requirement to a later item, or drop the dependency if it is not real.',
+    where: 'The `depends_on` entry naming the dependency, with related information pointing at the dependency.',
+    examples: [
+      'PAY-3 (R-2027-Q1, due 2027-03-31) depends on AUTH-2, planned for R-2027-Q3 (due 2027-09-30)',
+      'PAY-3 (R-2027-Q1, due 2027-03-31) depends on AUTH-3, still draft and not planned for any roadmap item',
+    ],
+  },
+  'release-not-ready': {
+    scope: 'cross-file',
+    title: 'Release not ready',
+    description: 'A roadmap item that is `done`, or due within `releases.warnDays` days (14 by default), still has requirements, its own or those of the items below it, that are unfinished, short of the coverage policy, or (with change review on) with suspect links.',
+    help: 'Finish, re-plan or drop the unfinished requirements, add the code and tests the policy asks for, review the suspect links, or set the item back to active. See docs/releases.md.',
+    where: 'The item\'s `status` value (its `due` value, or its ID, when it has no status), with related information pointing at each requirement named.',
+    examples: [
+      'R-2026-Q4 is due 2026-12-01 (in 3 days) but not ready: 2 requirements unfinished (PAY-1 and PAY-2)',
+      'R-2019 is done but not ready: 1 requirement unfinished (PAY-3)',
+    ],
+  },
   'status-mismatch': {
     scope: 'cross-file',
     title: 'Status does not match the code',

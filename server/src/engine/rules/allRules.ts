@@ -12,6 +12,8 @@ import { unbaselinedRequirement } from './unbaselinedRequirement';
 import { unrecordedChange } from './unrecordedChange';
 import type { IndexModel, PerIdRule } from './ruleModel';
 import { overdueRoadmapItem } from './overdueRoadmapItem';
+import { releaseNotReady } from './releaseNotReady';
+import { roadmapOrder } from './roadmapOrder';
 import { parentCycles } from './parentCycle';
 import { statusMismatch } from './statusMismatch';
 import { contradictoryStatus } from './contradictoryStatus';
@@ -33,6 +35,8 @@ export const PER_ID_RULES: readonly PerIdRule[] = [
   suspectLink,
   linkRevAhead,
   reviewInput,
+  roadmapOrder,
+  releaseNotReady,
 ];
 
 export interface GraphRule {

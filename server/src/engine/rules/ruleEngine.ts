@@ -33,6 +33,8 @@ export class RuleEngine {
   /** IDs that have a roadmap definition with a due date (their results depend on the date). */
   private dated = new Set<string>();
   private lastToday: string | undefined;
+  /** `code\0id` -> what the rule's other subjects last read of the ID (RuleReach.watch). */
+  private watched = new Map<string, string>();
   /** The items whose references the cycle diagnostics are on. */
   private cycleItems = new Set<SpecItem>();
   /** The defined IDs per kind, for did-you-mean; kept in step through idSetChanged(). */
@@ -106,6 +108,7 @@ export class RuleEngine {
   run(): Set<string> {
     const pass = new Pass(this.model, this.relative, this.suggestions, this.tries);
     const todayIso = today(this.model.now());
+    const full = this.allDirty;
     if (this.allDirty) {
       this.allDirty = false;
       this.suggestions.clear();
@@ -121,6 +124,7 @@ export class RuleEngine {
       this.applyIdSetChanges();
     }
     this.lastToday = todayIso;
+    this.reachFurther(pass, full);
 
     for (const id of this.dirtyIds) this.store(id, this.computeId(id, pass));
     this.dirtyIds.clear();
@@ -140,6 +144,31 @@ export class RuleEngine {
     const changed = this.changedFiles;
     this.changedFiles = new Set();
     return changed;
+  }
+
+  /**
+   * Adds the IDs the dirty ones reach through the rules' `reach` (one step: a rule names every subject
+   * it needs). In a full recompute every ID is dirty already; only the watched parts are recorded.
+   */
+  private reachFurther(pass: Pass, full: boolean): void {
+    if (full) this.watched.clear();
+    const reached: string[] = [];
+    for (const rule of PER_ID_RULES) {
+      const reach = rule.reach;
+      if (!reach || !pass.severity(rule.code)) continue;
+      for (const id of this.dirtyIds) {
+        if (reach.watch) {
+          const key = `${rule.code}\u0000${id}`;
+          const now = reach.watch(this.model, id);
+          const before = this.watched.get(key);
+          if (now === undefined) this.watched.delete(key);
+          else this.watched.set(key, now);
+          if (now !== undefined && now === before) continue;
+        }
+        if (!full) for (const other of reach.subjects(this.model, id)) reached.push(other);
+      }
+    }
+    for (const id of reached) this.dirtyIds.add(id);
   }
 
   /** The cached rule diagnostics in one file (call `run()` first). */

@@ -33,6 +33,22 @@ export interface RuleRun {
 export interface PerIdRule {
   code: DiagnosticCode;
   check(model: IndexModel, id: string, run: RuleRun, severity: Severity): SpecDiagnostic[];
+  /**
+   * For a rule whose result for one ID reads items the index does not invalidate with it (a release
+   * reads its child items' requirements, a requirement reads its dependencies' roadmap items): when
+   * `id` changes, the other IDs to recompute.
+   */
+  reach?: RuleReach;
+}
+
+export interface RuleReach {
+  subjects(model: IndexModel, id: string): Iterable<string>;
+  /**
+   * What those subjects read of `id`'s items, when it is a small part of them: the subjects are
+   * recomputed only when it changes (so typing in a title does not recompute a whole release).
+   * Undefined: any change of `id` reaches them.
+   */
+  watch?(model: IndexModel, id: string): string | undefined;
 }
 
 export function diagnostic(

@@ -1,0 +1,81 @@
+// release-not-ready: a roadmap item that is `done`, or due within `releases.warnDays` days, still has
+// requirements (its own or those of the items below it) that are unfinished, short of the coverage
+// policy or, with change review on, with suspect links. Reported at the item's `status` (its `due` or
+// ID when it has none), with each such requirement as related information.
+import { dateField, firstOfKind, referrers, today } from '../index/queries';
+import { releaseScope } from '../releases/releaseScope';
+import type { ScopeRequirement } from '../releases/releaseScope';
+import { roadmapAncestors } from '../releases/roadmapLinks';
+import { suspectLinksOf } from '../review/reviewModel';
+import type { RelatedInformation, SpecItem } from '../types';
+import { diagnostic, fieldString, joinAnd } from './ruleModel';
+import type { PerIdRule } from './ruleModel';
+import { plural } from '../../shared/plural';
+
+/** How many requirements each part of the message names before "and N more". */
+const NAMED = 3;
+/** Related-information entries are for navigation; a release with hundreds gets the first ones. */
+const RELATED = 50;
+const DAY_MS = 86_400_000;
+
+export const releaseNotReady: PerIdRule = {
+  code: 'release-not-ready',
+  check(model, id, _run, severity) {
+    const item = firstOfKind(model, id, 'roadmap');
+    if (!item) return [];
+    const status = fieldString(item, 'status');
+    const due = dateField(item, 'due');
+    const todayIso = today(model.now());
+    const days = due === undefined ? undefined : daysFrom(todayIso, due);
+    const done = status === 'done';
+    const soon = !done && status !== 'cancelled' && days !== undefined && days >= 0 && days <= model.config.releases.warnDays;
+    if (!done && !soon) return [];
+    // Only now gather the scope: the check runs on every edit of any of its requirements.
+    const scope = releaseScope(model, id, todayIso);
+    if (!scope) return [];
+    const unfinished = scope.requirements.filter((r) => r.state === 'unfinished');
+    const uncovered = scope.coverage.policyUnmet.filter((r) => r.state !== 'dropped');
+    const suspect = model.config.review ? scope.requirements.map((r) => ({ r, links: suspectLinksOf(model, r.item).length })).filter((s) => s.links > 0) : [];
+    if (unfinished.length === 0 && uncovered.length === 0 && suspect.length === 0) return [];
+
+    const parts: string[] = [];
+    if (unfinished.length > 0) parts.push(`${plural(unfinished.length, 'requirement')} unfinished (${named(unfinished)})`);
+    if (uncovered.length > 0) parts.push(`${uncovered.length} short of the coverage policy (${named(uncovered)})`);
+    if (suspect.length > 0) parts.push(`${suspect.length} with suspect links (${named(suspect.map((s) => s.r))})`);
+    const when = done ? 'is done' : `is due ${due ?? ''} (${days === 0 ? 'today' : `in ${plural(days ?? 0, 'day')}`})`;
+    const related: RelatedInformation[] = [];
+    const at = (r: ScopeRequirement) => ({ file: r.item.file, range: r.item.fields.get('status')?.valueRange ?? r.item.idRange ?? r.item.headRange });
+    for (const r of unfinished) related.push({ ...at(r), message: `${r.id} is ${fieldString(r.item, 'status') ?? 'without a status'}` });
+    for (const r of uncovered) related.push({ ...at(r), message: `${r.id} has ${plural(r.implementations, 'implementation')} and ${plural(r.tests, 'test')}: short of the coverage policy` });
+    for (const s of suspect) related.push({ ...at(s.r), message: `${s.r.id} has ${plural(s.links, 'suspect link')}` });
+    const range = item.fields.get('status')?.valueRange ?? item.fields.get('due')?.valueRange ?? item.idRange ?? item.headRange;
+    return [diagnostic('release-not-ready', severity, item.file, range, `${id} ${when} but not ready: ${joinAnd(parts)}`, related.slice(0, RELATED))];
+  },
+  reach: {
+    // A requirement reaches the item it is planned for and every item above it; an item reaches the items above it.
+    subjects(model, id) {
+      const out = new Set<string>();
+      const starts = new Set<SpecItem>();
+      for (const def of model.definitions(id)) {
+        if (def.kind === 'roadmap') starts.add(def);
+        else for (const ref of def.references) if (ref.field === 'roadmap') for (const r of model.definitions(ref.targetId)) if (r.kind === 'roadmap') starts.add(r);
+      }
+      for (const r of referrers(model, id, 'requirements', 'roadmap')) starts.add(r);
+      for (const start of starts) {
+        if (start.id) out.add(start.id);
+        for (const above of roadmapAncestors(model, start)) if (above.id) out.add(above.id);
+      }
+      return out;
+    },
+  },
+};
+
+function named(list: readonly ScopeRequirement[]): string {
+  const ids = list.map((r) => r.id);
+  return joinAnd(ids.length > NAMED ? [...ids.slice(0, NAMED), `${ids.length - NAMED} more`] : ids);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD, UTC); negative when `to` is earlier. */
+function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
