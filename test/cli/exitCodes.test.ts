@@ -12,7 +12,7 @@ describe('spectrace exit codes', function () {
     const r = await runCli(['check', path.join(EXAMPLES, 'acme-shop')]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /(No problems found|0 errors, \d+ warnings? in \d+ files?) \(\d+ requirements, \d+ files scanned\)\n$/);
+    assert.match(r.stdout, /(No problems found|0 errors, \d+ warnings?(, \d+ infos?)? in \d+ files?) \(\d+ requirements, \d+ files scanned\)\n$/);
     assert.doesNotMatch(r.stdout, / error /);
   });
 

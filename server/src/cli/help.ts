@@ -22,6 +22,8 @@ Usage:
                                         change review: mark a requirement's suspect links reviewed
   spectrace suspects [folder] [--format text|md|json]
                                         change review: every suspect link with its word diff
+  spectrace release-notes <roadmap-id> [folder] [--format md|html|json]
+                                        release notes: a roadmap item's finished requirements
   spectrace <command> --help            options of one command
 
 Options:
@@ -199,8 +201,28 @@ Exit codes:
   2  bad usage, an unreadable folder, or change review is off
 `;
 
+export const RELEASE_NOTES_HELP = `Usage: spectrace release-notes <roadmap-id> [folder] [options]
+
+Writes the release notes of a roadmap item: its finished requirements (implemented, verified or
+released), its own and those of the items below it through \`parent\`, grouped by type (epics,
+features, stories, quality, constraints), each with its title and its \`release_note:\` sentence;
+the unfinished ones are listed apart under "Not in this release". Rejected and deprecated
+requirements are left out.
+
+Options:
+  -f, --format <md|html|json>
+                   output format (default: md)
+      --folder <path>
+                   the workspace folder (instead of the positional argument)
+  -o, --out <file> write the notes to this file instead of standard output
+
+Exit codes:
+  0  written
+  2  bad usage, an unreadable folder, a spectrace.yaml with errors, or no roadmap item with that ID
+`;
+
 /** The help text per topic. */
-export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects', string> = {
+export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes', string> = {
   main: MAIN_HELP,
   check: CHECK_HELP,
   report: REPORT_HELP,
@@ -210,4 +232,5 @@ export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'b
   bump: BUMP_HELP,
   review: REVIEW_HELP,
   suspects: SUSPECTS_HELP,
+  'release-notes': RELEASE_NOTES_HELP,
 };

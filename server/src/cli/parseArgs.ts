@@ -5,6 +5,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { TRACE_FORMATS } from '../engine/reports/renderers';
 import type { TraceFormat } from '../engine/reports/renderers';
 import { errorText } from '../shared/errorText';
+import { RELEASE_NOTES_FORMATS } from '../engine/releases/releaseNotes';
+import type { ReleaseNotesFormat } from '../engine/releases/releaseNotes';
 
 export class UsageError extends Error {}
 
@@ -23,8 +25,8 @@ interface Common {
 
 export type SuspectsFormat = 'text' | 'md' | 'json';
 const SUSPECTS_FORMATS: readonly SuspectsFormat[] = ['text', 'md', 'json'];
-export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects';
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects'];
+export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects', 'release-notes'];
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
@@ -36,7 +38,8 @@ export type Command =
   | { kind: 'baseline'; folder: string }
   | { kind: 'bump'; folder: string; ids: string[]; editorial: boolean }
   | { kind: 'review'; folder: string; ids: string[]; paths: string[] }
-  | { kind: 'suspects'; folder: string; format: SuspectsFormat };
+  | { kind: 'suspects'; folder: string; format: SuspectsFormat }
+  | { kind: 'release-notes'; roadmapId: string; folder: string; format: ReleaseNotesFormat; out: string | undefined };
 
 const COMMON_OPTIONS = {
   folder: { type: 'string' },
@@ -107,6 +110,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === 'export') return parseExport(rest);
   if (command === 'import') return parseImport(rest);
   if (command === 'baseline' || command === 'bump' || command === 'review' || command === 'suspects') return parseReviewCommand(command, rest);
+  if (command === 'release-notes') return parseReleaseNotes(rest);
   if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review or suspects)`);
   throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review or suspects; try 'spectrace check ${command}')`);
 }
@@ -249,4 +253,26 @@ function parseReviewCommand(command: 'baseline' | 'bump' | 'review' | 'suspects'
     return p;
   });
   return { kind: 'review', folder, ids, paths };
+}
+
+const RELEASE_NOTES_OPTIONS = {
+  folder: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseReleaseNotes(args: string[]): Command {
+  const parsed = parseStrict(args, RELEASE_NOTES_OPTIONS);
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'release-notes' };
+  const [roadmapId, ...folders] = parsed.positionals;
+  if (roadmapId === undefined || roadmapId.trim() === '') throw new UsageError("'release-notes' needs a roadmap item ID, e.g. 'spectrace release-notes R-2026'");
+  return {
+    kind: 'release-notes',
+    roadmapId: roadmapId.trim(),
+    folder: folderOf(folders, 'release-notes', nonEmpty(v.folder, '--folder')),
+    format: oneOf(v.format, RELEASE_NOTES_FORMATS, 'md', '--format'),
+    out: nonEmpty(v.out, '--out'),
+  };
 }
