@@ -7,6 +7,8 @@ import type { RoadmapRow, ToolInfo, TraceReport } from './reportModel';
 import { toSpan } from './paths';
 import type { ReportSource } from './source';
 import { compareTraceRows, traceRows } from './traceRows';
+import { timelineItems } from '../releases/timelineItems';
+import { timelineChart } from './svg/timelineSvg';
 
 export interface TraceInput {
   tool: ToolInfo;
@@ -20,7 +22,8 @@ export function buildTraceReport(source: ReportSource, input: TraceInput): Trace
   const place = (item: SpecItem) => toSpan(root, item.file, item.idRange ?? item.headRange);
   const rows = Array.from(traceRows(source), (r) => r.row).sort(compareTraceRows);
 
-  const roadmap: RoadmapRow[] = source.roadmapProgress().map((p) => {
+  const progress = source.roadmapProgress();
+  const roadmap: RoadmapRow[] = progress.map((p) => {
     const at = place(p.item);
     return {
       id: p.item.id ?? '',
@@ -54,12 +57,16 @@ export function buildTraceReport(source: ReportSource, input: TraceInput): Trace
     if (name !== undefined && !products.includes(name)) products.push(name);
   }
 
+  const generated = input.now.toISOString().slice(0, 10);
+  // A report is read whole, on a page: quarters keep a multi-year roadmap about a screen wide.
+  const timeline = progress.length > 0 ? timelineChart(timelineItems(progress), { today: generated, zoom: 'quarter' }) : undefined;
+
   return {
     tool: input.tool,
     folder: input.folder,
     name: products.length === 1 && products[0] !== undefined ? products[0] : path.basename(root),
     products,
-    generated: input.now.toISOString().slice(0, 10),
+    generated,
     rows,
     roadmap,
     totals: {
@@ -71,5 +78,6 @@ export function buildTraceReport(source: ReportSource, input: TraceInput): Trace
       roadmapItems: roadmap.length,
       overdue: roadmap.filter((r) => r.overdue).length,
     },
+    ...(timeline ? { timeline } : {}),
   };
 }

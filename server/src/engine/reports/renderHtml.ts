@@ -3,6 +3,8 @@
 // Content-Security-Policy forbids scripts and remote loads as a second line of defence.
 import { escapeHtml as esc } from './escape';
 import { REPORT_CSS } from './htmlStyle';
+import { svgMarkup } from './svg/svgMarkup';
+import { TIMELINE_CSS } from './svg/timelineSvg';
 import { COVERAGE_TEXT } from '../../shared/traceRow';
 import type { CoverageLabel, TraceLink, TraceRow } from '../../shared/traceRow';
 import { percent } from './labels';
@@ -48,6 +50,14 @@ function bar(done: number, total: number, late: boolean): string {
   // A number the code computed, clamped: safe to put in a style attribute.
   const width = Math.max(0, Math.min(100, percent(done, total)));
   return `<div class="bar${late ? ' late' : ''}"><span style="width:${width}%"></span></div>`;
+}
+
+/** The timeline as inline SVG (no script needed), with the items it cannot draw named under it. */
+function timelineSection(report: TraceReport): string {
+  const chart = report.timeline;
+  if (!chart) return '';
+  const undated = chart.undated.length === 0 ? '' : `<p class="none">Without a due date: ${chart.undated.map((i) => `<span class="mono">${esc(i.id)}</span> ${esc(i.title)}`).join(', ')}</p>\n`;
+  return `<div class="timeline">${svgMarkup(chart.svg)}</div>\n${undated}`;
 }
 
 function requirementRow(r: TraceRow): string {
@@ -129,7 +139,9 @@ ${report.roadmap.map(roadmapRow).join('\n')}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${esc(report.tool.name)} ${esc(report.tool.version)}">
 <title>Traceability report: ${esc(name)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}
+.timeline { overflow-x: auto; margin-bottom: 16px; }
+${TIMELINE_CSS}</style>
 </head>
 <body>
 <main>
@@ -141,7 +153,7 @@ ${report.roadmap.map(roadmapRow).join('\n')}
 ${cards}
 </section>
 <h2>Roadmap</h2>
-${roadmap}
+${timelineSection(report)}${roadmap}
 <h2>Requirements</h2>
 ${requirements}
 <footer>Coverage: <b>covered</b> meets the coverage policy in spectrace.yaml; <b>uncovered</b> does not; <b>exempt</b> has a written <code>coverage_exempt</code> reason; <b>not required</b> is outside the policy. Implementations are <code>@implements</code> tags, tests are <code>@verifies</code> tags.</footer>

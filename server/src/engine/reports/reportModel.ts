@@ -4,6 +4,7 @@
 // about absolute paths and 0-based LSP positions.
 import type { TraceRow } from '../../shared/traceRow';
 import type { DiagnosticCode, Severity } from '../types';
+import type { TimelineChart } from './svg/timelineSvg';
 
 /** A 1-based span in a file; end column is the column just after the last character (SARIF's convention). */
 export interface ReportSpan {
@@ -113,4 +114,6 @@ export interface TraceReport {
   rows: TraceRow[];
   roadmap: RoadmapRow[];
   totals: TraceTotals;
+  /** The roadmap timeline as of `generated` (the HTML report draws it); absent without roadmap items. */
+  timeline?: TimelineChart;
 }
