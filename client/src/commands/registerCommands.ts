@@ -13,6 +13,8 @@ import { exportReport } from './exportReport';
 import { exportReqif, importRequirements } from './interchange';
 import { copyId, goToRequirement, revealRequirement, showLocations } from './navigation';
 import { newRequirement } from './newRequirement';
+import { releaseNotes } from './releaseNotes';
+import { TimelinePanel } from '../timeline/timelinePanel';
 import { clearFilter, filterRequirements, groupRequirements } from './viewOptions';
 import { errorText } from '../../../server/src/shared/errorText';
 
@@ -62,6 +64,10 @@ export function registerCommands({ ctx, store, requirementsView, review }: Comma
     register(Commands.createStarter, (arg) => createStarter(ctx, arg)),
     register(Commands.reviewSuspectLinks, (arg) => reviewSuspectLinks(ctx, review, arg)),
     register(Commands.bumpRevision, (arg) => bumpRevision(ctx, store, arg)),
+    register(Commands.releaseNotes, (arg) => releaseNotes(ctx, arg)),
+    register(Commands.showTimeline, async () => {
+      await TimelinePanel.show(ctx);
+    }),
     register(ClientCommands.filterRequirements, (arg) => filterRequirements(store, requirementsView, arg)),
     register(ClientCommands.clearRequirementsFilter, () => clearFilter(requirementsView)),
     register(ClientCommands.groupByProduct, () => groupRequirements(requirementsView, 'product')),

@@ -17,6 +17,7 @@ import { references } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
 import { renderReport } from '../features/views/report';
+import { releaseNotes, timeline } from '../features/views/releases';
 import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
@@ -36,6 +37,8 @@ import {
   IdAtRequest,
   ImportRequirementsRequest,
   MatrixRequest,
+  ReleaseNotesRequest,
+  TimelineRequest,
   NextIdRequest,
   ReportRequest,
   ReviewTextRequest,
@@ -210,6 +213,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p)));
   connection.onRequest(SuspectLinksRequest, (p, token) => guard('suspectLinks', log, token, async () => suspectLinks(await ws().views(token, p?.folderUri), p ?? {}, token)));
   connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
+  connection.onRequest(ReleaseNotesRequest, (p, token) => guard('releaseNotes', log, token, async () => releaseNotes(await ws().views(token, p?.folderUri), p)));
+  connection.onRequest(TimelineRequest, (p, token) => guard('timeline', log, token, async () => timeline(await ws().views(token, p?.folderUri), p ?? {})));
   connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
 
   documents.listen(connection);

@@ -6,6 +6,7 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { StageCount } from './statusStages';
 import type { CoverageLabel, TraceRow } from './traceRow';
+import type { SvgNode } from './svgTree';
 
 export interface LspPosition {
   line: number;
@@ -155,6 +156,36 @@ export interface ReportResult {
   content: string;
 }
 
+export interface ReleaseNotesParams {
+  roadmapId: string;
+  format?: 'md' | 'html' | 'json';
+  /** The folder holding the roadmap item; when omitted, the first folder that has it. */
+  folderUri?: string;
+}
+export interface ReleaseNotesResult {
+  content: string;
+}
+
+export type TimelineZoom = 'quarter' | 'month' | 'week';
+export interface TimelineParams extends FolderScopeParams {
+  zoom?: TimelineZoom;
+}
+export interface TimelineFolder {
+  folderUri: string;
+  name: string;
+  /** The chart as an element tree: the webview builds it with DOM calls, never parsing markup. */
+  svg: SvgNode;
+  /** Its colours (CSS rules of the chart's own classes, reading VS Code's theme variables). */
+  css: string;
+  /** Where each drawn or undated item is, to open it. */
+  locations: Record<string, LspLocation>;
+  /** Items without a due date, listed under the chart. */
+  undated: { id: string; title: string }[];
+}
+export interface TimelineResult {
+  folders: TimelineFolder[];
+}
+
 export interface IdAtParams {
   textDocument: { uri: string };
   position: LspPosition;
@@ -285,6 +316,10 @@ export const SuspectLinksRequest = new RequestType<SuspectLinksParams, SuspectLi
 export const ReviewTextRequest = new RequestType<ReviewTextParams, ReviewTextResult, void>('spectrace/reviewText');
 /** Client → server: the edit that bumps (or, editorial, only re-fingerprints) a requirement; the client applies it. */
 export const BumpRevisionRequest = new RequestType<BumpRevisionParams, BumpRevisionResult, void>('spectrace/bumpRevision');
+/** Client → server: the release notes of one roadmap item (the same builder as `spectrace release-notes`). */
+export const ReleaseNotesRequest = new RequestType<ReleaseNotesParams, ReleaseNotesResult, void>('spectrace/releaseNotes');
+/** Client → server: the roadmap timeline of every folder (or one), for the webview. */
+export const TimelineRequest = new RequestType<TimelineParams, TimelineResult, void>('spectrace/timeline');
 /** Server → client: the index changed; views and status bar refresh. */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('spectrace/indexChanged');
 /** Client → server: workspace trust was granted (the server reloads workspace schemas and patterns). */
@@ -332,6 +367,8 @@ export const Commands = {
   createStarter: 'spectrace.createStarter',
   reviewSuspectLinks: 'spectrace.reviewSuspectLinks',
   bumpRevision: 'spectrace.bumpRevision',
+  releaseNotes: 'spectrace.releaseNotes',
+  showTimeline: 'spectrace.showTimeline',
 } as const;
 
 /** Arguments of the `spectrace.showLocations` command a code lens carries. */
