@@ -115,7 +115,14 @@ const browserCommon = {
 };
 const browserBuilds = [
   { ...browserCommon, entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web', format: 'cjs', external: ['vscode', './languageClient.js'] },
-  { ...browserCommon, plugins: [yamlDebugSwitchesOff, browserPlatform], entryPoints: { serverWorker: 'server/src/browser/serverWorker.ts' }, outdir: 'dist/web', format: 'iife' },
+  {
+    ...browserCommon,
+    plugins: [yamlDebugSwitchesOff, browserPlatform],
+    inject: ['server/src/browser/shims/immediate.ts'],
+    entryPoints: { serverWorker: 'server/src/browser/serverWorker.ts' },
+    outdir: 'dist/web',
+    format: 'iife',
+  },
 ];
 shipped.push(...browserBuilds);
 const builds = [...shipped];
@@ -140,6 +147,13 @@ if (!production && fs.existsSync(suiteDir)) {
     // Only mocha's parallel mode uses these require.resolve calls; the extension host never does.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
+}
+
+// The browser build's suite runs inside the web worker extension host (npm run test:web): one
+// CommonJS bundle with mocha's browser build and the tests in it. Never packaged.
+const webSuite = path.join('test', 'e2e', 'web', 'index.ts');
+if (!production && fs.existsSync(webSuite)) {
+  builds.push({ ...browserCommon, metafile: false, entryPoints: { index: webSuite }, outdir: path.join('dist', 'test-web'), format: 'cjs', external: ['vscode'] });
 }
 
 /** Every entry point of every build, as [bundle name, source file]. */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ListFilesRequest, ReadFilesRequest } from '../../../server/src/shared/protocol';
 import type { FileReadResult, ListFilesParams, ListFilesResult, ReadFilesParams } from '../../../server/src/shared/protocol';
-import { fileText } from './fileText';
+import { fileText } from '../../../server/src/shared/fileText';
 
 /** Never listed, as in the Node build's disk walk (engine/config/globs.ts ALWAYS_EXCLUDED_DIRS). */
 const NEVER_LISTED = '**/{node_modules,.git,.hg,.svn}/**';

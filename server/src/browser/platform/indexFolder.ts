@@ -20,6 +20,8 @@ import { readTextSync } from './readText';
 const SPEC_READ_LIMIT = 64 * 1024 * 1024;
 /** A folder with more files than this under its globs is indexed in part (and says so in the log). */
 export const MAX_LISTED_FILES = 50_000;
+/** Rounds of reading the schema files a config names, each one level of `$ref`s deeper. */
+const MAX_SCHEMA_ROUNDS = 8;
 
 export async function indexFolder(root: string, options: IndexFolderOptions = {}): Promise<{ index: WorkspaceIndex; skipped: SkippedFile[] }> {
   const base = path.resolve(root);
@@ -28,11 +30,32 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
     skipped.push(s);
     options.onSkip?.(s);
   };
-  const index = new WorkspaceIndex(base, { ...options, readFile: options.readFile ?? readTextSync });
+  // The config's custom schemas are read synchronously while it loads: the files it asked for and
+  // had not been read yet are read now, and the config loaded again (their $refs may name more).
+  const readFile = options.readFile ?? readTextSync;
+  const unread = new Set<string>();
+  let loadingConfig = true;
+  const index = new WorkspaceIndex(base, {
+    ...options,
+    readFile: (file) => {
+      const text = readFile(file);
+      if (text === undefined && loadingConfig) unread.add(file);
+      return text;
+    },
+  });
 
   const [configRead] = await readFiles([index.configFile], SPEC_READ_LIMIT, true);
-  if (configRead.kind === 'text') index.setConfig(configRead.text);
-  else if (configRead.kind !== 'missing') skip(skipOf(index.configFile, configRead));
+  if (configRead.kind === 'text') {
+    index.setConfig(configRead.text);
+    for (let round = 0; round < MAX_SCHEMA_ROUNDS && unread.size > 0; round++) {
+      const files = [...unread];
+      unread.clear();
+      const reads = await readFiles(files, SPEC_READ_LIMIT, true);
+      if (reads.every((r) => r.kind !== 'text')) break;
+      index.setConfig(configRead.text);
+    }
+  } else if (configRead.kind !== 'missing') skip(skipOf(index.configFile, configRead));
+  loadingConfig = false;
   const config = index.config;
 
   const rules = await GitignoreRules.forRoot(base);

@@ -1,8 +1,8 @@
-// A workspace file's bytes as the language server wants them: text, or why not. The same rules as
+// A workspace file's bytes as the browser build's language server wants them: text, or why not. The same rules as
 // the disk reader of the Node build (server/src/disk/scanFile.ts decodeText): a UTF-16 byte order
 // mark decodes as UTF-16, a NUL byte in the first 8 KiB or more than 10% invalid UTF-8 sequences
 // means binary, a UTF-8 byte order mark is dropped.
-import type { FileReadResult } from '../../../server/src/shared/protocol';
+import type { FileReadResult } from './protocol';
 
 const BINARY_SNIFF_BYTES = 8192;
 
