@@ -100,6 +100,28 @@ describe('the browser build in the web worker extension host', () => {
     equal(target.scheme, uri.scheme, 'the definition is in the same workspace');
   });
 
+  it('flags the suspect link from the revisions in the files; the diff says history is not available', async () => {
+    const provider = api.views.coverageGaps as vscode.TreeDataProvider<unknown>;
+    const labels = await waitFor('a suspect link for SRCH-4 in Coverage gaps', async () => {
+      const found: string[] = [];
+      const walk = async (node?: unknown): Promise<void> => {
+        for (const child of (await provider.getChildren(node)) ?? []) {
+          const item = await provider.getTreeItem(child);
+          found.push(`${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')} ${typeof item.description === 'string' ? item.description : ''}`);
+          await walk(child);
+        }
+      };
+      await walk();
+      return found.some((l) => l.startsWith('Suspect links')) && found.some((l) => l.includes('SRCH-4')) ? found : undefined;
+    });
+    ok(labels.length > 0, 'the gaps tree has nodes');
+    const folder = wsUri('specs/search.yaml').toString();
+    const reviewed = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'spectrace-review', path: '/SRCH-4@1', query: folder }));
+    ok(/not available: git history is not available in the browser/.test(reviewed.getText()), reviewed.getText());
+    const current = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'spectrace-review', path: '/SRCH-4@2', query: folder }));
+    ok(/swapped letters/.test(current.getText()), current.getText());
+  });
+
   it('renames an ID across the spec and the code', async () => {
     const spec = await writeWs('specs/web-rename.yaml', 'requirements:\n  - id: WREN-1\n    title: Renamed in the browser\n    priority: could\n    status: draft\n');
     const code = await writeWs('src/web-rename.ts', '// @implements WREN-1\nexport const renamed = true;\n');
