@@ -122,6 +122,23 @@ describe('the browser build in the web worker extension host', () => {
     ok(/swapped letters/.test(current.getText()), current.getText());
   });
 
+  it('opens the traceability matrix with every requirement and a nonce from Web Crypto', async () => {
+    await vscode.commands.executeCommand('spectrace.showMatrix');
+    const panel = await waitFor('the matrix panel', () => api.matrix());
+    const ids = await waitFor('matrix rows', () => (panel.currentRows.length > 0 ? panel.currentRows.map((r) => r.id) : undefined));
+    ok(ids.includes('PAY-1') && ids.includes('CART-1'), ids.join(', '));
+    ok(/script-src[^;]*'nonce-[A-Za-z0-9+/=]{20,}'/.test(panel.pageHtml), 'the page has a nonce');
+    panel.dispose();
+  });
+
+  it('exports an HTML report into the workspace', async () => {
+    const target = wsUri('web-report.html');
+    const written = await vscode.commands.executeCommand<string>('spectrace.exportReport', { format: 'html', target: target.toString() });
+    equal(written, target.toString());
+    ok((await readWs('web-report.html')).includes('CART-1'), 'the report lists CART-1');
+    await removeWs('web-report.html');
+  });
+
   it('renames an ID across the spec and the code', async () => {
     const spec = await writeWs('specs/web-rename.yaml', 'requirements:\n  - id: WREN-1\n    title: Renamed in the browser\n    priority: could\n    status: draft\n');
     const code = await writeWs('src/web-rename.ts', '// @implements WREN-1\nexport const renamed = true;\n');
