@@ -26,6 +26,41 @@ const yamlDebugSwitchesOff = {
   },
 };
 
+/**
+ * The browser build's language server runs in a Web Worker: no disk, no git, no threads. These modules
+ * of the disk layer are replaced by their browser counterparts in server/src/browser/platform/ (same
+ * exports, reading through the client), and Node's built-ins the engine uses by small shims. Any
+ * other Node built-in reaching the browser bundles is an error (esbuild cannot resolve it).
+ */
+const browserPlatformModules = {
+  'server/src/disk/readText.ts': 'server/src/browser/platform/readText.ts',
+  'server/src/disk/indexFolder.ts': 'server/src/browser/platform/indexFolder.ts',
+  'server/src/disk/gitignore.ts': 'server/src/browser/platform/gitignore.ts',
+  'server/src/disk/gitHistory.ts': 'server/src/browser/platform/gitHistory.ts',
+  'server/src/disk/indexCache.ts': 'server/src/browser/platform/persistedCaches.ts',
+  'server/src/disk/specResultCache.ts': 'server/src/browser/platform/persistedCaches.ts',
+  'server/src/disk/interchange.ts': 'server/src/browser/platform/interchange.ts',
+};
+const browserShims = {
+  'node:path': 'server/src/browser/shims/path.ts',
+  'node:url': 'server/src/browser/shims/url.ts',
+  'node:crypto': 'server/src/browser/shims/crypto.ts',
+};
+const browserPlatform = {
+  name: 'browser-platform',
+  setup(build) {
+    const byFile = new Map(Object.entries(browserPlatformModules).map(([from, to]) => [path.resolve(from), path.resolve(to)]));
+    build.onResolve({ filter: /^\.\.?\/.*disk\// }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path) + '.ts';
+      const replacement = byFile.get(target);
+      return replacement ? { path: replacement } : undefined;
+    });
+    build.onResolve({ filter: /^node:(path|url|crypto)$/ }, (args) => ({ path: path.resolve(browserShims[args.path]) }));
+    // startServer.ts takes its protocol classes from the Node entry; the browser entry has the same ones.
+    build.onResolve({ filter: /^vscode-languageserver\/node$/ }, (args) => build.resolve('vscode-languageserver/browser', { kind: args.kind, resolveDir: args.resolveDir }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   plugins: [yamlDebugSwitchesOff],
@@ -64,6 +99,32 @@ const shipped = [
     outdir: 'dist',
   },
 ].map((b) => ({ ...b, metafile: true }));
+// The browser build (package.json "browser"): the extension for a web-worker extension host and its
+// language server in a Web Worker. Shipped too; its size is reported by the packaging test.
+const browserCommon = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production && !process.env.SPECTRACE_NO_MINIFY,
+  logLevel: 'info',
+  legalComments: 'none',
+  metafile: true,
+  // lsp/ reads a few debugging switches from the environment; a worker has none.
+  define: { 'process.env': '{}' },
+};
+const browserBuilds = [
+  { ...browserCommon, entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web', format: 'cjs', external: ['vscode', './languageClient.js'] },
+  {
+    ...browserCommon,
+    plugins: [yamlDebugSwitchesOff, browserPlatform],
+    inject: ['server/src/browser/shims/immediate.ts'],
+    entryPoints: { serverWorker: 'server/src/browser/serverWorker.ts' },
+    outdir: 'dist/web',
+    format: 'iife',
+  },
+];
+shipped.push(...browserBuilds);
 const builds = [...shipped];
 // The e2e suite runs inside the extension host; it is never packaged (see .vscodeignore).
 // index.js bundles mocha (mocha 12 mixes ESM and CJS, which an older extension-host Node cannot
@@ -86,6 +147,13 @@ if (!production && fs.existsSync(suiteDir)) {
     // Only mocha's parallel mode uses these require.resolve calls; the extension host never does.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
+}
+
+// The browser build's suite runs inside the web worker extension host (npm run test:web): one
+// CommonJS bundle with mocha's browser build and the tests in it. Never packaged.
+const webSuite = path.join('test', 'e2e', 'web', 'index.ts');
+if (!production && fs.existsSync(webSuite)) {
+  builds.push({ ...browserCommon, metafile: false, entryPoints: { index: webSuite }, outdir: path.join('dist', 'test-web'), format: 'cjs', external: ['vscode'] });
 }
 
 /** Every entry point of every build, as [bundle name, source file]. */

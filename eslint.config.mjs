@@ -102,4 +102,29 @@ export default tseslint.config(
       }],
     },
   },
+  // The browser build: no Node there. esbuild.js swaps node:path, node:url and node:crypto for shims
+  // in the server's worker; nothing else of Node may be imported by the browser-only code.
+  {
+    files: ['client/src/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^node:|^(fs|path|os|crypto|child_process|worker_threads)$', message: 'The browser entry runs in a web worker extension host: no Node modules.' },
+          { regex: '^(\\.\\./)+\\.\\./server/(?!src/shared/)', message: 'The client shares only server/src/shared/ with the server (the protocol types).' },
+          { regex: '^vscode-languageclient/node$', message: 'The browser entry uses vscode-languageclient/browser.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['server/src/browser/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(node:)?(fs|os|child_process|worker_threads|net|v8|buffer)(/.*)?$', message: 'The browser server runs in a Web Worker: read through WorkspaceFiles (workspaceFiles.ts).' },
+          { regex: '^(\\.\\./)+disk(/|$)', message: 'The browser server replaces the disk layer (esbuild.js): import types only from it.', allowTypeImports: true },
+        ],
+      }],
+    },
+  },
 );

@@ -3,6 +3,7 @@
 // Requirement and Reveal in Requirements View only there. The server says what is an ID (spectrace/idAt):
 // only it knows which files its globs match and which words are IDs.
 import * as vscode from 'vscode';
+import { isServedDocument } from './servedDocument';
 import { IdAtRequest } from '../../server/src/shared/protocol';
 import type { IdAtParams } from '../../server/src/shared/protocol';
 import { ServerUnavailableError } from './extensionContext';
@@ -51,7 +52,7 @@ export class CursorIdContext implements vscode.Disposable {
     this.inFlight?.cancel();
     const editor = vscode.window.activeTextEditor;
     // Output, settings, diff-of-git and untitled editors show no file of the workspace.
-    if (!editor || editor.document.uri.scheme !== 'file') {
+    if (!editor || !isServedDocument(editor.document.uri)) {
       this.set(undefined);
       return;
     }

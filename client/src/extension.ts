@@ -2,10 +2,12 @@
 // without waiting for it. Everything else lives in the modules these wire together.
 import * as vscode from 'vscode';
 import type { SpectraceApi } from './api';
+import type { LanguageClientModule } from './clientOptions';
 import { registerCommands } from './commands/registerCommands';
 import { CursorIdContext } from './cursorIdContext';
 import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
+import { loadNodeLanguageClient } from './nodeLanguageClient';
 import { ReviewSession } from './review/reviewCommands';
 import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
@@ -17,6 +19,11 @@ import { RoadmapViewProvider } from './views/roadmapView';
 let ctx: Ctx | undefined;
 
 export function activate(context: vscode.ExtensionContext): SpectraceApi {
+  return activateWith(context, loadNodeLanguageClient);
+}
+
+/** Activation with the entry's language client: Node's here, the browser's in web/extension.ts. */
+export function activateWith(context: vscode.ExtensionContext, loadLanguageClient: () => Promise<LanguageClientModule>): SpectraceApi {
   const started = performance.now();
   // Where activation time goes, step by step (logged, and in the API for the e2e run).
   const steps: Record<string, number> = {};
@@ -26,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
     steps[name] = now - last;
     last = now;
   };
-  const c = new Ctx(context);
+  const c = new Ctx(context, loadLanguageClient);
   ctx = c;
   step('context');
   const store = new SpecStore(c);

@@ -3,11 +3,11 @@
 // channel, commands, views, status bar, event emitters) live until deactivate; client-lifetime ones
 // (notification handlers of one client) are dropped whenever the client is replaced on restart.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { RequestType } from 'vscode-jsonrpc';
 import { IndexChangedNotification, TrustChangedNotification } from '../../server/src/shared/protocol';
 import type { TrustParams } from '../../server/src/shared/protocol';
-import type * as LanguageClientModule from './languageClient';
+import type { LanguageClientModule } from './clientOptions';
 import { RestartPolicy } from './restartPolicy';
 import { errorText } from '../../server/src/shared/errorText';
 
@@ -33,7 +33,11 @@ export class Ctx implements vscode.Disposable {
   readonly onIndexChanged = this.indexChanged.event;
   readonly onStatusChanged = this.statusChanged.event;
 
-  constructor(readonly extension: vscode.ExtensionContext) {
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    /** Loads what makes the language client: Node's (a server process) or the browser's (a Web Worker). */
+    private readonly loadLanguageClient: () => Promise<LanguageClientModule>,
+  ) {
     this.log = vscode.window.createOutputChannel('Spectrace', { log: true });
     this.pushExtension(this.log, this.indexChanged, this.statusChanged);
     this.pushExtension(vscode.workspace.onDidGrantWorkspaceTrust(() => this.trustGranted()));
@@ -107,8 +111,8 @@ export class Ctx implements vscode.Disposable {
 
   private async createAndStart(): Promise<LanguageClient> {
     this.setStatus('starting');
-    const { createLanguageClient, State } = await loadLanguageClient();
-    const client = createLanguageClient(this.extension, {
+    const { createLanguageClient, State } = await this.loadLanguageClient();
+    const client = await createLanguageClient(this.extension, {
       log: this.log,
       onCrash: () => {
         const decision = this.policy.onCrash(Date.now());
@@ -187,25 +191,6 @@ export class Ctx implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'spectrace.serverStatus', status);
     this.statusChanged.fire(status);
   }
-}
-
-/**
- * The language client, from its own bundle (dist/languageClient.js), required in a later turn of the
- * event loop: VS Code's activation time covers loading dist/extension.js and the activate() call, and
- * vscode-languageclient was most of the first. Not `import()`: a dynamic import starts Node's ESM
- * loader, and did so inside activate(), where it was most of its time (bench/HISTORY.md).
- */
-function loadLanguageClient(): Promise<typeof LanguageClientModule> {
-  return new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle next to this one, loaded late on purpose
-        resolve(require('./languageClient.js') as typeof LanguageClientModule);
-      } catch (err) {
-        reject(err instanceof Error ? err : new Error(String(err)));
-      }
-    });
-  });
 }
 
 /** The trust notification's payload, typed by the shared protocol (sent by method name, see `request`). */

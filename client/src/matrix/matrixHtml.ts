@@ -1,7 +1,6 @@
 // The matrix webview's HTML: a strict Content-Security-Policy (nothing but the nonce'd script and
 // the extension's stylesheet), the data as a JSON block the script reads with textContent. No spec
 // text is ever put into the markup itself; the script inserts it with textContent.
-import { randomBytes } from 'node:crypto';
 import type { ToWebview } from './webviewMessages';
 
 export interface MatrixPage {
@@ -80,5 +79,6 @@ export function renderMatrixHtml(p: MatrixPage): string {
 
 /** A fresh nonce per page: 128 random bits, base64 (the CSP's nonce grammar allows + / =). */
 export function makeNonce(): string {
-  return randomBytes(16).toString('base64');
+  // Web Crypto: the same in Node's extension host and in the browser's web worker host.
+  return btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
 }

@@ -2,6 +2,7 @@
 // requirement it is given) and walks them; Bump Revision asks the server for the edit that records a
 // substantive (new revision) or editorial (fingerprint only) change of the requirement under the cursor.
 import * as vscode from 'vscode';
+import { isServedDocument } from '../servedDocument';
 import { BumpRevisionRequest, IdAtRequest, SuspectLinksRequest } from '../../../server/src/shared/protocol';
 import type { BumpRevisionParams, RequirementNode } from '../../../server/src/shared/protocol';
 import { plural } from '../../../server/src/shared/plural';
@@ -66,7 +67,7 @@ async function requirementId(ctx: Ctx, store: SpecStore, arg: unknown): Promise<
   const given = idFromArg(arg);
   if (given !== undefined) return given;
   const editor = vscode.window.activeTextEditor;
-  if (editor && editor.document.uri.scheme === 'file') {
+  if (editor && isServedDocument(editor.document.uri)) {
     const at = editor.selection.active;
     const hit = await ctx.request(IdAtRequest, { textDocument: { uri: editor.document.uri.toString() }, position: { line: at.line, character: at.character } });
     if (hit) return hit.id;

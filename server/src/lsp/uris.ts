@@ -5,6 +5,19 @@ import { URI } from 'vscode-uri';
 const toPath = new Map<string, string | undefined>();
 const toUri = new Map<string, string>();
 const LIMIT = 50_000;
+/**
+ * A workspace that is not on a local disk (the browser build: `vscode-remote:`, `vscode-vfs:`): the
+ * URIs of this scheme and authority are files too, named by their URI's path.
+ */
+let workspaceScheme: { scheme: string; authority: string } | undefined;
+
+/** Treat URIs with the scheme and authority of `folderUri` as files (the browser build's worker calls this once). */
+export function useFilesOfScheme(folderUri: string): void {
+  const u = URI.parse(folderUri);
+  workspaceScheme = u.scheme === 'file' ? undefined : { scheme: u.scheme, authority: u.authority };
+  toPath.clear();
+  toUri.clear();
+}
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
   if (map.size >= LIMIT) map.clear(); // a crude bound: the cache is an optimisation, not state
@@ -18,7 +31,7 @@ export function uriToPath(uri: string): string | undefined {
   let file: string | undefined;
   try {
     const u = URI.parse(uri);
-    file = u.scheme === 'file' ? u.fsPath : undefined;
+    file = u.scheme === 'file' ? u.fsPath : u.scheme === workspaceScheme?.scheme && u.authority === workspaceScheme.authority ? u.path : undefined;
   } catch {
     file = undefined; // not a URI at all: treated like a non-file document
   }
@@ -28,7 +41,7 @@ export function uriToPath(uri: string): string | undefined {
 export function pathToUri(file: string): string {
   const cached = toUri.get(file);
   if (cached !== undefined) return cached;
-  const uri = URI.file(file).toString();
+  const uri = (workspaceScheme ? URI.from({ ...workspaceScheme, path: file }) : URI.file(file)).toString();
   toPath.set(uri, file);
   return remember(toUri, file, uri);
 }

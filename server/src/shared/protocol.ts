@@ -377,3 +377,45 @@ export interface ShowLocationsArgs {
   position: LspPosition;
   locations: LspLocation[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Browser build only: the language server runs in a Web Worker without a file system, and reads the
+// workspace through the client (vscode.workspace.findFiles and workspace.fs). Server -> client.
+
+export interface ListFilesParams {
+  /** The workspace folder. */
+  folderUri: string;
+  /** Globs relative to the folder (`specs/**`, `**`); a file matching any of them is listed. */
+  globs: string[];
+  /** At most this many files (the answer says when there were more). */
+  maxResults: number;
+}
+export interface ListFilesResult {
+  uris: string[];
+  truncated: boolean;
+}
+/** The files of a workspace folder (never below node_modules, .git, .hg or .svn). */
+export const ListFilesRequest = new RequestType<ListFilesParams, ListFilesResult, void>('spectrace/listFiles');
+
+export interface ReadFilesParams {
+  uris: string[];
+  /** Larger files are not read: `too-large`. */
+  maxBytes: number;
+  /** A NUL byte in the first 8 KiB makes the file `binary` instead of text. */
+  checkBinary: boolean;
+}
+/** One file's outcome, in the order asked (UTF-8 text without a byte order mark). */
+export type FileReadResult =
+  | { kind: 'text'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'binary'; detail: string }
+  | { kind: 'too-large'; detail: string };
+export const ReadFilesRequest = new RequestType<ReadFilesParams, FileReadResult[], void>('spectrace/readFiles');
+
+/**
+ * Browser build: the first message the extension posts to the server's Web Worker, before the
+ * language client starts: the workspace's URI, whose scheme and authority name its files.
+ */
+export interface WorkerSetup {
+  workspaceUri: string | undefined;
+}

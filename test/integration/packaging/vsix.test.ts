@@ -1,4 +1,4 @@
-// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, the third-party notices, schemas, icons and the
+// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, the browser build's two, the third-party notices, schemas, icons and the
 // manifest/readme/license/changelog — nothing else (no sources, maps, tests, node_modules), nothing
 // missing, and it stays under 2 MB. Packs the current dist/ (a dev build in `npm test`, which is
 // larger than the minified `npm run package` build, so the size check is conservative).
@@ -30,6 +30,9 @@ const FIXED = [
   'dist/cli.js',
   'dist/cliMain.js',
   'dist/scanWorker.js',
+  // The browser build (package.json "browser"): the extension and its language server's Web Worker.
+  'dist/web/extension.js',
+  'dist/web/serverWorker.js',
   // The licenses of the bundled packages (the bundles carry no license comments).
   'dist/THIRD-PARTY-NOTICES.txt',
   'media/icon.png',
@@ -63,7 +66,7 @@ describe('VSIX packaging', function () {
   this.timeout(180_000);
 
   before(function () {
-    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js', 'dist/THIRD-PARTY-NOTICES.txt'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
+    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js', 'dist/web/extension.js', 'dist/web/serverWorker.js', 'dist/THIRD-PARTY-NOTICES.txt'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
     assert.deepEqual(missing, [], `build output missing (run \`npm run build\` first): ${missing.join(', ')}`);
   });
 

@@ -20,13 +20,13 @@ describe('package.json contributions', () => {
     assert.equal(manifest.contributes.snippets, undefined);
   });
 
-  it('shows the editor context menu ID commands only with the cursor on an ID in a file editor', () => {
+  it('shows the editor context menu ID commands only with the cursor on an ID in an editor of a workspace file (on disk, or in the browser)', () => {
     const entries = manifest.contributes.menus['editor/context'];
     assert.deepEqual(entries.map((e) => e.command).sort(), ['spectrace.bumpRevision', 'spectrace.copyId', 'spectrace.goToRequirement', 'spectrace.revealRequirement']);
     for (const e of entries) {
       const terms = (e.when ?? '').split('&&').map((t) => t.trim());
       assert.ok(terms.includes('spectrace.cursorOnId'), `${e.command}: needs the cursor on an ID (${e.when})`);
-      assert.ok(terms.includes('resourceScheme == file'), `${e.command}: only in editors of a file (${e.when})`);
+      assert.ok(terms.includes('resourceScheme =~ /^(file|vscode-remote|vscode-vfs)$/'), `${e.command}: only in editors of a workspace file (${e.when})`);
     }
   });
 });
