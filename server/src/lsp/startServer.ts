@@ -18,6 +18,7 @@ import { prepareRename, rename } from '../features/rename';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
 import { renderReport } from '../features/views/report';
 import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
+import { board, boardMove } from '../features/views/board';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
 import { contentModified, guard, guardNotification } from './boundary';
@@ -30,6 +31,8 @@ import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
 import { exportReqifRequest, importRequirementsRequest } from './interchangeRequests';
 import {
+  BoardMoveRequest,
+  BoardRequest,
   BumpRevisionRequest,
   CoverageGapsRequest,
   ExportReqifRequest,
@@ -211,6 +214,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(SuspectLinksRequest, (p, token) => guard('suspectLinks', log, token, async () => suspectLinks(await ws().views(token, p?.folderUri), p ?? {}, token)));
   connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
   connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
+  connection.onRequest(BoardRequest, (p, token) => guard('board', log, token, async () => board(await ws().views(token, p?.folderUri), token)));
+  connection.onRequest(BoardMoveRequest, (p, token) => guard('boardMove', log, token, async () => boardMove(await ws().views(token, undefined, p?.uri), p)));
 
   documents.listen(connection);
   connection.listen();
