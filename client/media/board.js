@@ -205,7 +205,7 @@
     }
     if (c.insightCount > 0) meta.append(span(c.insightCount === 1 ? '1 insight' : `${c.insightCount} insights`, 'insights'));
     card.append(head, title, meta);
-    card.setAttribute('aria-label', [c.id, c.title, c.status || 'no status', c.priority, c.owner, c.roadmap, c.score && c.score.label, c.insightCount ? `${c.insightCount} insights` : ''].filter(Boolean).join(', '));
+    card.setAttribute('aria-label', [c.id, c.title, c.status || 'no status', c.priority, c.owner, c.roadmap, c.score && c.score.label, c.insightCount === 0 ? '' : c.insightCount === 1 ? '1 insight' : `${c.insightCount} insights`].filter(Boolean).join(', '));
     return card;
   }
 

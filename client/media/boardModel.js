@@ -152,7 +152,7 @@
       const { top: laneTop, bodyTop, height } = layout.lanes[l];
       if (laneTop + height <= top || laneTop >= bottom) return;
       const first = Math.max(0, Math.floor((top - bodyTop) / pitch));
-      const last = Math.floor((bottom - bodyTop) / pitch);
+      const last = Math.ceil((bottom - bodyTop) / pitch) - 1;
       lane.cells.forEach((cell, c) => {
         for (let row = first; row <= last && row < cell.length; row++) out.push({ card: cell[row], lane: l, column: c, row, y: bodyTop + row * pitch });
       });
