@@ -83,6 +83,7 @@ function definitionIn(ctx: FeatureContext, id: string, uri: string): SpecItem | 
 export function boardMove(folders: FolderView[], params: BoardMoveParams): BoardMoveResult {
   const id = String(params?.id ?? '');
   const status = String(params?.status ?? '');
+  if (id === '') return { refused: 'The move names no requirement.' };
   if (!REQUIREMENT_STATUSES.includes(status)) return { refused: `"${status}" is not a requirement status (${REQUIREMENT_STATUSES.join(', ')}).` };
   for (const { ctx } of folders) {
     const item = definitionIn(ctx, id, String(params?.uri ?? ''));
