@@ -6,6 +6,7 @@ import { registerCommands } from './commands/registerCommands';
 import { CursorIdContext } from './cursorIdContext';
 import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
+import { BoardPanel } from './board/boardPanel';
 import { ReviewSession } from './review/reviewCommands';
 import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
       },
     },
     matrix: () => MatrixPanel.open,
+    board: () => BoardPanel.open,
     cursorId,
     review,
     server: {
@@ -89,5 +91,6 @@ export async function deactivate(): Promise<void> {
   const c = ctx;
   ctx = undefined;
   MatrixPanel.open?.dispose();
+  BoardPanel.open?.dispose();
   await c?.dispose();
 }
