@@ -468,6 +468,8 @@
     if (!msg || typeof msg !== 'object') return;
     const m = /** @type {any} */ (msg);
     if (m.type === 'data' && Array.isArray(m.cards) && typeof m.version === 'number') {
+      // The answer to "ready" repeats the data the page was created with: nothing to redo.
+      if (m.version === data.version && data.cards.length === m.cards.length && data.version > 0) return;
       const hadFocus = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('card');
       data = { version: m.version, cards: m.cards, roadmapItems: m.roadmapItems || [], lifecycle: m.lifecycle || data.lifecycle };
       el.message.hidden = true;

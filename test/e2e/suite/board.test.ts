@@ -94,7 +94,7 @@ describe('backlog board', () => {
     await waitFor('undo restored the file', () => doc.getText() === original);
   });
 
-  it('a keyboard move (the neighbouring column) keeps the quotes; a missing status is added after the id line', async () => {
+  it('a move to the neighbouring column (what Alt+Right sends) keeps the quotes; a missing status is added after the id line', async () => {
     const panel = panelOf();
     await waitFor('the board shows BRD-1 as draft again', () => panelOf().currentCards.find((c) => c.id === 'BRD-1')?.status === 'draft');
     await panel.receive({ type: 'move', version: panel.dataVersion, card: cardIndex('BRD-2'), status: 'in-progress' });
