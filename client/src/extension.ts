@@ -8,6 +8,7 @@ import { CursorIdContext } from './cursorIdContext';
 import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
 import { loadNodeLanguageClient } from './nodeLanguageClient';
+import { BoardPanel } from './board/boardPanel';
 import { ReviewSession } from './review/reviewCommands';
 import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
@@ -78,6 +79,7 @@ export function activateWith(context: vscode.ExtensionContext, loadLanguageClien
       },
     },
     matrix: () => MatrixPanel.open,
+    board: () => BoardPanel.open,
     cursorId,
     review,
     server: {
@@ -96,5 +98,6 @@ export async function deactivate(): Promise<void> {
   const c = ctx;
   ctx = undefined;
   MatrixPanel.open?.dispose();
+  BoardPanel.open?.dispose();
   await c?.dispose();
 }

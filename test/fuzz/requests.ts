@@ -40,6 +40,8 @@ const CUSTOM: readonly string[] = [
   'spectrace/summary',
   'spectrace/nextId',
   'spectrace/report',
+  'spectrace/board',
+  'spectrace/boardMove',
 ];
 
 /**
@@ -88,7 +90,9 @@ export function planRequest(rng: Prng, doc: TextDocument, diagnostics: Diagnosti
             ? { prefix: rng.pick(['PAY', 'NEW', '', '(a+)+', 'P\u200B']), uri: doc.uri }
             : m === 'spectrace/report'
               ? { format: rng.pick(['md', 'html', 'csv', 'json', 'pdf']) }
-              : rng.chance(0.8)
+              : m === 'spectrace/boardMove'
+                ? { id, status: rng.pick(['approved', 'draft', 'done', '', 'released\nrev: 9']), uri: rng.chance(0.8) ? doc.uri : 'not a uri' }
+                : rng.chance(0.8)
                 ? {}
                 : { folderUri: rng.pick(['file:///nowhere', 'not a uri']) };
       return plan(m, params);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
 import { MatrixPanel } from '../matrix/matrixPanel';
+import { BoardPanel } from '../board/boardPanel';
 import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';
 import { bumpRevision, reviewSuspectLinks } from '../review/reviewCommands';
@@ -52,6 +53,9 @@ export function registerCommands({ ctx, store, requirementsView, review }: Comma
     register(Commands.goToRequirement, (arg) => goToRequirement(store, arg)),
     register(Commands.showMatrix, async () => {
       await MatrixPanel.show(ctx);
+    }),
+    register(Commands.showBoard, async () => {
+      await BoardPanel.show(ctx);
     }),
     register(Commands.exportReport, (arg) => exportReport(ctx, arg)),
     register(Commands.exportReqif, (arg) => exportReqif(ctx, arg)),

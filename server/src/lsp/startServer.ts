@@ -19,6 +19,7 @@ import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace
 import { renderReport } from '../features/views/report';
 import { releaseNotes, timeline } from '../features/views/releases';
 import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
+import { board, boardMove } from '../features/views/board';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
 import { contentModified, guard, guardNotification } from './boundary';
@@ -31,6 +32,8 @@ import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
 import { exportReqifRequest, importRequirementsRequest } from './interchangeRequests';
 import {
+  BoardMoveRequest,
+  BoardRequest,
   BumpRevisionRequest,
   CoverageGapsRequest,
   ExportReqifRequest,
@@ -216,6 +219,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(ReleaseNotesRequest, (p, token) => guard('releaseNotes', log, token, async () => releaseNotes(await ws().views(token, p?.folderUri), p)));
   connection.onRequest(TimelineRequest, (p, token) => guard('timeline', log, token, async () => timeline(await ws().views(token, p?.folderUri), p ?? {})));
   connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
+  connection.onRequest(BoardRequest, (p, token) => guard('board', log, token, async () => board(await ws().views(token, p?.folderUri), token)));
+  connection.onRequest(BoardMoveRequest, (p, token) => guard('boardMove', log, token, async () => boardMove(await ws().views(token, undefined, p?.uri), p)));
 
   documents.listen(connection);
   connection.listen();

@@ -240,6 +240,45 @@ export interface BumpRevisionParams {
 }
 export type BumpRevisionResult = { changes: { [uri: string]: { range: LspRange; newText: string }[] } } | null;
 
+/** One requirement as a card of the backlog board. */
+export interface BoardCard {
+  id: string;
+  title: string;
+  /** The `status` as written; undefined when the requirement has none. */
+  status: string | undefined;
+  priority: string | undefined;
+  owner: string | undefined;
+  roadmap: string | undefined;
+  /** The roadmap item's title, when `roadmap` names one. */
+  roadmapTitle: string | undefined;
+  product: string | undefined;
+  tags: string[];
+  /** The prioritisation score of the workspace's scoring model; undefined when none applies. */
+  score?: { value: number; label: string };
+  /** How many distinct insights the requirement cites (`insights:`). */
+  insightCount: number;
+  /** Where the requirement is defined (its `id` value). */
+  location: LspLocation;
+}
+export interface BoardResult {
+  /** Every requirement with an ID, each column's cards in board order (score, then ID). */
+  cards: BoardCard[];
+  /** The roadmap items in roadmap order (by due date, undated last): the swim lanes' order. */
+  roadmapItems: { id: string; title: string }[];
+}
+
+export interface BoardMoveParams {
+  id: string;
+  /** The status to write (one of the lifecycle statuses). */
+  status: string;
+  /** The card's document (its `location.uri`): picks the folder and, for a duplicate ID, the definition. */
+  uri: string;
+}
+/** The edit that sets the status (for `version` of the document; null: the closed file on disk), or why there is none. */
+export type BoardMoveResult =
+  | { edit: { uri: string; version: number | null; edits: { range: LspRange; newText: string }[] } }
+  | { refused: string };
+
 export interface IndexChangedParams {
   /** The index version; the client refreshes its views when it changes. */
   version: number;
@@ -320,6 +359,10 @@ export const BumpRevisionRequest = new RequestType<BumpRevisionParams, BumpRevis
 export const ReleaseNotesRequest = new RequestType<ReleaseNotesParams, ReleaseNotesResult, void>('spectrace/releaseNotes');
 /** Client → server: the roadmap timeline of every folder (or one), for the webview. */
 export const TimelineRequest = new RequestType<TimelineParams, TimelineResult, void>('spectrace/timeline');
+/** Client → server: every requirement as a backlog board card. */
+export const BoardRequest = new RequestType<FolderScopeParams, BoardResult, void>('spectrace/board');
+/** Client → server: the edit that moves a requirement to another status column (only its `status:` value); the client applies it. */
+export const BoardMoveRequest = new RequestType<BoardMoveParams, BoardMoveResult, void>('spectrace/boardMove');
 /** Server → client: the index changed; views and status bar refresh. */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('spectrace/indexChanged');
 /** Client → server: workspace trust was granted (the server reloads workspace schemas and patterns). */
@@ -369,6 +412,7 @@ export const Commands = {
   bumpRevision: 'spectrace.bumpRevision',
   releaseNotes: 'spectrace.releaseNotes',
   showTimeline: 'spectrace.showTimeline',
+  showBoard: 'spectrace.showBoard',
 } as const;
 
 /** Arguments of the `spectrace.showLocations` command a code lens carries. */

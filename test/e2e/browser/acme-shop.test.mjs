@@ -58,6 +58,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   let page;
   let server;
   let dirs;
+  let workspace;
   const dialogs = [];
   const pageErrors = [];
 
@@ -79,7 +80,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     const installed = fs.readdirSync(dirs.extensionsDir).filter((d) => d.startsWith('spectrace.spectrace-'));
     assert.equal(installed.length, 1, `the VSIX is installed in ${dirs.extensionsDir}`);
 
-    const workspace = copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
+    workspace = copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
     for (const f of fs.readdirSync(path.join(here, 'fixtures', 'specs'))) {
       fs.copyFileSync(path.join(here, 'fixtures', 'specs', f), path.join(workspace, 'specs', f));
     }
@@ -234,6 +235,70 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'matrix-empty');
     await filter.fill('');
     await frame.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 40, undefined, { timeout: 10_000 });
+  });
+
+  it('renders the backlog board: the example in its status columns, moved by the keyboard and by a drag', async () => {
+    const spec = path.join(workspace, 'specs', 'checkout.yaml');
+    const original = fs.readFileSync(spec, 'utf8');
+    /** Every requirement's status as the example's files have it. */
+    const statusOf = new Map();
+    for (const f of fs.readdirSync(path.join(workspace, 'specs'))) {
+      const text = fs.readFileSync(path.join(workspace, 'specs', f), 'utf8');
+      if (/^roadmap:/m.test(text) && !/^requirements:/m.test(text)) continue;
+      for (const m of text.matchAll(/^ {2}- id: ([A-Z]+-\d+)\n((?: {4}.*\n|\n)*)/gm)) statusOf.set(m[1], /^ {4}status: *["']?([\w-]+)/m.exec(m[2])?.[1]);
+    }
+    // The extension is up (its status bar item shows): its commands are in the palette.
+    await page.locator('.statusbar-item', { hasText: 'Specs:' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Spectrace: Open Backlog Board');
+    const frame = await waitForFrame(page, async (f) => (await f.locator('.card', { hasText: 'CART-5' }).count()) > 0, 'a board with CART-5');
+    /** Each column's card IDs, top to bottom, by column name. */
+    const columns = () =>
+      frame.evaluate(() => {
+        const heads = [...document.querySelectorAll('.column-head')].map((h) => h.querySelector('.column-name').textContent.replace(/^▸ /, ''));
+        const out = Object.fromEntries(heads.map((h) => [h, []]));
+        const cards = [...document.querySelectorAll('.card')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+        for (const c of cards) out[heads[Number(c.dataset.column)]].push(c.querySelector('.card-id').textContent);
+        return out;
+      });
+    const shown = await columns();
+    const natural = (ids) => [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    for (const status of ['draft', 'proposed', 'approved', 'in-progress', 'implemented', 'verified', 'released']) {
+      const ids = shown[status].filter((id) => statusOf.has(id));
+      assert.deepEqual(ids, natural(ids), `${status}: cards by ID (no scores yet)`);
+      for (const id of ids) assert.equal(statusOf.get(id), status, `${id} is in the ${status} column`);
+    }
+    const placed = Object.values(shown).flat().filter((id) => statusOf.has(id));
+    const expected = [...statusOf].filter(([, st]) => st !== 'rejected' && st !== 'deprecated').map(([id]) => id);
+    assert.deepEqual(natural(new Set(placed)), natural(expected), 'every requirement not folded away has its card');
+    assert.deepEqual(shown['rejected · deprecated'], [], 'rejected and deprecated are folded away');
+    const text = await frame.locator('body').innerText();
+    assert.ok(text.includes(XSS_IMG), 'a hostile title shows as text');
+    assert.equal(await frame.locator('img[src="x"]').count(), 0);
+    assert.deepEqual(dialogs, []);
+    await screenshot(page, shots, 'board');
+
+    const inColumn = async (id, status) => (await columns())[status]?.includes(id);
+    const saved = async (expectedText, what) => {
+      await runCommand(page, 'File: Save All');
+      await waitFor(what, () => fs.readFileSync(spec, 'utf8') === expectedText, { timeoutMs: 20_000 });
+    };
+    // Keyboard: focus CART-5 (draft) and press Alt+Right: it moves to proposed; the file is not saved.
+    await frame.locator('.card:has(.card-id:text-is("CART-5"))').focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await waitFor('CART-5 in the proposed column', () => inColumn('CART-5', 'proposed'), { timeoutMs: 30_000 });
+    assert.equal(fs.readFileSync(spec, 'utf8'), original, 'the move is not saved behind the user\'s back');
+    const at = original.indexOf('  - id: CART-5\n');
+    const moved = (status) => original.slice(0, at) + original.slice(at).replace('status: draft', `status: ${status}`);
+    await saved(moved('proposed'), 'the saved file with only CART-5\'s status changed');
+    await screenshot(page, shots, 'board-keyboard-move');
+
+    // A drag of CART-5 onto the approved column.
+    const board = await waitForFrame(page, async (f) => (await f.locator('.card', { hasText: 'CART-5' }).count()) > 0, 'the board again');
+    await board.dragAndDrop('.card:has(.card-id:text-is("CART-5"))', '.column-head:has(.column-name:text-is("approved"))');
+    await waitFor('CART-5 in the approved column', () => inColumn('CART-5', 'approved'), { timeoutMs: 30_000 });
+    await saved(moved('approved'), 'the saved file with only CART-5\'s status changed by the drag');
+    fs.writeFileSync(spec, original);
   });
 
   it("reviews the example's suspect link in the diff editor beside the code", async () => {

@@ -39,7 +39,7 @@ describe('activation', () => {
 
   it('contributes its commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['spectrace.newRequirement', 'spectrace.goToRequirement', 'spectrace.showMatrix', 'spectrace.exportReport', 'spectrace.copyId', 'spectrace.revealRequirement', 'spectrace.refresh', 'spectrace.restartServer', 'spectrace.showLocations', 'spectrace.createStarter', 'spectrace.reviewSuspectLinks', 'spectrace.bumpRevision']) {
+    for (const id of ['spectrace.newRequirement', 'spectrace.goToRequirement', 'spectrace.showMatrix', 'spectrace.exportReport', 'spectrace.copyId', 'spectrace.revealRequirement', 'spectrace.refresh', 'spectrace.restartServer', 'spectrace.showLocations', 'spectrace.createStarter', 'spectrace.reviewSuspectLinks', 'spectrace.bumpRevision', 'spectrace.showBoard']) {
       assert.ok(all.includes(id), `${id} is registered`);
     }
   });

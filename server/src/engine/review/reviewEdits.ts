@@ -15,7 +15,7 @@ export interface FileEdit {
 export type LineReader = (line: number) => string | undefined;
 
 /** A key line to insert after the `id` line, at the indentation of the item's keys; undefined for a flow mapping. */
-function insertAfterId(item: SpecItem, lineAt: LineReader, eol: string, lines: string[]): FileEdit | undefined {
+export function insertAfterId(item: SpecItem, lineAt: LineReader, eol: string, lines: string[]): FileEdit | undefined {
   const id = item.fields.get('id');
   if (!id || !item.idRange || id.keyRange.start.line !== item.idRange.end.line) return undefined;
   const line = item.idRange.end.line;
