@@ -114,7 +114,8 @@ const browserCommon = {
   define: { 'process.env': '{}' },
 };
 const browserBuilds = [
-  { ...browserCommon, entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web', format: 'cjs', external: ['vscode', './languageClient.js'] },
+  // languageClient: loaded by extension.js after activation (client/src/web/loadScript.ts).
+  { ...browserCommon, entryPoints: { extension: 'client/src/web/extension.ts', languageClient: 'client/src/web/webLanguageClient.ts' }, outdir: 'dist/web', format: 'cjs', external: ['vscode', './languageClient.js'] },
   {
     ...browserCommon,
     plugins: [yamlDebugSwitchesOff, browserPlatform],

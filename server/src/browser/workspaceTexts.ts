@@ -42,3 +42,8 @@ const READ_BATCH = 200;
 export function knownText(file: string): string | undefined {
   return texts.get(file);
 }
+
+/** A file was deleted: a synchronous read no longer finds its old text. */
+export function forgetText(file: string): void {
+  texts.delete(file);
+}

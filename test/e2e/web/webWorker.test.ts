@@ -100,6 +100,19 @@ describe('the browser build in the web worker extension host', () => {
     equal(target.scheme, uri.scheme, 'the definition is in the same workspace');
   });
 
+  it('follows code files created and deleted on disk (file watcher events)', async () => {
+    const doc = await vscode.workspace.openTextDocument(wsUri('specs/checkout.yaml'));
+    const at = positionOf(doc, 'id: CART-1', 'id: '.length + 1);
+    const referencesIn = async (name: string) => {
+      const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at)) ?? [];
+      return refs.some((r) => r.uri.path.endsWith(name));
+    };
+    await writeWs('src/web-watched.ts', '// @implements CART-1\nexport const watched = true;\n');
+    await waitFor('a reference from the new file', () => referencesIn('src/web-watched.ts'));
+    await removeWs('src/web-watched.ts');
+    await waitFor('the reference gone with the file', async () => !(await referencesIn('src/web-watched.ts')));
+  });
+
   it('flags the suspect link from the revisions in the files; the diff says history is not available', async () => {
     const provider = api.views.coverageGaps as vscode.TreeDataProvider<unknown>;
     const labels = await waitFor('a suspect link for SRCH-4 in Coverage gaps', async () => {

@@ -1,4 +1,4 @@
-// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, the browser build's two, the third-party notices, schemas, icons and the
+// The VSIX ships exactly what a user needs: the three bundles and the code scan's worker, the browser build's three, the third-party notices, schemas, icons and the
 // manifest/readme/license/changelog — nothing else (no sources, maps, tests, node_modules), nothing
 // missing, and it stays under 2 MB. Packs the current dist/ (a dev build in `npm test`, which is
 // larger than the minified `npm run package` build, so the size check is conservative).
@@ -16,6 +16,9 @@ function linkOptions(): { baseContentUrl: string; baseImagesUrl: string } {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vsce-options.json'), 'utf8')) as { baseContentUrl: string; baseImagesUrl: string };
 }
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
+/** The browser build (docs/web.md): the extension, its language client and the server's worker, together. */
+const WEB_BUNDLES = ['dist/web/extension.js', 'dist/web/languageClient.js', 'dist/web/serverWorker.js'];
+const MAX_WEB_BYTES = 2 * 1024 * 1024;
 
 /** Files that ship whatever else changes. */
 const FIXED = [
@@ -32,6 +35,7 @@ const FIXED = [
   'dist/scanWorker.js',
   // The browser build (package.json "browser"): the extension and its language server's Web Worker.
   'dist/web/extension.js',
+  'dist/web/languageClient.js',
   'dist/web/serverWorker.js',
   // The licenses of the bundled packages (the bundles carry no license comments).
   'dist/THIRD-PARTY-NOTICES.txt',
@@ -66,7 +70,7 @@ describe('VSIX packaging', function () {
   this.timeout(180_000);
 
   before(function () {
-    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js', 'dist/web/extension.js', 'dist/web/serverWorker.js', 'dist/THIRD-PARTY-NOTICES.txt'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
+    const missing = ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/scanWorker.js', 'dist/web/extension.js', 'dist/web/languageClient.js', 'dist/web/serverWorker.js', 'dist/THIRD-PARTY-NOTICES.txt'].filter((f) => !fs.existsSync(path.join(repoRoot, f)));
     assert.deepEqual(missing, [], `build output missing (run \`npm run build\` first): ${missing.join(', ')}`);
   });
 
@@ -86,6 +90,9 @@ describe('VSIX packaging', function () {
       await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false, ...linkOptions() });
       const size = fs.statSync(vsix).size;
       assert.ok(size < MAX_VSIX_BYTES, `VSIX is ${(size / 1024 / 1024).toFixed(2)} MB, the limit is 2 MB`);
+      // Packing ran vscode:prepublish (the production build): these are the files the VSIX holds.
+      const webBytes = WEB_BUNDLES.reduce((sum, f) => sum + fs.statSync(path.join(repoRoot, f)).size, 0);
+      assert.ok(webBytes < MAX_WEB_BYTES, `the browser build is ${(webBytes / 1024 / 1024).toFixed(2)} MB, the limit is 2 MB`);
 
       const entries = zipEntries(vsix).sort();
       // vsce renames the license, readme and changelog inside the package.

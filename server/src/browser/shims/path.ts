@@ -64,6 +64,7 @@ export function basename(p: string, ext?: string): string {
 
 export function extname(p: string): string {
   const base = basename(p);
+  if (base === '..') return '';
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot);
 }
