@@ -32,6 +32,7 @@ export const DEFAULT_CONFIG: SpectraceConfig = deepFreeze({
     },
   ],
   maxFileSize: 1048576,
+  maxSpecFileSize: 16777216,
 });
 
 /** Default severity of every diagnostic code (what `rules` in the config overrides). */
@@ -95,6 +96,7 @@ const PARTS: PathSegment[][] = [
   ['schemas', 'roadmap'],
   ['coverage'],
   ['maxFileSize'],
+  ['maxSpecFileSize'],
 ];
 
 function isPrefix(a: PathSegment[], b: PathSegment[]): boolean {
