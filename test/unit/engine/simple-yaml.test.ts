@@ -213,6 +213,7 @@ describe('simple YAML reader', () => {
       '- id: A\n  tags: ["a", \'b\', c]  # flow\n',
       '- id: A\n  acceptance:\n    # the cases\n    - one\n    - two\n',
       '  - id: A\n    title: t\n\n  # B: next\n',
+      '- id: A\n  title: t\n\n# B: next\n\n# more\n\n',
     ]) assert.ok(checkSimpleYaml(text), JSON.stringify(text));
   });
 

@@ -163,13 +163,16 @@ export class SimpleYamlReader {
     if (this.nextContent(cursor.i) < lines.length) return undefined;
     const doc = this.make.doc();
     doc.contents = seq as unknown as ParsedDoc['contents'];
-    // Comments after the last item: kept by the list when at its column, by the last item's map when
-    // at that map's column (`yaml` gives them to the innermost collection they are in); the
-    // document's own when the list is at column 0.
+    // Comments after the last item: the document's own when at column 0 under a list at column 0;
+    // else kept by the list when at its column, by the last item's map when at that map's column
+    // (`yaml` gives them to the innermost collection they are in).
     const tail = this.gap(cursor.i, lines.length);
-    if (tail.comment !== undefined) {
+    if (tail.comment !== undefined && tail.commentIndent === 0 && first.indent === 0) {
+      // The document's comment: from the first comment line to the last, blank lines after it dropped.
+      doc.comment = tail.comment.replace(/\n+$/, '');
+    } else if (tail.comment !== undefined) {
       const last = seq.items[seq.items.length - 1] as YAMLMap | Scalar;
-      const holder = tail.commentIndent === first.indent && first.indent > 0 ? seq : isMap(last) && tail.commentIndent === (last.range as number[])[0] - lineStartOf(text, (last.range as number[])[0]) ? last : undefined;
+      const holder = tail.commentIndent === first.indent ? seq : isMap(last) && tail.commentIndent === (last.range as number[])[0] - lineStartOf(text, (last.range as number[])[0]) ? last : undefined;
       if (!holder) return undefined;
       holder.comment = tail.endComment;
       (holder.range as number[])[2] = text.length;
