@@ -147,6 +147,7 @@ function driverRun(label, ws, settingsArgs, serverCmd, { check = true, driverNod
   return res;
 }
 
+const loadAtStart = os.loadavg().map((x) => round(x, 1));
 let previous = null;
 try { previous = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')); } catch { /* first run */ }
 const results = { date: new Date().toISOString(), args: argv, machine, versions, removedEnv, lsp: [], scan: null, scanGit: null, previous: previousFigures(previous) };
@@ -263,6 +264,8 @@ if (!flag('--skip-scan')) {
   log(JSON.stringify(results.scanGit));
 }
 
+// The machine's load before and after: figures from a loaded machine (other work on the same cores) vary.
+results.loadAverage = { start: loadAtStart, end: os.loadavg().map((x) => round(x, 1)) };
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(BENCH, 'RESULTS.md'), renderMarkdown(results));
 log('wrote bench/RESULTS.md and bench/results.json');
@@ -299,6 +302,7 @@ function renderMarkdown(r) {
   L.push(`Run ${r.date} with \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}.`);
   L.push(`Node ${r.versions.node}; Spectrace ${r.versions.spectrace}; yaml-language-server ${r.versions.yamlLanguageServer}; ${r.versions.ripgrep ?? 'ripgrep not installed'}.`);
   L.push('Spectrace\'s server and CLI start their bundles with V8\'s code cache (`server/src/startup/compileCache.ts`), which the first start of each bundle writes: every Spectrace process after the first in a run has it, as on a user\'s machine after a first run.');
+  if (r.loadAverage) L.push(`Load average (1, 5, 15 min) at the start: ${r.loadAverage.start.join(', ')}; at the end: ${r.loadAverage.end.join(', ')} (${r.machine.cpus} cores; other work on the machine makes figures vary).`);
   if (r.removedEnv?.length) L.push(`Timed processes ran without ${r.removedEnv.map((n) => `\`${n}\``).join(', ')}, which this machine's environment sets (a CA bundle read by every Node start; no TLS here, and editors do not set it).`);
   L.push('');
   if (r.lsp.length) {
