@@ -377,8 +377,8 @@ export class SimpleYamlReader {
     const line = lines[cursor.i];
     const header = readBlockHeader(text, at, line.contentEnd);
     if (line.end >= text.length) throw NOT_SIMPLE; // nothing after the header
-    const first = this.nextContentOrComment(cursor.i + 1);
-    if (first >= lines.length || first !== cursor.i + 1) throw NOT_SIMPLE; // leading empty lines: left to `yaml`
+    const first = cursor.i + 1;
+    if (first >= lines.length || lines[first].kind === BLANK) throw NOT_SIMPLE; // leading empty lines: left to `yaml`
     const region = header.indent ? col + header.indent : lines[first].indent;
     if (region <= col) throw NOT_SIMPLE;
     let last = cursor.i; // the last line of the scalar's content
@@ -404,12 +404,6 @@ export class SimpleYamlReader {
     node.type = header.literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
     node.range = [at, end, end];
     return node;
-  }
-
-  private nextContentOrComment(i: number): number {
-    const lines = this.lines;
-    while (i < lines.length && lines[i].kind === BLANK) i++;
-    return i;
   }
 
   /** `[a, "b", 'c']` on one line, from `[` at `open` to `]` before the line's content end or a comment. */
