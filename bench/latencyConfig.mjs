@@ -9,8 +9,6 @@ export function latencyConfig({ review = false } = {}) {
     '  requirement: schema/product-spec.schema.json#/definitions/requirement',
     'idPattern: "^[A-Z]+-[0-9]+$"',
     'coverage: []',
-    // The generated spec is one file of up to ~12 MB (20,000 requirements): above the 1 MiB default.
-    'maxFileSize: 100000000',
     'rules:',
     '  status-mismatch: off',
     '  contradictory-status: off',

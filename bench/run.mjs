@@ -3,19 +3,23 @@
 //  1. Keystroke latency: the vendored stdio driver (bench/driver, from shared/bench) runs Spectrace's
 //     server and yaml-language-server on the same generated spec (gen.mjs N 0.02) with the bench's
 //     requirement schema as the workspace's extra schema, at 100, 1,000 and 5,000 requirements
-//     (20,000 with --full). Each run's diagnostics are checked against the generator's manifest.
-//  2. Code scan: a generated tree of --tree-files source files; ripgrep's tag search against
-//     `spectrace check` (cold) and the server's start with a persisted index (warm).
+//     (20,000 with --full), in both of the generator's layouts: plain, and hand-written (comments,
+//     blank lines, quoted titles, block scalars). The workspace's spectrace.yaml keeps the default
+//     limits. Each run's diagnostics are checked against the generator's manifest.
+//  2. Code scan: a generated tree of --tree-files source files, outside a git work tree and as a
+//     git work tree (the same files, committed); ripgrep's tag search against `spectrace check`
+//     (cold) and the server's start with a persisted index (warm).
 //  3. Floors (bench/floors): what a Node process pays before Spectrace does anything — an empty
 //     server on the same LSP library through the same driver (and the same server parsing the file
 //     once with `yaml`), `node -e 0`, a two-thread tag search in Node — so that a target missed says
 //     how much of the gap is Node's and how much is ours. Each size also runs with the driver given
 //     a larger young generation, to show the latency without the driver's own GC (informational).
 // Writes bench/RESULTS.md and bench/results.json. Ratios are computed from figures of the same run.
-// usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--edits 20] [--spectrace-edits 100] [--skip-lsp] [--skip-scan] [--tree-files 20000]
+// Figures of the previous run (bench/results.json before it is rewritten) are compared with this run's.
+// usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--layouts plain,hand] [--edits 20] [--spectrace-edits 100] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
@@ -46,6 +50,10 @@ const sizes = value('--sizes', flag('--full') ? '100,1000,5000,20000' : '100,100
 const edits = Number(value('--edits', '20'));
 const fastEdits = Number(value('--spectrace-edits', '100'));
 const treeFiles = Number(value('--tree-files', '20000'));
+const layouts = value('--layouts', 'plain,hand').split(',');
+// Edits land inside description text: a `description:` line in the plain layout, a line of the
+// `description: |` block in the hand-written one.
+const EDIT_REGEX = { plain: '^\\s*description:\\s', hand: '^ {6}The system shall' };
 
 function log(msg) { process.stderr.write(`[bench] ${msg}\n`); }
 function run(cmd, args, opts = {}) {
@@ -84,14 +92,14 @@ const versions = {
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
 
 /** A workspace with the generated spec, the bench schema as extra requirement schema, and a roadmap. */
-function makeLspWorkspace(n) {
-  const dir = join(WORK, `lsp-${n}`);
+function makeLspWorkspace(n, layout) {
+  const dir = join(WORK, `lsp-${n}${layout === 'plain' ? '' : `-${layout}`}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'schema'), { recursive: true });
   mkdirSync(join(dir, 'specs'), { recursive: true });
   copyFileSync(join(DRIVER, 'schema', 'product-spec.schema.json'), join(dir, 'schema', 'product-spec.schema.json'));
   const file = join(dir, `product-${n}.spec.yaml`);
-  run(process.execPath, [join(DRIVER, 'gen.mjs'), String(n), '0.02', '--seed', '1', '--out', file]);
+  run(process.execPath, [join(DRIVER, 'gen.mjs'), String(n), '0.02', '--seed', '1', '--layout', layout, '--out', file]);
   // gen.mjs schedules requirements on R-2025-Q1 … R-2027-Q4; past quarters are done.
   const items = [];
   for (const year of [2025, 2026, 2027]) {
@@ -102,7 +110,7 @@ function makeLspWorkspace(n) {
   }
   writeFileSync(join(dir, 'specs', 'roadmap.yaml'), `roadmap:\n${items.join('')}`);
   writeFileSync(join(dir, 'spectrace.yaml'), latencyConfig());
-  return { dir, file, manifest: file.replace(/\.ya?ml$/, '') + '.manifest.json' };
+  return { dir, file, layout, manifest: file.replace(/\.ya?ml$/, '') + '.manifest.json' };
 }
 
 /**
@@ -125,7 +133,7 @@ function driverRun(label, ws, settingsArgs, serverCmd, { check = true, driverNod
   const dump = join(WORK, `${label}.diags.json`);
   const r = run(process.execPath, [...driverNodeArgs,
     join(DRIVER, 'bench.mjs'), '--file', ws.file, '--root', ws.dir, '--edits', String(editCount),
-    '--edit-regex', '^\\s*description:\\s', '--dump-diags', dump, '--label', label,
+    '--edit-regex', EDIT_REGEX[ws.layout], '--dump-diags', dump, '--label', label,
     '--stderr-log', join(WORK, `${label}.stderr.log`), ...settingsArgs, '--', ...serverCmd,
   ], { cwd: ROOT, allowFail: true });
   if (r.status !== 0) { log(`${label} failed: ${r.stderr.slice(-2000)}`); return { label, error: r.stderr.slice(-500) }; }
@@ -139,35 +147,39 @@ function driverRun(label, ws, settingsArgs, serverCmd, { check = true, driverNod
   return res;
 }
 
-const results = { date: new Date().toISOString(), args: argv, machine, versions, removedEnv, lsp: [], scan: null };
+const loadAtStart = os.loadavg().map((x) => round(x, 1));
+let previous = null;
+try { previous = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')); } catch { /* first run */ }
+const results = { date: new Date().toISOString(), args: argv, machine, versions, removedEnv, lsp: [], scan: null, scanGit: null, previous: previousFigures(previous) };
 
 if (!flag('--skip-lsp')) {
-  for (const n of sizes) {
-    const ws = makeLspWorkspace(n);
-    log(`spectrace, ${n} requirements`);
+  for (const n of sizes) for (const layout of layouts) {
+    const ws = makeLspWorkspace(n, layout);
+    const tag = layout === 'plain' ? `${n}` : `${n}-${layout}`;
+    log(`spectrace, ${n} requirements, ${layout} layout`);
     // --cpu-prof: a V8 profile of Spectrace's server per size in bench/work/prof (for finding where time goes).
-    const profArgs = flag('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(WORK, 'prof'), '--cpu-prof-name', `spectrace-${n}.cpuprofile`, '--cpu-prof-interval', '100'] : [];
+    const profArgs = flag('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(WORK, 'prof'), '--cpu-prof-name', `spectrace-${tag}.cpuprofile`, '--cpu-prof-interval', '100'] : [];
     // SPECTRACE_TIMING: the server logs its own time per applied edit to stderr (the driver keeps it in a file).
     process.env.SPECTRACE_TIMING = '1';
-    const ours = driverRun(`spectrace-${n}`, ws, ['--settings-json', '{}'], [process.execPath, ...profArgs, join(ROOT, 'dist', 'server.js'), '--stdio']);
+    const ours = driverRun(`spectrace-${tag}`, ws, ['--settings-json', '{}'], [process.execPath, ...profArgs, join(ROOT, 'dist', 'server.js'), '--stdio']);
     // The same run with the driver given a 64 MB young generation: the driver splits the whole text
     // into lines before every edit, and its own garbage collection of that can fall inside the timed
     // window (tens of ms at 20,000 requirements). This run shows Spectrace's latency without it.
-    const quietDriver = driverRun(`spectrace-quiet-driver-${n}`, ws, ['--settings-json', '{}'], [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'], { check: false, driverNodeArgs: ['--max-semi-space-size=64'] });
+    const quietDriver = driverRun(`spectrace-quiet-driver-${tag}`, ws, ['--settings-json', '{}'], [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'], { check: false, driverNodeArgs: ['--max-semi-space-size=64'] });
     delete process.env.SPECTRACE_TIMING;
     ours.quiet_driver = { edit_median_ms: quietDriver.edit_median_ms ?? null, edit_p95_ms: quietDriver.edit_p95_ms ?? null };
-    ours.server_edit_ms = serverEditTimes(`spectrace-${n}`);
+    ours.server_edit_ms = serverEditTimes(`spectrace-${tag}`);
     ours.server_edit_median_ms = ours.server_edit_ms.length ? round(median(ours.server_edit_ms), 2) : null;
     log(`floors: an empty server, and one parsing the file once, ${n} requirements`);
-    const floor = driverRun(`floor-${n}`, ws, ['--settings-json', '{}'], [process.execPath, emptyServer, '--stdio'], { check: false });
-    const parseOnce = driverRun(`floor-parse-once-${n}`, ws, ['--settings-json', '{}'], [process.execPath, parseOnceServer, '--stdio'], { check: false });
-    if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, bytes: ours.bytes, spectrace: ours, floor, parseOnce, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }
-    log(`yaml-language-server, ${n} requirements`);
-    const anchor = driverRun(`yamlls-${n}`, ws, ['--settings', join(DRIVER, 'settings', 'yaml-language-server.json')],
+    const floor = driverRun(`floor-${tag}`, ws, ['--settings-json', '{}'], [process.execPath, emptyServer, '--stdio'], { check: false });
+    const parseOnce = driverRun(`floor-parse-once-${tag}`, ws, ['--settings-json', '{}'], [process.execPath, parseOnceServer, '--stdio'], { check: false });
+    if (flag('--skip-anchor')) { results.lsp.push({ requirements: n, layout, bytes: ours.bytes, spectrace: ours, floor, parseOnce, yamlLanguageServer: { error: 'skipped' }, ratios: {} }); log(JSON.stringify(ours)); continue; }
+    log(`yaml-language-server, ${n} requirements, ${layout} layout`);
+    const anchor = driverRun(`yamlls-${tag}`, ws, ['--settings', join(DRIVER, 'settings', 'yaml-language-server.json')],
       [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], { editCount: edits });
     const ratio = (a, b) => (a && b ? round(b / a, 1) : null);
     const row = {
-      requirements: n, bytes: ours.bytes, spectrace: ours, floor, parseOnce, yamlLanguageServer: anchor,
+      requirements: n, layout, bytes: ours.bytes, spectrace: ours, floor, parseOnce, yamlLanguageServer: anchor,
       ratios: {
         floorMemoryFraction: floor.peak_rss_mb && anchor.peak_rss_mb ? round(floor.peak_rss_mb / anchor.peak_rss_mb, 2) : null,
         parseOnceMemoryFraction: parseOnce.peak_rss_mb && anchor.peak_rss_mb ? round(parseOnce.peak_rss_mb / anchor.peak_rss_mb, 2) : null,
@@ -182,16 +194,18 @@ if (!flag('--skip-lsp')) {
   }
 }
 
-if (!flag('--skip-scan')) {
-  const tree = join(WORK, `tree-${treeFiles}`);
-  run(process.execPath, [join(BENCH, 'genTree.mjs'), tree, '--files', String(treeFiles)]);
+/**
+ * The code scan figures on `tree`: ripgrep, `spectrace check` cold, the server's cold and warm start,
+ * and the floors (Node's own start, an empty server, a tag search and a stat of every file in Node).
+ */
+async function scanBench(tree) {
   const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
   const rg = () => run('rg', ['-n', '--no-messages', '-e', '@implements', '-e', '@verifies', tree], { allowFail: true });
   const check = () => run(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', tree, '--format', 'json'], { allowFail: true });
   rg(); check(); // warm the page cache for both
   const rgMs = median([0, 1, 2, 3, 4].map(() => time(rg)));
   const checkMs = median([0, 1, 2].map(() => time(check)));
-  const start = await measureServerStart(ROOT, tree, join(WORK, 'server-storage'));
+  const start = await measureServerStart(ROOT, tree, join(WORK, `server-storage-${basename(tree)}`));
   // Floors: Node's own start; an empty LSP server's spawn → initialize answered; a tag search in Node
   // on both cores that lists and reads what ripgrep does (bench/floors/nodeGrep.mjs).
   const nodeGrep = () => run(process.execPath, [join(FLOORS, 'nodeGrep.mjs'), tree]);
@@ -201,12 +215,12 @@ if (!flag('--skip-scan')) {
   const emptyInitMs = await measureInitialize(emptyServer, tree);
   // The restart floor: stat every file of the tree from a list, as a persisted index keyed by path,
   // size and time must (bench/floors/nodeStat.mjs).
-  const fileList = join(WORK, `tree-${treeFiles}-files.json`);
+  const fileList = join(WORK, `${basename(tree)}-files.json`);
   writeFileSync(fileList, JSON.stringify(listTree(tree)));
   const nodeStat = () => run(process.execPath, [join(FLOORS, 'nodeStat.mjs'), fileList]);
   nodeStat();
   const nodeStatMs = median([0, 1, 2].map(() => time(nodeStat)));
-  results.scan = {
+  return {
     files: treeFiles, tagLines: rg().stdout.split('\n').filter(Boolean).length,
     nodeGrepLines: Number(nodeGrep().stdout.trim()),
     ripgrepMs: round(rgMs), checkColdMs: round(checkMs), serverColdIndexMs: start.coldMs, serverWarmIndexMs: start.warmMs,
@@ -221,12 +235,65 @@ if (!flag('--skip-scan')) {
       serverWarmVsRipgrep: start.warmMs ? round(start.warmMs / rgMs, 2) : null,
     },
   };
-  log(JSON.stringify(results.scan));
 }
 
+/** The same generated tree as a git work tree: every file committed (fixed dates), the index fresh. */
+function makeGitTree(tree) {
+  const env = { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
+  const git = (...args) => run('git', ['-c', 'core.fsmonitor=false', '-C', tree, ...args], { env });
+  git('init', '--quiet');
+  git('add', '--all');
+  git('commit', '--quiet', '--no-verify', '-m', 'bench tree');
+  git('status', '--porcelain'); // refreshes the index's stat data, as any git command a user runs would
+}
+
+if (!flag('--skip-scan')) {
+  // The trees live outside this repository's work tree: inside it, the "outside git" tree would be in one.
+  const trees = join(os.tmpdir(), 'spectrace-bench-trees');
+  mkdirSync(trees, { recursive: true });
+  const tree = join(trees, `tree-${treeFiles}`);
+  run(process.execPath, [join(BENCH, 'genTree.mjs'), tree, '--files', String(treeFiles)]);
+  log('code scan outside a git work tree');
+  results.scan = await scanBench(tree);
+  log(JSON.stringify(results.scan));
+  const gitTree = join(trees, `tree-${treeFiles}-git`);
+  run(process.execPath, [join(BENCH, 'genTree.mjs'), gitTree, '--files', String(treeFiles)]);
+  makeGitTree(gitTree);
+  log('code scan in a git work tree');
+  results.scanGit = await scanBench(gitTree);
+  log(JSON.stringify(results.scanGit));
+}
+
+// The machine's load before and after: figures from a loaded machine (other work on the same cores) vary.
+results.loadAverage = { start: loadAtStart, end: os.loadavg().map((x) => round(x, 1)) };
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(BENCH, 'RESULTS.md'), renderMarkdown(results));
 log('wrote bench/RESULTS.md and bench/results.json');
+
+/** The figures of a run that later runs compare with (key → ms or MB), from its results.json. */
+function previousFigures(prev) {
+  if (!prev) return null;
+  const out = {};
+  for (const row of prev.lsp ?? []) {
+    const key = `${row.requirements}${(row.layout ?? 'plain') === 'plain' ? '' : ` ${row.layout}`}`;
+    const m = row.spectrace;
+    if (!m || m.error) continue;
+    out[`open ${key}`] = m.open_first_diag_ms;
+    out[`edit median ${key}`] = m.edit_median_ms;
+    out[`edit p95 ${key}`] = m.edit_p95_ms;
+    out[`peak RSS ${key}`] = m.peak_rss_mb;
+  }
+  const scan = prev.scan;
+  if (scan && scan.files === treeFiles) {
+    out['check cold'] = scan.checkColdMs;
+    out['server start cold'] = scan.serverColdIndexMs;
+    out['server restart'] = scan.serverWarmIndexMs;
+  }
+  return { date: prev.date, figures: out };
+}
+
+function layoutOf(row) { return row.layout ?? 'plain'; }
+function sizeLabel(row) { return `${row.requirements.toLocaleString('en')}${layoutOf(row) === 'plain' ? '' : ` (${layoutOf(row)})`}`; }
 
 function renderMarkdown(r) {
   const L = [];
@@ -235,55 +302,64 @@ function renderMarkdown(r) {
   L.push(`Run ${r.date} with \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}.`);
   L.push(`Node ${r.versions.node}; Spectrace ${r.versions.spectrace}; yaml-language-server ${r.versions.yamlLanguageServer}; ${r.versions.ripgrep ?? 'ripgrep not installed'}.`);
   L.push('Spectrace\'s server and CLI start their bundles with V8\'s code cache (`server/src/startup/compileCache.ts`), which the first start of each bundle writes: every Spectrace process after the first in a run has it, as on a user\'s machine after a first run.');
+  if (r.loadAverage) L.push(`Load average (1, 5, 15 min) at the start: ${r.loadAverage.start.join(', ')}; at the end: ${r.loadAverage.end.join(', ')} (${r.machine.cpus} cores; other work on the machine makes figures vary).`);
   if (r.removedEnv?.length) L.push(`Timed processes ran without ${r.removedEnv.map((n) => `\`${n}\``).join(', ')}, which this machine's environment sets (a CA bundle read by every Node start; no TLS here, and editors do not set it).`);
   L.push('');
   if (r.lsp.length) {
     L.push('## Keystroke → diagnostics (same workload, same driver, same run)', '');
     const count = (tool) => r.lsp[0]?.[tool]?.edits ?? '?';
-    L.push(`Workload: \`bench/driver/gen.mjs N 0.02 --seed 1\` with the bench requirement schema as the workspace's extra schema; one-letter edits inside \`description:\` values (${count('spectrace')} per run for Spectrace and the floors, ${count('yamlLanguageServer')} for yaml-language-server, whose edits take seconds each at the larger sizes), each timed didChange → publishDiagnostics for that version (debounce included).`, '');
+    L.push(`Workload: \`bench/driver/gen.mjs N 0.02 --seed 1 --layout plain|hand\` with the bench requirement schema as the workspace's extra schema and otherwise the default configuration (no raised size limit). The plain layout has one plain scalar per line, as a tool writes it; the hand-written one (\`hand\`) the same requirements as people write them: a blank line and a comment before each item, double-quoted titles, \`description: |\` block scalars, a trailing comment after \`status\`. One-letter edits inside the description text (${count('spectrace')} per run for Spectrace and the floors, ${count('yamlLanguageServer')} for yaml-language-server, whose edits take seconds each at the larger sizes), each timed didChange → publishDiagnostics for that version (debounce included).`, '');
     L.push('| requirements | file | tool | open → diagnostics | edit median / p95 | peak RSS | errors found |');
     L.push('|---:|---:|---|---:|---:|---:|---:|');
     for (const row of r.lsp) {
       for (const [name, m] of [['Spectrace', row.spectrace], ['yaml-language-server', row.yamlLanguageServer], ['floor: empty server', row.floor], ['floor: empty server + one `yaml` parse', row.parseOnce]]) {
         if (!m) continue;
-        if (m.error) { L.push(`| ${row.requirements} | | ${name} | failed | | | |`); continue; }
+        if (m.error) { L.push(`| ${sizeLabel(row)} | | ${name} | ${m.error === 'skipped' ? 'skipped' : 'failed'} | | | |`); continue; }
         const found = name.startsWith('floor') ? 'reports nothing' : `${m.matched ?? '?'}/${m.injected ?? '?'}`;
-        L.push(`| ${row.requirements.toLocaleString('en')} | ${Math.round(m.bytes / 1024)} KiB | ${name} | ${round(m.open_first_diag_ms)} ms | ${round(m.edit_median_ms)} / ${round(m.edit_p95_ms)} ms | ${round(m.peak_rss_mb)} MB | ${found} |`);
+        L.push(`| ${sizeLabel(row)} | ${Math.round(m.bytes / 1024)} KiB | ${name} | ${round(m.open_first_diag_ms)} ms | ${round(m.edit_median_ms)} / ${round(m.edit_p95_ms)} ms | ${round(m.peak_rss_mb)} MB | ${found} |`);
       }
     }
     if (r.lsp.some((row) => row.floor)) L.push('', 'The floor (`bench/floors/emptyServer.js`, bundled and minified like Spectrace\'s server): a server on the same library (vscode-languageserver, stdio, incremental sync) that keeps the documents and answers every version with no diagnostics, through the same driver — what any Node server on that library pays before it parses or checks anything. The second floor (`bench/floors/parseOnceServer.js`) also parses each document once, on open, with the `yaml` package and drops the result.');
     L.push('', '| requirements | edit median: × faster | edit p95: × faster | open: × faster | memory: fraction of anchor | floors\' memory: empty / parse once |');
     L.push('|---:|---:|---:|---:|---:|---:|');
-    for (const row of r.lsp) L.push(`| ${row.requirements.toLocaleString('en')} | ${row.ratios.editMedianSpeedup ?? '–'} | ${row.ratios.editP95Speedup ?? '–'} | ${row.ratios.openSpeedup ?? '–'} | ${row.ratios.memoryFraction ?? '–'} | ${row.ratios.floorMemoryFraction ?? '–'} / ${row.ratios.parseOnceMemoryFraction ?? '–'} |`);
-    // The flatness target: the largest size's edit median within 2x of the 1,000 one.
-    const first = r.lsp.find((row) => row.requirements === 1000) ?? r.lsp[0], last = r.lsp[r.lsp.length - 1];
-    if (first && last && first !== last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
-      L.push('', `Flatness: Spectrace's edit median at ${last.requirements.toLocaleString('en')} requirements is ${round(last.spectrace.edit_median_ms / first.spectrace.edit_median_ms, 2)}× its median at ${first.requirements.toLocaleString('en')}.`);
-      if (first.spectrace.server_edit_median_ms && last.spectrace.server_edit_median_ms) {
-        L.push('', `The server's own time per edit (SPECTRACE_TIMING: apply the change, re-check, publish; median): ${r.lsp.map((row) => `${row.requirements.toLocaleString('en')}: ${row.spectrace.server_edit_median_ms ?? '–'} ms`).join(', ')} — ${round(last.spectrace.server_edit_median_ms / first.spectrace.server_edit_median_ms, 2)}× from ${first.requirements.toLocaleString('en')} to ${last.requirements.toLocaleString('en')}. The rest of the latency above is the 3 ms debounce, the transport and the driver itself.`);
+    for (const row of r.lsp) L.push(`| ${sizeLabel(row)} | ${row.ratios.editMedianSpeedup ?? '–'} | ${row.ratios.editP95Speedup ?? '–'} | ${row.ratios.openSpeedup ?? '–'} | ${row.ratios.memoryFraction ?? '–'} | ${row.ratios.floorMemoryFraction ?? '–'} / ${row.ratios.parseOnceMemoryFraction ?? '–'} |`);
+    const pairs = handPlainPairs(r);
+    if (pairs.length) L.push('', `Hand-written against plain layout, Spectrace, same size: open ${pairs.map(([p, h]) => `${p.requirements.toLocaleString('en')}: ${round(h.spectrace.open_first_diag_ms / p.spectrace.open_first_diag_ms, 2)}×`).join(', ')}; edit median ${pairs.map(([p, h]) => `${p.requirements.toLocaleString('en')}: ${round(h.spectrace.edit_median_ms / p.spectrace.edit_median_ms, 2)}×`).join(', ')}.`);
+    for (const layout of [...new Set(r.lsp.map(layoutOf))]) {
+      const rows = r.lsp.filter((row) => layoutOf(row) === layout);
+      // The flatness target: the largest size's edit median within 2x of the 1,000 one.
+      const first = rows.find((row) => row.requirements === 1000) ?? rows[0], last = rows[rows.length - 1];
+      const which = layout === 'plain' ? '' : ` (${layout} layout)`;
+      if (first && last && first !== last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
+        L.push('', `Flatness${which}: Spectrace's edit median at ${last.requirements.toLocaleString('en')} requirements is ${round(last.spectrace.edit_median_ms / first.spectrace.edit_median_ms, 2)}× its median at ${first.requirements.toLocaleString('en')}.`);
+        if (first.spectrace.server_edit_median_ms && last.spectrace.server_edit_median_ms) {
+          L.push('', `The server's own time per edit${which} (SPECTRACE_TIMING: apply the change, re-check, publish; median): ${rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.spectrace.server_edit_median_ms ?? '–'} ms`).join(', ')} — ${round(last.spectrace.server_edit_median_ms / first.spectrace.server_edit_median_ms, 2)}× from ${first.requirements.toLocaleString('en')} to ${last.requirements.toLocaleString('en')}. The rest of the latency above is the 3 ms debounce, the transport and the driver itself.`);
+        }
       }
-    }
-    if (r.lsp.every((row) => row.spectrace.quiet_driver?.edit_median_ms)) {
-      const q = (row) => row.spectrace.quiet_driver.edit_median_ms;
-      const flat = first && last && first !== last ? ` — ${last.requirements.toLocaleString('en')} is ${round(q(last) / q(first), 2)}× ${first.requirements.toLocaleString('en')}` : '';
-      L.push('', `The same edits with the driver's own garbage collection out of the timed window (\`node --max-semi-space-size=64 bench/driver/bench.mjs\`; the driver splits the whole text into lines before every edit): Spectrace's edit median ${r.lsp.map((row) => `${row.requirements.toLocaleString('en')}: ${q(row)} ms`).join(', ')}${flat}. Informational: the target above is measured with the driver as it is.`);
+      if (rows.every((row) => row.spectrace.quiet_driver?.edit_median_ms)) {
+        const q = (row) => row.spectrace.quiet_driver.edit_median_ms;
+        const flat = first && last && first !== last ? ` — ${last.requirements.toLocaleString('en')} is ${round(q(last) / q(first), 2)}× ${first.requirements.toLocaleString('en')}` : '';
+        L.push('', `The same edits${which} with the driver's own garbage collection out of the timed window (\`node --max-semi-space-size=64 bench/driver/bench.mjs\`; the driver splits the whole text into lines before every edit): Spectrace's edit median ${rows.map((row) => `${row.requirements.toLocaleString('en')}: ${q(row)} ms`).join(', ')}${flat}. Informational: the targets are measured with the driver as it is.`);
+      }
     }
     L.push('');
   }
-  if (r.scan) {
-    const s = r.scan;
+  const scans = [['in a git work tree', r.scanGit], ['outside a git work tree', r.scan]].filter(([, s]) => s);
+  if (scans.length) {
+    const s0 = scans[0][1];
     L.push('## Code scan (warm page cache)', '');
-    L.push(`Tree: \`bench/genTree.mjs\` — ${s.files.toLocaleString('en')} source files (TypeScript, Python, Go, Java, Markdown), ${s.tagLines} tag lines, 2,000 requirements.`, '');
-    L.push('| what | time | × ripgrep |', '|---|---:|---:|');
-    L.push(`| ripgrep \`rg -n -e @implements -e @verifies\` (median of 5) | ${s.ripgrepMs} ms | 1 |`);
-    L.push(`| \`spectrace check\` cold, whole process (median of 3) | ${s.checkColdMs} ms | ${s.ratios.checkColdVsRipgrep} |`);
-    L.push(`| server start, cold index (initialize → index ready) | ${s.serverColdIndexMs ?? '–'} ms | ${s.ratios.serverColdVsRipgrep ?? '–'} |`);
-    L.push(`| server restart with persisted index | ${s.serverWarmIndexMs ?? '–'} ms | ${s.ratios.serverWarmVsRipgrep ?? '–'} |`);
-    if (s.floors) {
-      L.push(`| floor: \`node -e 0\` (median of 5) | ${s.floors.nodeStartMs} ms | ${s.ratios.nodeStartVsRipgrep} |`);
-      L.push(`| floor: empty server, spawn → initialize answered (median of 3) | ${s.floors.emptyServerInitializeMs ?? '–'} ms | ${s.ratios.emptyServerInitializeVsRipgrep ?? '–'} |`);
-      L.push(`| floor: \`bench/floors/nodeGrep.mjs\` — list, read and search the tree in Node on both cores (median of 3; ${s.nodeGrepLines} lines) | ${s.floors.nodeGrepMs} ms | ${s.ratios.nodeGrepVsRipgrep} |`);
-      if (s.floors.nodeStatMs != null) L.push(`| floor: \`bench/floors/nodeStat.mjs\` — stat every file of the tree from a list, in Node on both cores (median of 3) | ${s.floors.nodeStatMs} ms | ${s.ratios.nodeStatVsRipgrep} |`);
+    L.push(`Tree: \`bench/genTree.mjs\` — ${s0.files.toLocaleString('en')} source files (TypeScript, Python, Go, Java, Markdown), ${s0.tagLines} tag lines, 2,000 requirements; once as a plain folder, once as a git work tree with every file committed (under the system's temporary folder, outside any other work tree).`, '');
+    L.push(`| what | ${scans.map(([name]) => `${name}: time | × ripgrep`).join(' | ')} |`, `|---|${scans.map(() => '---:|---:').join('|')}|`);
+    const line = (what, pick) => L.push(`| ${what} | ${scans.map(([, s]) => { const [ms, x] = pick(s); return `${ms ?? '–'} ms | ${x ?? '–'}`; }).join(' | ')} |`);
+    line('ripgrep `rg -n -e @implements -e @verifies` (median of 5)', (s) => [s.ripgrepMs, 1]);
+    line('`spectrace check` cold, whole process (median of 3)', (s) => [s.checkColdMs, s.ratios.checkColdVsRipgrep]);
+    line('server start, cold index (initialize → index ready)', (s) => [s.serverColdIndexMs, s.ratios.serverColdVsRipgrep]);
+    line('server restart with persisted index', (s) => [s.serverWarmIndexMs, s.ratios.serverWarmVsRipgrep]);
+    if (s0.floors) {
+      line('floor: `node -e 0` (median of 5)', (s) => [s.floors.nodeStartMs, s.ratios.nodeStartVsRipgrep]);
+      line('floor: empty server, spawn → initialize answered (median of 3)', (s) => [s.floors.emptyServerInitializeMs, s.ratios.emptyServerInitializeVsRipgrep]);
+      line(`floor: \`bench/floors/nodeGrep.mjs\` — list, read and search the tree in Node on both cores (median of 3; ${s0.nodeGrepLines} lines)`, (s) => [s.floors.nodeGrepMs, s.ratios.nodeGrepVsRipgrep]);
+      if (s0.floors.nodeStatMs != null) line('floor: `bench/floors/nodeStat.mjs` — stat every file of the tree from a list, in Node on both cores (median of 3)', (s) => [s.floors.nodeStatMs, s.ratios.nodeStatVsRipgrep]);
     }
     L.push('');
   }
@@ -295,29 +371,69 @@ function renderMarkdown(r) {
   return L.join('\n') + '\n';
 }
 
+/** [plain row, hand row] per size where both layouts ran. */
+function handPlainPairs(r) {
+  const out = [];
+  for (const p of r.lsp.filter((row) => layoutOf(row) === 'plain' && !row.spectrace.error)) {
+    const h = r.lsp.find((row) => layoutOf(row) === 'hand' && row.requirements === p.requirements && !row.spectrace.error);
+    if (h) out.push([p, h]);
+  }
+  return out;
+}
+
+/** This run's figure for a key of previousFigures. */
+function currentFigure(r, key) {
+  const scanKeys = { 'check cold': 'checkColdMs', 'server start cold': 'serverColdIndexMs', 'server restart': 'serverWarmIndexMs' };
+  if (scanKeys[key]) return r.scan?.[scanKeys[key]];
+  const m = /^(open|edit median|edit p95|peak RSS) (\d+)(?: (\w+))?$/.exec(key);
+  if (!m) return undefined;
+  const row = r.lsp.find((x) => x.requirements === Number(m[2]) && layoutOf(x) === (m[3] ?? 'plain'));
+  const s = row?.spectrace;
+  return s && { open: s.open_first_diag_ms, 'edit median': s.edit_median_ms, 'edit p95': s.edit_p95_ms, 'peak RSS': s.peak_rss_mb }[m[1]];
+}
+
 /** Each performance target this run measured, met or not, with the figure. */
 function targetLines(r) {
   const out = [];
   const verdict = (ok) => (ok ? 'met' : '**not met**');
   const rows = r.lsp.filter((row) => !row.yamlLanguageServer.error);
-  const at5k = rows.find((row) => row.requirements === 5000);
-  if (at5k) out.push(`keystroke → diagnostics at 5,000 requirements at least 20× faster than yaml-language-server: ${verdict(at5k.ratios.editMedianSpeedup >= 20)} (${at5k.ratios.editMedianSpeedup}×)`);
-  const first = r.lsp.find((row) => row.requirements === 1000), last = r.lsp.find((row) => row.requirements === 20000);
-  if (first && last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
-    const f = last.spectrace.edit_median_ms / first.spectrace.edit_median_ms;
-    out.push(`20,000 median within 2× of the 1,000 median: ${verdict(f <= 2)} (${round(f, 2)}×)`);
+  const layouts = [...new Set(rows.map(layoutOf))];
+  if (rows.length) {
+    const open = rows.map((row) => `${sizeLabel(row)}: ${row.ratios.openSpeedup}×`).join(', ');
+    out.push(`open → first diagnostics at least 2× faster than yaml-language-server at every size, in ${layouts.length > 1 ? 'both layouts' : 'the plain layout'}, with the default configuration: ${verdict(rows.every((row) => row.ratios.openSpeedup >= 2))} (${open})`);
+  }
+  const pairs = handPlainPairs(r);
+  if (pairs.length) {
+    const f = pairs.map(([p, h]) => h.spectrace.open_first_diag_ms / p.spectrace.open_first_diag_ms);
+    out.push(`hand-written layout's open within 1.3× of the plain one: ${verdict(f.every((x) => x <= 1.3))} (${pairs.map(([p], i) => `${p.requirements.toLocaleString('en')}: ${round(f[i], 2)}×`).join(', ')})`);
+  }
+  for (const layout of layouts) {
+    const at5k = rows.find((row) => row.requirements === 5000 && layoutOf(row) === layout);
+    if (at5k) out.push(`keystroke → diagnostics at 5,000 requirements (${layout}) at least 100× faster than yaml-language-server: ${verdict(at5k.ratios.editMedianSpeedup >= 100)} (${at5k.ratios.editMedianSpeedup}×)`);
+    const first = r.lsp.find((row) => row.requirements === 1000 && layoutOf(row) === layout), last = r.lsp.find((row) => row.requirements === 20000 && layoutOf(row) === layout);
+    if (first && last && first.spectrace.edit_median_ms && last.spectrace.edit_median_ms) {
+      const f = last.spectrace.edit_median_ms / first.spectrace.edit_median_ms;
+      out.push(`keystroke at 20,000 (${layout}) within 2× of the 1,000 median: ${verdict(f <= 2)} (${round(f, 2)}×)`);
+    }
   }
   if (rows.length) {
-    const open = rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.openSpeedup}×`).join(', ');
-    out.push(`open → first diagnostics faster than yaml-language-server at every size: ${verdict(rows.every((row) => row.ratios.openSpeedup > 1))} (${open})`);
-    const mem = rows.map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.memoryFraction}`).join(', ');
-    const floorMem = rows.filter((row) => row.ratios.floorMemoryFraction != null).map((row) => `${row.requirements.toLocaleString('en')}: ${row.ratios.floorMemoryFraction} / ${row.ratios.parseOnceMemoryFraction}`).join(', ');
-    out.push(`peak memory at most half of yaml-language-server's: ${verdict(rows.every((row) => row.ratios.memoryFraction <= 0.5))} (${mem}${floorMem ? `; the floors, an empty server / one that also parses the file once with \`yaml\`: ${floorMem}` : ''})`);
+    const mem = rows.map((row) => `${sizeLabel(row)}: ${row.ratios.memoryFraction}`).join(', ');
+    out.push(`peak memory at most half of yaml-language-server's: ${verdict(rows.every((row) => row.ratios.memoryFraction <= 0.5))} (${mem})`);
+  }
+  if (r.scanGit) {
+    const q = r.scanGit.ratios;
+    out.push(`code scan in a git work tree, \`spectrace check\` cold at most 1.5× ripgrep: ${verdict(q.checkColdVsRipgrep <= 1.5)} (${q.checkColdVsRipgrep}×)`);
+    if (q.serverWarmVsRipgrep != null) out.push(`code scan in a git work tree, server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×)`);
   }
   if (r.scan) {
     const q = r.scan.ratios;
-    out.push(`\`spectrace check\` cold at most 2× ripgrep: ${verdict(q.checkColdVsRipgrep <= 2)} (${q.checkColdVsRipgrep}×${q.nodeGrepVsRipgrep != null ? `; a bare tag search in Node on both cores: ${q.nodeGrepVsRipgrep}×` : ''})`);
-    if (q.serverWarmVsRipgrep != null) out.push(`server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×${q.emptyServerInitializeVsRipgrep != null ? `; an empty server's spawn → initialize: ${q.emptyServerInitializeVsRipgrep}×, \`node -e 0\`: ${q.nodeStartVsRipgrep}×${q.nodeStatVsRipgrep != null ? `, stat of every file in Node: ${q.nodeStatVsRipgrep}×` : ''}` : ''})`);
+    out.push(`outside a git work tree (reported, no target): \`spectrace check\` cold ${q.checkColdVsRipgrep}× ripgrep, server restart ${q.serverWarmVsRipgrep ?? '–'}× (a bare tag search in Node on both cores: ${q.nodeGrepVsRipgrep}×; stat of every file in Node: ${q.nodeStatVsRipgrep}×)`);
+  }
+  const prev = r.previous;
+  if (prev && Object.keys(prev.figures).length) {
+    const compared = Object.entries(prev.figures).map(([key, before]) => [key, before, currentFigure(r, key)]).filter(([, b, a]) => b && a);
+    const slower = compared.filter(([, b, a]) => a > b * 1.1);
+    out.push(`nothing slower than the previous run (${prev.date}), every figure within 10%: ${verdict(slower.length === 0)} (${compared.length} figures compared${slower.length ? `; over: ${slower.map(([k, b, a]) => `${k} ${round(b)} → ${round(a)}`).join(', ')}` : ''})`);
   }
   return out;
 }

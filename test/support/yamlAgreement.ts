@@ -51,6 +51,7 @@ export function checkSimpleYaml(text: string): boolean {
   const slow = parseYaml(text);
   assert.deepEqual([...slow.errors, ...slow.warnings].map((e) => e.message), [], `the reader took a text yaml finds problems in:\n${text}`);
   const diffs = differences(fast.contents, slow.contents);
+  for (const k of ['comment', 'commentBefore'] as const) if (fast[k] !== slow[k]) diffs.push(`document.${k}: ${JSON.stringify(fast[k])} vs ${JSON.stringify(slow[k])}`);
   assert.deepEqual(diffs, [], `AST differs for:\n${JSON.stringify(text)}`);
   assert.deepEqual(toPlain(fast.contents, fast), toPlain(slow.contents, slow));
   return true;

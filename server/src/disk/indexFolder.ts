@@ -29,7 +29,7 @@ export interface IndexFolderOptions extends Partial<WorkspaceIndexOptions> {
 }
 
 /**
- * Spec files are read up to this size even when they exceed `maxFileSize`, so the analyzer can put a
+ * Spec files are read up to this size even when they exceed `maxSpecFileSize`, so the analyzer can put a
  * "file too large" diagnostic on them instead of leaving them out silently; beyond it they are skipped.
  */
 const SPEC_READ_LIMIT = 64 * 1024 * 1024;
@@ -47,7 +47,7 @@ export async function indexFolder(root: string, options: IndexFolderOptions = {}
   if ('text' in configRead) index.setConfig(configRead.text);
   else if (configRead.skipped.reason !== 'vanished') skip(configRead.skipped); // no config file is the normal case
   const config = index.config;
-  const specLimits = { ...config, maxFileSize: Math.max(config.maxFileSize, SPEC_READ_LIMIT) };
+  const specLimits = { ...config, maxFileSize: Math.max(config.maxSpecFileSize, SPEC_READ_LIMIT) };
 
   // A large folder's code scan gets a worker thread; started as soon as the walk has found that
   // many code files, it is ready when the scan begins.

@@ -197,8 +197,10 @@ export interface SpectraceConfig {
   schemas: { requirement?: string; roadmap?: string };
   rules: Partial<Record<DiagnosticCode, RuleSetting>>;
   coverage: CoveragePolicyRule[];
-  /** Spec or code files larger than this many bytes are not parsed. */
+  /** Code files larger than this many bytes are not scanned. */
   maxFileSize: number;
+  /** Spec files larger than this many characters are not parsed (a real spec is far larger than a code file). */
+  maxSpecFileSize: number;
   /** Change review; undefined (off) unless spectrace.yaml has a `review:` key. */
   review?: ReviewConfig;
   /** Release readiness: how many days before its due date a roadmap item is checked (release-not-ready). */

@@ -121,8 +121,8 @@ describe('bad input', () => {
     }
   });
 
-  it('a file over maxFileSize gets one file-too-large diagnostic at 0:0 and is not parsed', () => {
-    const config = { ...defaults, maxFileSize: 1000 };
+  it('a file over maxSpecFileSize gets one file-too-large diagnostic at 0:0 and is not parsed', () => {
+    const config = { ...defaults, maxSpecFileSize: 1000 };
     let t = 'requirements:\n';
     for (let i = 1; i <= 100; i++) t += requirement(i);
     const r = analyzeSpec(FILE, t, builtin, config);
@@ -131,6 +131,15 @@ describe('bad input', () => {
     assert.deepEqual(r.diagnostics[0].range.start, { line: 0, character: 0 });
     assert.match(r.diagnostics[0].message, /too large/);
     assert.equal(r.requirements.length, 0);
+  });
+
+  it('spec files have their own limit: a 3 MiB spec is parsed with the defaults, maxFileSize (code) does not apply to it', () => {
+    let t = 'requirements:\n';
+    for (let i = 1; t.length < 3 * 1024 * 1024; i++) t += requirement(i);
+    assert.ok(t.length > defaults.maxFileSize);
+    const r = analyzeSpec(FILE, t, builtin, { ...defaults, maxFileSize: 1000 });
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'file-too-large'), []);
+    assert.ok(r.requirements.length > 1000);
   });
 
   it('a custom schema with pattern (a+)+$ cannot stall validation on a long aaaa…! value', () => {

@@ -14,6 +14,7 @@ describe('config', () => {
     assert.deepEqual(DEFAULT_CONFIG.specs, ['specs/**/*.{yaml,yml}', '**/*.spec.{yaml,yml}']);
     assert.equal(DEFAULT_CONFIG.idPattern, '^[A-Z][A-Z0-9]*-[0-9]+$');
     assert.equal(DEFAULT_CONFIG.maxFileSize, 1048576);
+    assert.equal(DEFAULT_CONFIG.maxSpecFileSize, 16 * 1024 * 1024);
     assert.deepEqual(DEFAULT_CONFIG.coverage, [
       { status: ['approved', 'in-progress', 'implemented', 'verified', 'released'], priority: ['must'], implementations: 1, tests: 1 },
     ]);
@@ -43,6 +44,7 @@ describe('config', () => {
         'coverage: [{ priority: [must, should], implementations: 1, tests: 0 }]',
         'maxFileSize: 2048',
         'releases: { warnDays: 7 }',
+        'maxSpecFileSize: 65536',
       ].join('\n'),
     );
     assert.deepEqual(r.diagnostics, []);
@@ -56,6 +58,7 @@ describe('config', () => {
       coverage: [{ priority: ['must', 'should'], implementations: 1, tests: 0 }],
       maxFileSize: 2048,
       releases: { warnDays: 7 },
+      maxSpecFileSize: 65536,
     });
     assert.equal(severityFor('status-mismatch', r.config.rules), undefined);
     assert.equal(severityFor('uncovered-requirement', r.config.rules), 'error');

@@ -29,7 +29,7 @@ describe('indexFolder', () => {
 
   it('indexes specs and code under the config, honouring .gitignore', async () => {
     const { index, skipped } = await indexFolder(dir, { now: NOW });
-    assert.equal(index.config.maxFileSize, 4000, 'spectrace.yaml was read');
+    assert.equal(index.config.maxSpecFileSize, 4000, 'spectrace.yaml was read');
     assert.deepEqual(index.specFiles().map((s) => path.relative(dir, s.file)), ['specs/big.yaml', 'specs/pay.yaml', 'specs/roadmap.yaml']);
     assert.deepEqual(index.codeFiles().map((c) => path.relative(dir, c.file)).filter((f) => f.endsWith('.ts')), ['src/pay.ts', 'test/pay.test.ts']);
     assert.equal(index.trace('PAY-1')?.implementations.length, 1);
@@ -38,7 +38,7 @@ describe('indexFolder', () => {
     assert.deepEqual(skipped, []);
   });
 
-  it('reports a spec file over maxFileSize with a diagnostic instead of dropping it', async () => {
+  it('reports a spec file over maxSpecFileSize with a diagnostic instead of dropping it', async () => {
     const { index } = await indexFolder(dir, { now: NOW });
     const all = [...index.diagnostics()].flatMap(([file, list]) => list.map((d) => `${path.relative(dir, file)} ${d.code}`));
     assert.deepEqual(all, ['specs/big.yaml file-too-large']);

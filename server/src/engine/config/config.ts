@@ -33,6 +33,7 @@ export const DEFAULT_CONFIG: SpectraceConfig = deepFreeze({
   ],
   maxFileSize: 1048576,
   releases: { warnDays: 14 },
+  maxSpecFileSize: 16777216,
 });
 
 /** Default severity of every diagnostic code (what `rules` in the config overrides). */
@@ -99,6 +100,7 @@ const PARTS: PathSegment[][] = [
   ['coverage'],
   ['maxFileSize'],
   ['releases', 'warnDays'],
+  ['maxSpecFileSize'],
 ];
 
 function isPrefix(a: PathSegment[], b: PathSegment[]): boolean {

@@ -73,11 +73,11 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
   'file-too-large': {
     scope: 'file',
     title: 'File too large to check',
-    description: 'The file is larger than `maxFileSize` in spectrace.yaml and was not parsed.',
-    help: 'Split the spec file into several smaller files, or raise `maxFileSize` in spectrace.yaml.',
-    where: 'Line 1 of a spec file over `maxFileSize` (default 1 MiB).',
+    description: 'The file is larger than `maxSpecFileSize` in spectrace.yaml and was not parsed.',
+    help: 'Split the spec file into several smaller files, or raise `maxSpecFileSize` in spectrace.yaml.',
+    where: 'Line 1 of a spec file over `maxSpecFileSize` (default 16 MiB).',
     examples: [
-      'file too large to check: 50.0 MiB is over the 1.0 MiB limit — split the file or raise maxFileSize in spectrace.yaml',
+      'file too large to check: 50.0 MiB is over the 16.0 MiB limit — split the file or raise maxSpecFileSize in spectrace.yaml',
     ],
   },
   'duplicate-id': {

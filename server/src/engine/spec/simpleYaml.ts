@@ -1,18 +1,22 @@
-// A fast reader for the plain block YAML that requirement and roadmap items are nearly always written
-// in: `- key: value` lines, nested block maps and lists, single-line plain scalars and one-line flow
-// lists of plain scalars (`tags: [a, b]`). It builds the very AST the `yaml` package would (the same
-// node classes, values resolved by the same schema tags, the same ranges), so everything downstream
-// reads it unchanged; for any text outside that subset (quotes, comments, block scalars, anchors,
-// tags, multi-line scalars, blank lines inside an item, tabs, CR, anything doubtful) it returns
-// undefined and the caller parses with `yaml`. Parsing an item with `yaml` costs ~10x more, most of a
-// large spec's open (CPU profile: 63% at 5,000 requirements) and of a cold `spectrace check`.
+// A fast reader for the block YAML that requirement and roadmap items are written in, by tools and by
+// hand: `- key: value` lines, nested block maps and lists, plain and quoted (single or double, with
+// escapes) scalars on one line, block scalars (`|`, `>`, with chomping and indentation indicators),
+// one-line flow lists of plain or quoted scalars (`tags: [a, "b"]`), full-line and trailing comments
+// and blank lines. It builds the very AST the `yaml` package would (the same node classes, values
+// resolved by the same schema tags, the same ranges, comments and blank-line marks where `yaml` puts
+// them), so everything downstream reads it unchanged; for any text outside that subset (anchors,
+// tags, multi-line plain or quoted scalars, flow maps, comments at columns whose owner is doubtful,
+// tabs, CR, anything else) it returns undefined and the caller parses with `yaml`. Parsing an item
+// with `yaml` costs ~10x more, most of a large spec's open and of a cold `spectrace check`.
 //
-// Tested against `yaml` node for node (test/unit/engine/simple-yaml.test.ts) and, through the chunked
+// Tested against `yaml` node for node (test/unit/engine/simple-yaml.test.ts, on generated, mangled and
+// example items; simple-yaml-corpus.test.ts, on the YAML test suite) and, through the chunked
 // analysis, by the chunked = whole-document property tests (the whole-document path uses `yaml` only).
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Schema } from 'yaml';
 import type { ParsedDoc } from './yamlNodes';
 import { PARSE_OPTIONS, markNoAliases } from './yamlNodes';
+import { NOT_SIMPLE, NotSimple, blockScalarValue, readBlockHeader, readQuoted } from './simpleYamlScalars';
 
 interface Line {
   /** Offset of the line's first character. */
@@ -23,12 +27,9 @@ interface Line {
   end: number;
   /** Leading spaces. */
   indent: number;
+  /** CONTENT, BLANK (spaces only) or COMMENT (a full-line comment). */
+  kind: number;
 }
-
-/** Thrown inside the reader when the text leaves the subset; never escapes parseSimpleItems. */
-class NotSimple extends Error {}
-
-const NOT_SIMPLE = new NotSimple('not simple YAML');
 
 /** Deeper nesting is left to `yaml` (and its guards): the reader recurses once per level. */
 const MAX_DEPTH = 64;
@@ -126,8 +127,8 @@ export class SimpleYamlReader {
   private readonly make: NodeFactory;
   private readonly defaultTags: ScalarTag[];
   private readonly stringTag: ScalarTag;
-  /** The text being read ends with blank lines. */
-  private blankEnd = false;
+  private text = '';
+  private lines: Line[] = [];
 
   constructor() {
     const template = new Document(undefined, PARSE_OPTIONS);
@@ -141,44 +142,117 @@ export class SimpleYamlReader {
   /** The document `yaml` would parse from `text` (one or more `- ` items at one indentation), or undefined. */
   parseItems(text: string): ParsedDoc | undefined {
     try {
-      const { lines, blankEnd } = splitLines(text);
-      if (lines.length === 0) return undefined;
-      const cursor = { i: 0 };
-      const first = lines[0];
-      if (!isDashLine(text, first)) return undefined;
-      this.blankEnd = blankEnd;
-      const seq = this.readSeq(text, lines, cursor, first.indent, 0);
-      if (cursor.i !== lines.length) return undefined;
-      const doc = this.make.doc();
-      doc.contents = seq as unknown as ParsedDoc['contents'];
-      // Nothing reads a document's own range; `yaml` ends it after its last token (which differs
-      // from this after an empty value at the very end).
-      doc.range = [0, seq.range?.[1] ?? 0, text.length];
-      markNoAliases(doc);
-      return doc;
+      this.text = text;
+      this.lines = splitLines(text);
+      return this.readDocument();
     } catch (err) {
       if (err instanceof NotSimple) return undefined;
       throw err;
+    } finally {
+      this.text = '';
+      this.lines = [];
+    }
+  }
+
+  private readDocument(): ParsedDoc | undefined {
+    const { text, lines } = this;
+    const first = lines[0];
+    if (!first || first.kind !== CONTENT || !isDashLine(text, first)) return undefined;
+    const cursor = { i: 0 };
+    const seq = this.readSeq(cursor, first.indent, 0);
+    if (this.nextContent(cursor.i) < lines.length) return undefined;
+    const doc = this.make.doc();
+    doc.contents = seq as unknown as ParsedDoc['contents'];
+    // Comments after the last item: the document's own when at column 0 under a list at column 0;
+    // else kept by the list when at its column, by the last item's map when at that map's column
+    // (`yaml` gives them to the innermost collection they are in).
+    const tail = this.gap(cursor.i, lines.length);
+    if (tail.comment !== undefined && tail.commentIndent === 0 && first.indent === 0) {
+      // The document's comment: from the first comment line to the last, blank lines after it dropped.
+      doc.comment = tail.comment.replace(/\n+$/, '');
+    } else if (tail.comment !== undefined) {
+      const last = seq.items[seq.items.length - 1] as YAMLMap | Scalar;
+      const holder = tail.commentIndent === first.indent ? seq : isMap(last) && tail.commentIndent === (last.range as number[])[0] - lineStartOf(text, (last.range as number[])[0]) ? last : undefined;
+      if (!holder) return undefined;
+      holder.comment = tail.endComment;
+      (holder.range as number[])[2] = text.length;
+      if (holder !== seq) (seq.range as number[])[1] = (seq.range as number[])[2] = text.length;
+    }
+    // Nothing reads a document's own range; `yaml` ends it after its last token (which differs
+    // from this after an empty value at the very end).
+    doc.range = [0, seq.range?.[1] ?? 0, text.length];
+    markNoAliases(doc);
+    return doc;
+  }
+
+  /** Index of the first content line at or after `i` (the lines' length when there is none). */
+  private nextContent(i: number): number {
+    const lines = this.lines;
+    while (i < lines.length && lines[i].kind !== CONTENT) i++;
+    return i;
+  }
+
+  /**
+   * The blank and comment lines [from, to): whether a blank line comes before the first comment
+   * (`yaml`'s spaceBefore), and the comment as `yaml` joins it before a node (commentBefore: the
+   * lines from the first comment on, blank ones empty) and at a collection's end (the same), with
+   * the column all comment lines share (-1 if none; mixed columns are declined).
+   */
+  private gap(from: number, to: number): { spaceBefore: boolean; comment: string | undefined; endComment: string; commentIndent: number } {
+    const { text, lines } = this;
+    let spaceBefore = false;
+    let comment: string | undefined;
+    let commentIndent = -1;
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (line.kind === BLANK) {
+        if (line.end >= text.length) continue; // spaces at the very end: no line break for `yaml` to count
+        if (comment === undefined) spaceBefore = true;
+        else comment += '\n';
+        continue;
+      }
+      if (commentIndent >= 0 && line.indent !== commentIndent) throw NOT_SIMPLE;
+      commentIndent = line.indent;
+      const body = text.slice(line.start + line.indent + 1, line.end) || ' ';
+      comment = comment === undefined ? body : `${comment}\n${body}`;
+    }
+    return { spaceBefore, comment, endComment: comment ?? '', commentIndent };
+  }
+
+  /** Puts the blank and comment lines [from, to) before `node` as `yaml` does: only comments at `col`. */
+  private before(node: Scalar | YAMLMap | YAMLSeq, from: number, to: number, col: number): void {
+    if (from === to) return;
+    const g = this.gap(from, to);
+    if (g.spaceBefore) node.spaceBefore = true;
+    if (g.comment !== undefined) {
+      if (g.commentIndent !== col) throw NOT_SIMPLE;
+      node.commentBefore = g.comment;
     }
   }
 
   /** A block list at column `col`: every line from the cursor that starts with `- ` at that column. */
-  private readSeq(text: string, lines: Line[], cursor: { i: number }, col: number, depth: number): YAMLSeq {
+  private readSeq(cursor: { i: number }, col: number, depth: number): YAMLSeq {
     if (depth > MAX_DEPTH) throw NOT_SIMPLE;
+    const { text, lines } = this;
     const seq = this.make.seq();
     let start = -1;
     let end = 0;
-    while (cursor.i < lines.length) {
-      const line = lines[cursor.i];
+    for (;;) {
+      const j = this.nextContent(cursor.i);
+      if (j >= lines.length) break;
+      const line = lines[j];
       if (line.indent < col) break;
       if (line.indent > col || !isDashLine(text, line)) throw NOT_SIMPLE;
+      const gapFrom = cursor.i;
+      cursor.i = j;
       const dash = line.start + col;
       if (start < 0) start = dash;
       let at = dash + 1;
       while (text.charCodeAt(at) === 32) at++;
-      const item = this.startsKey(text, at, line.contentEnd)
-        ? this.readMap(text, lines, cursor, at - line.start, at, depth + 1)
-        : this.readLineScalar(text, lines, cursor, at, false);
+      const item = this.startsKey(text, at, line.contentEnd) ? this.readMap(cursor, at - line.start, at, depth + 1) : this.readLineValue(cursor, at, false);
+      // Blank and comment lines before the first item are the caller's (they precede the list).
+      if (seq.items.length > 0) this.before(item, gapFrom, j, col);
+      else if (gapFrom !== j) throw NOT_SIMPLE;
       seq.items.push(item);
       end = (item.range as [number, number, number])[2];
     }
@@ -190,12 +264,14 @@ export class SimpleYamlReader {
    * A block map at column `col` whose first key is at `firstAt` (on the cursor's line, which may
    * start with a `- `); the following keys are lines at exactly that column.
    */
-  private readMap(text: string, lines: Line[], cursor: { i: number }, col: number, firstAt: number, depth: number): YAMLMap {
+  private readMap(cursor: { i: number }, col: number, firstAt: number, depth: number): YAMLMap {
     if (depth > MAX_DEPTH) throw NOT_SIMPLE;
+    const { text, lines } = this;
     const map = this.make.map();
     const seen = new Set<string>();
     let keyAt = firstAt;
     let end = 0;
+    let gapFrom = cursor.i;
     for (;;) {
       const line = lines[cursor.i];
       KEY.lastIndex = keyAt;
@@ -207,79 +283,167 @@ export class SimpleYamlReader {
       seen.add(keyText);
       const key = this.scalar(keyText, true);
       key.range = [keyAt, keyEnd, keyEnd];
+      if (map.items.length > 0) this.before(key, gapFrom, cursor.i, col);
       let valueAt = keyEnd + 1;
-      let value: Scalar | YAMLSeq;
+      let value: Scalar | YAMLSeq | YAMLMap;
       if (valueAt >= line.contentEnd) {
         // `key:` alone: a nested block below it, or an empty (null) value.
-        const next = lines[cursor.i + 1];
+        const j = this.nextContent(cursor.i + 1);
+        const next = lines[j] as Line | undefined;
         if (next && next.indent > col) {
-          cursor.i++;
-          value = isDashLine(text, next)
-            ? this.readSeq(text, lines, cursor, next.indent, depth + 1)
-            : this.readMap(text, lines, cursor, next.indent, next.start + next.indent, depth + 1);
+          const nestedFrom = cursor.i + 1;
+          cursor.i = j;
+          value = isDashLine(text, next) ? this.readSeq(cursor, next.indent, depth + 1) : this.readMap(cursor, next.indent, next.start + next.indent, depth + 1);
+          this.before(value, nestedFrom, j, next.indent);
         } else {
+          if (j !== cursor.i + 1) throw NOT_SIMPLE; // blank or comment lines after an empty value
           if (next && next.indent === col && isDashLine(text, next)) throw NOT_SIMPLE; // a list at the key's column
-          if (!next && this.blankEnd) throw NOT_SIMPLE; // `yaml` marks the empty value `spaceBefore`
           value = this.scalar('', false);
           value.range = [line.end, line.end, line.end]; // after any spaces, at the line break
           cursor.i++;
+          // `yaml` marks an empty value at the very end `spaceBefore` when blank lines follow.
+          if (!next && cursor.i < lines.length) throw NOT_SIMPLE;
         }
       } else {
         if (text.charCodeAt(valueAt) !== 32) throw NOT_SIMPLE; // `key:value` is one plain scalar, not a pair
         while (text.charCodeAt(valueAt) === 32) valueAt++;
-        value = this.readLineScalar(text, lines, cursor, valueAt, true);
+        const v = text.charCodeAt(valueAt);
+        value = v === 124 /* | */ || v === 62 /* > */ ? this.readBlockScalar(cursor, valueAt, col) : this.readLineValue(cursor, valueAt, true);
       }
       map.items.push(this.make.pair(key, value));
       end = (value.range as [number, number, number])[2];
-      const next = lines[cursor.i];
+      const j = this.nextContent(cursor.i);
+      const next = lines[j] as Line | undefined;
       if (!next || next.indent < col) break;
       if (next.indent > col || isDashLine(text, next)) throw NOT_SIMPLE;
+      gapFrom = cursor.i;
+      cursor.i = j;
       keyAt = next.start + col;
     }
     map.range = [firstAt, end, end];
     return map;
   }
 
-  /** The rest of the cursor's line from `at`: a plain scalar, or (as a map value) a flow list. Moves the cursor past the line. */
-  private readLineScalar(text: string, lines: Line[], cursor: { i: number }, at: number, mayBeFlow: boolean): Scalar | YAMLSeq {
+  /**
+   * The rest of the cursor's line from `at`: a plain or quoted scalar, or (as a map value) a flow
+   * list, then an optional comment. Moves the cursor past the line.
+   */
+  private readLineValue(cursor: { i: number }, at: number, mayBeFlow: boolean): Scalar | YAMLSeq {
     // The callers refuse a following line indented past their column: it would continue this scalar.
-    const line = lines[cursor.i];
+    const text = this.text;
+    const line = this.lines[cursor.i];
     cursor.i++;
     const lineEnd = line.end < text.length ? line.end + 1 : line.end;
-    if (mayBeFlow && text.charCodeAt(at) === 91 /* [ */) return this.flowSeq(text, at, line.contentEnd, lineEnd);
-    const source = text.slice(at, line.contentEnd);
-    if (!isPlain(source, false)) throw NOT_SIMPLE;
-    const node = this.scalar(source, false);
-    node.range = [at, line.contentEnd, lineEnd];
+    const c = text.charCodeAt(at);
+    let node: Scalar | YAMLSeq;
+    let valueEnd: number;
+    if (mayBeFlow && c === 91 /* [ */) {
+      node = this.flowSeq(text, at, line.contentEnd);
+      valueEnd = (node.range as number[])[1];
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      const q = readQuoted(text, at, line.contentEnd);
+      node = this.quoted(q.value, q.double);
+      valueEnd = q.end;
+    } else {
+      const hash = text.indexOf(' #', at);
+      valueEnd = hash >= 0 && hash < line.contentEnd ? hash : line.contentEnd;
+      while (text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+      const source = text.slice(at, valueEnd);
+      if (!isPlain(source, false)) throw NOT_SIMPLE;
+      node = this.scalar(source, false);
+    }
+    const comment = this.lineComment(valueEnd, line);
+    if (comment !== undefined) node.comment = comment;
+    node.range = [at, valueEnd, lineEnd];
     return node;
   }
 
-  /** `[a, b]` on one line, from `[` at `open` to `]` at the line's content end. */
-  private flowSeq(text: string, open: number, contentEnd: number, lineEnd: number): YAMLSeq {
-    const close = contentEnd - 1;
-    if (text.charCodeAt(close) !== 93 /* ] */) throw NOT_SIMPLE;
+  /** The comment after a value ending at `valueEnd` on `line` (spaces, `#`, text), undefined if none. */
+  private lineComment(valueEnd: number, line: Line): string | undefined {
+    const text = this.text;
+    if (valueEnd >= line.contentEnd) return undefined;
+    let p = valueEnd;
+    while (text.charCodeAt(p) === 32) p++;
+    if (p === valueEnd || text.charCodeAt(p) !== 35 /* # */) throw NOT_SIMPLE;
+    return text.slice(p + 1, line.end) || ' ';
+  }
+
+  /**
+   * A block scalar (`|` or `>` at `at`) as the value of a key at column `col`: the lines after the
+   * header that are blank or indented at least as far as its content.
+   */
+  private readBlockScalar(cursor: { i: number }, at: number, col: number): Scalar {
+    const { text, lines } = this;
+    const line = lines[cursor.i];
+    const header = readBlockHeader(text, at, line.contentEnd);
+    if (line.end >= text.length) throw NOT_SIMPLE; // nothing after the header
+    const first = cursor.i + 1;
+    if (first >= lines.length || lines[first].kind === BLANK) throw NOT_SIMPLE; // leading empty lines: left to `yaml`
+    const region = header.indent ? col + header.indent : lines[first].indent;
+    if (region <= col) throw NOT_SIMPLE;
+    let last = cursor.i; // the last line of the scalar's content
+    let i = cursor.i + 1;
+    for (; i < lines.length; i++) {
+      const l = lines[i];
+      if (l.kind === BLANK) continue;
+      if (l.indent < region) break;
+      last = i;
+    }
+    if (header.chomp === '+') last = i - 1;
+    else {
+      // Trailing blank lines are not the scalar's; ones with spaces `yaml` may count in: declined.
+      for (let k = last + 1; k < i; k++) if (lines[k].end > lines[k].start) throw NOT_SIMPLE;
+    }
+    const sourceStart = line.end + 1;
+    const endLine = lines[last];
+    const end = endLine.end < text.length ? endLine.end + 1 : endLine.end;
+    const value = blockScalarValue(text.slice(sourceStart, end), header, col);
+    cursor.i = last + 1;
+    const node = this.make.scalar(value);
+    node.source = value;
+    node.type = header.literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+    node.range = [at, end, end];
+    return node;
+  }
+
+  /** `[a, "b", 'c']` on one line, from `[` at `open` to `]` before the line's content end or a comment. */
+  private flowSeq(text: string, open: number, contentEnd: number): YAMLSeq {
     const seq = this.make.seq();
     seq.flow = true;
     let p = open + 1;
     while (text.charCodeAt(p) === 32) p++;
-    if (p < close) {
+    if (text.charCodeAt(p) !== 93 /* ] */) {
       for (;;) {
         const itemStart = p;
-        while (p < close && text.charCodeAt(p) !== 44 /* , */) p++;
-        let valueEnd = p;
-        while (valueEnd > itemStart && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
-        const source = text.slice(itemStart, valueEnd);
-        if (!isPlain(source, true)) throw NOT_SIMPLE;
-        const item = this.scalar(source, false);
+        let item: Scalar;
+        let valueEnd: number;
+        const c = text.charCodeAt(p);
+        if (c === 34 || c === 39) {
+          const q = readQuoted(text, p, contentEnd);
+          item = this.quoted(q.value, q.double);
+          valueEnd = q.end;
+          p = valueEnd;
+          while (text.charCodeAt(p) === 32) p++;
+        } else {
+          while (p < contentEnd && text.charCodeAt(p) !== 44 /* , */ && text.charCodeAt(p) !== 93 /* ] */) p++;
+          valueEnd = p;
+          while (valueEnd > itemStart && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+          const source = text.slice(itemStart, valueEnd);
+          if (!isPlain(source, true)) throw NOT_SIMPLE;
+          item = this.scalar(source, false);
+        }
         item.range = [itemStart, valueEnd, p];
         seq.items.push(item);
-        if (p >= close) break;
+        const sep = text.charCodeAt(p);
+        if (sep === 93) break;
+        if (sep !== 44 || p >= contentEnd) throw NOT_SIMPLE;
         p++; // the comma
         while (text.charCodeAt(p) === 32) p++;
-        if (p >= close) throw NOT_SIMPLE; // a trailing comma
+        if (text.charCodeAt(p) === 93 || p >= contentEnd) throw NOT_SIMPLE; // a trailing comma
       }
     }
-    seq.range = [open, contentEnd, lineEnd];
+    if (p >= contentEnd) throw NOT_SIMPLE;
+    seq.range = [open, p + 1, p + 1];
     return seq;
   }
 
@@ -289,6 +453,14 @@ export class SimpleYamlReader {
     if (!KEY.test(text)) return false;
     const after = KEY.lastIndex;
     return text.charCodeAt(after) === 58 && (after + 1 >= contentEnd || text.charCodeAt(after + 1) === 32);
+  }
+
+  /** A quoted scalar: always a string, its source the decoded value (as `yaml` keeps it). */
+  private quoted(value: string, double: boolean): Scalar {
+    const node = this.make.scalar(value);
+    node.source = value;
+    node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    return node;
   }
 
   /** A plain scalar resolved as `yaml` resolves it (first default tag whose test matches, else a string). */
@@ -312,10 +484,14 @@ export class SimpleYamlReader {
   }
 }
 
-function splitLines(text: string): { lines: Line[]; blankEnd: boolean } {
+const CONTENT = 0;
+const BLANK = 1;
+const COMMENT = 2;
+
+/** Every line of `text`: content, blank (spaces only) or a full-line comment. */
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  let blankRun = false;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -323,15 +499,20 @@ function splitLines(text: string): { lines: Line[]; blankEnd: boolean } {
     while (text.charCodeAt(start + indent) === 32) indent++;
     let contentEnd = end;
     while (contentEnd > start + indent && text.charCodeAt(contentEnd - 1) === 32) contentEnd--;
-    if (contentEnd === start + indent) blankRun = true; // blank: allowed only at the end
+    let kind = CONTENT;
+    if (contentEnd === start + indent) kind = BLANK;
     else {
-      if (blankRun) throw NOT_SIMPLE;
-      for (let i = start + indent; i < contentEnd; i++) if (!isPlainChar(text.charCodeAt(i))) throw NOT_SIMPLE;
-      lines.push({ start, contentEnd, end, indent });
+      for (let i = start + indent; i < end; i++) if (!isPlainChar(text.charCodeAt(i))) throw NOT_SIMPLE;
+      if (text.charCodeAt(start + indent) === 35 /* # */) kind = COMMENT;
     }
+    lines.push({ start, contentEnd, end, indent, kind });
     start = end + 1;
   }
-  return { lines, blankEnd: blankRun };
+  return lines;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Printable characters of the basic plane without YAML's special meaning: no tabs, CR, BOM, C1 controls, surrogates. */
@@ -355,7 +536,7 @@ function isPlain(s: string, inFlow: boolean): boolean {
   if (s.length === 0) return false;
   if (INDICATORS.has(s[0])) return false;
   if (s.includes(': ') || s.endsWith(':') || s.includes(' #')) return false;
-  if (inFlow && /[:[\]{},]/.test(s)) return false;
+  if (inFlow && /[:[\]{},#]/.test(s)) return false;
   return true;
 }
 

@@ -143,7 +143,7 @@ export class SpecAnalyzer {
   private analyzeText(file: string, input: SpecInput): Omit<SpecFile, 'file'> {
     this.reused = 0;
     this.change = NO_KNOWN_CHANGE;
-    if (input.length > this.config.maxFileSize) {
+    if (input.length > this.config.maxSpecFileSize) {
       this.mode = 'too-large';
       this.reset();
       return tooLarge(wholeText(input), this.config);
@@ -410,7 +410,7 @@ export function analyzeSpec(file: string, text: string, schemaSet: SchemaSet, co
  * path is tested against; not faster for anything.
  */
 export function analyzeSpecWhole(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
-  if (text.length > config.maxFileSize) return finish(file, tooLarge(text, config), config);
+  if (text.length > config.maxSpecFileSize) return finish(file, tooLarge(text, config), config);
   return finish(file, analyzeWhole(file, text, schemaSet, config), config);
 }
 
@@ -542,7 +542,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
 function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'> {
   const firstLineEnd = text.search(/\r?\n|\r/);
   const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
-  const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxFileSize)} limit — split the file or raise maxFileSize in spectrace.yaml`;
+  const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxSpecFileSize)} limit — split the file or raise maxSpecFileSize in spectrace.yaml`;
   return {
     hasSpecLists: /^(?:requirements|roadmap)[ ]*:/m.test(text),
     product: undefined,
