@@ -59,6 +59,7 @@ export function handBuiltSource(data: HandBuilt, progress: (items: SpecItem[], r
     product: { name: 'Hand <built>', range: range(0, 0, 1) },
     requirements: data.requirements.filter((r) => r.file === file),
     roadmap: data.roadmap.filter((r) => r.file === file),
+    insights: [],
     diagnostics: [],
   }));
   return {

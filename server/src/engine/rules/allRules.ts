@@ -18,6 +18,9 @@ import { contradictoryStatus } from './contradictoryStatus';
 import { uncoveredRequirement } from './uncoveredRequirement';
 import { unknownCodeReference } from './unknownCodeReference';
 import { unknownReference } from './unknownReference';
+import { unaddressedInsight } from './unaddressedInsight';
+import { unscoredRequirement } from './unscoredRequirement';
+import { unsupportedRequirement } from './unsupportedRequirement';
 
 export const PER_ID_RULES: readonly PerIdRule[] = [
   duplicateId,
@@ -33,6 +36,9 @@ export const PER_ID_RULES: readonly PerIdRule[] = [
   suspectLink,
   linkRevAhead,
   reviewInput,
+  unsupportedRequirement,
+  unaddressedInsight,
+  unscoredRequirement,
 ];
 
 export interface GraphRule {
