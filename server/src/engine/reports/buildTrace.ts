@@ -1,5 +1,5 @@
 // Builds the traceability report from the index: one row per requirement (traceRows.ts, the rows the
-// matrix request shows too), the roadmap items with their progress, and totals.
+// matrix request shows too), the roadmap items with their progress, totals and the Value section.
 import * as path from 'node:path';
 import type { SpecItem } from '../types';
 import { fieldText } from './fields';
@@ -7,6 +7,7 @@ import type { RoadmapRow, ToolInfo, TraceReport } from './reportModel';
 import { toSpan } from './paths';
 import type { ReportSource } from './source';
 import { compareTraceRows, traceRows } from './traceRows';
+import { buildValue } from './buildValue';
 
 export interface TraceInput {
   tool: ToolInfo;
@@ -71,5 +72,6 @@ export function buildTraceReport(source: ReportSource, input: TraceInput): Trace
       roadmapItems: roadmap.length,
       overdue: roadmap.filter((r) => r.overdue).length,
     },
+    value: buildValue(source, rows),
   };
 }

@@ -162,3 +162,10 @@ export function zeroEstimateProblem(requirement: SpecItem, model: ScoringModel):
   const field = model === 'rice' ? 'rice.effort' : model === 'wsjf' ? 'wsjf.job_size' : 'effort';
   return `estimate 0 cannot be ${divisor} (the score divides by it): give ${field} or an estimate greater than 0`;
 }
+
+/** Each model's formula in words, for reports and docs. */
+export const MODEL_FORMULA: Readonly<Record<ScoringModel, string>> = {
+  rice: 'RICE: reach × impact × confidence ÷ effort',
+  wsjf: 'WSJF: (value + time criticality + risk reduction) ÷ job size',
+  'value-effort': 'value ÷ effort',
+};
