@@ -13,6 +13,7 @@ import { SpecStore } from './store';
 import { CoverageGapsViewProvider } from './views/coverageGapsView';
 import { RequirementsViewProvider } from './views/requirementsView';
 import { RoadmapViewProvider } from './views/roadmapView';
+import { InsightsViewProvider } from './views/insightsView';
 
 let ctx: Ctx | undefined;
 
@@ -33,11 +34,12 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
   const requirements = new RequirementsViewProvider(c, store);
   const roadmap = new RoadmapViewProvider(c, store);
   const coverageGaps = new CoverageGapsViewProvider(c, store);
+  const insights = new InsightsViewProvider(c, store);
   step('views');
   const statusBar = new SummaryStatusBar(c, store);
   step('statusBar');
   const review = new ReviewSession();
-  c.pushExtension(store, requirements, roadmap, coverageGaps, statusBar, review, new ReviewTextProvider(c), ...registerCommands({ ctx: c, store, requirementsView: requirements, review }));
+  c.pushExtension(store, requirements, roadmap, coverageGaps, insights, statusBar, review, new ReviewTextProvider(c), ...registerCommands({ ctx: c, store, requirementsView: requirements, insightsView: insights, review }));
   // The context key behind the editor context menu's ID commands.
   const cursorId = new CursorIdContext(c);
   c.pushExtension(cursorId);
@@ -63,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
     activationMs,
     activationSteps: steps,
     ready: () => ready,
-    views: { requirements, roadmap, coverageGaps },
+    views: { requirements, roadmap, coverageGaps, insights },
     statusBar: {
       item: statusBar.item,
       get summary() {

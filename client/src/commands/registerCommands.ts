@@ -6,6 +6,7 @@ import type { Ctx } from '../extensionContext';
 import { MatrixPanel } from '../matrix/matrixPanel';
 import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';
+import type { InsightsViewProvider } from '../views/insightsView';
 import { bumpRevision, reviewSuspectLinks } from '../review/reviewCommands';
 import type { ReviewSession } from '../review/reviewCommands';
 import { createStarter } from './createStarter';
@@ -13,7 +14,7 @@ import { exportReport } from './exportReport';
 import { exportReqif, importRequirements } from './interchange';
 import { copyId, goToRequirement, revealRequirement, showLocations } from './navigation';
 import { newRequirement } from './newRequirement';
-import { clearFilter, filterRequirements, groupRequirements } from './viewOptions';
+import { clearFilter, filterRequirements, groupInsights, groupRequirements, sortRequirements } from './viewOptions';
 import { errorText } from '../../../server/src/shared/errorText';
 
 /** Commands only the client knows (menus, view title buttons); the shared ones are in protocol.ts. */
@@ -23,6 +24,9 @@ export const ClientCommands = {
   groupByProduct: 'spectrace.groupByProduct',
   groupByFile: 'spectrace.groupByFile',
   groupByRoadmap: 'spectrace.groupByRoadmap',
+  sortRequirementsByScore: 'spectrace.sortRequirementsByScore',
+  sortRequirementsByFile: 'spectrace.sortRequirementsByFile',
+  groupInsights: 'spectrace.groupInsights',
   showOutput: 'spectrace.showOutput',
 } as const;
 
@@ -30,10 +34,11 @@ export interface CommandDeps {
   ctx: Ctx;
   store: SpecStore;
   requirementsView: RequirementsViewProvider;
+  insightsView: InsightsViewProvider;
   review: ReviewSession;
 }
 
-export function registerCommands({ ctx, store, requirementsView, review }: CommandDeps): vscode.Disposable[] {
+export function registerCommands({ ctx, store, requirementsView, insightsView, review }: CommandDeps): vscode.Disposable[] {
   const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -67,6 +72,9 @@ export function registerCommands({ ctx, store, requirementsView, review }: Comma
     register(ClientCommands.groupByProduct, () => groupRequirements(requirementsView, 'product')),
     register(ClientCommands.groupByFile, () => groupRequirements(requirementsView, 'file')),
     register(ClientCommands.groupByRoadmap, () => groupRequirements(requirementsView, 'roadmap')),
+    register(ClientCommands.sortRequirementsByScore, () => sortRequirements(requirementsView, 'score')),
+    register(ClientCommands.sortRequirementsByFile, () => sortRequirements(requirementsView, 'file')),
+    register(ClientCommands.groupInsights, (arg) => groupInsights(insightsView, arg)),
     register(ClientCommands.showOutput, () => ctx.log.show()),
   ];
 }
