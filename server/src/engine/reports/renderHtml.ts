@@ -70,11 +70,11 @@ function requirementRow(r: TraceRow, columns: Columns): string {
     `<td class="title"><span class="text">${esc(r.title)}</span><span class="where mono">${esc(r.file)}:${r.line}</span></td>`,
     `<td>${pill(r.priority, tone(PRIORITY_TONE, r.priority))}</td>`,
     `<td>${pill(r.status, tone(STATUS_TONE, r.status))}</td>`,
-    columns.scored ? (r.score ? `<td class="score mono" title="${esc(r.score.formula)}">${esc(r.score.label)}</td>` : '<td class="none">—</td>') : '',
     roadmap,
     linkList(r.implementations),
     linkList(r.tests),
     `<td${coverageTitle}>${pill(COVERAGE_TEXT[r.coverage], COVERAGE_TONE[r.coverage])}</td>`,
+    columns.scored ? (r.score ? `<td class="score mono" title="${esc(r.score.formula)}">${esc(r.score.label)}</td>` : '<td class="none">—</td>') : '',
     columns.cited ? (r.insights?.length ? `<td class="mono">${esc(insightsCellText(r))}</td>` : '<td class="none">—</td>') : '',
     '</tr>',
   ].join('');
@@ -156,7 +156,7 @@ export function renderHtml(report: TraceReport): string {
     report.rows.length === 0
       ? '<p class="none">No requirements found.</p>'
       : `<table class="matrix">
-<thead><tr><th>ID</th><th>Title</th><th>Priority</th><th>Status</th>${columns.scored ? '<th>Score</th>' : ''}<th>Roadmap</th><th>Implementations</th><th>Tests</th><th>Coverage</th>${columns.cited ? '<th>Insights</th>' : ''}</tr></thead>
+<thead><tr><th>ID</th><th>Title</th><th>Priority</th><th>Status</th><th>Roadmap</th><th>Implementations</th><th>Tests</th><th>Coverage</th>${columns.scored ? '<th>Score</th>' : ''}${columns.cited ? '<th>Insights</th>' : ''}</tr></thead>
 <tbody>
 ${report.rows.map((r) => requirementRow(r, columns)).join('\n')}
 </tbody>

@@ -41,17 +41,17 @@ export function renderMarkdown(report: TraceReport): string {
   else {
     out.push(
       ...table(
-        ['ID', 'Title', 'Priority', 'Status', ...(scored ? ['Score'] : []), 'Roadmap', 'Implementations', 'Tests', 'Coverage', ...(cited ? ['Insights'] : [])],
+        ['ID', 'Title', 'Priority', 'Status', 'Roadmap', 'Implementations', 'Tests', 'Coverage', ...(scored ? ['Score'] : []), ...(cited ? ['Insights'] : [])],
         report.rows.map((r) => [
           `**${cell(r.id)}**`,
           cell(r.title),
           cell(r.priority),
           cell(r.status),
-          ...(scored ? [r.score ? cell(r.score.label) : '—'] : []),
           roadmapCell(r),
           links(r.implementations),
           links(r.tests),
           `${COVERAGE_MARK[r.coverage]} ${COVERAGE_TEXT[r.coverage]}`,
+          ...(scored ? [r.score ? cell(r.score.label) : '—'] : []),
           ...(cited ? [cell(insightsCellText(r)) || '—'] : []),
         ]),
       ),
