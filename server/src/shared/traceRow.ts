@@ -45,9 +45,9 @@ export interface TraceRow {
   exemptReason: string | undefined;
   /** The requirement's prioritisation score, when a scoring model is on and its inputs are usable. */
   score?: TraceScore;
-  /** The insight IDs the requirement cites, as written (defined or not). */
+  /** The insight IDs the requirement cites, as written (defined or not); absent in rows built elsewhere means none. */
   insights?: string[];
-  /** Distinct customers of the cited insights. */
+  /** Distinct customers of the cited insights (0 without insights). */
   customers?: number;
 }
 
