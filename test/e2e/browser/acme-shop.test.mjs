@@ -168,6 +168,17 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'roadmap');
   });
 
+  it('shows the Insights view: customers, their insights and the requirements addressing them', async () => {
+    await openViewContainer(page, 'Specs');
+    const pane = await expandedPane(page, 'Insights');
+    // Globex's critical insight is planned: two in-progress requirements cite it.
+    const insight = await revealTreePath(page, pane, ['Globex', 'INS-1']);
+    assert.match(await insight.innerText(), /critical · planned/);
+    const requirement = await revealTreePath(page, pane, ['Globex', 'INS-1', 'PAY-4']);
+    assert.match(await requirement.innerText(), /in-progress/);
+    await screenshot(page, shots, 'insights-view');
+  });
+
   it('shows a broken spec with a squiggle and its entry in the Problems panel', async () => {
     const editor = await openFile(page, 'specs/e2e-broken.yaml');
     await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 30_000 });
