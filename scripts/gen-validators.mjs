@@ -22,6 +22,7 @@ export function generate() {
   const read = (name) => JSON.parse(readFileSync(join(REPO, 'schemas', name), 'utf8'));
   const requirement = read('requirement.schema.json');
   const roadmap = read('roadmap-item.schema.json');
+  const insight = read('insight.schema.json');
   const config = read('config.schema.json');
   const specFileTop = topLevelOnly(read('spec-file.schema.json'));
   // The options of builtinSchemas.ts's AJV_OPTIONS; `regExp` only names the engine here (its `code`
@@ -30,12 +31,12 @@ export function generate() {
   const regExp = Object.assign((pattern) => ({ test: () => true, toString: () => `re2:/${pattern}/` }), { code: 'spectraceRe2' });
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, logger: false, code: { regExp, source: true, esm: true, lines: false } });
   addFormats(ajv);
-  for (const s of [requirement, roadmap, config, specFileTop]) ajv.addSchema(s);
-  let code = standaloneCode(ajv, { requirement: requirement.$id, roadmap: roadmap.$id, config: config.$id, specFileTop: specFileTop.$id });
+  for (const s of [requirement, roadmap, insight, config, specFileTop]) ajv.addSchema(s);
+  let code = standaloneCode(ajv, { requirement: requirement.$id, roadmap: roadmap.$id, insight: insight.$id, config: config.$id, specFileTop: specFileTop.$id });
   // The schema documents are inlined as constants (errors point into them: `parentSchema`); the
   // bundle has them already as JSON modules, so refer to those instead of a second copy.
   const imports = [];
-  for (const [name, schema, file] of [['requirementSchema', requirement, 'requirement'], ['roadmapSchema', roadmap, 'roadmap-item'], ['configSchema', config, 'config']]) {
+  for (const [name, schema, file] of [['requirementSchema', requirement, 'requirement'], ['roadmapSchema', roadmap, 'roadmap-item'], ['insightSchema', insight, 'insight'], ['configSchema', config, 'config']]) {
     const inline = ` = ${JSON.stringify(schema)};`;
     if (!code.includes(inline)) throw new Error(`gen-validators: ${file}.schema.json is not inlined as expected (ajv changed?)`);
     code = code.replace(inline, ` = ${name};`);
@@ -56,7 +57,7 @@ export function generate() {
 function topLevelOnly(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
   copy.$id = 'https://spectrace.dev/schemas/spec-file-top-level.schema.json';
-  for (const key of ['requirements', 'roadmap']) {
+  for (const key of ['requirements', 'roadmap', 'insights']) {
     const p = copy.properties?.[key];
     if (!p) continue;
     for (const k of ['items', 'prefixItems', 'additionalItems', 'unevaluatedItems', 'contains', 'uniqueItems']) delete p[k];

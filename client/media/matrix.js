@@ -7,7 +7,7 @@
   const vscode = acquireVsCodeApi();
 
   /** A code or test location as the extension sent it (shared/traceRow.ts's TraceLink). @typedef {{file: string, line: number}} Cell */
-  /** @typedef {{id: string, title: string, priority?: string, status?: string, owner?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[], suspectImplementations?: boolean[], suspectTests?: boolean[], rev?: number}} Row */
+  /** @typedef {{id: string, title: string, priority?: string, status?: string, owner?: string, roadmap?: string, coverage: string, implementations: Cell[], tests: Cell[], suspectImplementations?: boolean[], suspectTests?: boolean[], rev?: number, score?: {value: number, label: string, formula: string}}} Row */
 
   /** @param {Cell} c */
   const cellLabel = (c) => `${c.file}:${c.line}`;
@@ -18,6 +18,8 @@
     { key: 'title', label: 'Title', value: (r) => r.title },
     { key: 'roadmap', label: 'Roadmap', value: (r) => r.roadmap || '' },
     { key: 'status', label: 'Status', value: (r) => r.status || '' },
+    // Shown only when some row has a score (a scoring model is on): see scored().
+    { key: 'score', label: 'Score', value: (r) => (r.score ? String(r.score.value) : ''), numeric: true },
     { key: 'priority', label: 'Priority', value: (r) => r.priority || '' },
     { key: 'owner', label: 'Owner', value: (r) => r.owner || '' },
     { key: 'implementations', label: 'Implementations', value: (r) => String(r.implementations.length), numeric: true },
@@ -66,11 +68,28 @@
   function compare(a, b) {
     const col = COLUMNS.find((c) => c.key === sortKey) || COLUMNS[0];
     let d;
-    if (col.numeric) d = Number(col.value(a)) - Number(col.value(b));
+    if (col.key === 'score') d = scoreOf(a) - scoreOf(b);
+    else if (col.numeric) d = Number(col.value(a)) - Number(col.value(b));
     else if (col.key === 'priority') d = rank(vocabulary.priorities, a.priority) - rank(vocabulary.priorities, b.priority);
     else if (col.key === 'status') d = rank(vocabulary.statuses, a.status) - rank(vocabulary.statuses, b.status);
     else d = collator.compare(col.value(a), col.value(b));
     return d * sortDir || collator.compare(a.id, b.id);
+  }
+
+  /** A row's score for sorting; unscored rows sort below every score. @param {Row} r */
+  function scoreOf(r) {
+    return r.score ? r.score.value : -Number.MAX_VALUE;
+  }
+
+  /** Whether the Score column is shown: some requirement has a score. */
+  function scored() {
+    return data.rows.some((r) => r.score !== undefined);
+  }
+
+  /** The columns on screen. */
+  function visibleColumns() {
+    const withScore = scored();
+    return COLUMNS.filter((c) => c.key !== 'score' || withScore);
   }
 
   /** A link reviewed against an older revision of the requirement. @param {Row} r */
@@ -94,7 +113,7 @@
 
   function renderHeader() {
     el.header.replaceChildren();
-    for (const col of COLUMNS) {
+    for (const col of visibleColumns()) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.className = `col-${col.key}`;
@@ -193,6 +212,7 @@
     shown = order.filter(({ r }) => matchesCoverage(r, coverage) && (!needle || haystack(r).includes(needle))).map(({ i }) => i);
 
     const fragment = document.createDocumentFragment();
+    const withScore = scored();
     for (const i of shown) {
       const r = data.rows[i];
       const tr = document.createElement('tr');
@@ -204,6 +224,13 @@
         textCell(r.title, 'title'),
         textCell(r.roadmap || '—', r.roadmap ? 'roadmap' : 'roadmap empty'),
         textCell(r.status || '—', `status status-${r.status || 'none'}`),
+      );
+      if (withScore) {
+        const cell = textCell(r.score ? r.score.label : '—', r.score ? 'score' : 'score empty');
+        if (r.score) cell.title = r.score.formula;
+        tr.append(cell);
+      }
+      tr.append(
         textCell(r.priority || '—', 'priority'),
         textCell(r.owner || '—', r.owner ? 'owner' : 'owner empty'),
         locationsCell(r.implementations, i, 'implementation', r.suspectImplementations || [], r.rev || 1),

@@ -10,6 +10,7 @@ import type { ReviewSession } from './review/reviewCommands';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
 import type { RequirementsViewProvider } from './views/requirementsView';
 import type { RoadmapViewProvider } from './views/roadmapView';
+import type { InsightsViewProvider } from './views/insightsView';
 
 export interface SpectraceApi {
   /** Milliseconds activate() itself took (the language client starts after it returns). */
@@ -22,6 +23,7 @@ export interface SpectraceApi {
     readonly requirements: RequirementsViewProvider;
     readonly roadmap: RoadmapViewProvider;
     readonly coverageGaps: CoverageGapsViewProvider;
+    readonly insights: InsightsViewProvider;
   };
   readonly statusBar: {
     readonly item: vscode.StatusBarItem;

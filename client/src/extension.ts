@@ -16,6 +16,7 @@ import { SpecStore } from './store';
 import { CoverageGapsViewProvider } from './views/coverageGapsView';
 import { RequirementsViewProvider } from './views/requirementsView';
 import { RoadmapViewProvider } from './views/roadmapView';
+import { InsightsViewProvider } from './views/insightsView';
 
 let ctx: Ctx | undefined;
 
@@ -41,11 +42,12 @@ export function activateWith(context: vscode.ExtensionContext, loadLanguageClien
   const requirements = new RequirementsViewProvider(c, store);
   const roadmap = new RoadmapViewProvider(c, store);
   const coverageGaps = new CoverageGapsViewProvider(c, store);
+  const insights = new InsightsViewProvider(c, store);
   step('views');
   const statusBar = new SummaryStatusBar(c, store);
   step('statusBar');
   const review = new ReviewSession();
-  c.pushExtension(store, requirements, roadmap, coverageGaps, statusBar, review, new ReviewTextProvider(c), ...registerCommands({ ctx: c, store, requirementsView: requirements, review }));
+  c.pushExtension(store, requirements, roadmap, coverageGaps, insights, statusBar, review, new ReviewTextProvider(c), ...registerCommands({ ctx: c, store, requirementsView: requirements, insightsView: insights, review }));
   // The context key behind the editor context menu's ID commands.
   const cursorId = new CursorIdContext(c);
   c.pushExtension(cursorId);
@@ -71,7 +73,7 @@ export function activateWith(context: vscode.ExtensionContext, loadLanguageClien
     activationMs,
     activationSteps: steps,
     ready: () => ready,
-    views: { requirements, roadmap, coverageGaps },
+    views: { requirements, roadmap, coverageGaps, insights },
     statusBar: {
       item: statusBar.item,
       get summary() {

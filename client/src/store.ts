@@ -5,11 +5,12 @@ import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-jsonrpc';
 import {
   CoverageGapsRequest,
+  InsightsRequest,
   RequirementsTreeRequest,
   RoadmapRequest,
   SummaryRequest,
 } from '../../server/src/shared/protocol';
-import type { CoverageGapsResult, FolderScopeParams, RequirementsTreeResult, RoadmapResult, SummaryResult } from '../../server/src/shared/protocol';
+import type { CoverageGapsResult, FolderScopeParams, InsightsResult, RequirementsTreeResult, RoadmapResult, SummaryResult } from '../../server/src/shared/protocol';
 import type { Ctx } from './extensionContext';
 
 /** A cached answer; `undefined` until first asked. */
@@ -46,6 +47,7 @@ export class SpecStore implements vscode.Disposable {
   private readonly roadmapCache: Cached<RoadmapResult>;
   private readonly gapsCache: Cached<CoverageGapsResult>;
   private readonly summaryCache: Cached<SummaryResult>;
+  private readonly insightsCache: Cached<InsightsResult>;
   private readonly subscription: vscode.Disposable;
 
   constructor(ctx: Ctx) {
@@ -53,6 +55,7 @@ export class SpecStore implements vscode.Disposable {
     this.roadmapCache = new Cached(ctx, RoadmapRequest);
     this.gapsCache = new Cached(ctx, CoverageGapsRequest);
     this.summaryCache = new Cached(ctx, SummaryRequest);
+    this.insightsCache = new Cached(ctx, InsightsRequest);
     this.subscription = vscode.Disposable.from(
       ctx.onIndexChanged(() => this.refresh()),
       // A server that stopped answers nothing more: drop what it said, so the views say it is not running
@@ -79,12 +82,17 @@ export class SpecStore implements vscode.Disposable {
     return this.summaryCache.get();
   }
 
+  insights(): Promise<InsightsResult> {
+    return this.insightsCache.get();
+  }
+
   /** Drops every cached answer and tells the views. */
   refresh(): void {
     this.requirementsCache.clear();
     this.roadmapCache.clear();
     this.gapsCache.clear();
     this.summaryCache.clear();
+    this.insightsCache.clear();
     this.changed.fire();
   }
 

@@ -59,6 +59,7 @@ export function handBuiltSource(data: HandBuilt, progress: (items: SpecItem[], r
     product: { name: 'Hand <built>', range: range(0, 0, 1) },
     requirements: data.requirements.filter((r) => r.file === file),
     roadmap: data.roadmap.filter((r) => r.file === file),
+    insights: [],
     diagnostics: [],
   }));
   return {
@@ -73,6 +74,9 @@ export function handBuiltSource(data: HandBuilt, progress: (items: SpecItem[], r
     codeFiles: () => [...new Set(data.tags.map((t) => t.file))].map((file) => ({ file, tags: data.tags.filter((t) => t.file === file) })),
     requirements: () => data.requirements,
     roadmapItems: () => data.roadmap,
+    insights: () => [],
+    definitions: (id: string) => [...(byId.has(id) ? [byId.get(id) as SpecItem] : []), ...(roadmapById.has(id) ? [roadmapById.get(id) as SpecItem] : [])],
+    incoming: () => [],
     trace: (id: string): RequirementTrace | undefined => {
       const requirement = byId.get(id);
       if (!requirement) return undefined;

@@ -22,8 +22,10 @@ describe('spectrace report', function () {
     const r = await runCli(['report', acme]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^# Traceability report: /);
-    assert.match(r.stdout, /^\| ID \| Title \| Priority \| Status \| Roadmap \| Implementations \| Tests \| Coverage \|$/m);
-    const rows = r.stdout.split('\n').filter((l) => /^\| \*\*[A-Z]+-\d+\*\* \|/.test(l));
+    // The example has a scoring model and insights: their columns come last.
+    assert.match(r.stdout, /^\| ID \| Title \| Priority \| Status \| Roadmap \| Implementations \| Tests \| Coverage \| Score \| Insights \|$/m);
+    const beforeValue = r.stdout.slice(0, r.stdout.indexOf('\n## Value\n'));
+    const rows = beforeValue.split('\n').filter((l) => /^\| \*\*[A-Z]+-\d+\*\* \|/.test(l));
     const ids = Object.keys(expected);
     assert.equal(rows.length, ids.length + 5, 'a row per requirement plus one per roadmap item');
     assert.match(r.stdout, /^## Roadmap$/m);

@@ -304,7 +304,7 @@ describe('LSP features (acme-shop over stdio)', function () {
       const { rows } = await client.request<MatrixResult>('spectrace/matrix', {});
       const cli = execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'report', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...NOW } });
       const report = JSON.parse(cli) as { requirements: Record<string, unknown>[] };
-      const keys: (keyof TraceRow)[] = ['id', 'title', 'type', 'priority', 'status', 'owner', 'roadmap', 'roadmapTitle', 'parent', 'file', 'line', 'implementations', 'tests', 'coverage', 'exemptReason'];
+      const keys: (keyof TraceRow)[] = ['id', 'title', 'type', 'priority', 'status', 'owner', 'roadmap', 'roadmapTitle', 'parent', 'file', 'line', 'implementations', 'tests', 'coverage', 'exemptReason', 'score', 'insights', 'customers'];
       assert.deepEqual(Object.keys(report.requirements[0] ?? {}).sort(), [...keys].sort());
       // The report writes an absent field as null; the protocol leaves it out.
       const fields = (row: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));

@@ -7,6 +7,7 @@ import { MatrixPanel } from '../matrix/matrixPanel';
 import { BoardPanel } from '../board/boardPanel';
 import type { SpecStore } from '../store';
 import type { RequirementsViewProvider } from '../views/requirementsView';
+import type { InsightsViewProvider } from '../views/insightsView';
 import { bumpRevision, reviewSuspectLinks } from '../review/reviewCommands';
 import type { ReviewSession } from '../review/reviewCommands';
 import { createStarter } from './createStarter';
@@ -16,7 +17,7 @@ import { copyId, goToRequirement, revealRequirement, showLocations } from './nav
 import { newRequirement } from './newRequirement';
 import { releaseNotes } from './releaseNotes';
 import { TimelinePanel } from '../timeline/timelinePanel';
-import { clearFilter, filterRequirements, groupRequirements } from './viewOptions';
+import { clearFilter, filterRequirements, groupInsights, groupRequirements, sortRequirements } from './viewOptions';
 import { errorText } from '../../../server/src/shared/errorText';
 
 /** Commands only the client knows (menus, view title buttons); the shared ones are in protocol.ts. */
@@ -26,6 +27,9 @@ export const ClientCommands = {
   groupByProduct: 'spectrace.groupByProduct',
   groupByFile: 'spectrace.groupByFile',
   groupByRoadmap: 'spectrace.groupByRoadmap',
+  sortRequirementsByScore: 'spectrace.sortRequirementsByScore',
+  sortRequirementsByFile: 'spectrace.sortRequirementsByFile',
+  groupInsights: 'spectrace.groupInsights',
   showOutput: 'spectrace.showOutput',
 } as const;
 
@@ -33,10 +37,11 @@ export interface CommandDeps {
   ctx: Ctx;
   store: SpecStore;
   requirementsView: RequirementsViewProvider;
+  insightsView: InsightsViewProvider;
   review: ReviewSession;
 }
 
-export function registerCommands({ ctx, store, requirementsView, review }: CommandDeps): vscode.Disposable[] {
+export function registerCommands({ ctx, store, requirementsView, insightsView, review }: CommandDeps): vscode.Disposable[] {
   const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -77,6 +82,9 @@ export function registerCommands({ ctx, store, requirementsView, review }: Comma
     register(ClientCommands.groupByProduct, () => groupRequirements(requirementsView, 'product')),
     register(ClientCommands.groupByFile, () => groupRequirements(requirementsView, 'file')),
     register(ClientCommands.groupByRoadmap, () => groupRequirements(requirementsView, 'roadmap')),
+    register(ClientCommands.sortRequirementsByScore, () => sortRequirements(requirementsView, 'score')),
+    register(ClientCommands.sortRequirementsByFile, () => sortRequirements(requirementsView, 'file')),
+    register(ClientCommands.groupInsights, (arg) => groupInsights(insightsView, arg)),
     register(ClientCommands.showOutput, () => ctx.log.show()),
   ];
 }

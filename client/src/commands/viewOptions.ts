@@ -1,10 +1,14 @@
-// The Requirements view's filter (a multi-select quick pick over the values the specs use) and grouping.
+// The Requirements view's filter (a multi-select quick pick over the values the specs use), grouping and
+// sort order; the Insights view's grouping.
 import * as vscode from 'vscode';
 import type { SpecStore } from '../store';
 import { EMPTY_FILTER, FILTER_DIMENSIONS, filterChoices, parseFilter } from '../views/filter';
 import type { FilterDimension, RequirementFilter } from '../views/filter';
 import { GROUPINGS } from '../views/requirementsModel';
-import type { Grouping } from '../views/requirementsModel';
+import type { Grouping, RequirementSort } from '../views/requirementsModel';
+import { INSIGHT_GROUPINGS } from '../views/insightsModel';
+import type { InsightGrouping } from '../views/insightsModel';
+import type { InsightsViewProvider } from '../views/insightsView';
 import type { RequirementsViewProvider } from '../views/requirementsView';
 import { allRequirements } from './pickRequirement';
 
@@ -44,6 +48,24 @@ export async function filterRequirements(store: SpecStore, view: RequirementsVie
 export async function clearFilter(view: RequirementsViewProvider): Promise<RequirementFilter> {
   await view.clearFilter();
   return EMPTY_FILTER;
+}
+
+export async function sortRequirements(view: RequirementsViewProvider, sort: RequirementSort): Promise<RequirementSort> {
+  await view.setSort(sort);
+  return sort;
+}
+
+export async function groupInsights(view: InsightsViewProvider, arg: unknown): Promise<InsightGrouping | undefined> {
+  let grouping = INSIGHT_GROUPINGS.find((g) => g === arg);
+  if (!grouping) {
+    const pick = await vscode.window.showQuickPick(
+      INSIGHT_GROUPINGS.map((g) => ({ label: g === 'customer' ? 'By customer' : 'By segment', grouping: g, description: g === view.grouping ? 'current' : undefined })),
+      { title: 'Group Insights' },
+    );
+    grouping = pick?.grouping;
+  }
+  if (grouping) await view.setGrouping(grouping);
+  return grouping;
 }
 
 export async function groupRequirements(view: RequirementsViewProvider, arg: unknown): Promise<Grouping | undefined> {

@@ -9,6 +9,9 @@ import type { RequirementFilter } from './filter';
 
 export type Grouping = 'product' | 'file' | 'roadmap';
 export const GROUPINGS: readonly Grouping[] = ['product', 'file', 'roadmap'];
+/** `file`: as written in the spec files; `score`: highest prioritisation score first, unscored last. */
+export type RequirementSort = 'file' | 'score';
+export const REQUIREMENT_SORTS: readonly RequirementSort[] = ['file', 'score'];
 
 export interface FolderNode {
   kind: 'folder';
@@ -57,6 +60,8 @@ export interface RequirementsModel {
 export interface ModelOptions {
   filter: RequirementFilter;
   grouping: Grouping;
+  /** The order of requirements within a group and under a parent; `file` when omitted. */
+  sort?: RequirementSort;
   /** How a file URI reads in the tree ("specs/checkout.yaml"). */
   fileLabel: (uri: string) => string;
 }
@@ -153,8 +158,17 @@ function buildGroups(
       }
     }
     g.node.count = g.members.length;
+    if (opts.sort === 'score') {
+      sortByScore(g.node.children);
+      for (const m of g.members) sortByScore(m.children);
+    }
   }
   return [...groups.values()].sort((a, b) => a.spec.order - b.spec.order || a.firstSeen - b.firstSeen).map((g) => g.node);
+}
+
+/** Highest score first; requirements without a score after them, in their written order (the sort is stable). */
+function sortByScore(nodes: RequirementTreeNode[]): void {
+  nodes.sort((a, b) => (b.req.score?.value ?? -Infinity) - (a.req.score?.value ?? -Infinity) || 0);
 }
 
 export function buildRequirementsModel(tree: RequirementsTreeResult, roadmap: RoadmapResult | undefined, opts: ModelOptions): RequirementsModel {
@@ -181,14 +195,15 @@ export function buildRequirementsModel(tree: RequirementsTreeResult, roadmap: Ro
 }
 
 /**
- * "must · in-progress · covered · 2 impl · 1 test": a requirement's description in the trees, the
+ * "RICE 320 · must · in-progress · covered · 2 impl · 1 test · 3 insights": a requirement's description in the trees, the
  * most useful words first (a narrow sidebar cuts the end). The coverage word is the matrix's and the
  * counts are the real links, whatever the policy. A requirement past its first revision, or with
  * links to review, also says "rev 3" and "1 suspect" (as its code lens does).
  */
 export function requirementDescription(req: RequirementNode): string {
-  const parts = [req.priority, req.status ?? 'no status', COVERAGE_TEXT[req.coverage], plural(req.implementations.length, 'impl', 'impl'), plural(req.tests.length, 'test')];
-  if (req.rev > 1 || req.suspect > 0) parts.splice(3, 0, `rev ${req.rev}`);
+  const parts = [req.score?.label, req.priority, req.status ?? 'no status', COVERAGE_TEXT[req.coverage], plural(req.implementations.length, 'impl', 'impl'), plural(req.tests.length, 'test')];
+  if (req.rev > 1 || req.suspect > 0) parts.splice(4, 0, `rev ${req.rev}`);
+  if (req.insights) parts.push(plural(req.insights, 'insight'));
   if (req.suspect > 0) parts.push(`${req.suspect} suspect`);
   if (req.problems > 0) parts.push(plural(req.problems, 'error'));
   return parts.filter((p): p is string => p !== undefined && p !== '').join(' · ');

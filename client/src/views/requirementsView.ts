@@ -9,8 +9,8 @@ import { EMPTY_FILTER, describeFilter, isFilterActive, parseFilter } from './fil
 import type { RequirementFilter } from './filter';
 import { locationItem, roadmapRefItem } from './locationNode';
 import type { LocationNode, RoadmapRefNode } from './locationNode';
-import { GROUPINGS, buildRequirementsModel, requirementDescription } from './requirementsModel';
-import type { Grouping, ModelNode, RequirementTreeNode, RequirementsModel } from './requirementsModel';
+import { GROUPINGS, REQUIREMENT_SORTS, buildRequirementsModel, requirementDescription } from './requirementsModel';
+import type { Grouping, ModelNode, RequirementSort, RequirementTreeNode, RequirementsModel } from './requirementsModel';
 import { requirementIcon, requirementTooltip } from './statusStyle';
 import { errorText } from '../../../server/src/shared/errorText';
 import { plural } from '../../../server/src/shared/plural';
@@ -18,6 +18,7 @@ import { plural } from '../../../server/src/shared/plural';
 export const REQUIREMENTS_VIEW = 'spectrace.requirements';
 const FILTER_KEY = 'spectrace.requirements.filter';
 const GROUPING_KEY = 'spectrace.requirements.grouping';
+const SORT_KEY = 'spectrace.requirements.sort';
 
 export type RequirementsViewNode = ModelNode | LocationNode<RequirementTreeNode> | RoadmapRefNode<RequirementTreeNode>;
 
@@ -47,6 +48,16 @@ export class RequirementsViewProvider implements vscode.TreeDataProvider<Require
   get grouping(): Grouping {
     const g = this.ctx.workspaceState.get<string>(GROUPING_KEY);
     return GROUPINGS.find((x) => x === g) ?? 'product';
+  }
+
+  get sort(): RequirementSort {
+    const s = this.ctx.workspaceState.get<string>(SORT_KEY);
+    return REQUIREMENT_SORTS.find((x) => x === s) ?? 'file';
+  }
+
+  async setSort(sort: RequirementSort): Promise<void> {
+    await this.ctx.workspaceState.update(SORT_KEY, sort);
+    this.refresh();
   }
 
   async setFilter(filter: RequirementFilter): Promise<void> {
@@ -172,6 +183,7 @@ export class RequirementsViewProvider implements vscode.TreeDataProvider<Require
     const model = buildRequirementsModel(tree, roadmap, {
       filter: this.filter,
       grouping: this.grouping,
+      sort: this.sort,
       fileLabel: (uri) => vscode.workspace.asRelativePath(toUri(uri)),
     });
     const roadmapItems = roadmap.folders.reduce((n, f) => n + f.items.length, 0);
@@ -205,5 +217,6 @@ export class RequirementsViewProvider implements vscode.TreeDataProvider<Require
     this.view.description = isFilterActive(filter) ? `filtered: ${describeFilter(filter)}` : undefined;
     void vscode.commands.executeCommand('setContext', 'spectrace.requirements.filtered', isFilterActive(filter));
     void vscode.commands.executeCommand('setContext', 'spectrace.requirements.grouping', this.grouping);
+    void vscode.commands.executeCommand('setContext', 'spectrace.requirements.sort', this.sort);
   }
 }

@@ -29,7 +29,8 @@ function posix(root: string, file: string): string {
 }
 
 export async function exportWorkspaceReqif(source: ReportSource, options: ExportOptions): Promise<string> {
-  const specFiles = [...source.specFiles()].filter((f) => f.hasSpecLists).sort((a, b) => (posix(source.root, a.file) < posix(source.root, b.file) ? -1 : 1));
+  // Insights are not exported (ReqIF has no place for customer evidence): a file of insights only is left out.
+  const specFiles = [...source.specFiles()].filter((f) => f.hasSpecLists && !(f.insights.length > 0 && f.requirements.length === 0 && f.roadmap.length === 0)).sort((a, b) => (posix(source.root, a.file) < posix(source.root, b.file) ? -1 : 1));
   const dates = options.date === undefined ? await lastChangeDates(source.root, specFiles.map((f) => f.file), options.env) : undefined;
   const fixed = options.date === undefined ? undefined : options.date.length === 10 ? `${options.date}T00:00:00Z` : options.date;
   const files: ExportSpecFile[] = specFiles.map((f) => ({

@@ -27,7 +27,7 @@ import type { SpecFile } from '../engine/types';
 import { errorText } from '../shared/errorText';
 
 /** Bump when what an analysis yields for the same text and config changes. */
-export const SPEC_CACHE_FORMAT = 2;
+export const SPEC_CACHE_FORMAT = 3;
 const MARKER = 'spectrace-spec-analyses';
 const MAX_BYTES = 128 * 1024 * 1024;
 
@@ -127,7 +127,7 @@ export class SpecResultCache {
       else {
         // The lists are copied: an edit of the file may update the index's lists in place
         // (SpecAnalyzer.analyze) before they are serialized.
-        const spec = { ...a.spec, requirements: [...a.spec.requirements], roadmap: [...a.spec.roadmap], diagnostics: [...a.spec.diagnostics] };
+        const spec = { ...a.spec, requirements: [...a.spec.requirements], roadmap: [...a.spec.roadmap], insights: [...a.spec.insights], diagnostics: [...a.spec.diagnostics] };
         next.set(file, { hash: a.hash, spec, from: a.spec });
         same = false;
       }
@@ -209,5 +209,5 @@ function nextTurn(): Promise<void> {
 function looksLikeSpecFile(v: unknown, file: string): v is SpecFile {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<SpecFile>;
-  return s.file === file && typeof s.hasSpecLists === 'boolean' && Array.isArray(s.requirements) && Array.isArray(s.roadmap) && Array.isArray(s.diagnostics);
+  return s.file === file && typeof s.hasSpecLists === 'boolean' && Array.isArray(s.requirements) && Array.isArray(s.roadmap) && Array.isArray(s.insights) && Array.isArray(s.diagnostics);
 }

@@ -36,7 +36,10 @@ export type DiagnosticCode =
   | 'suspect-link'
   | 'link-rev-ahead'
   | 'roadmap-order'
-  | 'release-not-ready';
+  | 'release-not-ready'
+  | 'unsupported-requirement'
+  | 'unaddressed-insight'
+  | 'unscored-requirement';
 
 /** A place in another (or the same) file that a diagnostic refers to. `file` is an absolute path. */
 export interface RelatedInformation {
@@ -74,8 +77,8 @@ export interface SpecDiagnostic {
 // ---------------------------------------------------------------------------------------------
 // Spec files
 
-export type ItemKind = 'requirement' | 'roadmap';
-export type ReferenceField = 'roadmap' | 'parent' | 'depends_on' | 'requirements';
+export type ItemKind = 'requirement' | 'roadmap' | 'insight';
+export type ReferenceField = 'roadmap' | 'parent' | 'depends_on' | 'requirements' | 'insights';
 
 /** One top-level field of an item: `key: value`. */
 export interface ItemField {
@@ -102,7 +105,7 @@ export interface ItemReference {
   revRange?: Range;
 }
 
-/** A requirement or roadmap item as written in a spec file. */
+/** A requirement, roadmap item or customer insight as written in a spec file. */
 export interface SpecItem {
   kind: ItemKind;
   file: string;
@@ -125,11 +128,12 @@ export interface SpecItem {
 
 export interface SpecFile {
   file: string;
-  /** False when the top level has neither `requirements:` nor `roadmap:` (then no diagnostics). */
+  /** False when the top level has none of `requirements:`, `roadmap:` and `insights:` (then no diagnostics). */
   hasSpecLists: boolean;
   product: { name: string; range: Range } | undefined;
   requirements: SpecItem[];
   roadmap: SpecItem[];
+  insights: SpecItem[];
   /** File-local diagnostics: yaml-syntax, schema, file-too-large. */
   diagnostics: SpecDiagnostic[];
 }
@@ -194,7 +198,7 @@ export interface SpectraceConfig {
   code: { include: string[]; exclude: string[] };
   idPattern: string;
   tags: { implements: string[]; verifies: string[] };
-  schemas: { requirement?: string; roadmap?: string };
+  schemas: { requirement?: string; roadmap?: string; insight?: string };
   rules: Partial<Record<DiagnosticCode, RuleSetting>>;
   coverage: CoveragePolicyRule[];
   /** Code files larger than this many bytes are not scanned. */
@@ -205,6 +209,23 @@ export interface SpectraceConfig {
   review?: ReviewConfig;
   /** Release readiness: how many days before its due date a roadmap item is checked (release-not-ready). */
   releases: { warnDays: number };
+  /** The prioritisation model; undefined (no scores) unless spectrace.yaml has `scoring:`. */
+  scoring?: ScoringConfig;
+  /** Which requirements `unsupported-requirement` expects to cite an insight; undefined: the default (config.ts). */
+  evidence?: EvidencePolicy;
+}
+
+/** Requirements matching every given list must cite an insight (an omitted list matches all). */
+export interface EvidencePolicy {
+  type?: string[];
+  priority?: string[];
+  status?: string[];
+}
+
+export type ScoringModel = 'rice' | 'wsjf' | 'value-effort';
+
+export interface ScoringConfig {
+  model: ScoringModel;
 }
 
 export interface ReviewConfig {

@@ -1,10 +1,13 @@
 // The Markdown card shown when hovering an ID in a spec or code file: what the requirement (or
-// roadmap item) is, where it is planned, and links to the code and tests that carry it.
+// roadmap item, or insight) is, where it is planned, its score and evidence, and links to the code and
+// tests that carry it.
 import type { CodeTag, SpecItem } from '../engine/types';
 import type { FeatureContext } from './featureContext';
 import { fieldText } from '../engine/reports/fields';
 import { progressByStage, relativeLabel, shortDate, titleOf } from './items';
 import { plural } from '../shared/plural';
+import { addressingRequirements, citedInsights, distinctCustomers, requirementScore } from '../engine/index/evidence';
+import { insightFacts } from './insightText';
 
 /** Markdown-escape text the user wrote (titles may hold `*`, `<`, `[`...). */
 export function escapeMarkdown(s: string): string {
@@ -50,6 +53,14 @@ export function requirementCard(ctx: FeatureContext, item: SpecItem, now: Date):
         : `Roadmap: ${escapeMarkdown(roadmapId)} (unknown roadmap item)`,
     );
   }
+  const score = requirementScore(ctx.index, item);
+  if (score) parts.push(`Score: **${escapeMarkdown(score.label)}** — ${escapeMarkdown(score.formula)}`);
+  const insights = citedInsights(ctx.index, item);
+  if (insights.length) {
+    const customers = distinctCustomers(insights);
+    const who = customers.length ? `: ${customers.slice(0, LINK_LIMIT).map(escapeMarkdown).join(', ')}${customers.length > LINK_LIMIT ? ', …' : ''}` : '';
+    parts.push(`Evidence: ${evidenceText(insights.length, customers.length)}${who}`);
+  }
   const trace = ctx.index.trace(id);
   if (trace) {
     const impl = trace.implementations;
@@ -78,11 +89,42 @@ export function roadmapCard(ctx: FeatureContext, item: SpecItem, now: Date): str
   return parts.join('\n\n');
 }
 
-/** The card for any ID: requirement, roadmap item, or a note that nothing defines it. */
+/** `5 insights · 3 customers`. */
+export function evidenceText(insights: number, customers: number): string {
+  return `${plural(insights, 'insight')} · ${plural(customers, 'customer')}`;
+}
+
+export function insightCard(ctx: FeatureContext, item: SpecItem): string {
+  const id = item.id ?? '';
+  const parts = [`**${escapeMarkdown(id)}** — ${escapeMarkdown(titleOf(item))}`];
+  const who = insightFacts(item);
+  if (who) parts.push(escapeMarkdown(who));
+  const f = facts(item, ['source', 'date']);
+  if (f) parts.push(f);
+  const quote = fieldText(item, 'quote');
+  if (quote) parts.push(`> ${escapeMarkdown(quote.length > 400 ? `${quote.slice(0, 400)}…` : quote).replace(/\n/g, '\n> ')}`);
+  const url = fieldText(item, 'url');
+  if (url && /^https?:\/\//i.test(url)) parts.push(`[${escapeMarkdown(url)}](${encodeURI(url).replace(/[()]/g, encodeURIComponent)})`);
+  const addressing = addressingRequirements(ctx.index, id);
+  parts.push(addressing.length ? `Addressed by ${addressedText(addressing, LINK_LIMIT, escapeMarkdown)}` : 'Addressed by no requirement');
+  return parts.join('\n\n');
+}
+
+/** `PAY-1 (released), PAY-4 (draft)`, at most `limit` of them, then `and N more`. */
+export function addressedText(requirements: readonly SpecItem[], limit: number, escape: (s: string) => string = (s) => s): string {
+  const shown = requirements.slice(0, limit).map((r) => {
+    const status = fieldText(r, 'status');
+    return `${escape(r.id ?? '')}${status ? ` (${escape(status)})` : ''}`;
+  });
+  if (requirements.length > limit) shown.push(`and ${requirements.length - limit} more`);
+  return shown.join(', ');
+}
+
+/** The card for any ID: requirement, roadmap item, insight, or a note that nothing defines it. */
 export function idCard(ctx: FeatureContext, id: string, now: Date): string {
   const defs = ctx.index.definitions(id);
   const item = defs[0];
   if (!item) return `**${escapeMarkdown(id)}** — unknown ID: no requirement or roadmap item defines it.`;
-  const card = item.kind === 'requirement' ? requirementCard(ctx, item, now) : roadmapCard(ctx, item, now);
+  const card = item.kind === 'requirement' ? requirementCard(ctx, item, now) : item.kind === 'roadmap' ? roadmapCard(ctx, item, now) : insightCard(ctx, item);
   return defs.length > 1 ? `${card}\n\n⚠ defined ${defs.length} times` : card;
 }

@@ -11,7 +11,7 @@ import { toLspRange } from './lspRange';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { idPrefix } from '../engine/index/queries';
-import { relativeLabel } from './items';
+import { KIND_NAME, LIST_KEY, itemsOfKind, listOfKind, relativeLabel } from './items';
 import { quoted } from '../engine/text/quote';
 import { enumFixes } from './fixes/enumFixes';
 import { uncoveredFixes } from './fixes/uncoveredFixes';
@@ -82,7 +82,7 @@ function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, dat
       const stub = stubEdit(ctx, target, data.id, data.targetKind);
       if (!stub) return undefined;
       edits.add(target.file, stub);
-      title = `Create ${data.targetKind === 'roadmap' ? 'roadmap item' : 'requirement'} ${data.id} in ${relativeLabel(ctx.root, target.file)}`;
+      title = `Create ${KIND_NAME[data.targetKind]} ${data.id} in ${relativeLabel(ctx.root, target.file)}`;
       break;
     }
     default:
@@ -93,11 +93,12 @@ function fixFor(req: FeatureRequest<CodeActionParams>, live: SpecDiagnostic, dat
 
 /** A value that satisfies the built-in schema for a required field the user forgot. */
 function defaultValue(ctx: FeatureContext, file: string, kind: ItemKind, field: string): string {
-  const preferred: Record<string, string> = kind === 'requirement' ? { status: 'draft', priority: 'should', type: 'story' } : { status: 'planned', type: 'milestone' };
+  const preferred: Record<string, string> =
+    kind === 'requirement' ? { status: 'draft', priority: 'should', type: 'story' } : kind === 'roadmap' ? { status: 'planned', type: 'milestone' } : { importance: '1' };
   if (field === 'id') {
     const spec = ctx.index.specFile(file);
-    const sibling = (kind === 'requirement' ? spec?.requirements : spec?.roadmap)?.find((it) => it.id);
-    return ctx.index.nextFreeId((sibling?.id ? idPrefix(sibling.id) : undefined) ?? (kind === 'requirement' ? 'REQ' : 'R'));
+    const sibling = spec && listOfKind(spec, kind).find((it) => it.id);
+    return ctx.index.nextFreeId((sibling?.id ? idPrefix(sibling.id) : undefined) ?? (kind === 'requirement' ? 'REQ' : kind === 'roadmap' ? 'R' : 'INS'));
   }
   const doc = describeSchemaProperty(kind, [field]);
   if (doc?.enum?.length) return preferred[field] && doc.enum.includes(preferred[field]) ? preferred[field] : doc.enum[0];
@@ -123,13 +124,13 @@ function stubTarget(ctx: FeatureContext, referencingFile: string, id: string, ki
   const prefix = idPrefix(id) ?? id;
   const samePrefix = new Map<string, number>();
   const sameKind = new Map<string, number>();
-  const pool = kind === 'requirement' ? ctx.index.requirements() : ctx.index.roadmapItems();
+  const pool = itemsOfKind(ctx.index, kind);
   for (const it of pool) {
     sameKind.set(it.file, (sameKind.get(it.file) ?? 0) + 1);
     if (it.id && idPrefix(it.id) === prefix) samePrefix.set(it.file, (samePrefix.get(it.file) ?? 0) + 1);
   }
   const most = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const listOf = (spec: SpecFile) => (kind === 'requirement' ? spec.requirements : spec.roadmap);
+  const listOf = (spec: SpecFile) => listOfKind(spec, kind);
   const candidates: [string | undefined, boolean][] = [
     [most(samePrefix), false],
     [referencingFile, false],
@@ -148,7 +149,7 @@ function stubTarget(ctx: FeatureContext, referencingFile: string, id: string, ki
 }
 
 function stubEdit(ctx: FeatureContext, target: StubTarget, id: string, kind: ItemKind): { range: ReturnType<typeof toLspRange>; newText: string } | undefined {
-  const fields = kind === 'requirement' ? ['title: TODO', 'status: draft', 'priority: should'] : ['title: TODO', 'status: planned'];
+  const fields = kind === 'requirement' ? ['title: TODO', 'status: draft', 'priority: should'] : kind === 'roadmap' ? ['title: TODO', 'status: planned'] : ['title: TODO'];
   if (target.last) {
     const dash = target.last.range.start.character;
     const pad = ' '.repeat(Math.max(target.last.headRange.start.character, dash + 2));
@@ -162,7 +163,7 @@ function stubEdit(ctx: FeatureContext, target: StubTarget, id: string, kind: Ite
   // The referencing file has no list of this kind: append one at the end of the file.
   const text = ctx.textOf(target.file);
   if (text === undefined) return undefined;
-  const listKey = kind === 'requirement' ? 'requirements' : 'roadmap';
+  const listKey = LIST_KEY[kind];
   if (new RegExp(`^${listKey}\\s*:`, 'm').test(text)) return undefined;
   const lines = text.split(/\r\n|\r|\n/);
   const last = { line: lines.length - 1, character: lines[lines.length - 1].length };

@@ -1,5 +1,6 @@
 // Code lenses. Above each requirement: its implementations, its tests and its roadmap item, each a
-// separate lens whose command opens those locations. Above each roadmap item: its progress. Above a
+// separate lens whose command opens those locations, and its evidence (`5 insights · 3 customers`).
+// Above each roadmap item: its progress. Above each insight: the requirements that address it. Above a
 // tag line in code, only with `spectrace.codeLens.codeFiles`: the requirement it names (by default
 // the inlay hint after the ID says it, and one title per tag is enough).
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
@@ -13,6 +14,8 @@ import { progressByStage, shortDate, titleOf } from './items';
 import { Pacer } from './pacer';
 import { plural } from '../shared/plural';
 import { revOf, suspectLinksOf, underReview } from '../engine/review/reviewModel';
+import { addressingRequirements, citedInsights, distinctCustomers } from '../engine/index/evidence';
+import { addressedText, evidenceText } from './card';
 
 function lens(ctx: FeatureContext, file: string, at: Range, title: string, locations: Location[]): CodeLens {
   const range = toLspRange({ start: at.start, end: at.start });
@@ -43,6 +46,20 @@ function requirementLenses(ctx: FeatureContext, item: SpecItem, now: Date, out: 
     const title = `${roadmapId}${due ? ` (due ${shortDate(due, now.getFullYear())})` : r ? '' : ' (unknown)'}`;
     out.push(lens(ctx, item.file, item.headRange, title, r ? [itemLocation(ctx, r)] : []));
   }
+  if (item.references.some((ref) => ref.field === 'insights')) {
+    const insights = citedInsights(ctx.index, item);
+    out.push(lens(ctx, item.file, item.headRange, evidenceText(insights.length, distinctCustomers(insights).length), insights.map((i) => itemLocation(ctx, i))));
+  }
+}
+
+/** How many requirements an insight lens names before `and N more`. */
+const ADDRESSED_LIMIT = 4;
+
+function insightLens(ctx: FeatureContext, item: SpecItem, out: CodeLens[]): void {
+  if (!item.id) return;
+  const addressing = addressingRequirements(ctx.index, item.id);
+  const title = addressing.length ? `addressed by ${addressedText(addressing, ADDRESSED_LIMIT)}` : 'addressed by no requirement';
+  out.push(lens(ctx, item.file, item.headRange, title, addressing.map((r) => itemLocation(ctx, r))));
 }
 
 /** A requirement under review: `rev 3 · 2 impl · 1 test · 1 suspect`; a click shows the suspect links (else the code and tests). */
@@ -76,6 +93,7 @@ export async function codeLenses(req: FeatureRequest<CodeLensParams>, now: Date)
       const progress = new Map(ctx.index.roadmapProgress().map((p) => [p.item.id ?? '', p]));
       for (const item of spec.roadmap) roadmapLenses(ctx, item, progress, out);
     }
+    for (const item of spec.insights) insightLens(ctx, item, out);
     return out;
   }
   const code = ctx.settings.codeLens.codeFiles ? ctx.index.codeFile(file) : undefined;

@@ -10,7 +10,8 @@ import { cancelled } from './requestErrors';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { idPrefix } from '../engine/index/queries';
 import { fieldText } from '../engine/reports/fields';
-import { itemAtLine, shortDate, titleOf } from './items';
+import { KIND_NAME, itemAtLine, itemsOfKind, listOfKind, shortDate, titleOf } from './items';
+import { insightFacts } from './insightText';
 import { compareRoadmapItemsForPicking, isClosedRoadmapItem } from '../shared/roadmapOrder';
 import type { PickableRoadmapItem } from '../shared/roadmapOrder';
 import { schemaKeys, schemaPathOf } from './schemaPath';
@@ -69,8 +70,9 @@ function maxPos(a: Position, b: Position): Position {
 }
 
 const ID_FIELDS: Record<ItemKind, Record<string, ItemKind>> = {
-  requirement: { roadmap: 'roadmap', parent: 'requirement', depends_on: 'requirement' },
+  requirement: { roadmap: 'roadmap', parent: 'requirement', depends_on: 'requirement', insights: 'insight' },
   roadmap: { parent: 'roadmap', requirements: 'requirement' },
+  insight: {},
 };
 
 function valueCompletion(req: FeatureRequest<CompletionParams>, cursor: CursorContext, range: LspRange, isConfig: boolean): CompletionList | null {
@@ -83,7 +85,7 @@ function valueCompletion(req: FeatureRequest<CompletionParams>, cursor: CursorCo
     const isIdValue = target && (where.keyPath.length === 1 || (where.keyPath.length === 2 && where.keyPath[1] === ITEM));
     if (target && isIdValue) {
       const self = currentItem(req);
-      const candidates = target === 'roadmap' ? ctx.index.roadmapItems() : ctx.index.requirements();
+      const candidates = target === 'roadmap' ? ctx.index.roadmapItems() : target === 'insight' ? ctx.index.insights() : ctx.index.requirements();
       return idItems(req, candidates, cursor.word, range, self?.id);
     }
   }
@@ -135,13 +137,14 @@ function idItems(req: FeatureRequest<CompletionParams>, candidates: SpecItem[], 
     const status = fieldText(item, 'status');
     const closed = item.kind === 'roadmap' ? isClosedRoadmapItem(pickable(item)) : status === 'rejected' || status === 'deprecated';
     const due = item.kind === 'roadmap' ? fieldText(item, 'due') : undefined;
-    const facts = [due ? `due ${shortDate(due, year)}` : undefined, status].filter((f): f is string => f !== undefined).join(' · ');
+    const facts =
+      item.kind === 'insight' ? insightFacts(item) : [due ? `due ${shortDate(due, year)}` : undefined, status].filter((f): f is string => f !== undefined).join(' · ');
     items.push({
       label: id,
       labelDetails: { detail: ` ${titleOf(item)}`, ...(facts ? { description: facts } : {}) },
-      kind: item.kind === 'roadmap' ? CompletionItemKind.Event : CompletionItemKind.Reference,
+      kind: item.kind === 'roadmap' ? CompletionItemKind.Event : item.kind === 'insight' ? CompletionItemKind.Text : CompletionItemKind.Reference,
       detail: titleOf(item),
-      documentation: status ? `${item.kind === 'roadmap' ? 'roadmap item' : 'requirement'} · ${facts}` : undefined,
+      documentation: status || item.kind === 'insight' ? `${KIND_NAME[item.kind]} · ${facts}` : undefined,
       // The title takes part in filtering so `saved card` finds PAY-3.
       filterText: `${id} ${titleOf(item)}`,
       // The position in this (already ordered) list, so the client keeps the order.
@@ -171,8 +174,8 @@ function keyCompletion(req: FeatureRequest<CompletionParams>, cursor: CursorCont
   const list = !isConfig && cursor.path.length === 1 ? cursor.path[0] : !isConfig && cursor.path.length === 2 && cursor.path[1] === ITEM && cursor.afterDash ? cursor.path[0] : undefined;
   const lineText = req.document.getText({ start: { line: req.params.position.line, character: 0 }, end: { line: req.params.position.line + 1, character: 0 } });
   const loneDash = /^\s*-\s*[\w-]*\s*$/.test(lineText);
-  if ((list === 'requirements' || list === 'roadmap') && (cursor.path.length === 1 || loneDash)) {
-    items.push(...itemSnippets(req, list === 'requirements' ? 'requirement' : 'roadmap', cursor, range));
+  if ((list === 'requirements' || list === 'roadmap' || list === 'insights') && (cursor.path.length === 1 || loneDash)) {
+    items.push(...itemSnippets(req, list === 'requirements' ? 'requirement' : list === 'roadmap' ? 'roadmap' : 'insight', cursor, range));
   }
   const where: SchemaPath | undefined = schemaPathOf(cursor.path, isConfig);
   if (!where) return { isIncomplete: false, items };
@@ -196,7 +199,7 @@ function keyCompletion(req: FeatureRequest<CompletionParams>, cursor: CursorCont
 
 /** Keys already written in the item (or mapping) at the cursor: not offered again. */
 function presentKeys(req: FeatureRequest<CompletionParams>, cursor: CursorContext, where: SchemaPath): Set<string> {
-  if ((where.kind === 'requirement' || where.kind === 'roadmap') && where.keyPath.length === 0) {
+  if ((where.kind === 'requirement' || where.kind === 'roadmap' || where.kind === 'insight') && where.keyPath.length === 0) {
     const item = currentItem(req);
     if (item) {
       const keys = new Set(item.fields.keys());
@@ -237,14 +240,14 @@ function escapeSnippet(s: string): string {
 /** The most common ID prefix in the current file's list of this kind (else in the workspace). */
 function likelyPrefix(req: FeatureRequest<CompletionParams>, kind: ItemKind): string {
   const spec = req.ctx.index.specFile(req.file);
-  const own = kind === 'requirement' ? spec?.requirements : spec?.roadmap;
-  const pool = own?.length ? own : kind === 'requirement' ? req.ctx.index.requirements() : req.ctx.index.roadmapItems();
+  const own = spec && listOfKind(spec, kind);
+  const pool = own?.length ? own : itemsOfKind(req.ctx.index, kind);
   const counts = new Map<string, number>();
   for (const it of pool) {
     const prefix = it.id ? idPrefix(it.id) : undefined;
     if (prefix !== undefined) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
-  let best = kind === 'requirement' ? 'REQ' : 'R';
+  let best = kind === 'requirement' ? 'REQ' : kind === 'roadmap' ? 'R' : 'INS';
   let n = 0;
   for (const [p, c] of counts) if (c > n) [best, n] = [p, c];
   return best;
@@ -276,7 +279,16 @@ function itemSnippets(req: FeatureRequest<CompletionParams>, kind: ItemKind, cur
           `${pad}acceptance:`,
           `${pad}  - ${ph(7, 'Given a situation, when the user acts, then the outcome')}`,
         ]
-      : [
+      : kind === 'insight'
+        ? [
+            `${dash}id: ${ph(1, id)}`,
+            `${pad}title: ${ph(2, 'The customer problem in a few words')}`,
+            `${pad}customer: ${ph(3, 'Customer name')}`,
+            `${pad}source: ${choice(4, 'source', 'interview')}`,
+            `${pad}importance: ${ph(5, '2')}`,
+            `${pad}quote: ${ph(6, 'What the customer said')}`,
+          ]
+        : [
           `${dash}id: ${ph(1, id)}`,
           `${pad}title: ${ph(2, 'Release name')}`,
           `${pad}type: ${choice(3, 'type', 'milestone')}`,
@@ -286,10 +298,10 @@ function itemSnippets(req: FeatureRequest<CompletionParams>, kind: ItemKind, cur
         ];
   return [
     {
-      label: kind === 'requirement' ? `new requirement ${id}` : `new roadmap item ${id}`,
+      label: `new ${KIND_NAME[kind]} ${id}`,
       kind: CompletionItemKind.Snippet,
-      detail: kind === 'requirement' ? 'A whole requirement with the next free ID' : 'A whole roadmap item with the next free ID',
-      filterText: `${cursor.word} ${kind === 'requirement' ? 'requirement' : 'roadmap'} - id`,
+      detail: `A whole ${KIND_NAME[kind]} with the next free ID`,
+      filterText: `${cursor.word} ${kind === 'roadmap' ? 'roadmap' : kind} - id`,
       sortText: '0',
       textEdit: { range, newText: lines.join('\n') + (ctx.snippets ? '$0' : '') },
       insertTextFormat: ctx.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

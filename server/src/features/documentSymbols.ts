@@ -1,5 +1,5 @@
 // The outline of a spec file: requirements nested by `parent` when the parent is in the same file,
-// then roadmap items nested the same way. The symbol kind follows the requirement's type.
+// then roadmap items nested the same way, then insights. The symbol kind follows the requirement's type.
 import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import type { SpecItem } from '../engine/types';
@@ -17,7 +17,8 @@ const REQUIREMENT_KIND: Record<string, SymbolKind> = {
 };
 
 function symbolOf(item: SpecItem): DocumentSymbol {
-  const kind = item.kind === 'roadmap' ? SymbolKind.Event : (REQUIREMENT_KIND[fieldText(item, 'type') ?? ''] ?? SymbolKind.Object);
+  const kind =
+    item.kind === 'roadmap' ? SymbolKind.Event : item.kind === 'insight' ? SymbolKind.String : (REQUIREMENT_KIND[fieldText(item, 'type') ?? ''] ?? SymbolKind.Object);
   const range = toLspRange(item.range);
   let selectionRange = toLspRange(item.idRange ?? item.headRange);
   // The selection range must lie inside the range; a damaged item may not guarantee it.
@@ -65,5 +66,5 @@ function isDescendant(candidate: DocumentSymbol, of: DocumentSymbol): boolean {
 export function documentSymbols(req: FeatureRequest<DocumentSymbolParams>): DocumentSymbol[] {
   const spec = req.ctx.index.specFile(req.file);
   if (!spec || !spec.hasSpecLists) return [];
-  return [...nest(spec.requirements), ...nest(spec.roadmap)];
+  return [...nest(spec.requirements), ...nest(spec.roadmap), ...nest(spec.insights)];
 }

@@ -1,6 +1,7 @@
 // Inlay hints in code files: after each tagged ID, the requirement's title and status ("Pay with a
 // saved card · in progress"), so a reader sees what `@implements PAY-1` means and where it stands
-// without leaving the file. Off with `spectrace.inlayHints.enabled`.
+// without leaving the file. In spec files, with a scoring model on, the score after each requirement's
+// ID (scoreHints.ts). Off with `spectrace.inlayHints.enabled`.
 import { InlayHintKind } from 'vscode-languageserver';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { fieldText } from '../engine/reports/fields';
@@ -8,6 +9,7 @@ import type { CodeTag, SpecItem } from '../engine/types';
 import { cancelled } from './requestErrors';
 import type { FeatureRequest } from './featureContext';
 import { titleOf } from './items';
+import { scoreHints } from './scoreHints';
 
 /** VS Code cuts a line's hints beyond `editor.inlayHints.maximumLength` (43 by default) mid-word, status included. */
 export const MAX_HINT_LENGTH = 43;
@@ -51,7 +53,7 @@ export function inlayHints(req: FeatureRequest<InlayHintParams>): InlayHint[] {
   const { ctx, file, params, token } = req;
   if (!ctx.settings.inlayHints.enabled) return [];
   const code = ctx.index.codeFile(file);
-  if (!code) return [];
+  if (!code) return ctx.index.specFile(file) ? scoreHints(req) : [];
   const { start, end } = params.range;
   const shown: { tag: CodeTag; item: SpecItem }[] = [];
   for (let i = 0; i < code.tags.length; i++) {

@@ -1,7 +1,8 @@
 // Small readers over the engine's SpecItems shared by several features.
 import * as path from 'node:path';
 import { fieldText } from '../engine/reports/fields';
-import type { Position, Range, SpecFile, SpecItem } from '../engine/types';
+import type { ItemKind, Position, Range, SpecFile, SpecItem } from '../engine/types';
+import type { WorkspaceIndexReader } from '../engine/index/indexReader';
 import { countStages, stageProgressText } from '../shared/statusStages';
 
 export function contains(r: Range, p: Position): boolean {
@@ -13,7 +14,7 @@ export function contains(r: Range, p: Position): boolean {
 
 /** The item whose lines include `line` (items are sorted by position within each list). */
 export function itemAtLine(spec: SpecFile, line: number): SpecItem | undefined {
-  for (const list of [spec.requirements, spec.roadmap]) {
+  for (const list of [spec.requirements, spec.roadmap, spec.insights]) {
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
@@ -25,6 +26,21 @@ export function itemAtLine(spec: SpecFile, line: number): SpecItem | undefined {
     }
   }
   return undefined;
+}
+
+/** What people call an item of each kind, in messages. */
+export const KIND_NAME: Readonly<Record<ItemKind, string>> = { requirement: 'requirement', roadmap: 'roadmap item', insight: 'insight' };
+/** The spec file's list key of each kind. */
+export const LIST_KEY: Readonly<Record<ItemKind, 'requirements' | 'roadmap' | 'insights'>> = { requirement: 'requirements', roadmap: 'roadmap', insight: 'insights' };
+
+/** Every item of one kind in the index (a fresh list). */
+export function itemsOfKind(index: Pick<WorkspaceIndexReader, 'requirements' | 'roadmapItems' | 'insights'>, kind: ItemKind): SpecItem[] {
+  return kind === 'requirement' ? index.requirements() : kind === 'roadmap' ? index.roadmapItems() : index.insights();
+}
+
+/** A spec file's list of one kind. */
+export function listOfKind(spec: SpecFile, kind: ItemKind): SpecItem[] {
+  return kind === 'requirement' ? spec.requirements : kind === 'roadmap' ? spec.roadmap : spec.insights;
 }
 
 export function titleOf(item: SpecItem): string {

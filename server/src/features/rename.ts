@@ -11,7 +11,7 @@ import { toLspRange } from './lspRange';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { EditBuilder } from './edits';
 import { Pacer } from './pacer';
-import { relativeLabel } from './items';
+import { KIND_NAME, relativeLabel } from './items';
 import { quoted } from '../engine/text/quote';
 import { invalidIdSentence } from '../engine/text/idExample';
 
@@ -50,7 +50,7 @@ export async function rename(req: FeatureRequest<RenameParams>): Promise<Workspa
   }
   const taken = ctx.index.definitions(newId)[0];
   if (taken) {
-    throw new UserFacingError(`${newId} is already used by a ${taken.kind === 'roadmap' ? 'roadmap item' : 'requirement'} in ${relativeLabel(ctx.root, taken.file)}:${taken.headRange.start.line + 1}.`);
+    throw new UserFacingError(`${newId} is already used by ${taken.kind === 'insight' ? 'an' : 'a'} ${KIND_NAME[taken.kind]} in ${relativeLabel(ctx.root, taken.file)}:${taken.headRange.start.line + 1}.`);
   }
   const refs = ctx.index.referencesTo(hit.id);
   if (refs.definitions.length === 0) throw new UserFacingError(`${hit.id} is not defined in any spec file, so there is nothing to rename.`);

@@ -13,7 +13,7 @@ export interface SchemaPath {
   keyPath: string[];
 }
 
-const LISTS: Record<string, ItemKind> = { requirements: 'requirement', roadmap: 'roadmap' };
+const LISTS: Record<string, ItemKind> = { requirements: 'requirement', roadmap: 'roadmap', insights: 'insight' };
 
 /** Where a document path lands in the schemas; undefined for paths no schema describes. */
 export function schemaPathOf(path: string[], isConfig: boolean): SchemaPath | undefined {

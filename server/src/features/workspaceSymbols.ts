@@ -19,7 +19,7 @@ export async function workspaceSymbols(contexts: FeatureContext[], params: Works
       out.push({
         // The title is part of the name so clients that filter by name find requirements by title too.
         name: `${item.id} ${titleOf(item)}`,
-        kind: item.kind === 'roadmap' ? SymbolKind.Event : SymbolKind.Key,
+        kind: item.kind === 'roadmap' ? SymbolKind.Event : item.kind === 'insight' ? SymbolKind.String : SymbolKind.Key,
         location: { uri: ctx.uriOf(item.file), range: toLspRange(item.idRange ?? item.headRange) },
         containerName: relativeLabel(ctx.root, item.file),
       });

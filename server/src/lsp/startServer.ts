@@ -15,7 +15,7 @@ import { idAtPosition } from '../features/idAtPosition';
 import { inlayHints } from '../features/inlayHints';
 import { references } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
-import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
+import { coverageGaps, insights, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
 import { renderReport } from '../features/views/report';
 import { releaseNotes, timeline } from '../features/views/releases';
 import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
@@ -48,6 +48,7 @@ import {
   SuspectLinksRequest,
   RequirementsTreeRequest,
   RoadmapRequest,
+  InsightsRequest,
   SummaryRequest,
   TraceRequest,
   TrustChangedNotification,
@@ -192,6 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(RequirementsTreeRequest, (p, token) => guard('requirementsTree', log, token, async () => requirementsTree(await ws().views(token, p?.folderUri), token)));
   connection.onRequest(RoadmapRequest, (p, token) => guard('roadmap', log, token, async () => roadmap(await ws().views(token, p?.folderUri), token)));
+  connection.onRequest(InsightsRequest, (p, token) => guard('insights', log, token, async () => insights(await ws().views(token, p?.folderUri), token)));
   connection.onRequest(MatrixRequest, (p, token) => guard('matrix', log, token, async () => matrix(await ws().views(token, p?.folderUri), token)));
   connection.onRequest(CoverageGapsRequest, (p, token) => guard('coverageGaps', log, token, async () => coverageGaps(await ws().views(token, p?.folderUri), token)));
   connection.onRequest(SummaryRequest, (p, token) => guard('summary', log, token, async () => summary(await ws().views(token, p?.folderUri))));

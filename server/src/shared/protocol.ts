@@ -5,8 +5,8 @@
 // imports these constants at activation, and the whole protocol package took a third of its load time.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { StageCount } from './statusStages';
-import type { CoverageLabel, TraceRow } from './traceRow';
 import type { SvgNode } from './svgTree';
+import type { CoverageLabel, TraceRow, TraceScore } from './traceRow';
 
 export interface LspPosition {
   line: number;
@@ -44,6 +44,30 @@ export interface RequirementNode {
   rev: number;
   /** Links to this requirement reviewed against an older revision (0 when review is off). */
   suspect: number;
+  /** The prioritisation score, when a scoring model is on and the inputs are usable. */
+  score?: TraceScore;
+  /** How many insights the requirement cites, and their distinct customers. */
+  insights?: number;
+  customers?: number;
+}
+
+/** One insight (customer evidence) as the Insights view shows it. */
+export interface InsightNode {
+  id: string;
+  title: string;
+  customer: string | undefined;
+  segment: string | undefined;
+  source: string | undefined;
+  date: string | undefined;
+  quote: string | undefined;
+  /** 0–3 (none, nice, important, critical), when written as one. */
+  importance: number | undefined;
+  location: LspLocation;
+  /** The requirements citing it, with their status. */
+  addressedBy: { id: string; title: string; status: string | undefined; location: LspLocation }[];
+}
+export interface InsightsResult {
+  folders: { folderUri: string; name: string; insights: InsightNode[] }[];
 }
 
 export interface FolderScopeParams {
@@ -331,6 +355,8 @@ export interface ImportRequirementsResult {
 export const RequirementsTreeRequest = new RequestType<FolderScopeParams, RequirementsTreeResult, void>('spectrace/requirementsTree');
 /** Client → server: roadmap items with progress, for the Roadmap view. */
 export const RoadmapRequest = new RequestType<FolderScopeParams, RoadmapResult, void>('spectrace/roadmap');
+/** Client → server: every insight with the requirements that address it (the Insights view). */
+export const InsightsRequest = new RequestType<FolderScopeParams, InsightsResult, void>('spectrace/insights');
 /** Client → server: the full trace of one requirement. */
 export const TraceRequest = new RequestType<TraceParams, TraceResult | null, void>('spectrace/trace');
 /** Client → server: the traceability matrix rows, for the webview. */

@@ -18,6 +18,9 @@ export const TRACE_CSV_HEADER = [
   'Tests',
   'Coverage',
   'Defined in',
+  'Score',
+  'Insights',
+  'Customers',
 ] as const;
 
 /**
@@ -52,6 +55,9 @@ export function traceCsv(rows: readonly TraceRow[]): string {
         links(r.tests),
         COVERAGE_TEXT[r.coverage],
         `${r.file}:${r.line}`,
+        r.score ? String(r.score.value) : '',
+        (r.insights ?? []).join('; '),
+        r.insights?.length ? String(r.customers ?? 0) : '',
       ]
         .map(csvField)
         .join(','),

@@ -43,4 +43,17 @@ export interface TraceRow {
   tests: TraceLink[];
   coverage: CoverageLabel;
   exemptReason: string | undefined;
+  /** The requirement's prioritisation score, when a scoring model is on and its inputs are usable. */
+  score?: TraceScore;
+  /** The insight IDs the requirement cites, as written (defined or not); absent in rows built elsewhere means none. */
+  insights?: string[];
+  /** Distinct customers of the cited insights (0 without insights). */
+  customers?: number;
+}
+
+/** A computed score: `value` for sorting, `label` (`RICE 320`) and `formula` (`1200 × 2 × 0.8 ÷ 6 = 320`) for people. */
+export interface TraceScore {
+  value: number;
+  label: string;
+  formula: string;
 }

@@ -169,6 +169,27 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'roadmap');
   });
 
+  it('shows the Insights view: customers, their insights and the requirements addressing them', async () => {
+    await openViewContainer(page, 'Specs');
+    // Room for the Insights view in the screenshot: the other views folded, the sidebar wider.
+    for (const title of ['Requirements', 'Roadmap']) {
+      const header = page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${title}`) }).first();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    await widenSidebar(page, 200);
+    const pane = await expandedPane(page, 'Insights');
+    // Globex's critical insight is planned: two in-progress requirements cite it.
+    const insight = await revealTreePath(page, pane, ['Globex', 'INS-1']);
+    assert.match(await insight.innerText(), /critical · planned/);
+    const requirement = await revealTreePath(page, pane, ['Globex', 'INS-1', 'PAY-4']);
+    assert.match(await requirement.innerText(), /in-progress/);
+    await revealTreePath(page, pane, ['Stark Industries', 'INS-7']);
+    await screenshot(page, shots, 'insights-view');
+    // As the later screenshots expect: the other views open, the sidebar as it was.
+    for (const title of ['Requirements', 'Roadmap']) await expandedPane(page, title);
+    await widenSidebar(page, -200);
+  });
+
   it('shows a broken spec with a squiggle and its entry in the Problems panel', async () => {
     const editor = await openFile(page, 'specs/e2e-broken.yaml');
     await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 30_000 });

@@ -68,8 +68,8 @@ describe('client: matrix page and CSV', () => {
     const csv = traceCsv([row('A-1', 'Line\nbreak')]);
     assert.equal(
       csv,
-      'ID,Title,Type,Priority,Status,Owner,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in\r\n' +
-        'A-1,"Line\nbreak",story,must,approved,payments-pm,R-1,,,src/a.ts:4,,partial,specs/a.yaml:3\r\n',
+      'ID,Title,Type,Priority,Status,Owner,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in,Score,Insights,Customers\r\n' +
+        'A-1,"Line\nbreak",story,must,approved,payments-pm,R-1,,,src/a.ts:4,,partial,specs/a.yaml:3,,,\r\n',
     );
   });
 

@@ -150,3 +150,30 @@ describe('client: requirements tree model', () => {
     assert.deepEqual(byDueDate([item('C', undefined), item('B', '2026-05-01'), item('D', undefined), item('A', '2026-01-01')]).map((i) => i.id), ['A', 'B', 'C', 'D']);
   });
 });
+
+describe('client: requirements sorted by score', () => {
+  const score = (value: number) => ({ value, label: `RICE ${value}`, formula: `${value}` });
+
+  it('highest score first within a group and under a parent, unscored after them as written', () => {
+    const reqs = [
+      req('A-1'),
+      req('A-2', { score: score(10) }),
+      req('A-3', { score: score(320) }),
+      req('A-4'),
+      req('A-5', { score: score(0) }),
+      req('A-6', { parent: 'A-1', score: score(1) }),
+      req('A-7', { parent: 'A-1', score: score(5) }),
+    ];
+    const ids = (nodes: ModelNode[]) => nodes.map((n) => (n.kind === 'requirement' ? n.req.id : n.label));
+    const asWritten = buildRequirementsModel(tree(reqs), undefined, opts());
+    assert.deepEqual(ids(asWritten.roots[0].children as ModelNode[]), ['A-1', 'A-2', 'A-3', 'A-4', 'A-5']);
+    const byScore = buildRequirementsModel(tree(reqs), undefined, opts({ sort: 'score' }));
+    const top = byScore.roots[0].children as RequirementTreeNode[];
+    assert.deepEqual(ids(top), ['A-3', 'A-2', 'A-5', 'A-1', 'A-4']);
+    assert.deepEqual(ids(top[3].children), ['A-7', 'A-6']);
+  });
+
+  it('a scored requirement says its score first and its insight count last', () => {
+    assert.equal(requirementDescription(req('A-1', { score: score(320), insights: 2, customers: 1 })), 'RICE 320 · must · approved · uncovered · 0 impl · 0 tests · 2 insights');
+  });
+});

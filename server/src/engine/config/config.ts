@@ -8,7 +8,7 @@ import { compileIdPattern } from './idPattern';
 import { readableErrors } from '../text/messages';
 import type { PathSegment, ReadableError } from '../text/messages';
 import { LineIndex, comparePositions, zeroRange } from '../text/positions';
-import type { DiagnosticCode, Range, ReviewConfig, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
+import type { DiagnosticCode, EvidencePolicy, Range, ReviewConfig, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
 import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from '../spec/yamlNodes';
 import { errorText } from '../../shared/errorText';
 
@@ -37,7 +37,7 @@ export const DEFAULT_CONFIG: SpectraceConfig = deepFreeze({
 });
 
 /** Default severity of every diagnostic code (what `rules` in the config overrides). */
-export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deepFreeze({
+export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, RuleSetting>> = deepFreeze({
   schema: 'error',
   'yaml-syntax': 'error',
   'invalid-config': 'error',
@@ -58,7 +58,13 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = deep
   'link-rev-ahead': 'error',
   'roadmap-order': 'warning',
   'release-not-ready': 'info',
+  'unsupported-requirement': 'off',
+  'unaddressed-insight': 'info',
+  'unscored-requirement': 'off',
 });
+
+/** Which requirements `unsupported-requirement` checks when spectrace.yaml has no `evidence:`. */
+export const DEFAULT_EVIDENCE: Readonly<EvidencePolicy> = deepFreeze({ type: ['epic', 'feature', 'story'] });
 
 /** The defaults of `review:` (an empty `review: {}` turns change review on with these). */
 export const DEFAULT_REVIEW: Readonly<ReviewConfig> = deepFreeze({
@@ -69,9 +75,8 @@ export const DEFAULT_REVIEW: Readonly<ReviewConfig> = deepFreeze({
 
 /** The severity for `code` under the config's rules; undefined when the rule is `off`. */
 export function severityFor(code: DiagnosticCode, rules: Partial<Record<DiagnosticCode, RuleSetting>>): Severity | undefined {
-  const setting = rules[code];
-  if (setting === 'off') return undefined;
-  return setting ?? DEFAULT_SEVERITY[code];
+  const setting = rules[code] ?? DEFAULT_SEVERITY[code];
+  return setting === 'off' ? undefined : setting;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -97,6 +102,9 @@ const PARTS: PathSegment[][] = [
   ['tags', 'verifies'],
   ['schemas', 'requirement'],
   ['schemas', 'roadmap'],
+  ['schemas', 'insight'],
+  ['scoring'],
+  ['evidence'],
   ['coverage'],
   ['maxFileSize'],
   ['releases', 'warnDays'],

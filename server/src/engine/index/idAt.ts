@@ -6,7 +6,7 @@ import type { IdAt } from './indexReader';
 /** What ID is at `pos` in `spec` (when the file is a spec) or else in `code`. */
 export function idAtPosition(spec: SpecFile | undefined, code: CodeFile | undefined, pos: Position): IdAt | undefined {
   if (spec) {
-    for (const list of [spec.requirements, spec.roadmap]) {
+    for (const list of [spec.requirements, spec.roadmap, spec.insights]) {
       const item = itemAt(list, pos);
       if (!item) continue;
       if (item.id !== undefined && item.idRange && contains(item.idRange, pos)) return { id: item.id, range: item.idRange, role: 'definition' };

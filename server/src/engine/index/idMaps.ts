@@ -9,6 +9,10 @@ import type { IncomingRef } from './indexReader';
 import { compareItems } from './queries';
 import { insertSorted, removeFrom, removeSorted } from './sortedLists';
 
+const ITEM_KINDS = ['requirement', 'roadmap', 'insight'] as const;
+/** Which kinds of item define an ID. */
+type KindsPresent = Record<ItemKind, boolean>;
+
 /** What the maps tell the rule engine. */
 type RuleInvalidation = Pick<RuleEngine, 'invalidateIds' | 'idSetChanged' | 'itemsReplaced' | 'edgesAdded'>;
 
@@ -17,7 +21,7 @@ export class IdMaps {
   private readonly defs = new Map<string, SpecItem[]>();
   /** id -> the spec references naming it, sorted by file and position. */
   private readonly refs = new Map<string, IncomingRef[]>();
-  /** id -> how many of its references expect a requirement, and how many a roadmap item. */
+  /** id -> how many of its references expect each kind of item. */
   private readonly refKinds = new Map<string, Record<ItemKind, number>>();
   /** id -> the code tags naming it, sorted by file and position. */
   private readonly tagMap = new Map<string, CodeTag[]>();
@@ -65,7 +69,7 @@ export class IdMaps {
     const dirty = new Set<string>();
     // The parent/depends_on edges the removed items take away and the added ones bring (a multiset).
     const edges = new Map<string, { count: number; edge: GraphEdge }>();
-    const kindsBefore = new Map<string, [boolean, boolean]>();
+    const kindsBefore = new Map<string, KindsPresent>();
     const touch = (it: SpecItem, sign: number) => {
       for (const r of it.references) {
         dirty.add(r.targetId);
@@ -101,10 +105,9 @@ export class IdMaps {
     // Added items may also have been touched before removal bookkeeping; mark their dependants too.
     for (const it of added) if (it.id) for (const inc of this.refs.get(it.id) ?? []) if (inc.ref.field === 'requirements' && inc.item.id) dirty.add(inc.item.id);
 
-    for (const [id, [req, road]] of kindsBefore) {
-      const [req2, road2] = this.kindsOf(id);
-      if (req !== req2) this.rules.idSetChanged(id, 'requirement', req2);
-      if (road !== road2) this.rules.idSetChanged(id, 'roadmap', road2);
+    for (const [id, before] of kindsBefore) {
+      const after = this.kindsOf(id);
+      for (const kind of ITEM_KINDS) if (before[kind] !== after[kind]) this.rules.idSetChanged(id, kind, after[kind]);
     }
     this.rules.invalidateIds(dirty);
     // Typing in a title changes no edge: the cycle check only reruns when a cycle diagnostic sits in
@@ -119,14 +122,18 @@ export class IdMaps {
     const counts = this.refKinds.get(id);
     if (counts) {
       counts[kind] += by;
-      if (counts.requirement === 0 && counts.roadmap === 0) this.refKinds.delete(id);
-    } else if (by > 0) this.refKinds.set(id, kind === 'requirement' ? { requirement: by, roadmap: 0 } : { requirement: 0, roadmap: by });
+      if (counts.requirement === 0 && counts.roadmap === 0 && counts.insight === 0) this.refKinds.delete(id);
+    } else if (by > 0) {
+      const counts = { requirement: 0, roadmap: 0, insight: 0 };
+      counts[kind] = by;
+      this.refKinds.set(id, counts);
+    }
   }
 
-  private kindsOf(id: string): [boolean, boolean] {
+  private kindsOf(id: string): KindsPresent {
     const defs = this.defs.get(id);
-    if (!defs) return [false, false];
-    return [defs.some((d) => d.kind === 'requirement'), defs.some((d) => d.kind === 'roadmap')];
+    if (!defs) return { requirement: false, roadmap: false, insight: false };
+    return { requirement: defs.some((d) => d.kind === 'requirement'), roadmap: defs.some((d) => d.kind === 'roadmap'), insight: defs.some((d) => d.kind === 'insight') };
   }
 
   /** Swap one code file's old tags (sorted) for its new ones (sorted). */

@@ -82,6 +82,8 @@ export interface WorkspaceIndexReader {
   requirements(): SpecItem[];
   /** Every roadmap item, by file path then position (a fresh list). */
   roadmapItems(): SpecItem[];
+  /** Every insight (customer evidence), by file path then position (a fresh list). */
+  insights(): SpecItem[];
   /** The first definition of an ID (by file path, then position). */
   item(id: string): SpecItem | undefined;
   /** The trace of a requirement; undefined when no requirement has this ID. */
@@ -92,7 +94,7 @@ export interface WorkspaceIndexReader {
   roadmapProgress(): RoadmapProgress[];
   /** `PAY` -> `PAY-13` when PAY-12 is the highest PAY ID in use (gaps are not reused). */
   nextFreeId(prefix: string): string;
-  /** Requirements and roadmap items by ID or title, fuzzy, best first. */
+  /** Requirements, roadmap items and insights by ID or title, fuzzy, best first. */
   search(query: string, limit?: number): SpecItem[];
   referencesTo(id: string): ReferencesToId;
   idAt(file: string, pos: Position): IdAt | undefined;

@@ -85,7 +85,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
   private readonly rules: RuleEngine;
   private readonly diags: IndexDiagnostics;
   /** Memoized whole-index lists, valid for one version. */
-  private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
+  private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; insights?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
 
   constructor(root: string, options: WorkspaceIndexOptions) {
     this.root = root;
@@ -273,7 +273,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     // The analyzer starts empty: the first edit of this file reads it whole.
     this.specs.set(file, { analyzer: new SpecAnalyzer(this.cfg.schemaSet, this.cfg.config), input: text, revision: 0, spec });
     this.diags.localChange(file);
-    this.replaceItems([], [spec.requirements, spec.roadmap]);
+    this.replaceItems([], [spec.requirements, spec.roadmap, spec.insights]);
     this._version++;
     return true;
   }
@@ -296,9 +296,9 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     // Otherwise it says which items at the start of each list it kept from `oldSpec` (its previous result).
     const kept = oldSpec ? change.kept : undefined;
     this.replaceItems(
-      oldSpec ? [oldSpec.requirements, oldSpec.roadmap] : [],
-      [entry.spec.requirements, entry.spec.roadmap],
-      kept && [kept.requirement, kept.roadmap],
+      oldSpec ? [oldSpec.requirements, oldSpec.roadmap, oldSpec.insights] : [],
+      [entry.spec.requirements, entry.spec.roadmap, entry.spec.insights],
+      kept && [kept.requirement, kept.roadmap, kept.insight],
     );
   }
 
@@ -307,7 +307,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     if (!entry) return false;
     this.specs.delete(file);
     this.diags.localChange(file);
-    this.replaceItems([entry.spec.requirements, entry.spec.roadmap], []);
+    this.replaceItems([entry.spec.requirements, entry.spec.roadmap, entry.spec.insights], []);
     return true;
   }
 
@@ -416,6 +416,12 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     return [...(memo.roadmap ??= this.specFiles().flatMap((s) => s.roadmap))];
   }
 
+  /** Every insight, by file path then position. */
+  insights(): SpecItem[] {
+    const memo = this.fresh();
+    return [...(memo.insights ??= this.specFiles().flatMap((s) => s.insights))];
+  }
+
   /** The first definition of an ID (by file path, then position). */
   item(id: string): SpecItem | undefined {
     return this.ids.definitions(id)[0];
@@ -468,7 +474,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 
   /** Requirements and roadmap items by ID or title, fuzzy, best first. */
   search(query: string, limit = DEFAULT_SEARCH_LIMIT): SpecItem[] {
-    return searchItems([...this.requirements(), ...this.roadmapItems()], query, limit);
+    return searchItems([...this.requirements(), ...this.roadmapItems(), ...this.insights()], query, limit);
   }
 
   referencesTo(id: string): ReferencesToId {
@@ -502,5 +508,5 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 // Helpers
 
 function emptySpec(file: string): SpecFile {
-  return { file, hasSpecLists: false, product: undefined, requirements: [], roadmap: [], diagnostics: [] };
+  return { file, hasSpecLists: false, product: undefined, requirements: [], roadmap: [], insights: [], diagnostics: [] };
 }

@@ -105,6 +105,9 @@ export function releaseScope(index: IndexModel, roadmapId: string, today: string
   const requirements: ScopeRequirement[] = [];
   const source = {
     root: index.root,
+    config: index.config,
+    definitions: (id: string) => index.definitions(id),
+    incoming: (id: string) => index.incoming(id),
     requirements: () => planned.map((p) => p.item),
     trace: (id: string) => {
       const item = firstOfKind(index, id, 'requirement');

@@ -1,5 +1,5 @@
 // Builds the traceability report from the index: one row per requirement (traceRows.ts, the rows the
-// matrix request shows too), the roadmap items with their progress, and totals.
+// matrix request shows too), the roadmap items with their progress, totals and the Value section.
 import * as path from 'node:path';
 import type { SpecItem } from '../types';
 import { fieldText } from './fields';
@@ -9,6 +9,7 @@ import type { ReportSource } from './source';
 import { compareTraceRows, traceRows } from './traceRows';
 import { timelineItems } from '../releases/timelineItems';
 import { timelineChart } from './svg/timelineSvg';
+import { buildValue } from './buildValue';
 
 export interface TraceInput {
   tool: ToolInfo;
@@ -79,5 +80,6 @@ export function buildTraceReport(source: ReportSource, input: TraceInput): Trace
       overdue: roadmap.filter((r) => r.overdue).length,
     },
     ...(timeline ? { timeline } : {}),
+    value: buildValue(source, rows),
   };
 }

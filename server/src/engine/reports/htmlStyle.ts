@@ -18,6 +18,7 @@ h1 { font-size: 1.85rem; margin: 0; letter-spacing: -0.01em; }
 h1 .product { color: var(--accent); }
 .products { color: var(--muted); margin-top: 4px; }
 h2 { font-size: 1.3rem; margin: 32px 0 12px; }
+h3 { font-size: 1.05rem; margin: 20px 0 8px; }
 .meta { color: var(--muted); font-size: 0.93rem; text-align: right; }
 .meta code { font-size: 0.86rem; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; }
@@ -38,6 +39,7 @@ tr:last-child td { border-bottom: none; }
 th { background: var(--grey-bg); font-size: 0.86rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; }
 tbody tr:nth-child(even) td { background: #fbfcfd; }
 td.id { white-space: nowrap; font-weight: 600; }
+td.score { white-space: nowrap; }
 td.title .where { display: block; color: var(--muted); font-size: 0.86rem; }
 td.links { font-size: 0.86rem; }
 td.links ul { list-style: none; margin: 0; padding: 0; }

@@ -8,7 +8,9 @@ import { TIMELINE_CSS } from './svg/timelineSvg';
 import { COVERAGE_TEXT } from '../../shared/traceRow';
 import type { CoverageLabel, TraceLink, TraceRow } from '../../shared/traceRow';
 import { percent } from './labels';
-import type { RoadmapRow, TraceReport } from './reportModel';
+import type { InsightRow, RoadmapRow, TraceReport, UnplannedRow } from './reportModel';
+import { hasValue } from './buildValue';
+import { NO_UNADDRESSED, NO_UNPLANNED, UNADDRESSED_HEADING, UNPLANNED_HEADING, addressedByText, importanceText, insightsCellText, scoringSentence } from './valueText';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -60,7 +62,13 @@ function timelineSection(report: TraceReport): string {
   return `<div class="timeline">${svgMarkup(chart.svg)}</div>\n${undated}`;
 }
 
-function requirementRow(r: TraceRow): string {
+/** Which optional columns the requirements table has: a score with a scoring model, insights when the workspace has some. */
+interface Columns {
+  scored: boolean;
+  cited: boolean;
+}
+
+function requirementRow(r: TraceRow, columns: Columns): string {
   const roadmap =
     r.roadmap === undefined
       ? '<td class="none">—</td>'
@@ -76,6 +84,8 @@ function requirementRow(r: TraceRow): string {
     linkList(r.implementations),
     linkList(r.tests),
     `<td${coverageTitle}>${pill(COVERAGE_TEXT[r.coverage], COVERAGE_TONE[r.coverage])}</td>`,
+    columns.scored ? (r.score ? `<td class="score mono" title="${esc(r.score.formula)}">${esc(r.score.label)}</td>` : '<td class="none">—</td>') : '',
+    columns.cited ? (r.insights?.length ? `<td class="mono">${esc(insightsCellText(r))}</td>` : '<td class="none">—</td>') : '',
     '</tr>',
   ].join('');
 }
@@ -99,6 +109,45 @@ function card(label: string, value: string, detail: string, toneClass = '', barH
   return `<div class="card ${toneClass}"><div class="label">${esc(label)}</div><div class="value">${value}${detail ? ` <small>${detail}</small>` : ''}</div>${barHtml}</div>`;
 }
 
+function unplannedRow(r: UnplannedRow): string {
+  return `<tr><td class="id mono">${esc(r.id)}</td><td class="title"><span class="text">${esc(r.title)}</span><span class="where mono">${esc(r.file)}:${r.line}</span></td><td>${pill(r.status, tone(STATUS_TONE, r.status))}</td><td class="score mono">${esc(r.label)}</td><td class="mono">${esc(r.formula)}</td><td>${r.insights}</td></tr>`;
+}
+
+function insightRow(i: InsightRow, withAddressed: boolean): string {
+  const cellOr = (text: string | undefined) => (text ? `<td>${esc(text)}</td>` : '<td class="none">—</td>');
+  return `<tr><td class="id mono">${esc(i.id)}</td><td class="title"><span class="text">${esc(i.title)}</span><span class="where mono">${esc(i.file)}:${i.line}</span></td>${cellOr(i.customer)}${cellOr(i.segment)}${cellOr(importanceText(i.importance))}${withAddressed ? cellOr(addressedByText(i)) : ''}</tr>`;
+}
+
+function valueSection(report: TraceReport): string {
+  const v = report.value;
+  const unplanned =
+    v.unplanned.length === 0
+      ? `<p class="none">${v.model ? esc(NO_UNPLANNED) : '—'}</p>`
+      : `<table class="value"><thead><tr><th>ID</th><th>Title</th><th>Status</th><th>Score</th><th>Formula</th><th>Insights</th></tr></thead><tbody>
+${v.unplanned.map(unplannedRow).join('\n')}
+</tbody></table>`;
+  const unaddressed =
+    v.unaddressed.length === 0
+      ? `<p class="none">${esc(NO_UNADDRESSED)}</p>`
+      : `<table class="value"><thead><tr><th>Insight</th><th>Title</th><th>Customer</th><th>Segment</th><th>Importance</th></tr></thead><tbody>
+${v.unaddressed.map((i) => insightRow(i, false)).join('\n')}
+</tbody></table>`;
+  const all =
+    v.insights.length === 0
+      ? ''
+      : `<h3>Insights</h3>
+<table class="value"><thead><tr><th>Insight</th><th>Title</th><th>Customer</th><th>Segment</th><th>Importance</th><th>Addressed by</th></tr></thead><tbody>
+${v.insights.map((i) => insightRow(i, true)).join('\n')}
+</tbody></table>`;
+  return `<h2 id="value">Value</h2>
+<p>${esc(scoringSentence(v))}</p>
+<h3>${esc(UNPLANNED_HEADING)}</h3>
+${unplanned}
+<h3>${esc(UNADDRESSED_HEADING)}</h3>
+${unaddressed}
+${all}`;
+}
+
 export function renderHtml(report: TraceReport): string {
   const t = report.totals;
   const name = report.name;
@@ -112,13 +161,14 @@ export function renderHtml(report: TraceReport): string {
     card('Roadmap items', String(t.roadmapItems), t.overdue > 0 ? `${t.overdue} overdue` : 'none overdue', t.overdue > 0 ? 'bad' : ''),
   ].join('\n');
 
+  const columns: Columns = { scored: report.value.model !== undefined, cited: report.value.insights.length > 0 || report.rows.some((r) => r.insights?.length) };
   const requirements =
     report.rows.length === 0
       ? '<p class="none">No requirements found.</p>'
       : `<table class="matrix">
-<thead><tr><th>ID</th><th>Title</th><th>Priority</th><th>Status</th><th>Roadmap</th><th>Implementations</th><th>Tests</th><th>Coverage</th></tr></thead>
+<thead><tr><th>ID</th><th>Title</th><th>Priority</th><th>Status</th><th>Roadmap</th><th>Implementations</th><th>Tests</th><th>Coverage</th>${columns.scored ? '<th>Score</th>' : ''}${columns.cited ? '<th>Insights</th>' : ''}</tr></thead>
 <tbody>
-${report.rows.map(requirementRow).join('\n')}
+${report.rows.map((r) => requirementRow(r, columns)).join('\n')}
 </tbody>
 </table>`;
   const roadmap =
@@ -156,6 +206,7 @@ ${cards}
 ${timelineSection(report)}${roadmap}
 <h2>Requirements</h2>
 ${requirements}
+${hasValue(report.value) ? valueSection(report) : ''}
 <footer>Coverage: <b>covered</b> meets the coverage policy in spectrace.yaml; <b>uncovered</b> does not; <b>exempt</b> has a written <code>coverage_exempt</code> reason; <b>not required</b> is outside the policy. Implementations are <code>@implements</code> tags, tests are <code>@verifies</code> tags.</footer>
 </main>
 </body>

@@ -34,8 +34,10 @@ export function renderTraceJson(report: TraceReport): string {
       generated: report.generated,
       products: report.products,
       totals: report.totals,
-      requirements: report.rows,
+      // Score and evidence keys on every row too: null and empty when there is none.
+      requirements: report.rows.map((r) => ({ ...r, score: r.score, insights: r.insights ?? [], customers: r.customers ?? 0 })),
       roadmap: report.roadmap,
+      value: report.value,
     },
     // Absent values (a requirement without a roadmap item) are written as null, so every row has every key.
     (_key, value: unknown) => (value === undefined ? null : value),

@@ -89,7 +89,8 @@ export function renderSarif(report: CheckReport, options: SarifOptions = {}): st
     fullDescription: { text: doc.description },
     help: { text: doc.help, markdown: `**${doc.title}.** ${doc.description}\n\n**How to fix:** ${doc.help}` },
     ...(rulesDocUri !== undefined ? { helpUri: `${rulesDocUri}#${doc.code}` } : {}),
-    defaultConfiguration: { level: level(doc.defaultSeverity) },
+    // A rule that is off by default is described as disabled (SARIF's `enabled`), with the level it reports at once turned on.
+    defaultConfiguration: doc.defaultSeverity === 'off' ? { enabled: false, level: 'note' } : { level: level(doc.defaultSeverity) },
     properties: { tags: ['spectrace', 'traceability'] },
   }));
   const ruleIndex = new Map(docs.map((doc, i) => [doc.code, i]));

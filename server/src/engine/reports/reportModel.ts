@@ -3,7 +3,7 @@
 // 1-based (what people and CI systems read); building these from the index is the only step that knows
 // about absolute paths and 0-based LSP positions.
 import type { TraceRow } from '../../shared/traceRow';
-import type { DiagnosticCode, Severity } from '../types';
+import type { DiagnosticCode, ScoringModel, Severity } from '../types';
 import type { TimelineChart } from './svg/timelineSvg';
 
 /** A 1-based span in a file; end column is the column just after the last character (SARIF's convention). */
@@ -116,4 +116,45 @@ export interface TraceReport {
   totals: TraceTotals;
   /** The roadmap timeline as of `generated` (the HTML report draws it); absent without roadmap items. */
   timeline?: TimelineChart;
+  /** Customer evidence and scores (buildValue.ts). */
+  value: ValueSection;
+}
+
+/** One insight as the reports list it. */
+export interface InsightRow {
+  id: string;
+  title: string;
+  customer: string | undefined;
+  segment: string | undefined;
+  source: string | undefined;
+  /** 0–3, when written as one. */
+  importance: number | undefined;
+  /** The requirements citing it, with their status (`PAY-1`, `released`). */
+  addressedBy: { id: string; status: string }[];
+  file: string;
+  line: number;
+}
+
+/** A scored requirement that no roadmap item schedules yet. */
+export interface UnplannedRow {
+  id: string;
+  title: string;
+  status: string;
+  score: number;
+  label: string;
+  formula: string;
+  insights: number;
+  file: string;
+  line: number;
+}
+
+export interface ValueSection {
+  /** The scoring model of spectrace.yaml; undefined when scoring is off. */
+  model: ScoringModel | undefined;
+  /** The best-scored open requirements without a roadmap item, best first (at most VALUE_TOP_LIMIT). */
+  unplanned: UnplannedRow[];
+  /** Insights of importance 2 or more that no requirement cites. */
+  unaddressed: InsightRow[];
+  /** Every insight, by file and position. */
+  insights: InsightRow[];
 }

@@ -2,7 +2,7 @@
 // metadata (shown by GitHub code scanning next to each alert) and docs/rules.md
 // (scripts/gen-rule-docs.ts, `npm run gen:docs`) read these, so the docs cannot drift from the code.
 import { DEFAULT_SEVERITY } from '../config/config';
-import type { DiagnosticCode, Severity } from '../types';
+import type { DiagnosticCode, RuleSetting } from '../types';
 
 /** `file`: found in one file on its own; `cross-file`: a link between items or to code (the workspace index). */
 export type RuleScope = 'file' | 'cross-file';
@@ -15,7 +15,8 @@ export interface RuleDoc {
   description: string;
   /** How to fix it, in sentences (SARIF's rule help text). */
   help: string;
-  defaultSeverity: Severity;
+  /** `off`: the rule runs only when spectrace.yaml turns it on under `rules:`. */
+  defaultSeverity: RuleSetting;
   scope: RuleScope;
   /** Where the diagnostic's range is (Markdown). */
   where: string;
@@ -236,6 +237,30 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
     help: 'Write the requirement\'s current revision in the suffix, or restore the bump of its `rev`.',
     where: 'The ID (with its `@rev` suffix) in the linking file.',
     examples: ['PAY-1 has no rev 4 yet (it is at rev 3)'],
+  },
+  'unsupported-requirement': {
+    scope: 'cross-file',
+    title: 'Requirement without customer evidence',
+    description: 'A requirement covered by the `evidence:` policy of spectrace.yaml (by default epics, features and stories; rejected and deprecated ones never) cites no insight. Off by default: turn it on under `rules:`.',
+    help: 'Add `insights: [INS-12]` naming the customer evidence for the requirement (completion offers the insight IDs), or narrow `evidence:` in spectrace.yaml to the types, priorities and statuses that need evidence.',
+    where: 'The requirement\'s `id` value.',
+    examples: ['PAY-2 cites no customer insight: add insights: [...] with the evidence for it'],
+  },
+  'unaddressed-insight': {
+    scope: 'cross-file',
+    title: 'Important insight nobody addresses',
+    description: 'An insight of importance 2 (important) or 3 (critical) is cited by no requirement: a customer problem without a planned answer.',
+    help: 'Cite the insight in the `insights:` list of the requirement that answers it, write that requirement, or lower the insight\'s importance if it no longer matters.',
+    where: 'The insight\'s `id` value.',
+    examples: ['INS-2 (important) is addressed by no requirement: cite it in a requirement\'s insights list, or lower its importance'],
+  },
+  'unscored-requirement': {
+    scope: 'cross-file',
+    title: 'Approved requirement without a score',
+    description: 'A scoring model is on (`scoring:` in spectrace.yaml) and an approved requirement lacks the inputs the model needs, so it cannot be ordered by value. Off by default: turn it on under `rules:`.',
+    help: 'Give the inputs the message names: `rice: { reach, impact, confidence, effort }`, `wsjf: { value, time_criticality, risk_reduction, job_size }` or `value` and `effort`; an effort or job size may come from `estimate`.',
+    where: 'The requirement\'s `id` value.',
+    examples: ['PAY-3 has no RICE score: give rice.effort (or estimate)'],
   },
 };
 

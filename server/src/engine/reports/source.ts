@@ -4,5 +4,17 @@ import type { WorkspaceIndexReader } from '../index/indexReader';
 
 export type ReportSource = Pick<
   WorkspaceIndexReader,
-  'root' | 'config' | 'diagnostics' | 'specFiles' | 'codeFiles' | 'requirements' | 'roadmapItems' | 'trace' | 'coverageTotals' | 'roadmapProgress'
+  | 'root'
+  | 'config'
+  | 'diagnostics'
+  | 'specFiles'
+  | 'codeFiles'
+  | 'requirements'
+  | 'roadmapItems'
+  | 'insights'
+  | 'definitions'
+  | 'incoming'
+  | 'trace'
+  | 'coverageTotals'
+  | 'roadmapProgress'
 >;

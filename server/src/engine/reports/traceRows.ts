@@ -7,8 +7,9 @@ import { coverageLabel } from './coverageLabel';
 import { fieldText } from './fields';
 import { compareSpans, toSpan } from './paths';
 import type { ReportSource } from './source';
+import { citedInsights, distinctCustomers, requirementScore } from '../index/evidence';
 
-export type TraceRowSource = Pick<ReportSource, 'root' | 'requirements' | 'trace'>;
+export type TraceRowSource = Pick<ReportSource, 'root' | 'requirements' | 'trace' | 'config' | 'definitions' | 'incoming'>;
 
 /** A row with what it was built from; `implementations` and `tests` are in the row's link order. */
 export interface BuiltTraceRow {
@@ -42,6 +43,8 @@ export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
     const implementations = ordered(trace.implementations);
     const tests = ordered(trace.tests);
     const item = trace.requirement;
+    const score = requirementScore(source, item);
+    const insightIds = [...new Set(item.references.filter((r) => r.field === 'insights').map((r) => r.targetId))];
     yield {
       row: {
         id,
@@ -59,6 +62,9 @@ export function* traceRows(source: TraceRowSource): Generator<BuiltTraceRow> {
         tests: tests.links,
         coverage: coverageLabel(trace.coverage),
         exemptReason: trace.coverage.exemptReason,
+        ...(score ? { score: { value: score.value, label: score.label, formula: score.formula } } : {}),
+        insights: insightIds,
+        customers: insightIds.length ? distinctCustomers(citedInsights(source, item)).length : 0,
       },
       requirement: item,
       implementations: implementations.tags,

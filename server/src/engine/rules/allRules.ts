@@ -20,6 +20,9 @@ import { contradictoryStatus } from './contradictoryStatus';
 import { uncoveredRequirement } from './uncoveredRequirement';
 import { unknownCodeReference } from './unknownCodeReference';
 import { unknownReference } from './unknownReference';
+import { unaddressedInsight } from './unaddressedInsight';
+import { unscoredRequirement } from './unscoredRequirement';
+import { unsupportedRequirement } from './unsupportedRequirement';
 
 export const PER_ID_RULES: readonly PerIdRule[] = [
   duplicateId,
@@ -37,6 +40,9 @@ export const PER_ID_RULES: readonly PerIdRule[] = [
   reviewInput,
   roadmapOrder,
   releaseNotReady,
+  unsupportedRequirement,
+  unaddressedInsight,
+  unscoredRequirement,
 ];
 
 export interface GraphRule {

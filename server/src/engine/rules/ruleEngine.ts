@@ -38,7 +38,7 @@ export class RuleEngine {
   /** The items whose references the cycle diagnostics are on. */
   private cycleItems = new Set<SpecItem>();
   /** The defined IDs per kind, for did-you-mean; kept in step through idSetChanged(). */
-  private readonly tries: Record<ItemKind, IdTrie> = { requirement: new IdTrie(), roadmap: new IdTrie() };
+  private readonly tries: Record<ItemKind, IdTrie> = { requirement: new IdTrie(), roadmap: new IdTrie(), insight: new IdTrie() };
 
   constructor(
     private readonly model: IndexModel,
@@ -115,6 +115,7 @@ export class RuleEngine {
       this.idSetChanges = [];
       this.tries.requirement = new IdTrie();
       this.tries.roadmap = new IdTrie();
+      this.tries.insight = new IdTrie();
       for (const id of this.model.definedIds()) for (const d of this.model.definitions(id)) this.tries[d.kind].add(id);
       for (const id of this.allIds()) this.dirtyIds.add(id);
       for (const id of this.results.keys()) if (id !== GRAPH_KEY) this.dirtyIds.add(id);
@@ -188,7 +189,7 @@ export class RuleEngine {
       if (severity) for (const d of rule.check(this.model, id, pass, severity)) out.push(d);
     }
     // Keep only the suggestions this ID still needs, so the cache holds exactly the unknown IDs.
-    for (const kind of ['requirement', 'roadmap'] as const) if (!pass.asked.has(kind)) this.suggestions.delete(`${kind}\u0000${id}`);
+    for (const kind of ['requirement', 'roadmap', 'insight'] as const) if (!pass.asked.has(kind)) this.suggestions.delete(`${kind}\u0000${id}`);
     if (out.some((d) => d.code === 'duplicate-id')) this.duplicates.add(id);
     else this.duplicates.delete(id);
     if (this.model.definitions(id).some((d) => d.kind === 'roadmap' && d.fields.has('due'))) this.dated.add(id);

@@ -78,4 +78,9 @@ export function joinAnd(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-export const KIND_LABEL: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item' };
+export const KIND_LABEL: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item', insight: 'insight' };
+
+/** `a requirement`, `an insight`. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}

@@ -1,11 +1,13 @@
-// unknown-reference: a `roadmap`, `parent` or `depends_on` value (or a roadmap item's `requirements`
-// entry) names no item, or an item of the wrong kind. Reported on the ID as written, with a
+// unknown-reference: a `roadmap`, `parent`, `depends_on` or `insights` value (or a roadmap item's
+// `requirements` entry) names no item, or an item of the wrong kind. Reported on the ID as written, with a
 // did-you-mean among the IDs of the expected kind, in the message only (related information pointing
 // at the suggestion would depend on where that other ID is defined, which this ID's cache does not
 // track). Computed per target ID: every reference to it at once.
 import { lookalikeNote } from '../text/lookalikes';
-import type { SpecDiagnostic } from '../types';
-import { KIND_LABEL, diagnostic } from './ruleModel';
+import type { ItemKind, SpecDiagnostic } from '../types';
+
+const ITEM_KINDS = ['requirement', 'roadmap', 'insight'] as const;
+import { KIND_LABEL, diagnostic, withArticle } from './ruleModel';
 import type { PerIdRule } from './ruleModel';
 import { quoted } from '../text/quote';
 
@@ -17,15 +19,13 @@ export const unknownReference: PerIdRule = {
     const defs = model.definitions(id);
     // A roadmap item can have thousands of incoming references, and each keystroke in one of them
     // rechecks the item: decide per kind once, not per reference.
-    const definedAsRequirement = defs.some((d) => d.kind === 'requirement');
-    const definedAsRoadmap = defs.some((d) => d.kind === 'roadmap');
-    if (definedAsRequirement && definedAsRoadmap) return [];
-    // Defined as one kind: only references expecting the other can be wrong (the index counts them).
-    if (definedAsRequirement && model.incomingCount(id, 'roadmap') === 0) return [];
-    if (definedAsRoadmap && model.incomingCount(id, 'requirement') === 0) return [];
+    const defined: Record<ItemKind, boolean> = { requirement: false, roadmap: false, insight: false };
+    for (const d of defs) defined[d.kind] = true;
+    // Only references expecting a kind the ID is not defined as can be wrong (the index counts them).
+    if (!ITEM_KINDS.some((k) => !defined[k] && model.incomingCount(id, k) > 0)) return [];
     const out: SpecDiagnostic[] = [];
     for (const { item, ref } of incoming) {
-      if (ref.targetKind === 'requirement' ? definedAsRequirement : definedAsRoadmap) continue;
+      if (defined[ref.targetKind]) continue;
       const other = defs[0];
       if (other) {
         out.push(
@@ -34,8 +34,8 @@ export const unknownReference: PerIdRule = {
             severity,
             item.file,
             ref.range,
-            `${quoted(ref.field)} must name a ${KIND_LABEL[ref.targetKind]}, but ${id} is a ${KIND_LABEL[other.kind]}`,
-            [{ file: other.file, range: other.idRange ?? other.headRange, message: `${id} is defined here as a ${KIND_LABEL[other.kind]}` }],
+            `${quoted(ref.field)} must name ${withArticle(KIND_LABEL[ref.targetKind])}, but ${id} is ${withArticle(KIND_LABEL[other.kind])}`,
+            [{ file: other.file, range: other.idRange ?? other.headRange, message: `${id} is defined here as ${withArticle(KIND_LABEL[other.kind])}` }],
           ),
         );
         continue;

@@ -5,15 +5,17 @@ import * as generated from './generated/builtinValidators';
 import configSchema from '../../../../schemas/config.schema.json';
 import requirementSchema from '../../../../schemas/requirement.schema.json';
 import roadmapSchema from '../../../../schemas/roadmap-item.schema.json';
+import insightSchema from '../../../../schemas/insight.schema.json';
 import specFileSchema from '../../../../schemas/spec-file.schema.json';
 import { re2RegExpEngine } from '../config/idPattern';
 
-export type SchemaKind = 'requirement' | 'roadmap' | 'spec-file' | 'config';
+export type SchemaKind = 'requirement' | 'roadmap' | 'insight' | 'spec-file' | 'config';
 
 /** The raw schema documents, for hover and completion (descriptions, enums, examples). */
 export const BUILTIN_SCHEMAS: Readonly<Record<SchemaKind, Record<string, unknown>>> = {
   requirement: requirementSchema as Record<string, unknown>,
   roadmap: roadmapSchema as Record<string, unknown>,
+  insight: insightSchema as Record<string, unknown>,
   'spec-file': specFileSchema as Record<string, unknown>,
   config: configSchema as Record<string, unknown>,
 };
@@ -34,6 +36,7 @@ export const AJV_OPTIONS: Options = {
 export interface BuiltinValidators {
   requirement: ValidateFunction;
   roadmap: ValidateFunction;
+  insight: ValidateFunction;
   /** The spec file's top level only: `requirements` / `roadmap` must be lists, their items are not descended into. */
   specFileTop: ValidateFunction;
   config: ValidateFunction;

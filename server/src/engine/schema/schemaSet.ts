@@ -1,5 +1,5 @@
 // The validators a workspace uses: the built-in schemas (compiled once per process) plus the
-// workspace's own `schemas.requirement` / `schemas.roadmap` (compiled once per distinct content), and
+// workspace's own `schemas.requirement` / `schemas.roadmap` / `schemas.insight` (compiled once per distinct content), and
 // the effective ID pattern. An untrusted workspace gets the built-in ones only.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,10 +53,10 @@ export function createSchemaSet(opts: CreateSchemaSetOptions): { schemaSet: Sche
   const diagnostics: SpecDiagnostic[] = [];
   // Workspace schemas compile now (a broken one is a diagnostic on the config); the built-in ones
   // when an item is first validated (builtinSchemas.ts).
-  const custom: Record<ItemKind, ValidateFunction[]> = { requirement: [], roadmap: [] };
+  const custom: Record<ItemKind, ValidateFunction[]> = { requirement: [], roadmap: [], insight: [] };
   let idPattern = defaultPattern();
   if (opts.trusted) {
-    for (const kind of ['requirement', 'roadmap'] as const) {
+    for (const kind of ['requirement', 'roadmap', 'insight'] as const) {
       const ref = opts.config.schemas[kind];
       if (!ref) continue;
       const r = loadCustom(kind, ref, opts);
@@ -81,7 +81,11 @@ export function createSchemaSet(opts: CreateSchemaSetOptions): { schemaSet: Sche
   internalsOf.set(schemaSet, {
     get validators() {
       const builtin = builtinValidators();
-      return (validators ??= { requirement: [builtin.requirement, ...custom.requirement], roadmap: [builtin.roadmap, ...custom.roadmap] });
+      return (validators ??= {
+        requirement: [builtin.requirement, ...custom.requirement],
+        roadmap: [builtin.roadmap, ...custom.roadmap],
+        insight: [builtin.insight, ...custom.insight],
+      });
     },
     get specFileTop() {
       return builtinValidators().specFileTop;

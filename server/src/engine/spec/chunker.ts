@@ -1,5 +1,5 @@
-// A fast line scan that cuts a spec file into independently parseable chunks: one per requirement /
-// roadmap item (`- ` at the list's indent up to the next one), plus the top-level "skeleton" (every
+// A fast line scan that cuts a spec file into independently parseable chunks: one per requirement,
+// roadmap item or insight (`- ` at the list's indent up to the next one), plus the top-level "skeleton" (every
 // other line). Parsing and validating chunk by chunk is what lets an edit re-parse one item instead of
 // the whole file. When the text does not have this plain layout, the split returns
 // undefined and the caller parses the document as a whole: correct, just not incremental.
@@ -23,7 +23,9 @@ export interface Layout {
   count: number;
   /** How many of them are roadmap items (kept up to date by the re-split without a walk over all kinds). */
   roadmapCount: number;
-  /** Per chunk: 0 = requirement, 1 = roadmap. */
+  /** How many of them are insights (kept up to date the same way). */
+  insightCount: number;
+  /** Per chunk: 0 = requirement, 1 = roadmap, 2 = insight. */
   kinds: Uint8Array;
   /** Per chunk: offsets of its whole lines (line breaks included) in the text. */
   starts: Int32Array;
@@ -34,7 +36,7 @@ export interface Layout {
   memos: unknown[];
   /** The skeleton's lines, in order. */
   skeletonLines: SkeletonLine[];
-  /** Lists present (a `requirements:` / `roadmap:` line with nothing after the colon), in text order. */
+  /** Lists present (a `requirements:` / `roadmap:` / `insights:` line with nothing after the colon), in text order. */
   sections: ItemKind[];
   /** Offset of each section's header line. */
   sectionStarts: number[];
@@ -45,11 +47,12 @@ export interface Layout {
   carried?: { prefix: number; suffixFrom: number; oldSuffixFrom: number; lineDelta: number };
 }
 
-export const KIND_CODE: Record<ItemKind, number> = { requirement: 0, roadmap: 1 };
-export const KIND_OF_CODE: readonly ItemKind[] = ['requirement', 'roadmap'];
+export const KIND_CODE: Record<ItemKind, number> = { requirement: 0, roadmap: 1, insight: 2 };
+export const KIND_OF_CODE: readonly ItemKind[] = ['requirement', 'roadmap', 'insight'];
+const SECTION_KIND: Readonly<Record<string, ItemKind>> = { requirements: 'requirement', roadmap: 'roadmap', insights: 'insight' };
 
-const SECTION = /^(requirements|roadmap)[ ]*:[ ]*(?:#.*)?$/;
-const LIST_KEY = /^(?:requirements|roadmap)[ ]*:/;
+const SECTION = /^(requirements|roadmap|insights)[ ]*:[ ]*(?:#.*)?$/;
+const LIST_KEY = /^(?:requirements|roadmap|insights)[ ]*:/;
 /** Characters that cannot start a plain top-level key: indicators, quotes, flow, tags, anchors. */
 const NOT_A_PLAIN_KEY = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
@@ -94,7 +97,8 @@ export function splitSpec(text: string): Layout | undefined {
   if (scan(text, st, undefined) !== 'done' || !st.sections.length) return undefined;
   return {
     count: st.starts.length,
-    roadmapCount: sum(st.kinds, 0, st.kinds.length),
+    roadmapCount: countOf(st.kinds, 0, st.kinds.length, KIND_CODE.roadmap),
+    insightCount: countOf(st.kinds, 0, st.kinds.length, KIND_CODE.insight),
     kinds: Uint8Array.from(st.kinds),
     starts: Int32Array.from(st.starts),
     ends: Int32Array.from(st.ends),
@@ -161,7 +165,7 @@ function scan(
       const content = text.slice(i, contentEnd);
       const m = SECTION.exec(content);
       if (m) {
-        const kind: ItemKind = m[1] === 'requirements' ? 'requirement' : 'roadmap';
+        const kind = SECTION_KIND[m[1]];
         if (st.sections.includes(kind)) return 'fail'; // a duplicate key: let the full parse report it
         st.sections.push(kind);
         st.sectionStarts.push(lineStart);
@@ -190,10 +194,10 @@ function scan(
   return 'done';
 }
 
-/** The sum of kind codes [from, to): the number of roadmap chunks there. */
-function sum(kinds: ArrayLike<number>, from: number, to: number): number {
+/** The number of chunks of kind `code` in [from, to). */
+function countOf(kinds: ArrayLike<number>, from: number, to: number, code: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n += kinds[i];
+  for (let i = from; i < to; i++) if (kinds[i] === code) n++;
   return n;
 }
 
@@ -410,7 +414,8 @@ export function resplitRegion(prev: Layout, prevLength: number, text: TextReader
   const inPlace = count === prev.count;
   const layout: Layout = {
     count,
-    roadmapCount: prev.roadmapCount - sum(prev.kinds, prefix, suffixOld) + sum(st.kinds, 0, st.kinds.length),
+    roadmapCount: prev.roadmapCount - countOf(prev.kinds, prefix, suffixOld, KIND_CODE.roadmap) + countOf(st.kinds, 0, st.kinds.length, KIND_CODE.roadmap),
+    insightCount: prev.insightCount - countOf(prev.kinds, prefix, suffixOld, KIND_CODE.insight) + countOf(st.kinds, 0, st.kinds.length, KIND_CODE.insight),
     kinds: inPlace ? prev.kinds : new Uint8Array(count),
     starts: inPlace ? prev.starts : new Int32Array(count),
     ends: inPlace ? prev.ends : new Int32Array(count),

@@ -45,7 +45,8 @@ interface ChunkEntry {
 type Carried = NonNullable<Layout['carried']>;
 /** New lists, with nothing known about what they share with the previous result's. */
 const NO_KNOWN_CHANGE: ItemChange = { kind: 'new-lists', kept: undefined };
-const SHARES = ['requirement', 'roadmap', 'diagnostics'] as const;
+const SHARES = ['requirement', 'roadmap', 'insight', 'diagnostics'] as const;
+const KINDS = ['requirement', 'roadmap', 'insight'] as const;
 
 /** The items and diagnostics of all chunks, with where each chunk's share starts (index i = chunk i). */
 interface ChunkResults {
@@ -95,7 +96,7 @@ interface SkeletonEntry {
 }
 
 export class SpecAnalyzer {
-  private chunks: Record<ItemKind, Map<string, ChunkEntry>> = { requirement: new Map(), roadmap: new Map() };
+  private chunks: Record<ItemKind, Map<string, ChunkEntry>> = { requirement: new Map(), roadmap: new Map(), insight: new Map() };
   /**
    * The last text read chunk by chunk, its layout and results: the next text is re-split from it.
    * A string is kept as `text`; a source is kept as itself and the revision read, and the next
@@ -135,7 +136,7 @@ export class SpecAnalyzer {
           : `Spectrace could not check this file: ${errorText(err)}`;
       const d = diag('yaml-syntax', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, this.config);
       this.change = NO_KNOWN_CHANGE;
-      spec = finish(file, { hasSpecLists: true, product: undefined, requirements: [], roadmap: [], diagnostics: [d] }, this.config);
+      spec = finish(file, { hasSpecLists: true, product: undefined, requirements: [], roadmap: [], insights: [], diagnostics: [d] }, this.config);
     }
     return { spec, change: this.change, read: { mode: this.mode, reusedChunks: this.reused, chunks: this.previous?.layout.count ?? 0 } };
   }
@@ -179,8 +180,12 @@ export class SpecAnalyzer {
     }
     // Conflict markers start at column 0, outside every item: the skeleton has them. Read whole.
     if (hasConflictMarker(skeletonText)) return undefined;
-    const counts: Record<ItemKind, number> = { requirement: layout.count - layout.roadmapCount, roadmap: layout.roadmapCount };
-    const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap}\n${skeletonText}`, skeletonText, layout, counts);
+    const counts: Record<ItemKind, number> = {
+      requirement: layout.count - layout.roadmapCount - layout.insightCount,
+      roadmap: layout.roadmapCount,
+      insight: layout.insightCount,
+    };
+    const skeleton = this.skeleton(`${counts.requirement},${counts.roadmap},${counts.insight}\n${skeletonText}`, skeletonText, layout, counts);
     if (skeleton.needsWhole) return undefined;
 
     const items = this.readChunks(file, input, layout);
@@ -195,7 +200,7 @@ export class SpecAnalyzer {
     const skeletonDiagnostics = [...skeleton.syntax, ...skeleton.top.diagnostics].map((d) => ({ ...d, file, range: mapRange(d.range) }));
     const diagnostics = mergeDiagnostics(items.diagnostics, inDiagnosticOrder(skeletonDiagnostics));
     const product = skeleton.top.product && { name: skeleton.top.product.name, range: mapRange(skeleton.top.product.range) };
-    return { hasSpecLists: true, product, requirements: items.lists.requirement, roadmap: items.lists.roadmap, diagnostics };
+    return { hasSpecLists: true, product, requirements: items.lists.requirement, roadmap: items.lists.roadmap, insights: items.lists.insight, diagnostics };
   }
 
   /**
@@ -227,11 +232,12 @@ export class SpecAnalyzer {
   private readInPlace(text: TextReader, layout: Layout, prev: ChunkResults, carried: Carried, file: string): ChunkResults | undefined {
     const { prefix: from, suffixFrom: to, oldSuffixFrom: oldTo } = carried;
     const n = layout.count;
-    const read: Record<ItemKind | 'diagnostics', unknown[]> = { requirement: [], roadmap: [], diagnostics: [] };
+    const read: Record<ItemKind | 'diagnostics', unknown[]> = { requirement: [], roadmap: [], insight: [], diagnostics: [] };
     // Per edited chunk: where its share starts in `read` (entry to - from: the totals).
     const starts: Record<ItemKind | 'diagnostics', Int32Array> = {
       requirement: new Int32Array(to - from + 1),
       roadmap: new Int32Array(to - from + 1),
+      insight: new Int32Array(to - from + 1),
       diagnostics: new Int32Array(to - from + 1),
     };
     for (let i = from; i <= to; i++) {
@@ -246,7 +252,7 @@ export class SpecAnalyzer {
     this.reused += from + (n - to);
 
     const removed: SpecItem[] = [];
-    const at = n + 1 === prev.at.diagnostics.length ? prev.at : { requirement: new Int32Array(n + 1), roadmap: new Int32Array(n + 1), diagnostics: new Int32Array(n + 1) };
+    const at = n + 1 === prev.at.diagnostics.length ? prev.at : newStarts(n + 1);
     for (const k of SHARES) {
       const old = prev.at[k];
       const dst = at[k];
@@ -262,7 +268,7 @@ export class SpecAnalyzer {
       if (dst !== old || by !== 0) for (let i = to, j = oldTo; i <= n; i++, j++) dst[i] = old[j] + by;
     }
     prev.at = at;
-    this.change = { kind: 'in-place', removed, added: [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[])] };
+    this.change = { kind: 'in-place', removed, added: [...(read.requirement as SpecItem[]), ...(read.roadmap as SpecItem[]), ...(read.insight as SpecItem[])] };
     return prev;
   }
 
@@ -276,9 +282,9 @@ export class SpecAnalyzer {
     const n = layout.count;
     const carried = prev && layout.carried;
     const out: ChunkResults = {
-      lists: { requirement: [], roadmap: [] },
+      lists: { requirement: [], roadmap: [], insight: [] },
       diagnostics: [],
-      at: { requirement: new Int32Array(n + 1), roadmap: new Int32Array(n + 1), diagnostics: new Int32Array(n + 1) },
+      at: newStarts(n + 1),
     };
     const one = (i: number): boolean => {
       const entry = this.chunkAt(text, layout, i, file);
@@ -287,6 +293,7 @@ export class SpecAnalyzer {
       const placed = place(entry, layout.lines[i], file);
       out.at.requirement[i] = out.lists.requirement.length;
       out.at.roadmap[i] = out.lists.roadmap.length;
+      out.at.insight[i] = out.lists.insight.length;
       out.at.diagnostics[i] = out.diagnostics.length;
       for (const it of placed.items) out.lists[kind].push(it);
       for (const d of placed.diagnostics) out.diagnostics.push(d);
@@ -295,17 +302,18 @@ export class SpecAnalyzer {
     const close = (i: number) => {
       out.at.requirement[i] = out.lists.requirement.length;
       out.at.roadmap[i] = out.lists.roadmap.length;
+      out.at.insight[i] = out.lists.insight.length;
       out.at.diagnostics[i] = out.diagnostics.length;
     };
 
-    const kept: Record<ItemKind, KeptItems> = { requirement: { prefix: 0 }, roadmap: { prefix: 0 } };
+    const kept: Record<ItemKind, KeptItems> = { requirement: { prefix: 0 }, roadmap: { prefix: 0 }, insight: { prefix: 0 } };
     let i = 0;
     if (prev && carried) {
       // The chunks before the edit: their share of the previous lists, copied natively (a loop over
       // 20,000 items runs unoptimized for the first keystrokes), and their starts as they were.
       i = carried.prefix;
       for (const k of SHARES) out.at[k].set(prev.at[k].subarray(0, i + 1));
-      for (const k of ['requirement', 'roadmap'] as const) {
+      for (const k of KINDS) {
         out.lists[k] = prev.lists[k].slice(0, prev.at[k][i]);
         kept[k].prefix = out.lists[k].length;
       }
@@ -341,17 +349,17 @@ export class SpecAnalyzer {
 
 
   private reset(): void {
-    this.chunks = { requirement: new Map(), roadmap: new Map() };
+    this.chunks = { requirement: new Map(), roadmap: new Map(), insight: new Map() };
     this.previous = undefined;
     this.skeletons.clear();
   }
 
   /** Evict chunks the current text no longer has, once they outnumber the live ones. */
   private sweep(layout: Layout): void {
-    const size = this.chunks.requirement.size + this.chunks.roadmap.size;
+    const size = this.chunks.requirement.size + this.chunks.roadmap.size + this.chunks.insight.size;
     if (size <= 2 * layout.count + 64) return;
     const live = new Set(layout.memos);
-    for (const map of [this.chunks.requirement, this.chunks.roadmap]) {
+    for (const map of [this.chunks.requirement, this.chunks.roadmap, this.chunks.insight]) {
       for (const [k, e] of map) if (!live.has(e)) map.delete(k);
     }
   }
@@ -366,13 +374,13 @@ export class SpecAnalyzer {
     // The scan and the parse must agree: each list the scan found is an empty `key:` in the skeleton,
     // and the skeleton has no other list.
     const listKeys = isMap(doc.contents)
-      ? doc.contents.items.filter((p) => isScalar(p.key) && (p.key.value === 'requirements' || p.key.value === 'roadmap')).length
+      ? doc.contents.items.filter((p) => isScalar(p.key) && (p.key.value === 'requirements' || p.key.value === 'roadmap' || p.key.value === 'insights')).length
       : 0;
     const agrees =
       top.isSpec &&
       listKeys === layout.sections.length &&
       !usesAnchorsOrAliases(doc) &&
-      (['requirement', 'roadmap'] as const).every((k) =>
+      KINDS.every((k) =>
         layout.sections.includes(k) ? isEmptyPair(top.lists[k]) : top.lists[k] === undefined,
       );
     const entry: SkeletonEntry = {
@@ -412,6 +420,11 @@ export function analyzeSpec(file: string, text: string, schemaSet: SchemaSet, co
 export function analyzeSpecWhole(file: string, text: string, schemaSet: SchemaSet, config: SpectraceConfig): SpecFile {
   if (text.length > config.maxSpecFileSize) return finish(file, tooLarge(text, config), config);
   return finish(file, analyzeWhole(file, text, schemaSet, config), config);
+}
+
+/** Empty per-chunk start arrays for `n` entries (chunk count + 1). */
+function newStarts(n: number): Record<ItemKind | 'diagnostics', Int32Array> {
+  return { requirement: new Int32Array(n), roadmap: new Int32Array(n), insight: new Int32Array(n), diagnostics: new Int32Array(n) };
 }
 
 function isEmptyPair(p: Pair | undefined): boolean {
@@ -500,7 +513,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
       const markers = conflicts.map((c) =>
         diag('yaml-syntax', { start: { line: c.start, character: 0 }, end: { line: c.start, character: lines[c.start].replace(/\r$/, '').length } }, conflictMessage(c, lines.length), config),
       );
-      return { ...r, hasSpecLists: r.hasSpecLists || /^(?:requirements|roadmap)[ ]*:/m.test(text), diagnostics: [...markers, ...r.diagnostics] };
+      return { ...r, hasSpecLists: r.hasSpecLists || /^(?:requirements|roadmap|insights)[ ]*:/m.test(text), diagnostics: [...markers, ...r.diagnostics] };
     }
   }
   const doc = parseYaml(text);
@@ -519,12 +532,12 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
   const damage = { offsets, quietAliases };
   const top = readTopLevel(doc, text, lines, (_kind, pair) => (isSeq(pair.value) ? pair.value.items.length : undefined), schemaSet, config, damage);
   if (!top.isSpec) {
-    return { hasSpecLists: false, product: undefined, requirements: [], roadmap: [], diagnostics: notSpecDiagnostic(doc, syntax, lines, config) };
+    return { hasSpecLists: false, product: undefined, requirements: [], roadmap: [], insights: [], diagnostics: notSpecDiagnostic(doc, syntax, lines, config) };
   }
-  const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [] };
+  const lists: Record<ItemKind, SpecItem[]> = { requirement: [], roadmap: [], insight: [] };
   const diagnostics = [...syntax, ...top.diagnostics];
   const root = doc.contents as YAMLMap;
-  for (const kind of ['requirement', 'roadmap'] as const) {
+  for (const kind of KINDS) {
     const pair = top.lists[kind];
     const seq = pair?.value;
     if (!pair || !isSeq(seq)) continue;
@@ -536,7 +549,7 @@ function analyzeWhole(file: string, text: string, schemaSet: SchemaSet, config: 
     lists[kind] = r.items;
     diagnostics.push(...r.diagnostics);
   }
-  return { hasSpecLists: true, product: top.product, requirements: lists.requirement, roadmap: lists.roadmap, diagnostics };
+  return { hasSpecLists: true, product: top.product, requirements: lists.requirement, roadmap: lists.roadmap, insights: lists.insight, diagnostics };
 }
 
 function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'> {
@@ -544,10 +557,11 @@ function tooLarge(text: string, config: SpectraceConfig): Omit<SpecFile, 'file'>
   const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
   const message = `file too large to check: ${formatSize(text.length)} is over the ${formatSize(config.maxSpecFileSize)} limit — split the file or raise maxSpecFileSize in spectrace.yaml`;
   return {
-    hasSpecLists: /^(?:requirements|roadmap)[ ]*:/m.test(text),
+    hasSpecLists: /^(?:requirements|roadmap|insights)[ ]*:/m.test(text),
     product: undefined,
     requirements: [],
     roadmap: [],
+    insights: [],
     diagnostics: [diag('file-too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: end } }, message, config)],
   };
 }
@@ -567,5 +581,5 @@ function finish(file: string, r: Omit<SpecFile, 'file'>, config: SpectraceConfig
   }
   inDiagnosticOrder(diagnostics);
   // Items already carry `file` (placed chunks, or set by the whole-document reading).
-  return { file, hasSpecLists: r.hasSpecLists, product: r.product, requirements: r.requirements, roadmap: r.roadmap, diagnostics };
+  return { file, hasSpecLists: r.hasSpecLists, product: r.product, requirements: r.requirements, roadmap: r.roadmap, insights: r.insights, diagnostics };
 }

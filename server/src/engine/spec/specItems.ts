@@ -28,6 +28,7 @@ import { errorText } from '../../shared/errorText';
 import { quoted } from '../text/quote';
 import { invalidIdSentence } from '../text/idExample';
 import { fingerprintOf } from '../review/fingerprint';
+import { zeroEstimateProblem } from '../scoring/score';
 import { splitRevSuffix } from '../review/revSuffix';
 
 export interface ItemSource {
@@ -47,9 +48,9 @@ export interface ItemsResult {
   diagnostics: SpecDiagnostic[];
 }
 
-const SUBJECT: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item' };
+const SUBJECT: Record<ItemKind, string> = { requirement: 'requirement', roadmap: 'roadmap item', insight: 'insight' };
 
-/** Read every item of a `requirements:` / `roadmap:` sequence and validate each on its own. */
+/** Read every item of a `requirements:` / `roadmap:` / `insights:` sequence and validate each on its own. */
 export function readItemList(
   seq: YAMLSeq,
   kind: ItemKind,
@@ -207,8 +208,10 @@ const REFERENCE_FIELDS: Record<ItemKind, { field: ReferenceField; targetKind: It
     { field: 'roadmap', targetKind: 'roadmap', list: false },
     { field: 'parent', targetKind: 'requirement', list: false },
     { field: 'depends_on', targetKind: 'requirement', list: true },
+    { field: 'insights', targetKind: 'insight', list: true },
   ],
   roadmap: [{ field: 'parent', targetKind: 'roadmap', list: false }],
+  insight: [],
 };
 
 function references(map: Node, kind: ItemKind, text: string, lines: LineIndex): ItemReference[] {
@@ -281,7 +284,10 @@ function validateItem(
     if (fix) d.data = fix;
     out.push(d);
   }
-  if (kind === 'requirement' && item.id !== undefined && item.idRange && !internals.idPattern.test(item.id)) {
+  const zeroEstimate = kind === 'requirement' && config.scoring ? zeroEstimateProblem(item, config.scoring.model) : undefined;
+  const estimate = item.fields.get('estimate');
+  if (zeroEstimate && estimate) out.push(diag('schema', estimate.valueRange, zeroEstimate, config));
+  if (kind !== 'roadmap' && item.id !== undefined && item.idRange && !internals.idPattern.test(item.id)) {
     out.push(
       diag('schema', item.idRange, `${invalidIdSentence(item.id, internals.idPattern)}${lookalikeNote(item.id)}`, config),
     );

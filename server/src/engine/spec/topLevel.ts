@@ -12,14 +12,15 @@ import { findPair, headOf, keyName, lookup, nodeRange, pairValueRange, toPlain }
 import type { ParsedDoc } from './yamlNodes';
 import { quoted } from '../text/quote';
 
-export const LIST_KEYS: Record<ItemKind, string> = { requirement: 'requirements', roadmap: 'roadmap' };
+export const LIST_KEYS: Record<ItemKind, string> = { requirement: 'requirements', roadmap: 'roadmap', insight: 'insights' };
+const KIND_OF_LIST: Readonly<Record<string, ItemKind>> = { requirements: 'requirement', roadmap: 'roadmap', insights: 'insight' };
 
 export interface TopLevel {
   isSpec: boolean;
   product: { name: string; range: Range } | undefined;
   /** Schema diagnostics of the top level (not YAML syntax, not items). */
   diagnostics: SpecDiagnostic[];
-  /** The `requirements:` / `roadmap:` pairs, when present. */
+  /** The `requirements:` / `roadmap:` / `insights:` pairs, when present. */
   lists: Partial<Record<ItemKind, Pair>>;
 }
 
@@ -40,11 +41,11 @@ export function readTopLevel(
   const root = doc.contents as Node | null;
   const out: TopLevel = { isSpec: false, product: undefined, diagnostics: [], lists: {} };
   if (!root || !isMap(root)) return out;
-  for (const kind of ['requirement', 'roadmap'] as const) {
+  for (const kind of ['requirement', 'roadmap', 'insight'] as const) {
     const p = findPair(root, LIST_KEYS[kind]);
     if (p) out.lists[kind] = p;
   }
-  out.isSpec = out.lists.requirement !== undefined || out.lists.roadmap !== undefined;
+  out.isSpec = out.lists.requirement !== undefined || out.lists.roadmap !== undefined || out.lists.insight !== undefined;
   if (!out.isSpec) return out;
   out.product = product(root, text, lines);
 
@@ -52,7 +53,7 @@ export function readTopLevel(
   const value: Record<string, unknown> = {};
   for (const p of root.items) {
     const k = keyName(p) ?? String(safePlain(p.key, doc) ?? '');
-    const kind = k === 'requirements' ? 'requirement' : k === 'roadmap' ? 'roadmap' : undefined;
+    const kind = Object.hasOwn(KIND_OF_LIST, k) ? KIND_OF_LIST[k] : undefined;
     const n = kind && out.lists[kind] === p ? listLength(kind, p) : undefined;
     if (n !== undefined) {
       value[k] = new Array<null>(n).fill(null);

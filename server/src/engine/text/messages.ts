@@ -273,9 +273,13 @@ function readable(e: ErrorObject, data: unknown, ctx: MessageContext): ReadableE
       const f = String(params.format);
       return { target: at('value'), message: `${label} must be ${FORMAT_NOUNS[f] ?? `in the ${f} format`}` };
     }
-    case 'pattern':
+    case 'pattern': {
+      // A schema may say in words what its pattern wants (`x-patternMessage`, ignored by ajv).
+      const words = (e.parentSchema as { 'x-patternMessage'?: unknown } | undefined)?.['x-patternMessage'];
+      if (typeof words === 'string') return { target: at('value'), message: `${label} ${words}` };
       // The regular expression itself means nothing to most readers: point at where it is written.
       return { target: at('value'), message: `${quoted(show(value))} does not fit the pattern the schema sets for ${path.length ? quoted(pathLabel(path)) : `this ${ctx.subject}`}` };
+    }
     case 'minLength':
       return {
         target: at('value'),

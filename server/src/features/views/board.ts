@@ -4,6 +4,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { BoardCard, BoardMoveParams, BoardMoveResult, BoardResult } from '../../shared/protocol';
 import type { SpecItem } from '../../engine/types';
+import { requirementScore } from '../../engine/index/evidence';
 import { fieldText } from '../../engine/reports/fields';
 import { eolOf, lineReader } from '../../engine/review/reviewEdits';
 import { statusEdit } from '../../engine/spec/statusEdit';
@@ -15,9 +16,10 @@ import { Pacer } from '../pacer';
 import type { FolderView } from './nodes';
 import { itemLocation } from './nodes';
 
-/** The requirement's prioritisation score under the workspace's scoring model; none yet. */
-function scoreOf(_ctx: FeatureContext, _item: SpecItem): BoardCard['score'] {
-  return undefined;
+/** The requirement's prioritisation score under the folder's scoring model; none without `scoring:`. */
+function scoreOf(ctx: FeatureContext, item: SpecItem): BoardCard['score'] {
+  const score = requirementScore(ctx.index, item);
+  return score ? { value: score.value, label: score.label } : undefined;
 }
 
 /** Distinct insight IDs the requirement cites (`insights: [INS-1, INS-2]`). */

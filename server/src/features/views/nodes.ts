@@ -1,7 +1,9 @@
 // SpecItems -> the nodes the client's views show (protocol.ts). Shared by every view request.
 import { coverageLabel } from '../../engine/reports/coverageLabel';
 import type { SpecItem } from '../../engine/types';
-import type { LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
+import type { InsightNode, LspLocation, RequirementNode, RoadmapItemNode } from '../../shared/protocol';
+import { addressingRequirements, citedInsights, customerOf, distinctCustomers, requirementScore } from '../../engine/index/evidence';
+import { importanceOf } from '../../engine/rules/unaddressedInsight';
 import { toLspRange } from '../lspRange';
 import type { FeatureContext } from '../featureContext';
 import { fieldText } from '../../engine/reports/fields';
@@ -78,6 +80,35 @@ export function requirementNode(ctx: FeatureContext, item: SpecItem, problems: P
     problems: problems.count(item),
     rev: revOf(item),
     suspect: suspectLinksOf(ctx.index, item).length,
+    ...evidenceFields(ctx, item),
+  };
+}
+
+/** The score and evidence counts of a requirement node, present only when there is something to say. */
+function evidenceFields(ctx: FeatureContext, item: SpecItem): Pick<RequirementNode, 'score' | 'insights' | 'customers'> {
+  const out: Pick<RequirementNode, 'score' | 'insights' | 'customers'> = {};
+  const score = requirementScore(ctx.index, item);
+  if (score) out.score = { value: score.value, label: score.label, formula: score.formula };
+  if (item.references.some((r) => r.field === 'insights')) {
+    const insights = citedInsights(ctx.index, item);
+    out.insights = insights.length;
+    out.customers = distinctCustomers(insights).length;
+  }
+  return out;
+}
+
+export function insightNode(ctx: FeatureContext, item: SpecItem): InsightNode {
+  return {
+    id: item.id ?? '',
+    title: titleOf(item),
+    customer: customerOf(item),
+    segment: fieldText(item, 'segment'),
+    source: fieldText(item, 'source'),
+    date: fieldText(item, 'date'),
+    quote: fieldText(item, 'quote'),
+    importance: importanceOf(item.fields.get('importance')?.value),
+    location: itemLocation(ctx, item),
+    addressedBy: addressingRequirements(ctx.index, item.id ?? '').map((r) => ({ id: r.id ?? '', title: titleOf(r), status: fieldText(r, 'status'), location: itemLocation(ctx, r) })),
   };
 }
 

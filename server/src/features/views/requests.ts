@@ -1,9 +1,11 @@
 // The custom requests behind the client's views (protocol.ts): requirements tree, roadmap, trace,
-// matrix, coverage gaps, summary and next ID. Each takes the folders in scope and a cancellation token.
+// insights, matrix, coverage gaps, summary and next ID. Each takes the folders in scope and a cancellation token.
 import type { CancellationToken } from 'vscode-languageserver';
 import type {
   CoverageGap,
   CoverageGapsResult,
+  InsightNode,
+  InsightsResult,
   LspLocation,
   MatrixResult,
   MatrixRow,
@@ -21,7 +23,7 @@ import type { CodeTag } from '../../engine/types';
 import { toLspRange } from '../lspRange';
 import { Pacer } from '../pacer';
 import type { FolderView } from './nodes';
-import { ProblemCounter, itemLocation, requirementNode, roadmapNode } from './nodes';
+import { ProblemCounter, insightNode, itemLocation, requirementNode, roadmapNode } from './nodes';
 
 export async function requirementsTree(folders: FolderView[], token: CancellationToken): Promise<RequirementsTreeResult> {
   const pacer = new Pacer(token);
@@ -49,6 +51,20 @@ export async function roadmap(folders: FolderView[], token: CancellationToken): 
       if (item.id) items.push(roadmapNode(f.ctx, item, progress.get(item.id)));
     }
     result.folders.push({ folderUri: f.uri, name: f.name, items });
+  }
+  return result;
+}
+
+export async function insights(folders: FolderView[], token: CancellationToken): Promise<InsightsResult> {
+  const pacer = new Pacer(token);
+  const result: InsightsResult = { folders: [] };
+  for (const f of folders) {
+    const nodes: InsightNode[] = [];
+    for (const item of f.ctx.index.insights()) {
+      if (pacer.due()) await pacer.yield();
+      if (item.id) nodes.push(insightNode(f.ctx, item));
+    }
+    result.folders.push({ folderUri: f.uri, name: f.name, insights: nodes });
   }
   return result;
 }

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// bench/scoringKeystroke.mjs — the keystroke bench with a scoring model on against the same bench with
+// scoring off, in one run. Both workspaces hold the same text: the generated spec (bench/work/lsp-N,
+// written by `npm run bench`, or generated here with the same generator and seed when missing) with
+// RICE inputs on every requirement and an insight cited by every tenth, plus a specs/insights.yaml of
+// 240 insights (the last 40 cited by nobody; half of those at importance 2 or 3). Only spectrace.yaml differs:
+// `scoring: { model: rice }` and `unscored-requirement: info` on one side. The same stdio driver and
+// edits as bench/reviewKeystroke.mjs (one letter inside a `description:`); runs alternate off/on so
+// drift in the machine's load falls on both.
+// usage: node bench/scoringKeystroke.mjs [N=20000] [--edits 100] [--rounds 2]
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { latencyConfig } from './latencyConfig.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(ROOT, 'bench', 'work');
+const DRIVER = join(ROOT, 'bench', 'driver');
+const argv = process.argv.slice(2);
+const value = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
+const n = Number(argv.find((a) => /^\d+$/.test(a)) ?? 20000);
+const edits = Number(value('--edits', 100));
+const rounds = Number(value('--rounds', 2));
+/** Insights cited in turn by every tenth requirement; the file has `UNCITED` more. */
+const INSIGHTS = 200;
+const UNCITED = 40;
+
+/** bench/work/lsp-N as `npm run bench` writes it (spec and roadmap), generated here when missing. */
+function source() {
+  const dir = join(WORK, `lsp-${n}`);
+  if (existsSync(join(dir, `product-${n}.spec.yaml`))) return dir;
+  const own = join(WORK, `scoring-source-${n}`);
+  if (existsSync(join(own, `product-${n}.spec.yaml`))) return own;
+  mkdirSync(join(own, 'schema'), { recursive: true });
+  mkdirSync(join(own, 'specs'), { recursive: true });
+  copyFileSync(join(DRIVER, 'schema', 'product-spec.schema.json'), join(own, 'schema', 'product-spec.schema.json'));
+  const r = spawnSync(process.execPath, [join(DRIVER, 'gen.mjs'), String(n), '0.02', '--seed', '1', '--out', join(own, `product-${n}.spec.yaml`)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`gen.mjs failed: ${r.stderr}`);
+  const items = [];
+  for (const year of [2025, 2026, 2027]) {
+    for (const q of [1, 2, 3, 4]) {
+      const due = `${year}-${String(q * 3).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}`;
+      items.push(`  - id: R-${year}-Q${q}\n    title: ${year} Q${q} release\n    type: release\n    due: ${due}\n    status: ${year < 2027 ? 'done' : 'planned'}\n`);
+    }
+  }
+  writeFileSync(join(own, 'specs', 'roadmap.yaml'), `roadmap:\n${items.join('')}`);
+  return own;
+}
+
+/** The spec with RICE inputs after each requirement's ID line, and an insight cited by every tenth. */
+function withScoringInputs(text) {
+  let k = 0;
+  return text.replace(/^( {2}- id: [A-Z]+-\d+)$/gm, (line) => {
+    k++;
+    const rice = `    rice: { reach: ${(k * 37) % 5000}, impact: ${[0.25, 0.5, 1, 2, 3][k % 5]}, confidence: ${50 + (k % 5) * 10}%, effort: ${1 + (k % 13)} }`;
+    return k % 10 === 0 ? `${line}\n${rice}\n    insights: [INS-${1 + ((k / 10) % INSIGHTS)}]` : `${line}\n${rice}`;
+  });
+}
+
+function insightsFile() {
+  const out = ['insights:'];
+  for (let i = 1; i <= INSIGHTS + UNCITED; i++) {
+    out.push(`  - id: INS-${i}`, `    title: Customer problem ${i}`, `    customer: Customer ${i % 37}`, `    segment: ${['enterprise', 'smb', 'consumer'][i % 3]}`, `    importance: ${i % 4}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const base = source();
+const specText = withScoringInputs(readFileSync(join(base, `product-${n}.spec.yaml`), 'utf8'));
+
+function workspace(scoring) {
+  const dir = join(WORK, `scoring-${scoring ? 'on' : 'off'}-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(base, dir, { recursive: true });
+  const file = join(dir, `product-${n}.spec.yaml`);
+  writeFileSync(file, specText);
+  writeFileSync(join(dir, 'specs', 'insights.yaml'), insightsFile());
+  const config = scoring ? `${latencyConfig().replace('rules:\n', 'rules:\n  unscored-requirement: info\n')}scoring:\n  model: rice\n` : latencyConfig();
+  writeFileSync(join(dir, 'spectrace.yaml'), config);
+  // The bench's extra schema closes the requirement's keys; `rice` and `insights` are Spectrace's own.
+  const schemaFile = join(dir, 'schema', 'product-spec.schema.json');
+  const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+  Object.assign(schema.definitions.requirement.properties, { rice: { type: 'object' }, insights: { type: 'array' } });
+  writeFileSync(schemaFile, JSON.stringify(schema, null, 2));
+  return { dir, file };
+}
+
+function drive(label, ws) {
+  const r = spawnSync(process.execPath, [
+    join(DRIVER, 'bench.mjs'), '--file', ws.file, '--root', ws.dir, '--edits', String(edits),
+    '--edit-regex', '^\\s*description:\\s', '--label', label, '--settings-json', '{}', '--',
+    process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio',
+  ], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${label}: ${r.stderr.slice(-1000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const off = workspace(false);
+const on = workspace(true);
+const runs = { off: [], on: [] };
+for (let i = 0; i < rounds; i++) {
+  for (const [mode, ws] of [['off', off], ['on', on]]) {
+    const res = drive(`scoring-${mode}-${n}`, ws);
+    runs[mode].push(res);
+    console.log(`[scoring bench] ${n} requirements, scoring ${mode}, round ${i + 1}: ${JSON.stringify({ editMedianMs: res.edit_median_ms, editP95Ms: res.edit_p95_ms, openMs: res.open_last_diag_ms, diagnostics: res.open_final_count })}`);
+  }
+}
+const summary = {};
+for (const mode of ['off', 'on']) {
+  const medians = runs[mode].map((r) => r.edit_median_ms).filter((x) => typeof x === 'number');
+  summary[mode] = { editMedianMs: median(medians), rounds: medians };
+}
+summary.ratio = summary.off.editMedianMs ? Number((summary.on.editMedianMs / summary.off.editMedianMs).toFixed(3)) : null;
+console.log(JSON.stringify({ requirements: n, edits, ...summary }));
