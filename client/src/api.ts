@@ -6,6 +6,7 @@ import type { CursorIdContext } from './cursorIdContext';
 import type { ServerStatus } from './extensionContext';
 import type { MatrixPanel } from './matrix/matrixPanel';
 import type { BoardPanel } from './board/boardPanel';
+import type { TimelinePanel } from './timeline/timelinePanel';
 import type { ReviewSession } from './review/reviewCommands';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
 import type { RequirementsViewProvider } from './views/requirementsView';
@@ -38,6 +39,8 @@ export interface SpectraceApi {
   matrix(): MatrixPanel | undefined;
   /** The open backlog board panel, if any. */
   board(): BoardPanel | undefined;
+  /** The open roadmap timeline panel, if any. */
+  timeline(): TimelinePanel | undefined;
   readonly server: {
     readonly status: ServerStatus;
     /** Restarts after a crash (user restarts not counted). */

@@ -9,6 +9,7 @@ import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
 import { loadNodeLanguageClient } from './nodeLanguageClient';
 import { BoardPanel } from './board/boardPanel';
+import { TimelinePanel } from './timeline/timelinePanel';
 import { ReviewSession } from './review/reviewCommands';
 import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
@@ -82,6 +83,7 @@ export function activateWith(context: vscode.ExtensionContext, loadLanguageClien
     },
     matrix: () => MatrixPanel.open,
     board: () => BoardPanel.open,
+    timeline: () => TimelinePanel.open,
     cursorId,
     review,
     server: {

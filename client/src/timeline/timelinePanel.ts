@@ -71,6 +71,10 @@ export class TimelinePanel implements vscode.Disposable {
     return this.result;
   }
 
+  get dataVersion(): number {
+    return this.version;
+  }
+
   get currentZoom(): TimelineZoom {
     return this.zoom;
   }
