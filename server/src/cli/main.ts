@@ -18,6 +18,7 @@ import type { Command } from './parseArgs';
 import { HELP, MAIN_HELP } from './help';
 import { runExportReqif, runImport } from './interchange';
 import { runReviewCommand } from './reviewCommands';
+import { runBurnup } from './burnup';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
@@ -55,6 +56,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'review':
       case 'suspects':
         return await runReviewCommand(command, io);
+      case 'burnup':
+        return await runBurnup(command, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -23,8 +23,10 @@ interface Common {
 
 export type SuspectsFormat = 'text' | 'md' | 'json';
 const SUSPECTS_FORMATS: readonly SuspectsFormat[] = ['text', 'md', 'json'];
-export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects';
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects'];
+export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'burnup';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects', 'burnup'];
+export type BurnupFormat = 'csv' | 'json';
+const BURNUP_FORMATS: readonly BurnupFormat[] = ['csv', 'json'];
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
@@ -36,7 +38,8 @@ export type Command =
   | { kind: 'baseline'; folder: string }
   | { kind: 'bump'; folder: string; ids: string[]; editorial: boolean }
   | { kind: 'review'; folder: string; ids: string[]; paths: string[] }
-  | { kind: 'suspects'; folder: string; format: SuspectsFormat };
+  | { kind: 'suspects'; folder: string; format: SuspectsFormat }
+  | { kind: 'burnup'; item: string; folder: string; format: BurnupFormat; out: string | undefined };
 
 const COMMON_OPTIONS = {
   folder: { type: 'string' },
@@ -107,8 +110,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === 'export') return parseExport(rest);
   if (command === 'import') return parseImport(rest);
   if (command === 'baseline' || command === 'bump' || command === 'review' || command === 'suspects') return parseReviewCommand(command, rest);
-  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review or suspects)`);
-  throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review or suspects; try 'spectrace check ${command}')`);
+  if (command === 'burnup') return parseBurnup(rest);
+  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review, suspects or burnup)`);
+  throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review, suspects or burnup; try 'spectrace check ${command}')`);
 }
 
 function parseCheck(args: string[]): Command {
@@ -249,4 +253,26 @@ function parseReviewCommand(command: 'baseline' | 'bump' | 'review' | 'suspects'
     return p;
   });
   return { kind: 'review', folder, ids, paths };
+}
+
+const BURNUP_OPTIONS = {
+  folder: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseBurnup(args: string[]): Command {
+  const parsed = parseStrict(args, BURNUP_OPTIONS);
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'burnup' };
+  const [item, ...folders] = parsed.positionals;
+  if (item === undefined || item === '') throw new UsageError("missing roadmap item: use 'spectrace burnup <roadmap-id> [folder]', e.g. 'spectrace burnup R-2026'");
+  return {
+    kind: 'burnup',
+    item,
+    folder: folderOf(folders, 'burnup', nonEmpty(v.folder, '--folder')),
+    format: oneOf(v.format, BURNUP_FORMATS, 'csv', '--format'),
+    out: nonEmpty(v.out, '--out'),
+  };
 }
