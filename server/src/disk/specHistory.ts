@@ -6,13 +6,14 @@
 // core.fsmonitor off, --no-textconv --no-ext-diff --no-show-signature), never in an untrusted folder;
 // every failure is a reason, never an exception.
 import { createHash } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { GitFailed, runGit, runGitBytes } from './gitInfo';
 import { PersistedFile } from './persistedFile';
 import { computeBurnup } from '../engine/releases/burnup';
-import type { HistoryCommit, SpecChange } from '../engine/releases/burnup';
+import type { BurnupCheckpoint, HistoryCommit, SpecChange } from '../engine/releases/burnup';
 import type { BurnupResult, BurnupSource } from '../engine/releases/burnupSource';
-import { readSpecVersion } from '../engine/releases/specVersion';
+import { SpecVersionReader } from '../engine/releases/specVersion';
 import type { SpecVersion } from '../engine/releases/specVersion';
 import { createPathClassifier, normalizeGlob } from '../engine/config/globs';
 import { createSchemaSet } from '../engine/schema/schemaSet';
@@ -38,6 +39,8 @@ const CACHE_FORMAT = 1;
 /** Blobs asked of one `git cat-file --batch`, so its output stays well inside the buffer. */
 const BLOBS_PER_BATCH = 2000;
 const MAX_OUTPUT = 1024 * 1024 * 1024;
+/** New blobs up to this many are first looked for in the work tree. */
+const WORK_TREE_READS = 16;
 
 /** The walk of one HEAD for one set of spec folders. */
 interface Walk {
@@ -55,6 +58,9 @@ export class SpecHistory implements BurnupSource {
   /** Parsed versions by blob hash (a blob never changes). */
   private readonly versions = new Map<string, SpecVersion>();
   private walk: Walk | undefined;
+  /** Per roadmap item, where its last computation stopped and over which walk (a walk only grows at its end). */
+  private readonly checkpoints = new Map<string, { walk: readonly HistoryCommit[]; checkpoint: BurnupCheckpoint }>();
+  private reader: SpecVersionReader | undefined;
   private loaded: Promise<void> | undefined;
   private readonly store: PersistedFile | undefined;
   private schemaSet: SchemaSet | undefined;
@@ -81,6 +87,7 @@ export class SpecHistory implements BurnupSource {
 
   /** The persisted caches written so far have reached the disk. */
   async idle(): Promise<void> {
+    await this.saving;
     await this.store?.idle();
   }
 
@@ -88,16 +95,19 @@ export class SpecHistory implements BurnupSource {
     if (!this.options.trusted) return { ok: false, reason: 'the workspace is not trusted: Spectrace runs no git in it, so there is no burn-up' };
     try {
       await (this.loaded ??= this.load());
-      const repo = await this.repository();
-      if ('reason' in repo) return { ok: false, reason: repo.reason };
       const isSpec = createPathClassifier(config).isSpecPath;
-      const folders = specFolders(config);
       const before = this.versions.size;
-      const commits = await this.commits(repo.head, folders, JSON.stringify(config.specs ?? []), isSpec);
+      const commits = await this.commits(JSON.stringify(config.specs ?? []), specFolders(config), isSpec);
+      if (!Array.isArray(commits)) return { ok: false, reason: commits.reason };
       if (commits.length === 0) return { ok: false, reason: 'no commit on this branch touches the spec files yet' };
       await this.readVersions(commits, config);
       if (this.versions.size !== before || this.walk?.head !== this.savedHead) this.save();
-      return { ok: true, series: computeBurnup(item, commits, (blob) => this.versions.get(blob)) };
+      const kept = this.checkpoints.get(item);
+      const from = kept && kept.walk.length <= commits.length && commits[kept.walk.length - 1] === kept.walk[kept.walk.length - 1] ? kept.checkpoint : undefined;
+      const { series, checkpoint } = computeBurnup(item, commits, (blob) => this.versions.get(blob), from);
+      if (this.checkpoints.size > 64) this.checkpoints.clear();
+      this.checkpoints.set(item, { walk: commits, checkpoint });
+      return { ok: true, series };
     } catch (err) {
       return { ok: false, reason: err instanceof GitFailed ? `git could not read the history: ${err.message}` : `the history could not be read: ${errorText(err)}` };
     }
@@ -123,28 +133,29 @@ export class SpecHistory implements BurnupSource {
   }
 
   /** The spec commits up to `head`: the kept walk, extended when `head` is a first-parent descendant of its HEAD. */
-  private async commits(head: string, folders: string[], key: string, isSpec: (rel: string) => boolean): Promise<HistoryCommit[]> {
+  /**
+   * The spec commits up to HEAD. With a kept walk, one `git log HEAD...<kept>`: nothing listed means
+   * HEAD has not moved; commits on HEAD's side only, the oldest a child of the kept HEAD, extend the
+   * walk; anything else (a reset, another branch) is walked again from scratch.
+   */
+  private async commits(key: string, folders: string[], isSpec: (rel: string) => boolean): Promise<HistoryCommit[] | { reason: string }> {
     const kept = this.walk?.folders === key ? this.walk : undefined;
-    if (kept?.head === head) return kept.commits;
-    if (kept && (await this.isFirstParentAncestor(kept.head, head))) {
-      const added = await this.log(`${kept.head}..${head}`, folders, isSpec);
-      this.walk = { head, folders: key, commits: [...kept.commits, ...added] };
-    } else {
-      this.walk = { head, folders: key, commits: await this.log(head, folders, isSpec) };
+    if (kept) {
+      const args = ['log', '--first-parent', '--left-right', '--reverse', ...SAFE_LOG, '--raw', '--no-abbrev', '-z', '--relative', '--format=%x01%m %H %P %cI', `HEAD...${kept.head}`];
+      const range = parseRawLog(await this.git(args, MAX_OUTPUT), isSpec, true);
+      if (range.length === 0) return kept.commits;
+      const extends_ = range.every((c, i) => c.side === '<' && c.parent === (i === 0 ? kept.head : range[i - 1].commit));
+      if (extends_) {
+        this.walk = { head: range[range.length - 1].commit, folders: key, commits: [...kept.commits, ...range.filter((c) => c.changes.length > 0).map(({ commit, date, changes }) => ({ commit, date, changes }))] };
+        return this.walk.commits;
+      }
     }
-    return this.walk.commits;
-  }
-
-  /** Whether `older` is on the first-parent chain of `newer`: the oldest commit of the range has it as first parent. */
-  private async isFirstParentAncestor(older: string, newer: string): Promise<boolean> {
-    const out = await this.git(['rev-list', '--first-parent', '--parents', '--reverse', `${older}..${newer}`], MAX_OUTPUT);
-    const first = out.split('\n')[0];
-    return first !== undefined && first.split(' ')[1] === older;
-  }
-
-  private async log(range: string, folders: string[], isSpec: (rel: string) => boolean): Promise<HistoryCommit[]> {
-    const args = ['log', '--first-parent', '--reverse', ...SAFE_LOG, '--raw', '--no-abbrev', '-z', '--relative', '--format=%x01%H %cI', range, '--', ...folders];
-    return parseRawLog(await this.git(args, MAX_OUTPUT), isSpec);
+    const repo = await this.repository();
+    if ('reason' in repo) return repo;
+    const args = ['log', '--first-parent', '--reverse', ...SAFE_LOG, '--raw', '--no-abbrev', '-z', '--relative', '--format=%x01%m %H %P %cI', repo.head, '--', ...folders];
+    const commits = parseRawLog(await this.git(args, MAX_OUTPUT), isSpec, false).map(({ commit, date, changes }) => ({ commit, date, changes }));
+    this.walk = { head: repo.head, folders: key, commits };
+    return commits;
   }
 
   /** Reads and parses every blob of `commits` not read before, each file's versions in commit order. */
@@ -160,21 +171,46 @@ export class SpecHistory implements BurnupSource {
     }
     if (wanted.length === 0) return;
     this.schemaSet ??= createSchemaSet({ config, configFile: undefined, configText: undefined, readFile: () => undefined, trusted: false }).schemaSet;
-    // One analyzer per path: consecutive versions of a file share most items, which it reads once.
+    const schemaSet = this.schemaSet;
+    // Texts off the reader's fast path: one analyzer per path, as consecutive versions share most items.
     const analyzers = new Map<string, SpecAnalyzer>();
+    const reader = (this.reader ??= new SpecVersionReader(config.maxFileSize));
     for (let i = 0; i < wanted.length; i += BLOBS_PER_BATCH) {
       const batch = wanted.slice(i, i + BLOBS_PER_BATCH);
-      const contents = await this.catBlobs(batch.map((b) => b.blob as string));
+      const contents = await this.workTreeBlobs(batch);
+      const missing = batch.filter((b) => !contents.has(b.blob as string));
+      if (missing.length > 0) for (const [blob, text] of await this.catBlobs(missing.map((b) => b.blob as string))) contents.set(blob, text);
       for (const ch of batch) {
         const blob = ch.blob as string;
         const content = contents.get(blob);
-        let analyzer = analyzers.get(ch.path);
-        if (!analyzer) analyzers.set(ch.path, (analyzer = new SpecAnalyzer(this.schemaSet, config)));
-        const version = content === undefined ? { requirements: [], roadmap: [], error: 'git has no such object' } : readSpecVersion(analyzer, path.join(this.root, ch.path), content);
+        const analyzer = () => {
+          let a = analyzers.get(ch.path);
+          if (!a) analyzers.set(ch.path, (a = new SpecAnalyzer(schemaSet, config)));
+          return a;
+        };
+        const version = content === undefined ? { requirements: [], roadmap: [], error: 'git has no such object' } : reader.read(path.join(this.root, ch.path), content, analyzer);
         this.versions.set(blob, version);
         this.blobsRead++;
       }
     }
+  }
+
+  /**
+   * The blobs of a few changes read from the work tree instead of git, where the file there hashes to
+   * the blob (the usual case after a commit): one git process less for the reading a commit triggers.
+   */
+  private async workTreeBlobs(changes: readonly SpecChange[]): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    if (changes.length > WORK_TREE_READS) return texts;
+    for (const ch of changes) {
+      const blob = ch.blob as string;
+      const bytes = await fsp.readFile(path.join(this.root, ch.path)).catch(() => undefined); // gone or unreadable: git has it
+      if (bytes === undefined) continue;
+      const algorithm = blob.length === 64 ? 'sha256' : 'sha1';
+      const hash = createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+      if (hash === blob) texts.set(blob, bytes.toString('utf8'));
+    }
+    return texts;
   }
 
   /** `git cat-file --batch` of `blobs`: each one's text, absent when git has no such object. */
@@ -200,11 +236,12 @@ export class SpecHistory implements BurnupSource {
   }
 
   private savedHead: string | undefined;
+  private saving: Promise<unknown> = Promise.resolve();
 
   private async load(): Promise<void> {
     const data = await this.store?.load(MAX_OUTPUT, (bytes) => decodeCache(bytes.toString('utf8')));
     if (!data) return;
-    for (const [blob, version] of data.versions) this.versions.set(blob, version);
+    for (const [blob, version] of data.versions) if (!this.versions.has(blob)) this.versions.set(blob, version);
     this.walk = data.walk;
     this.savedHead = data.walk?.head;
   }
@@ -212,7 +249,11 @@ export class SpecHistory implements BurnupSource {
   private save(): void {
     if (!this.store) return;
     this.savedHead = this.walk?.head;
-    void this.store.write(() => JSON.stringify({ format: CACHE_FORMAT, root: this.root, walk: this.walk, versions: [...this.versions] }));
+    const store = this.store;
+    // After the answer: the write (and its JSON) must not delay the series the caller waits for.
+    this.saving = new Promise((resolve) => {
+      setImmediate(() => resolve(store.write(() => JSON.stringify({ format: CACHE_FORMAT, root: this.root, walk: this.walk, versions: [...this.versions].map(([blob, v]) => packVersion(blob, v)) }))));
+    });
   }
 }
 
@@ -234,16 +275,24 @@ export function specFolders(config: SpectraceConfig): string[] {
   return [...out].sort();
 }
 
-/** `git log --raw -z` with `%x01%H %cI` headers: the commits and their spec-file changes. */
-export function parseRawLog(out: string, isSpec: (rel: string) => boolean): HistoryCommit[] {
-  const commits: HistoryCommit[] = [];
+/** A commit of a `git log --raw -z --format=%x01%m %H %P %cI` output. */
+export interface LoggedCommit extends HistoryCommit {
+  /** `<` or `>` with --left-right. */
+  side: string;
+  /** The first parent (undefined for a root commit). */
+  parent: string | undefined;
+}
+
+/** The commits of a `git log --raw -z` output with their spec-file changes; those without any only when `keepEmpty`. */
+export function parseRawLog(out: string, isSpec: (rel: string) => boolean, keepEmpty: boolean): LoggedCommit[] {
+  const commits: LoggedCommit[] = [];
   const fields = out.split('\0');
-  let current: HistoryCommit | undefined;
+  let current: LoggedCommit | undefined;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i].replace(/^\n/, '');
     if (f.startsWith('\x01')) {
-      const [commit, date] = f.slice(1).split(' ');
-      current = { commit, date, changes: [] };
+      const words = f.slice(1).trim().split(' ');
+      current = { side: words[0], commit: words[1], parent: words.length > 3 ? words[2] : undefined, date: words[words.length - 1], changes: [] };
       commits.push(current);
     } else if (f.startsWith(':') && current) {
       // ":100644 100644 <old> <new> M", then the path
@@ -254,7 +303,7 @@ export function parseRawLog(out: string, isSpec: (rel: string) => boolean): Hist
       current.changes.push({ path: file, blob: status.startsWith('D') ? null : (meta[3] ?? null) });
     }
   }
-  return commits.filter((c) => c.changes.length > 0);
+  return keepEmpty ? commits : commits.filter((c) => c.changes.length > 0);
 }
 
 function decodeCache(text: string): { versions: [string, SpecVersion][]; walk: Walk | undefined } | string {
@@ -266,5 +315,28 @@ function decodeCache(text: string): { versions: [string, SpecVersion][]; walk: W
   }
   if (!isObject(data) || data.format !== CACHE_FORMAT || !Array.isArray(data.versions)) return 'written by another version of Spectrace';
   const walk = isObject(data.walk) && typeof data.walk.head === 'string' && typeof data.walk.folders === 'string' && Array.isArray(data.walk.commits) ? (data.walk as unknown as Walk) : undefined;
-  return { versions: data.versions as [string, SpecVersion][], walk };
+  const versions: [string, SpecVersion][] = [];
+  for (const packed of data.versions) {
+    const v = unpackVersion(packed);
+    if (v) versions.push(v);
+  }
+  return { versions, walk };
+}
+
+/** A version as arrays, not objects: the persisted file of a long history is mostly these. */
+type PackedVersion = [string, [string, string | null, string | null][], [string, string | null][], string | null];
+
+function packVersion(blob: string, v: SpecVersion): PackedVersion {
+  return [blob, v.requirements.map((r) => [r.id, r.roadmap ?? null, r.status ?? null]), v.roadmap.map((r) => [r.id, r.parent ?? null]), v.error ?? null];
+}
+
+function unpackVersion(packed: unknown): [string, SpecVersion] | undefined {
+  if (!Array.isArray(packed) || typeof packed[0] !== 'string' || !Array.isArray(packed[1]) || !Array.isArray(packed[2])) return undefined;
+  const [blob, reqs, roadmap, error] = packed as PackedVersion;
+  const version: SpecVersion = {
+    requirements: reqs.map(([id, r, st]) => ({ id, roadmap: r ?? undefined, status: st ?? undefined })),
+    roadmap: roadmap.map(([id, parent]) => ({ id, parent: parent ?? undefined })),
+  };
+  if (typeof error === 'string') version.error = error;
+  return [blob, version];
 }

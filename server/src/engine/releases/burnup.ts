@@ -43,7 +43,7 @@ export interface BurnupSeries {
 /** The parsed version of a blob; undefined when it could not be read (then the file counts as absent). */
 export type VersionLookup = (blob: string) => SpecVersion | undefined;
 
-interface FileState {
+export interface FileState {
   version: SpecVersion;
   /** The commit the version was read from. */
   commit: string;
@@ -53,55 +53,143 @@ interface FileState {
 
 const DONE = (status: string | undefined): boolean => stageOf(status) === 'done';
 
-/** The item and every item below it through `parent` (cycles cut). */
-function subtree(item: string, parents: Map<string, string | undefined>): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const [id, parent] of parents) {
-    if (parent === undefined) continue;
-    const list = children.get(parent);
-    if (list) list.push(id);
-    else children.set(parent, [id]);
+/** The IDs in scope, counted across files: a file's share changes only when its version or the roadmap does. */
+class ScopeCount {
+  /** Per path, the scoped list it contributes now. */
+  readonly shares = new Map<string, [string, boolean][]>();
+  /** Definitions in scope per ID (an ID planned in two files counts once). */
+  readonly refs = new Map<string, number>();
+  /** Done definitions in scope per ID (an ID is done when one of them is). */
+  readonly doneRefs = new Map<string, number>();
+  size = 0;
+  done = 0;
+  /** IDs whose membership changed since `startPoint`, with whether each was in scope then. */
+  private touched = new Map<string, boolean>();
+
+  copy(): ScopeCount {
+    const c = new ScopeCount();
+    for (const [k, v] of this.shares) c.shares.set(k, v);
+    for (const [k, v] of this.refs) c.refs.set(k, v);
+    for (const [k, v] of this.doneRefs) c.doneRefs.set(k, v);
+    c.size = this.size;
+    c.done = this.done;
+    return c;
   }
-  const out = new Set([item]);
+
+  startPoint(): void {
+    this.touched = new Map();
+  }
+
+  set(path: string, share: [string, boolean][] | undefined): void {
+    const old = this.shares.get(path);
+    if (old === share) return;
+    if (old) for (const [id, done] of old) this.add(id, done, -1);
+    if (share) {
+      this.shares.set(path, share);
+      for (const [id, done] of share) this.add(id, done, 1);
+    } else this.shares.delete(path);
+  }
+
+  private add(id: string, done: boolean, delta: 1 | -1): void {
+    const before = this.refs.get(id) ?? 0;
+    if (!this.touched.has(id)) this.touched.set(id, before > 0);
+    const after = before + delta;
+    if (after === 0) this.refs.delete(id);
+    else this.refs.set(id, after);
+    if (before === 0) this.size++;
+    if (after === 0) this.size--;
+    if (!done) return;
+    const doneBefore = this.doneRefs.get(id) ?? 0;
+    const doneAfter = doneBefore + delta;
+    if (doneAfter === 0) this.doneRefs.delete(id);
+    else this.doneRefs.set(id, doneAfter);
+    if (doneBefore === 0) this.done++;
+    if (doneAfter === 0) this.done--;
+  }
+
+  /** The IDs that entered and left the scope since `startPoint`, sorted. */
+  moves(): { entered: string[]; left: string[] } {
+    const entered: string[] = [];
+    const left: string[] = [];
+    for (const [id, was] of this.touched) {
+      const is = this.refs.has(id);
+      if (is && !was) entered.push(id);
+      else if (was && !is) left.push(id);
+    }
+    return { entered: entered.sort(), left: left.sort() };
+  }
+}
+
+/**
+ * Where a computation stopped: the state before the last day's commits, so that a walk extended by
+ * new commits resumes there (that day may get more commits) instead of replaying the whole history.
+ */
+export interface BurnupCheckpoint {
+  item: string;
+  /** Index of the first commit not yet applied. */
+  next: number;
+  files: Map<string, FileState>;
+  count: ScopeCount;
+  points: BurnupPoint[];
+}
+
+/** The item and every item below it through `parent` (cycles cut), as a sorted key. */
+function subtreeKey(item: string, paths: readonly string[], files: Map<string, FileState>): { items: Set<string>; key: string; known: boolean } {
+  const children = new Map<string, string[]>();
+  const defined = new Set<string>();
+  for (const p of paths) {
+    for (const r of (files.get(p) as FileState).version.roadmap) {
+      if (defined.has(r.id)) continue; // the first definition wins, as in the workspace
+      defined.add(r.id);
+      if (r.parent === undefined) continue;
+      const list = children.get(r.parent);
+      if (list) list.push(r.id);
+      else children.set(r.parent, [r.id]);
+    }
+  }
+  const items = new Set([item]);
   const queue = [item];
   for (let i = 0; i < queue.length; i++) {
     for (const child of children.get(queue[i]) ?? []) {
-      if (out.has(child)) continue;
-      out.add(child);
+      if (items.has(child)) continue;
+      items.add(child);
       queue.push(child);
     }
   }
-  return out;
+  return { items, key: [...items].sort().join(' '), known: defined.has(item) };
 }
 
 function short(commit: string): string {
   return commit.slice(0, 7);
 }
 
-/** The state of all spec files after a commit, reduced to the item's scope. */
-function measure(item: string, files: Map<string, FileState>): { known: boolean; scope: Map<string, boolean>; notes: string[] } {
+/** A version's requirements in the scope whose items are `key`, with whether each is done; kept per version. */
+const scoped = new WeakMap<SpecVersion, { key: string; list: [string, boolean][] }>();
+
+function inScope(version: SpecVersion, items: Set<string>, key: string): [string, boolean][] {
+  const kept = scoped.get(version);
+  if (kept?.key === key) return kept.list;
+  const list: [string, boolean][] = [];
+  for (const r of version.requirements) if (r.roadmap !== undefined && items.has(r.roadmap)) list.push([r.id, DONE(r.status)]);
+  scoped.set(version, { key, list });
+  return list;
+}
+
+/** Brings `count` to the state of `files` (only the files whose share changed cost anything); the notes of files read from an older version. */
+function measure(item: string, files: Map<string, FileState>, count: ScopeCount): { known: boolean; notes: string[] } {
   const paths = [...files.keys()].sort();
-  const parents = new Map<string, string | undefined>();
-  for (const p of paths) for (const r of files.get(p)?.version.roadmap ?? []) if (!parents.has(r.id)) parents.set(r.id, r.parent);
-  const items = subtree(item, parents);
-  // The first definition of an ID wins, as in the workspace (a duplicate is a diagnostic, not a second requirement).
-  const scope = new Map<string, boolean>();
-  const seen = new Set<string>();
+  const { items, key, known } = subtreeKey(item, paths, files);
   const notes: string[] = [];
+  for (const p of [...count.shares.keys()]) if (!files.has(p)) count.set(p, undefined);
   for (const p of paths) {
-    const state = files.get(p);
-    if (!state) continue;
+    const state = files.get(p) as FileState;
     if (state.broken) {
       const from = state.commit !== '' ? `its version of ${short(state.commit)} is used` : 'it has no earlier version that parses, so it counts as empty';
       notes.push(`${p} does not parse at ${short(state.broken.commit)} (${state.broken.error}): ${from}`);
     }
-    for (const r of state.version.requirements) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
-      if (r.roadmap !== undefined && items.has(r.roadmap)) scope.set(r.id, DONE(r.status));
-    }
+    count.set(p, inScope(state.version, items, key));
   }
-  return { known: parents.has(item), scope, notes };
+  return { known, notes };
 }
 
 function dayOf(date: string): string {
@@ -110,34 +198,35 @@ function dayOf(date: string): string {
 
 /**
  * The burn-up of `item` over `commits` (oldest first, first-parent order). Points start at the first
- * day on which the item exists in the roadmap or has a requirement planned for it.
+ * day on which the item exists in the roadmap or has a requirement planned for it. `from`, a
+ * checkpoint of an earlier call whose commits are a prefix of these, skips what it already covers.
  */
-export function computeBurnup(item: string, commits: readonly HistoryCommit[], versionOf: VersionLookup): BurnupSeries {
-  const files = new Map<string, FileState>();
-  const points: BurnupPoint[] = [];
-  let previous = new Set<string>();
-  for (let i = 0; i < commits.length; i++) {
+export function computeBurnup(item: string, commits: readonly HistoryCommit[], versionOf: VersionLookup, from?: BurnupCheckpoint): { series: BurnupSeries; checkpoint: BurnupCheckpoint } {
+  const resume = from && from.item === item && from.next <= commits.length ? from : undefined;
+  const files = new Map(resume?.files ?? []);
+  const count = resume?.count.copy() ?? new ScopeCount();
+  const points = [...(resume?.points ?? [])];
+  // The last day's commits: those after the last change of day (dates need not be monotonic).
+  let lastGroup = commits.length - 1;
+  while (lastGroup > 0 && dayOf(commits[lastGroup - 1].date) === dayOf(commits[commits.length - 1].date)) lastGroup--;
+  let checkpoint: BurnupCheckpoint | undefined;
+  for (let i = resume?.next ?? 0; i < commits.length; i++) {
     const c = commits[i];
+    const day = dayOf(c.date);
+    if (i === lastGroup) checkpoint = { item, next: i, files: new Map(files), count: count.copy(), points: [...points] };
     for (const change of c.changes) apply(files, change, c.commit, versionOf);
-    const last = i === commits.length - 1 || dayOf(commits[i + 1].date) !== dayOf(c.date);
-    if (!last) continue;
-    const m = measure(item, files);
-    if (points.length === 0 && !m.known && m.scope.size === 0) continue;
-    const ids = new Set(m.scope.keys());
-    let done = 0;
-    for (const isDone of m.scope.values()) if (isDone) done++;
-    points.push({
-      date: dayOf(c.date),
-      commit: c.commit,
-      scope: ids.size,
-      done,
-      entered: [...ids].filter((id) => !previous.has(id)).sort(),
-      left: [...previous].filter((id) => !ids.has(id)).sort(),
-      notes: m.notes,
-    });
-    previous = ids;
+    if (i < commits.length - 1 && dayOf(commits[i + 1].date) === day) continue;
+    const m = measure(item, files, count);
+    if (points.length === 0 && !m.known && count.size === 0) {
+      count.startPoint();
+      continue;
+    }
+    const { entered, left } = count.moves();
+    count.startPoint();
+    points.push({ date: day, commit: c.commit, scope: count.size, done: count.done, entered, left, notes: m.notes });
   }
-  return { item, points };
+  checkpoint ??= { item, next: commits.length, files: new Map(files), count: count.copy(), points: [...points] };
+  return { series: { item, points }, checkpoint };
 }
 
 function apply(files: Map<string, FileState>, change: SpecChange, commit: string, versionOf: VersionLookup): void {
