@@ -17,6 +17,7 @@ import { references } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
 import { coverageGaps, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
 import { renderReport } from '../features/views/report';
+import { burnup, release, releaseFolder } from '../features/views/release';
 import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
@@ -30,6 +31,8 @@ import { Workspace } from './lspWorkspace';
 import type { RequestTarget } from './lspWorkspace';
 import { exportReqifRequest, importRequirementsRequest } from './interchangeRequests';
 import {
+  BurnupRequest,
+  ReleaseRequest,
   BumpRevisionRequest,
   CoverageGapsRequest,
   ExportReqifRequest,
@@ -210,6 +213,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p)));
   connection.onRequest(SuspectLinksRequest, (p, token) => guard('suspectLinks', log, token, async () => suspectLinks(await ws().views(token, p?.folderUri), p ?? {}, token)));
   connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
+  connection.onRequest(ReleaseRequest, (p, token) => guard('release', log, token, async () => release(releaseFolder(await ws().views(token, p.folderUri), p), p)));
+  connection.onRequest(BurnupRequest, (p, token) => guard('burnup', log, token, async () => burnup(releaseFolder(await ws().views(token, p.folderUri), p), p)));
   connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
 
   documents.listen(connection);
