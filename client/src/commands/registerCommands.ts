@@ -13,6 +13,7 @@ import { exportReport } from './exportReport';
 import { exportReqif, importRequirements } from './interchange';
 import { copyId, goToRequirement, revealRequirement, showLocations } from './navigation';
 import { newRequirement } from './newRequirement';
+import { showRelease } from './showRelease';
 import { clearFilter, filterRequirements, groupRequirements } from './viewOptions';
 import { errorText } from '../../../server/src/shared/errorText';
 
@@ -62,6 +63,7 @@ export function registerCommands({ ctx, store, requirementsView, review }: Comma
     register(Commands.createStarter, (arg) => createStarter(ctx, arg)),
     register(Commands.reviewSuspectLinks, (arg) => reviewSuspectLinks(ctx, review, arg)),
     register(Commands.bumpRevision, (arg) => bumpRevision(ctx, store, arg)),
+    register(Commands.showRelease, (arg) => showRelease(ctx, arg)),
     register(ClientCommands.filterRequirements, (arg) => filterRequirements(store, requirementsView, arg)),
     register(ClientCommands.clearRequirementsFilter, () => clearFilter(requirementsView)),
     register(ClientCommands.groupByProduct, () => groupRequirements(requirementsView, 'product')),

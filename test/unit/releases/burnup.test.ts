@@ -37,7 +37,7 @@ describe('spec versions for the burn-up', () => {
       base,
       base.replace('status: in-progress', 'status: implemented'),
       base.replace('roadmap: R-2026\n', 'roadmap: R-2027\n'),
-      base.replace(/  - id: CART-2\n/, '  - id: CART-22\n'),
+      base.replace('  - id: CART-2\n', '  - id: CART-22\n'),
       `${base}  - id: NEW-1\n    title: "quoted: title" # a comment\n    roadmap: 'M-1@2'\n    status: >\n      verified\n`,
       base.replace('  - id: CART-1\n', '  - id: CART-1\n    bad: [unclosed\n'),
       base,

@@ -7,6 +7,8 @@ import { COVERAGE_TEXT } from '../../shared/traceRow';
 import type { CoverageLabel, TraceLink, TraceRow } from '../../shared/traceRow';
 import { percent } from './labels';
 import type { RoadmapRow, TraceReport } from './reportModel';
+import type { ReportBurnup } from './reportBurnups';
+import { BURNUP_CSS, svgMarkup } from './svg/burnupSvg';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -89,6 +91,17 @@ function card(label: string, value: string, detail: string, toneClass = '', barH
   return `<div class="card ${toneClass}"><div class="label">${esc(label)}</div><div class="value">${value}${detail ? ` <small>${detail}</small>` : ''}</div>${barHtml}</div>`;
 }
 
+/** The releases' burn-ups: each chart inline (no script needed to read it), or why there is none. */
+function burnupSection(burnups: readonly ReportBurnup[] | undefined): string {
+  if (!burnups || burnups.length === 0) return '';
+  const figures = burnups.map((b) =>
+    b.chart
+      ? `<figure class="burnup-figure">${svgMarkup(b.chart)}<figcaption>${esc(b.title)}</figcaption></figure>`
+      : `<p class="none">${esc(b.title)}: no chart, ${esc(b.reason ?? 'no history')}.</p>`,
+  );
+  return `<h2>Burn-up</h2>\n${figures.join('\n')}\n`;
+}
+
 export function renderHtml(report: TraceReport): string {
   const t = report.totals;
   const name = report.name;
@@ -129,7 +142,7 @@ ${report.roadmap.map(roadmapRow).join('\n')}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${esc(report.tool.name)} ${esc(report.tool.version)}">
 <title>Traceability report: ${esc(name)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${report.burnups && report.burnups.length > 0 ? BURNUP_CSS : ''}</style>
 </head>
 <body>
 <main>
@@ -142,7 +155,7 @@ ${cards}
 </section>
 <h2>Roadmap</h2>
 ${roadmap}
-<h2>Requirements</h2>
+${burnupSection(report.burnups)}<h2>Requirements</h2>
 ${requirements}
 <footer>Coverage: <b>covered</b> meets the coverage policy in spectrace.yaml; <b>uncovered</b> does not; <b>exempt</b> has a written <code>coverage_exempt</code> reason; <b>not required</b> is outside the policy. Implementations are <code>@implements</code> tags, tests are <code>@verifies</code> tags.</footer>
 </main>

@@ -2,6 +2,7 @@
 // HTML and CSV. Paths are relative to the workspace folder with `/` separators, lines and columns are
 // 1-based (what people and CI systems read); building these from the index is the only step that knows
 // about absolute paths and 0-based LSP positions.
+import type { ReportBurnup } from './reportBurnups';
 import type { TraceRow } from '../../shared/traceRow';
 import type { DiagnosticCode, Severity } from '../types';
 
@@ -113,4 +114,6 @@ export interface TraceReport {
   rows: TraceRow[];
   roadmap: RoadmapRow[];
   totals: TraceTotals;
+  /** The releases' burn-ups from the git history (the HTML report draws them); absent: not read. */
+  burnups?: ReportBurnup[];
 }
