@@ -73,4 +73,18 @@ describe('spectrace burnup', function () {
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: spectrace burnup <roadmap-id>/);
   });
+
+  it('embeds each release\'s burn-up in the HTML report as inline SVG, or says why there is none', async () => {
+    const r = await runCli(['report', repo.dir, '--format', 'html']);
+    assert.equal(r.code, 0, r.stderr);
+    const figures = r.stdout.match(/<figure class="burnup-figure"><svg [^>]*aria-label="Burn-up of (R-\d)[^"]*"/g) ?? [];
+    assert.equal(figures.length, 2, 'R-1 and R-2 (the items of type release)');
+    assert.match(r.stdout, /<circle class="burnup-step"[^>]*data-date="2026-01-13"><title>2026-01-13 \([0-9a-f]{7}\): scope 2, done 1\nleft: A-1<\/title><\/circle>/);
+    assert.ok(!r.stdout.includes('<script'), 'no script');
+    const plain = outputDir('burnup-report-plain');
+    fs.cpSync(path.join(repo.dir, 'specs'), path.join(plain, 'specs'), { recursive: true });
+    const none = await runCli(['report', plain, '--format', 'html'], { env: { GIT_CEILING_DIRECTORIES: path.dirname(plain) } });
+    assert.equal(none.code, 0, none.stderr);
+    assert.match(none.stdout, /<p class="none">Burn-up of R-1 First release: no chart, the workspace folder is not in a git repository, so there is no history to draw\.<\/p>/);
+  });
 });
