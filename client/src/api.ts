@@ -5,6 +5,7 @@ import type { SummaryResult } from '../../server/src/shared/protocol';
 import type { CursorIdContext } from './cursorIdContext';
 import type { ServerStatus } from './extensionContext';
 import type { MatrixPanel } from './matrix/matrixPanel';
+import type { ReleasePanel } from './release/releasePanel';
 import type { ReviewSession } from './review/reviewCommands';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
 import type { RequirementsViewProvider } from './views/requirementsView';
@@ -33,6 +34,8 @@ export interface SpectraceApi {
   readonly review: Pick<ReviewSession, 'walk' | 'onDidStart'>;
   /** The open traceability matrix panel, if any. */
   matrix(): MatrixPanel | undefined;
+  /** The open release view, if any. */
+  release(): ReleasePanel | undefined;
   readonly server: {
     readonly status: ServerStatus;
     /** Restarts after a crash (user restarts not counted). */

@@ -6,6 +6,7 @@ import { registerCommands } from './commands/registerCommands';
 import { CursorIdContext } from './cursorIdContext';
 import { Ctx } from './extensionContext';
 import { MatrixPanel } from './matrix/matrixPanel';
+import { ReleasePanel } from './release/releasePanel';
 import { ReviewSession } from './review/reviewCommands';
 import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SpectraceApi {
       },
     },
     matrix: () => MatrixPanel.open,
+    release: () => ReleasePanel.open,
     cursorId,
     review,
     server: {

@@ -72,6 +72,10 @@ export class ReleasePanel implements vscode.Disposable {
     return this.html;
   }
 
+  get dataVersion(): number {
+    return this.version;
+  }
+
   /** What the page was last given (tests read the chart and the counts). */
   get currentPage(): ReleasePage | undefined {
     return this.page;
