@@ -279,7 +279,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
       const picker = page.locator('.quick-input-widget input.input');
       await picker.fill(theme);
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().click();
-      await page.waitForFunction((dark) => document.body.classList.contains(dark ? 'vs-dark' : 'vs'), theme.startsWith('Dark'), { timeout: 10_000 });
+      await page.waitForFunction((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs') === true, theme.startsWith('Dark'), { timeout: 10_000 });
       const stroke = await frame.locator('#burnup svg path[data-series="scope"]').evaluate((p) => p.ownerDocument.defaultView.getComputedStyle(p).stroke);
       assert.notEqual(stroke, 'rgb(26, 115, 232)', "the chart takes the theme's chart colour, not the fallback");
       await screenshot(page, shots, `release-view-${theme.startsWith('Dark') ? 'dark' : 'light'}`);
