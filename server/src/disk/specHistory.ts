@@ -142,7 +142,16 @@ export class SpecHistory implements BurnupSource {
     const kept = this.walk?.folders === key ? this.walk : undefined;
     if (kept) {
       const args = ['log', '--first-parent', '--left-right', '--reverse', ...SAFE_LOG, '--raw', '--no-abbrev', '-z', '--relative', '--format=%x01%m %H %P %cI', `HEAD...${kept.head}`];
-      const range = parseRawLog(await this.git(args, MAX_OUTPUT), isSpec, true);
+      const range = await this.git(args, MAX_OUTPUT).then(
+        (out) => parseRawLog(out, isSpec, true),
+        (err: unknown) => {
+          // The kept HEAD may be gone (garbage-collected after an amend or a rebase): walk from scratch;
+          // anything else (no git, no repository any more) the full walk reports.
+          if (err instanceof GitFailed && !err.notFound) return undefined;
+          throw err;
+        },
+      );
+      if (range === undefined) return this.fullWalk(key, folders, isSpec);
       if (range.length === 0) return kept.commits;
       const extends_ = range.every((c, i) => c.side === '<' && c.parent === (i === 0 ? kept.head : range[i - 1].commit));
       if (extends_) {
@@ -150,6 +159,10 @@ export class SpecHistory implements BurnupSource {
         return this.walk.commits;
       }
     }
+    return this.fullWalk(key, folders, isSpec);
+  }
+
+  private async fullWalk(key: string, folders: string[], isSpec: (rel: string) => boolean): Promise<HistoryCommit[] | { reason: string }> {
     const repo = await this.repository();
     if ('reason' in repo) return repo;
     const args = ['log', '--first-parent', '--reverse', ...SAFE_LOG, '--raw', '--no-abbrev', '-z', '--relative', '--format=%x01%m %H %P %cI', repo.head, '--', ...folders];

@@ -102,6 +102,20 @@ describe('burn-up from git history', function () {
     assert.deepEqual(withoutNotes(s), expectedSeries(repo).slice(0, 3));
   });
 
+  it('walks from scratch when the kept HEAD no longer exists (a persisted cache from before a rebase and a gc)', async () => {
+    const storageDir = temp();
+    const first = new SpecHistory(repo.dir, { trusted: true, env: process.env, storageDir });
+    const expected = series(await first.burnup('R-1', config));
+    await first.idle();
+    const [file] = fs.readdirSync(storageDir).filter((f) => f.startsWith('spec-history-'));
+    const cache = JSON.parse(fs.readFileSync(path.join(storageDir, file), 'utf8')) as { walk: { head: string } };
+    cache.walk.head = 'f'.repeat(40);
+    fs.writeFileSync(path.join(storageDir, file), JSON.stringify(cache));
+    const reopened = new SpecHistory(repo.dir, { trusted: true, env: process.env, storageDir });
+    assert.deepEqual(series(await reopened.burnup('R-1', config)), expected);
+    assert.equal(reopened.blobsRead, 0, 'the versions still come from the cache');
+  });
+
   it('gives a reason, not a series, when the workspace is untrusted, not a repository, a shallow clone or git is missing', async () => {
     const untrusted = await new SpecHistory(repo.dir, { trusted: false, env: process.env }).burnup('R-1', config);
     assert.deepEqual(untrusted, { ok: false, reason: 'the workspace is not trusted: Spectrace runs no git in it, so there is no burn-up' });
