@@ -62,6 +62,16 @@ describe('spectrace burnup', function () {
     assertNoStackTrace(cut.stderr);
   });
 
+  it('prints no row, with a note, for a roadmap item that is in no commit yet', async () => {
+    const dir = outputDir('burnup-uncommitted');
+    execFileSync('git', ['clone', '--quiet', repo.dir, dir]);
+    fs.appendFileSync(path.join(dir, 'specs/roadmap.yaml'), '  - id: R-9\n    title: Not committed\n');
+    const r = await runCli(['burnup', 'R-9', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'date,commit,scope,done,entered,left,notes\n');
+    assert.equal(r.stderr, 'spectrace: note: R-9 is in no commit yet, so its burn-up has no point (commit the spec files)\n');
+  });
+
   it('exits 2 for an unknown roadmap item (with a did-you-mean) and for a missing one', async () => {
     const r = await runCli(['burnup', 'R-3', repo.dir]);
     assert.equal(r.code, 2);

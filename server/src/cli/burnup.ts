@@ -25,6 +25,7 @@ export async function runBurnup(command: BurnupCommand, io: CliIo): Promise<numb
     const guess = didYouMean(command.item, known);
     throw new UsageError(`'${command.item}' is not a roadmap item, now or in the history${guess ? ` (did you mean ${guess}?)` : ''}`);
   }
+  if (result.series.points.length === 0) io.stderr(`spectrace: note: ${command.item} is in no commit yet, so its burn-up has no point (commit the spec files)\n`);
   const output = command.format === 'json' ? `${JSON.stringify(result.series, null, 2)}\n` : burnupCsv(result.series);
   if (command.out !== undefined) {
     const file = await writeOut(io, command.out, output);
