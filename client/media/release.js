@@ -7,8 +7,9 @@
   'use strict';
   const vscode = acquireVsCodeApi();
   const SVG_NS = 'http://www.w3.org/2000/svg';
-  const SVG_TAGS = new Set(['svg', 'g', 'path', 'line', 'rect', 'circle', 'text', 'title', 'desc']);
-  const SVG_ATTRS = new Set(['xmlns', 'class', 'role', 'aria-label', 'viewBox', 'width', 'height', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'd', 'text-anchor', 'data-series', 'data-index', 'data-date']);
+  // The tags and attributes of shared/svgTree.ts: anything else in the tree is dropped.
+  const SVG_TAGS = new Set(['svg', 'g', 'rect', 'line', 'polygon', 'text', 'title']);
+  const SAFE_ATTRIBUTE = /^(x|y|x1|x2|y1|y2|width|height|rx|points|class|viewBox|role|tabindex|aria-label|text-anchor|data-[a-z]+(-[a-z]+)*)$/;
 
   /** @param {string} id */
   const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -33,12 +34,12 @@
     return a;
   }
 
-  /** @param {any} node @returns {Node | undefined} */
+  /** @param {any} node @returns {Element | undefined} */
   function svgNode(node) {
-    if (typeof node === 'string') return document.createTextNode(node);
     if (!node || typeof node !== 'object' || !SVG_TAGS.has(node.tag)) return undefined;
     const e = document.createElementNS(SVG_NS, node.tag);
-    for (const [k, v] of Object.entries(node.attrs || {})) if (SVG_ATTRS.has(k) && typeof v === 'string') e.setAttribute(k, v);
+    for (const [k, v] of Object.entries(node.attrs || {})) if (SAFE_ATTRIBUTE.test(k) && (typeof v === 'string' || typeof v === 'number')) e.setAttribute(k, String(v));
+    if (typeof node.text === 'string') e.textContent = node.text;
     for (const c of node.children || []) {
       const child = svgNode(c);
       if (child) e.appendChild(child);

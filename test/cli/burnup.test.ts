@@ -89,7 +89,7 @@ describe('spectrace burnup', function () {
     assert.equal(r.code, 0, r.stderr);
     const figures = r.stdout.match(/<figure class="burnup-figure"><svg [^>]*aria-label="Burn-up of (R-\d)[^"]*"/g) ?? [];
     assert.equal(figures.length, 2, 'R-1 and R-2 (the items of type release)');
-    assert.match(r.stdout, /<circle class="burnup-step"[^>]*data-date="2026-01-13"><title>2026-01-13 \([0-9a-f]{7}\): scope 2, done 1\nleft: A-1<\/title><\/circle>/);
+    assert.match(r.stdout, /<rect class="burnup-step"[^>]*data-date="2026-01-13"><title>2026-01-13 \([0-9a-f]{7}\): scope 2, done 1\nleft: A-1<\/title><\/rect>/);
     assert.ok(!r.stdout.includes('<script'), 'no script');
     const plain = outputDir('burnup-report-plain');
     fs.cpSync(path.join(repo.dir, 'specs'), path.join(plain, 'specs'), { recursive: true });

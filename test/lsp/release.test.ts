@@ -7,14 +7,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import type { BurnupResultNode, ReleaseResult, ReportResult, SvgNode } from '../../server/src/shared/protocol';
+import type { BurnupResultNode, ReleaseResult, ReportResult } from '../../server/src/shared/protocol';
+import type { SvgNode } from '../../server/src/shared/svgTree';
 import { buildBurnupRepo, expectedSeries } from '../support/burnupRepo';
 import type { BurnupRepo } from '../support/burnupRepo';
 import { LspClient, uriOf } from './lspClient';
 
 function nodes(n: SvgNode, out: SvgNode[] = []): SvgNode[] {
   out.push(n);
-  for (const c of n.children) if (typeof c !== 'string') nodes(c, out);
+  for (const c of n.children ?? []) nodes(c, out);
   return out;
 }
 

@@ -1,7 +1,8 @@
 // The release page's data: the server's answers (release scope, burn-up) turned into what the page
 // shows, with every location replaced by an index into one list the panel keeps. The page names a
 // link by that index only, so the extension opens nothing it did not send itself. Pure.
-import type { BurnupPointNode, BurnupResultNode, LspLocation, ReleaseResult, SvgNode } from '../../../server/src/shared/protocol';
+import type { BurnupPointNode, BurnupResultNode, LspLocation, ReleaseResult } from '../../../server/src/shared/protocol';
+import type { SvgNode } from '../../../server/src/shared/svgTree';
 import { shortDate } from '../../../server/src/shared/dates';
 
 export interface PageRequirement {

@@ -6,6 +6,7 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { StageCount } from './statusStages';
 import type { CoverageLabel, TraceRow } from './traceRow';
+import type { SvgNode } from './svgTree';
 
 export interface LspPosition {
   line: number;
@@ -402,13 +403,6 @@ export interface ReleaseResult {
   requirements: ReleaseRequirementNode[];
   /** Today as the server counts overdue (YYYY-MM-DD). */
   today: string;
-}
-
-/** An SVG element as data: the release view builds it with DOM calls (text only), never as markup. */
-export interface SvgNode {
-  tag: string;
-  attrs: Record<string, string>;
-  children: (SvgNode | string)[];
 }
 
 export interface BurnupPointNode {

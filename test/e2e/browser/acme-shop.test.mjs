@@ -266,13 +266,13 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     const input = page.locator('.quick-input-widget input.input');
     await input.fill('R-2026');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: '2026 foundations release' }).first().click();
-    const frame = await waitForFrame(page, async (f) => (await f.locator('#burnup svg path[data-series="scope"]').count()) > 0, 'the release view with its burn-up chart', 60_000);
+    const frame = await waitForFrame(page, async (f) => (await f.locator('#burnup svg g[data-series="scope"]').count()) > 0, 'the release view with its burn-up chart', 60_000);
     assert.equal(await frame.locator('#item-id').innerText(), 'R-2026');
     assert.match(await frame.locator('#summary').innerText(), /^19 requirements in scope · 19 done \(100%\)$/);
     // The demo history's scope steps: R-2026's first requirements, M-1's, PAY-11 joining, ACC-9 leaving.
-    const dates = await frame.locator('#burnup svg circle.burnup-step').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-date')));
+    const dates = await frame.locator('#burnup svg rect.burnup-step').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-date')));
     assert.deepEqual(dates.slice(0, 4), ['2026-01-05', '2026-01-18', '2026-03-24', '2026-05-02']);
-    const left = await frame.locator('#burnup svg circle.burnup-step[data-date="2026-05-02"] title').textContent();
+    const left = await frame.locator('#burnup svg rect.burnup-step[data-date="2026-05-02"] title').textContent();
     assert.match(left ?? '', /left: ACC-9/);
     for (const theme of ['Dark Modern', 'Light Modern']) {
       await runCommand(page, 'Preferences: Color Theme');
@@ -280,7 +280,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
       await picker.fill(theme);
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().click();
       await page.waitForFunction((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs') === true, theme.startsWith('Dark'), { timeout: 10_000 });
-      const stroke = await frame.locator('#burnup svg path[data-series="scope"]').evaluate((p) => p.ownerDocument.defaultView.getComputedStyle(p).stroke);
+      const stroke = await frame.locator('#burnup svg g[data-series="scope"]').evaluate((p) => p.ownerDocument.defaultView.getComputedStyle(p).stroke);
       assert.notEqual(stroke, 'rgb(26, 115, 232)', "the chart takes the theme's chart colour, not the fallback");
       await screenshot(page, shots, `release-view-${theme.startsWith('Dark') ? 'dark' : 'light'}`);
     }

@@ -97,12 +97,13 @@ describe('client: release page in Chromium', function () {
   });
 
   it('builds the chart as SVG elements: the scope and done paths, a marker per scope change with its tooltip', async () => {
-    assert.equal(await page.locator('#burnup svg path[data-series="scope"]').count(), 1);
-    assert.equal(await page.locator('#burnup svg circle.burnup-step').count(), 2);
-    const tooltip = await page.$eval('#burnup svg circle.burnup-step[data-date="2026-01-09"] title', (t) => t.textContent);
+    assert.equal(await page.locator('#burnup svg g[data-series="scope"]').count(), 1);
+    assert.equal(await page.locator('#burnup svg rect.burnup-step').count(), 2);
+    const tooltip = await page.$eval('#burnup svg rect.burnup-step[data-date="2026-01-09"] title', (t) => t.textContent);
     assert.equal(tooltip, '2026-01-09 (bbbbbbb): scope 2, done 1\nentered: XSS-1');
-    const stroke = await page.evaluate<string>(`getComputedStyle(document.querySelector('#burnup svg path[data-series="scope"]')).stroke`);
+    const stroke = await page.evaluate<string>(`getComputedStyle(document.querySelector('#burnup svg g[data-series="scope"]')).stroke`);
     assert.equal(stroke, 'rgb(26, 115, 232)', 'the fallback colour outside VS Code');
+    assert.equal(await page.locator('#burnup svg g[data-series="scope"] line').count(), 3);
     assert.match((await page.textContent('#scope-list')) ?? '', /2026-01-09 scope 2, done 1 \+XSS-1/);
   });
 

@@ -8,7 +8,8 @@ import type { CoverageLabel, TraceLink, TraceRow } from '../../shared/traceRow';
 import { percent } from './labels';
 import type { RoadmapRow, TraceReport } from './reportModel';
 import type { ReportBurnup } from './reportBurnups';
-import { BURNUP_CSS, svgMarkup } from './svg/burnupSvg';
+import { BURNUP_CSS } from './svg/burnupSvg';
+import { svgMarkup } from './svg/svgMarkup';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 

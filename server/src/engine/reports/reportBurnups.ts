@@ -5,13 +5,13 @@ import type { BurnupSource } from '../releases/burnupSource';
 import type { SpectraceConfig } from '../types';
 import type { RoadmapRow, TraceReport } from './reportModel';
 import { burnupSvg } from './svg/burnupSvg';
-import type { SvgElement } from './svg/burnupSvg';
+import type { SvgNode } from '../../shared/svgTree';
 
 export interface ReportBurnup {
   item: string;
   title: string;
   /** The chart, or why there is none (no git history, no commit touching the specs). */
-  chart: SvgElement | undefined;
+  chart: SvgNode | undefined;
   reason: string | undefined;
 }
 

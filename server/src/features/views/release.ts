@@ -2,7 +2,7 @@
 // coverage, overdue and blocked requirements, with locations), answered from the index at once, and
 // its burn-up (series and chart) from the folder's spec history, which may take a git walk.
 import * as path from 'node:path';
-import type { BurnupResultNode, LspLocation, ReleaseItemNode, ReleaseParams, ReleaseResult, SvgNode } from '../../shared/protocol';
+import type { BurnupResultNode, LspLocation, ReleaseItemNode, ReleaseParams, ReleaseResult } from '../../shared/protocol';
 import type { TraceLink } from '../../shared/traceRow';
 import { releaseScope } from '../../engine/releases/releaseScope';
 import type { ScopeRoadmapItem } from '../../engine/releases/releaseScope';
@@ -73,5 +73,5 @@ export async function burnup(folder: FolderView | undefined, p: ReleaseParams): 
   const result = await ctx.burnups.burnup(p.id, ctx.index.config);
   if (!result.ok) return result;
   const title = `Burn-up of ${p.id}`;
-  return { ok: true, points: result.series.points, chart: burnupSvg(result.series, title) satisfies SvgNode };
+  return { ok: true, points: result.series.points, chart: burnupSvg(result.series, title) };
 }
