@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// `npm run demo`: build if needed, check the example product, and write its HTML traceability report.
-// Exits non-zero when the check fails, so a fresh clone proves itself in one command.
+// `npm run demo`: build if needed, check the example product, replay it as a dated git history
+// (scripts/demoHistory.mjs, in dist/demo/git/acme-shop) and write its HTML traceability report from
+// there, so the report's burn-up charts draw a real history. Exits non-zero when the check fails, so
+// a fresh clone proves itself in one command.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDemoHistory } from './demoHistory.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 const example = path.join('examples', 'acme-shop');
 const report = path.join('dist', 'demo', 'acme-shop-report.html');
+const history = path.join('dist', 'demo', 'git', 'acme-shop');
 
 function newestSource(dir) {
   let newest = 0;
@@ -43,7 +47,10 @@ if (built < sources) {
 }
 
 const checkStatus = run(process.execPath, [cli, 'check', example], `spectrace check ${example}`);
-const reportStatus = run(process.execPath, [cli, 'report', example, '--format', 'html', '--out', report], `spectrace report ${example} --format html --out ${report}`);
+console.log(`\n$ git history of ${example} replayed in ${history}`);
+const replayed = buildDemoHistory(path.join(repo, example), path.join(repo, history));
+console.log(`${replayed.commits} commits, HEAD ${replayed.head.slice(0, 7)} (the example as it is)`);
+const reportStatus = run(process.execPath, [cli, 'report', history, '--format', 'html', '--out', report], `spectrace report ${history} --format html --out ${report}`);
 
 console.log('');
 if (reportStatus === 0) console.log(`Open the traceability report: ${path.join(repo, report)}`);

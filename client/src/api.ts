@@ -7,6 +7,7 @@ import type { ServerStatus } from './extensionContext';
 import type { MatrixPanel } from './matrix/matrixPanel';
 import type { BoardPanel } from './board/boardPanel';
 import type { TimelinePanel } from './timeline/timelinePanel';
+import type { ReleasePanel } from './release/releasePanel';
 import type { ReviewSession } from './review/reviewCommands';
 import type { CoverageGapsViewProvider } from './views/coverageGapsView';
 import type { RequirementsViewProvider } from './views/requirementsView';
@@ -41,6 +42,8 @@ export interface SpectraceApi {
   board(): BoardPanel | undefined;
   /** The open roadmap timeline panel, if any. */
   timeline(): TimelinePanel | undefined;
+  /** The open release view, if any. */
+  release(): ReleasePanel | undefined;
   readonly server: {
     readonly status: ServerStatus;
     /** Restarts after a crash (user restarts not counted). */

@@ -10,6 +10,7 @@ import { MatrixPanel } from './matrix/matrixPanel';
 import { loadNodeLanguageClient } from './nodeLanguageClient';
 import { BoardPanel } from './board/boardPanel';
 import { TimelinePanel } from './timeline/timelinePanel';
+import { ReleasePanel } from './release/releasePanel';
 import { ReviewSession } from './review/reviewCommands';
 import { ReviewTextProvider } from './review/reviewTextProvider';
 import { SummaryStatusBar } from './statusBar';
@@ -84,6 +85,7 @@ export function activateWith(context: vscode.ExtensionContext, loadLanguageClien
     matrix: () => MatrixPanel.open,
     board: () => BoardPanel.open,
     timeline: () => TimelinePanel.open,
+    release: () => ReleasePanel.open,
     cursorId,
     review,
     server: {

@@ -196,13 +196,13 @@ describe('LSP features (acme-shop over stdio)', function () {
     assert.deepEqual(lenses.filter((l) => l.range.start.line === none).map((l) => l.command?.title), ['no implementations', 'no tests']);
   });
 
-  it('code lenses above roadmap items show progress', async () => {
+  it('code lenses above roadmap items show progress, and one opens the release view', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: td(roadmap) });
     const line = positionOf(client.doc(roadmap), '- id: M-1\n').line;
-    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['8 done']);
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['8 done', 'Show release']);
     // A milestone whose requirements are all in progress is not "0/4 done".
     const m2 = positionOf(client.doc(roadmap), '- id: M-2\n').line;
-    assert.deepEqual(lenses.filter((l) => l.range.start.line === m2).map((l) => l.command?.title), ['4 in progress']);
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === m2).map((l) => l.command?.title), ['4 in progress', 'Show release']);
   });
 
   it('a tag line in code: by default no code lens, an inlay hint with title and status', async () => {

@@ -1,4 +1,4 @@
-// Real git repositories for the change-review tests: a folder initialised with `git init`, and commits
+// Real git repositories for the change-review and burn-up tests: a folder initialised with `git init`, and commits
 // of its whole content at fixed dates (GIT_AUTHOR_DATE / GIT_COMMITTER_DATE), so the history the
 // server and the CLI read is the same on every run.
 import { execFileSync } from 'node:child_process';
@@ -18,4 +18,9 @@ export function commitAll(dir: string, message: string, isoDate: string): string
   git(dir, ['add', '--all']);
   git(dir, ['commit', '--quiet', '--no-verify', '-m', message], { GIT_AUTHOR_DATE: isoDate, GIT_COMMITTER_DATE: isoDate });
   return git(dir, ['rev-parse', 'HEAD']).trim();
+}
+
+/** Any git command in `dir` with the tests' identity, at `isoDate` when given (merges, branches, moves). */
+export function gitAt(dir: string, args: string[], isoDate?: string): string {
+  return git(dir, args, isoDate ? { GIT_AUTHOR_DATE: isoDate, GIT_COMMITTER_DATE: isoDate } : {}).trim();
 }

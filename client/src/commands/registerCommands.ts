@@ -16,6 +16,7 @@ import { exportReqif, importRequirements } from './interchange';
 import { copyId, goToRequirement, revealRequirement, showLocations } from './navigation';
 import { newRequirement } from './newRequirement';
 import { releaseNotes } from './releaseNotes';
+import { showRelease } from './showRelease';
 import { TimelinePanel } from '../timeline/timelinePanel';
 import { clearFilter, filterRequirements, groupInsights, groupRequirements, sortRequirements } from './viewOptions';
 import { errorText } from '../../../server/src/shared/errorText';
@@ -77,6 +78,7 @@ export function registerCommands({ ctx, store, requirementsView, insightsView, r
     register(Commands.showTimeline, async () => {
       await TimelinePanel.show(ctx);
     }),
+    register(Commands.showRelease, (arg) => showRelease(ctx, arg)),
     register(ClientCommands.filterRequirements, (arg) => filterRequirements(store, requirementsView, arg)),
     register(ClientCommands.clearRequirementsFilter, () => clearFilter(requirementsView)),
     register(ClientCommands.groupByProduct, () => groupRequirements(requirementsView, 'product')),

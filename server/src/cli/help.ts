@@ -24,6 +24,8 @@ Usage:
                                         change review: every suspect link with its word diff
   spectrace release-notes <roadmap-id> [folder] [--format md|html|json]
                                         release notes: a roadmap item's finished requirements
+  spectrace burnup <roadmap-id> [folder] [--format csv|json]
+                                        a roadmap item's burn-up series from the git history
   spectrace <command> --help            options of one command
 
 Options:
@@ -221,8 +223,26 @@ Exit codes:
   2  bad usage, an unreadable folder, a spectrace.yaml with errors, or no roadmap item with that ID
 `;
 
+export const BURNUP_HELP = `Usage: spectrace burnup <roadmap-id> [folder] [--format csv|json] [--out file] [--folder <path>]
+
+Prints the burn-up of a roadmap item, read from the git history of the spec files: one row per day
+with a commit touching them (the day's last commit, on the first-parent history of the current
+branch), with the scope (requirements planned for the item or for any item below it through
+\`parent\`), the done count (implemented, verified or released), and the IDs that entered or left the
+scope since the previous row. The same numbers the release view draws.
+
+Formats:
+  csv   date,commit,scope,done,entered,left,notes (IDs space-separated; the default)
+  json  {"item": ..., "points": [{"date", "commit", "scope", "done", "entered", "left", "notes"}]}
+
+Exit codes:
+  0  printed
+  2  bad usage, an unreadable folder, an unknown roadmap item, or no git history to read (not a
+     repository, a shallow clone, git not installed): the message says why
+`;
+
 /** The help text per topic. */
-export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes', string> = {
+export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes' | 'burnup', string> = {
   main: MAIN_HELP,
   check: CHECK_HELP,
   report: REPORT_HELP,
@@ -233,4 +253,5 @@ export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'b
   review: REVIEW_HELP,
   suspects: SUSPECTS_HELP,
   'release-notes': RELEASE_NOTES_HELP,
+  burnup: BURNUP_HELP,
 };

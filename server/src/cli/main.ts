@@ -19,6 +19,9 @@ import { HELP, MAIN_HELP } from './help';
 import { runExportReqif, runImport } from './interchange';
 import { runReviewCommand } from './reviewCommands';
 import { runReleaseNotes } from './releaseNotes';
+import { runBurnup } from './burnup';
+import { SpecHistory } from '../disk/specHistory';
+import { withBurnups } from '../engine/reports/reportBurnups';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
@@ -58,6 +61,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runReviewCommand(command, io);
       case 'release-notes':
         return await runReleaseNotes(command, io);
+      case 'burnup':
+        return await runBurnup(command, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -168,7 +173,9 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
     io.stderr(brokenConfigMessage(configErrors));
     return EXIT_USAGE;
   }
-  const report = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
+  const built = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
+  // The HTML report draws each release's burn-up from the git history (or says why there is none).
+  const report = command.format === 'html' ? await withBurnups(built, new SpecHistory(root, { trusted: true, env: io.env }), workspace.index.config) : built;
   const output = TRACE_RENDERERS[command.format](report);
   if (command.out !== undefined) {
     const file = await writeOut(io, command.out, output);

@@ -25,8 +25,10 @@ interface Common {
 
 export type SuspectsFormat = 'text' | 'md' | 'json';
 const SUSPECTS_FORMATS: readonly SuspectsFormat[] = ['text', 'md', 'json'];
-export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes';
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects', 'release-notes'];
+export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes' | 'burnup';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects', 'release-notes', 'burnup'];
+export type BurnupFormat = 'csv' | 'json';
+const BURNUP_FORMATS: readonly BurnupFormat[] = ['csv', 'json'];
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
@@ -39,7 +41,8 @@ export type Command =
   | { kind: 'bump'; folder: string; ids: string[]; editorial: boolean }
   | { kind: 'review'; folder: string; ids: string[]; paths: string[] }
   | { kind: 'suspects'; folder: string; format: SuspectsFormat }
-  | { kind: 'release-notes'; roadmapId: string; folder: string; format: ReleaseNotesFormat; out: string | undefined };
+  | { kind: 'release-notes'; roadmapId: string; folder: string; format: ReleaseNotesFormat; out: string | undefined }
+  | { kind: 'burnup'; item: string; folder: string; format: BurnupFormat; out: string | undefined };
 
 const COMMON_OPTIONS = {
   folder: { type: 'string' },
@@ -111,8 +114,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === 'import') return parseImport(rest);
   if (command === 'baseline' || command === 'bump' || command === 'review' || command === 'suspects') return parseReviewCommand(command, rest);
   if (command === 'release-notes') return parseReleaseNotes(rest);
-  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review or suspects)`);
-  throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review or suspects; try 'spectrace check ${command}')`);
+  if (command === 'burnup') return parseBurnup(rest);
+  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review, suspects, release-notes or burnup)`);
+  throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review, suspects, release-notes or burnup; try 'spectrace check ${command}')`);
 }
 
 function parseCheck(args: string[]): Command {
@@ -262,6 +266,13 @@ const RELEASE_NOTES_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const BURNUP_OPTIONS = {
+  folder: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parseReleaseNotes(args: string[]): Command {
   const parsed = parseStrict(args, RELEASE_NOTES_OPTIONS);
   const v = parsed.values;
@@ -273,6 +284,21 @@ function parseReleaseNotes(args: string[]): Command {
     roadmapId: roadmapId.trim(),
     folder: folderOf(folders, 'release-notes', nonEmpty(v.folder, '--folder')),
     format: oneOf(v.format, RELEASE_NOTES_FORMATS, 'md', '--format'),
+    out: nonEmpty(v.out, '--out'),
+  };
+}
+
+function parseBurnup(args: string[]): Command {
+  const parsed = parseStrict(args, BURNUP_OPTIONS);
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'burnup' };
+  const [item, ...folders] = parsed.positionals;
+  if (item === undefined || item === '') throw new UsageError("missing roadmap item: use 'spectrace burnup <roadmap-id> [folder]', e.g. 'spectrace burnup R-2026'");
+  return {
+    kind: 'burnup',
+    item,
+    folder: folderOf(folders, 'burnup', nonEmpty(v.folder, '--folder')),
+    format: oneOf(v.format, BURNUP_FORMATS, 'csv', '--format'),
     out: nonEmpty(v.out, '--out'),
   };
 }

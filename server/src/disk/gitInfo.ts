@@ -52,22 +52,38 @@ function gitEnv(env: Record<string, string | undefined>): Record<string, string>
 }
 
 export function runGit(folder: string, args: readonly string[], options: GitInfoOptions): Promise<string> {
+  return spawnGit(folder, args, options, 'utf8', undefined).then((out) => out.replace(/\r?\n$/, ''));
+}
+
+/** `runGit` with `input` on git's standard input and the output as bytes (`cat-file --batch` sizes are in bytes). */
+export function runGitBytes(folder: string, args: readonly string[], options: GitInfoOptions, input: string): Promise<Buffer> {
+  return spawnGit(folder, args, options, 'buffer', input);
+}
+
+function spawnGit(folder: string, args: readonly string[], options: GitInfoOptions, encoding: 'utf8', input: string | undefined): Promise<string>;
+function spawnGit(folder: string, args: readonly string[], options: GitInfoOptions, encoding: 'buffer', input: string | undefined): Promise<Buffer>;
+function spawnGit(folder: string, args: readonly string[], options: GitInfoOptions, encoding: 'utf8' | 'buffer', input: string | undefined): Promise<string | Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       [...SAFE_CONFIG, '-C', folder, ...args],
-      { encoding: 'utf8', env: gitEnv(options.env), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: options.maxBuffer ?? 1024 * 1024, windowsHide: true, shell: false },
-      (err, stdout, stderr) => {
+      { encoding, env: gitEnv(options.env), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: options.maxBuffer ?? 1024 * 1024, windowsHide: true, shell: false },
+      (err, stdout: string | Buffer, stderr: string | Buffer) => {
         if (!err) {
-          resolve(stdout.replace(/\r?\n$/, ''));
+          resolve(stdout);
           return;
         }
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') reject(new GitFailed('git is not installed (or not on PATH)', true));
         else if (err.killed) reject(new GitFailed(`git ${args[0]} took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, false));
-        else reject(new GitFailed(stderr.trim().split(/\r?\n/)[0] || `git ${args[0]} failed`, false));
+        else reject(new GitFailed(stderr.toString().trim().split(/\r?\n/)[0] || `git ${args[0]} failed`, false));
       },
     );
+    if (input !== undefined) {
+      // git may exit before reading everything (a bad object name): a broken pipe is its error to report.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(input);
+    }
   });
 }
 

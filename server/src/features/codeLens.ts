@@ -1,13 +1,14 @@
 // Code lenses. Above each requirement: its implementations, its tests and its roadmap item, each a
 // separate lens whose command opens those locations, and its evidence (`5 insights · 3 customers`).
-// Above each roadmap item: its progress. Above each insight: the requirements that address it. Above a
+// Above each roadmap item: its progress, and one that opens its release view. Above each insight: the
+// requirements that address it. Above a
 // tag line in code, only with `spectrace.codeLens.codeFiles`: the requirement it names (by default
 // the inlay hint after the ID says it, and one title per tag is enough).
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
 import type { CodeTag, Range, SpecItem } from '../engine/types';
 import { toLspRange } from './lspRange';
 import { Commands } from '../shared/protocol';
-import type { ShowLocationsArgs } from '../shared/protocol';
+import type { ShowLocationsArgs, ShowReleaseArgs } from '../shared/protocol';
 import type { FeatureContext, FeatureRequest } from './featureContext';
 import { fieldText } from '../engine/reports/fields';
 import { progressByStage, shortDate, titleOf } from './items';
@@ -76,6 +77,9 @@ function roadmapLenses(ctx: FeatureContext, item: SpecItem, progress: Map<string
   const p = progress.get(item.id);
   const title = `${progressByStage(p?.requirements ?? [])}${p?.overdue ? ' · overdue' : ''}`;
   out.push(lens(ctx, item.file, item.headRange, title, (p?.requirements ?? []).map((r) => itemLocation(ctx, r))));
+  const args: ShowReleaseArgs = { id: item.id, uri: ctx.uriOf(item.file) };
+  const at = toLspRange({ start: item.headRange.start, end: item.headRange.start });
+  out.push({ range: at, command: { title: 'Show release', command: Commands.showRelease, arguments: [args] } });
 }
 
 export async function codeLenses(req: FeatureRequest<CodeLensParams>, now: Date): Promise<CodeLens[]> {

@@ -1,6 +1,7 @@
 // What every feature module receives: the workspace index of the document's folder, the folder's
 // settings, and the URI <-> path mapping. Features are pure functions of this context, the document,
 // the LSP params and a cancellation token; they never touch the connection.
+import type { BurnupSource } from '../engine/releases/burnupSource';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpectraceSettings } from '../shared/protocol';
@@ -30,6 +31,8 @@ export interface FeatureContext {
   markdown: boolean;
   /** Reads older versions of spec files (git), for change review's diffs; none in an untrusted workspace. */
   history?: ReviewHistory;
+  /** The folder's spec history, for burn-up charts (absent: no chart, with a reason). */
+  burnups?: BurnupSource;
 }
 
 export interface FeatureRequest<P> {

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { CodeIndexCache } from '../disk/indexCache';
 import { GitHistory } from '../disk/gitHistory';
+import { SpecHistory } from '../disk/specHistory';
 import type { GitignoreRules } from '../disk/gitignore';
 import type { SpecResultCache } from '../disk/specResultCache';
 import { CONFIG_FILE_NAME } from '../engine/config/config';
@@ -26,6 +27,12 @@ export class Folder {
   cacheTimer: NodeJS.Timeout | undefined;
   /** The folder's git history reader (change review's diffs), made on first use, per trust state. */
   private gitHistory: { trusted: boolean; reader: GitHistory } | undefined;
+  /** The folder's spec history (burn-up charts), made on first use, per trust state; its caches live as long as the folder. */
+  private specHistories: { trusted: boolean; reader: SpecHistory } | undefined;
+  /** Where the spec history persists its caches (the client's storage folder), when there is one. */
+  storageDir: string | undefined;
+  /** Logs the spec history's persistence problems. */
+  storageLog: ((message: string) => void) | undefined;
 
   constructor(
     readonly uri: string,
@@ -37,6 +44,12 @@ export class Folder {
   history(trusted: boolean): GitHistory {
     if (this.gitHistory?.trusted !== trusted) this.gitHistory = { trusted, reader: new GitHistory(this.root, { trusted, env: process.env }) };
     return this.gitHistory.reader;
+  }
+
+  /** The spec history reader; it runs git only when asked, and never while the workspace is untrusted. */
+  specHistory(trusted: boolean): SpecHistory {
+    if (this.specHistories?.trusted !== trusted) this.specHistories = { trusted, reader: new SpecHistory(this.root, { trusted, env: process.env, storageDir: this.storageDir, log: this.storageLog }) };
+    return this.specHistories.reader;
   }
 
   get configFile(): string {

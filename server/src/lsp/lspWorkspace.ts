@@ -108,6 +108,8 @@ export class Workspace {
       const log = (message: string) => this.connection.console.log(message);
       folder.cache = new CodeIndexCache(this.storagePath, root, log);
       folder.specCache = new SpecResultCache(this.storagePath, root, log);
+      folder.storageDir = this.storagePath;
+      folder.storageLog = log;
     }
     this.folders.push(folder);
     folder.ready = this.settings.pull([uri]).then(() => this.index(folder));

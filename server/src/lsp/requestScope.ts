@@ -58,5 +58,6 @@ export function featureContext(folder: Folder, index: WorkspaceIndex, s: Context
     snippets: s.client.snippets,
     markdown: s.client.markdown,
     history: folder.history(s.trusted),
+    burnups: folder.specHistory(s.trusted),
   };
 }

@@ -18,6 +18,7 @@ import { prepareRename, rename } from '../features/rename';
 import { coverageGaps, insights, matrix, nextId, requirementsTree, roadmap, summary, trace } from '../features/views/requests';
 import { renderReport } from '../features/views/report';
 import { releaseNotes, timeline } from '../features/views/releases';
+import { burnup, release, releaseFolder } from '../features/views/release';
 import { bumpRevision, reviewText, suspectLinks } from '../features/views/reviewRequests';
 import { board, boardMove } from '../features/views/board';
 import { workspaceSymbols } from '../features/workspaceSymbols';
@@ -34,6 +35,8 @@ import { exportReqifRequest, importRequirementsRequest } from './interchangeRequ
 import {
   BoardMoveRequest,
   BoardRequest,
+  BurnupRequest,
+  ReleaseRequest,
   BumpRevisionRequest,
   CoverageGapsRequest,
   ExportReqifRequest,
@@ -220,6 +223,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
   connection.onRequest(ReleaseNotesRequest, (p, token) => guard('releaseNotes', log, token, async () => releaseNotes(await ws().views(token, p?.folderUri), p)));
   connection.onRequest(TimelineRequest, (p, token) => guard('timeline', log, token, async () => timeline(await ws().views(token, p?.folderUri), p ?? {})));
+  connection.onRequest(ReleaseRequest, (p, token) => guard('release', log, token, async () => release(releaseFolder(await ws().views(token, p.folderUri), p), p)));
+  connection.onRequest(BurnupRequest, (p, token) => guard('burnup', log, token, async () => burnup(releaseFolder(await ws().views(token, p.folderUri), p), p)));
   connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
   connection.onRequest(BoardRequest, (p, token) => guard('board', log, token, async () => board(await ws().views(token, p?.folderUri), token)));
   connection.onRequest(BoardMoveRequest, (p, token) => guard('boardMove', log, token, async () => boardMove(await ws().views(token, undefined, p?.uri), p)));

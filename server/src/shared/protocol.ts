@@ -439,7 +439,15 @@ export const Commands = {
   releaseNotes: 'spectrace.releaseNotes',
   showTimeline: 'spectrace.showTimeline',
   showBoard: 'spectrace.showBoard',
+  showRelease: 'spectrace.showRelease',
 } as const;
+
+/** Arguments of the `spectrace.showRelease` command (a code lens, the Roadmap view's context menu). */
+export interface ShowReleaseArgs {
+  id: string;
+  /** A document of the item's folder, to pick the folder in a multi-root workspace. */
+  uri?: string;
+}
 
 /** Arguments of the `spectrace.showLocations` command a code lens carries. */
 export interface ShowLocationsArgs {
@@ -489,3 +497,73 @@ export const ReadFilesRequest = new RequestType<ReadFilesParams, FileReadResult[
 export interface WorkerSetup {
   workspaceUri: string | undefined;
 }
+// Release view
+
+export interface ReleaseParams {
+  /** The roadmap item's ID. */
+  id: string;
+  /** The workspace folder (its URI); the first folder that has the item when omitted. */
+  folderUri?: string;
+}
+
+/** A roadmap item of a release's scope (the item itself at depth 0, the items below it deeper). */
+export interface ReleaseItemNode {
+  id: string;
+  title: string;
+  status: string | undefined;
+  start: string | undefined;
+  due: string | undefined;
+  depth: number;
+  location: LspLocation;
+}
+
+/** A requirement of a release's scope. */
+export interface ReleaseRequirementNode {
+  id: string;
+  title: string;
+  status: string;
+  priority: string;
+  /** The roadmap item of the scope it is planned for. */
+  plannedFor: string;
+  /** done (implemented, verified, released), dropped (rejected, deprecated) or unfinished. */
+  state: 'done' | 'unfinished' | 'dropped';
+  coverage: CoverageLabel;
+  location: LspLocation;
+  implementations: LspLocation[];
+  tests: LspLocation[];
+  /** Its roadmap item is past due and it is not finished. */
+  overdue: boolean;
+  /** The unfinished requirements it depends on. */
+  blockedBy: { id: string; status: string | undefined; roadmap: string | undefined; location: LspLocation }[];
+}
+
+export interface ReleaseResult {
+  folderUri: string;
+  item: ReleaseItemNode & { type: string | undefined };
+  items: ReleaseItemNode[];
+  total: number;
+  done: number;
+  byStatus: { value: string; count: number }[];
+  byPriority: { value: string; count: number }[];
+  coverage: { implemented: number; tested: number; uncovered: number; policyUnmet: number };
+  requirements: ReleaseRequirementNode[];
+  /** Today as the server counts overdue (YYYY-MM-DD). */
+  today: string;
+}
+
+export interface BurnupPointNode {
+  date: string;
+  commit: string;
+  scope: number;
+  done: number;
+  entered: string[];
+  left: string[];
+  notes: string[];
+}
+
+export type BurnupResultNode = { ok: true; points: BurnupPointNode[]; chart: SvgNode } | { ok: false; reason: string };
+
+/** Client → server: a roadmap item's scope, breakdown, coverage, overdue and blocked requirements (null: no such item). */
+export const ReleaseRequest = new RequestType<ReleaseParams, ReleaseResult | null, void>('spectrace/release');
+/** Client → server: a roadmap item's burn-up from the git history of the spec files, with its chart; or why there is none. */
+export const BurnupRequest = new RequestType<ReleaseParams, BurnupResultNode, void>('spectrace/burnup');

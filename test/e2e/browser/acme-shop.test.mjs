@@ -13,6 +13,7 @@ import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/b
 import { installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
 import { waitFor } from '../lib/poll.mjs';
+import { buildDemoHistory } from '../../../scripts/demoHistory.mjs';
 import { expandedPane, openFile, openViewContainer, revealTreePath, runCommand, screenshot, waitForFrame, widenSidebar } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,7 +23,7 @@ const XSS_IMG = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '</script><script>alert(2)</script>';
 
 /**
- * Makes the workspace copy a git repository with SRCH-4's history: a commit where it is at rev 1 (its
+ * Adds SRCH-4's history to the workspace copy's git repository: a commit where it is at rev 1 (its
  * criterion as it was), then the example as it is. Review Suspect Links reads the old side from it.
  */
 function commitSrch4History(workspace) {
@@ -84,6 +85,9 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     for (const f of fs.readdirSync(path.join(here, 'fixtures', 'specs'))) {
       fs.copyFileSync(path.join(here, 'fixtures', 'specs', f), path.join(workspace, 'specs', f));
     }
+    // The demo's dated history of the example (the burn-up draws it), then SRCH-4's two commits on top.
+    buildDemoHistory(path.join(repoRoot, 'examples', 'acme-shop'), path.join(root, 'history'));
+    fs.renameSync(path.join(root, 'history', '.git'), path.join(workspace, '.git'));
     commitSrch4History(workspace);
 
     server = await startCodeServer(paths, dirs, { trust: false });
@@ -340,5 +344,31 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
     await screenshot(page, shots, 'change-review');
     await page.keyboard.press('Escape');
     await pick.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
+  it('shows the release view of R-2026 with its burn-up from the git history, in a dark and a light theme', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Spectrace: Show Release');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('R-2026');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '2026 foundations release' }).first().click();
+    const frame = await waitForFrame(page, async (f) => (await f.locator('#burnup svg g[data-series="scope"]').count()) > 0, 'the release view with its burn-up chart', 60_000);
+    assert.equal(await frame.locator('#item-id').innerText(), 'R-2026');
+    assert.match(await frame.locator('#summary').innerText(), /^19 requirements in scope · 19 done \(100%\)$/);
+    // The demo history's scope steps: R-2026's first requirements, M-1's, PAY-11 joining, ACC-9 leaving.
+    const dates = await frame.locator('#burnup svg rect.burnup-step').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-date')));
+    assert.deepEqual(dates.slice(0, 4), ['2026-01-05', '2026-01-18', '2026-03-24', '2026-05-02']);
+    const left = await frame.locator('#burnup svg rect.burnup-step[data-date="2026-05-02"] title').textContent();
+    assert.match(left ?? '', /left: ACC-9/);
+    for (const theme of ['Dark Modern', 'Light Modern']) {
+      await runCommand(page, 'Preferences: Color Theme');
+      const picker = page.locator('.quick-input-widget input.input');
+      await picker.fill(theme);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().click();
+      await page.waitForFunction((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs') === true, theme.startsWith('Dark'), { timeout: 10_000 });
+      const stroke = await frame.locator('#burnup svg g[data-series="scope"]').evaluate((p) => p.ownerDocument.defaultView.getComputedStyle(p).stroke);
+      assert.notEqual(stroke, 'rgb(26, 115, 232)', "the chart takes the theme's chart colour, not the fallback");
+      await screenshot(page, shots, `release-view-${theme.startsWith('Dark') ? 'dark' : 'light'}`);
+    }
   });
 });

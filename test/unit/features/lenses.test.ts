@@ -26,12 +26,15 @@ describe('features: code lenses', () => {
     assert.deepEqual(roadmapArgs.locations.map((l) => `${l.uri}:${l.range.start.line}`), ['file:///ws/specs/roadmap.yaml:1']);
   });
 
-  it('above each roadmap item: progress', async () => {
+  it('above each roadmap item: progress, and the release view', async () => {
     const ws = standard();
     ws.set('specs/pay.yaml', ws.doc('specs/pay.yaml').getText().replace('status: approved', 'status: implemented'));
     const lenses = await codeLenses(ws.request('specs/roadmap.yaml', { textDocument: { uri: '' } }), NOW);
     // R-1 was due 2026-03-31 and is not done: overdue on 2026-11-28.
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['1 done · 1 in progress · overdue', 'no requirements']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['1 done · 1 in progress · overdue', 'Show release', 'no requirements', 'Show release']);
+    assert.equal(lenses[1].command?.command, 'spectrace.showRelease');
+    assert.deepEqual(lenses[1].command?.arguments, [{ id: 'R-1', uri: 'file:///ws/specs/roadmap.yaml' }]);
+    assert.deepEqual(lenses[1].range, lenses[0].range);
   });
 
   it('none in code by default (the inlay hint names the requirement); above each tag with codeFiles', async () => {

@@ -11,6 +11,8 @@ import { percent } from './labels';
 import type { InsightRow, RoadmapRow, TraceReport, UnplannedRow } from './reportModel';
 import { hasValue } from './buildValue';
 import { NO_UNADDRESSED, NO_UNPLANNED, UNADDRESSED_HEADING, UNPLANNED_HEADING, addressedByText, importanceText, insightsCellText, scoringSentence } from './valueText';
+import type { ReportBurnup } from './reportBurnups';
+import { BURNUP_CSS } from './svg/burnupSvg';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -148,6 +150,17 @@ ${unaddressed}
 ${all}`;
 }
 
+/** The releases' burn-ups: each chart inline (no script needed to read it), or why there is none. */
+function burnupSection(burnups: readonly ReportBurnup[] | undefined): string {
+  if (!burnups || burnups.length === 0) return '';
+  const figures = burnups.map((b) =>
+    b.chart
+      ? `<figure class="burnup-figure">${svgMarkup(b.chart)}<figcaption>${esc(b.title)}</figcaption></figure>`
+      : `<p class="none">${esc(b.title)}: no chart, ${esc(b.reason ?? 'no history')}.</p>`,
+  );
+  return `<h2>Burn-up</h2>\n${figures.join('\n')}\n`;
+}
+
 export function renderHtml(report: TraceReport): string {
   const t = report.totals;
   const name = report.name;
@@ -191,7 +204,7 @@ ${report.roadmap.map(roadmapRow).join('\n')}
 <title>Traceability report: ${esc(name)}</title>
 <style>${REPORT_CSS}
 .timeline { overflow-x: auto; margin-bottom: 16px; }
-${TIMELINE_CSS}</style>
+${TIMELINE_CSS}${report.burnups && report.burnups.length > 0 ? BURNUP_CSS : ''}</style>
 </head>
 <body>
 <main>
@@ -204,7 +217,7 @@ ${cards}
 </section>
 <h2>Roadmap</h2>
 ${timelineSection(report)}${roadmap}
-<h2>Requirements</h2>
+${burnupSection(report.burnups)}<h2>Requirements</h2>
 ${requirements}
 ${hasValue(report.value) ? valueSection(report) : ''}
 <footer>Coverage: <b>covered</b> meets the coverage policy in spectrace.yaml; <b>uncovered</b> does not; <b>exempt</b> has a written <code>coverage_exempt</code> reason; <b>not required</b> is outside the policy. Implementations are <code>@implements</code> tags, tests are <code>@verifies</code> tags.</footer>

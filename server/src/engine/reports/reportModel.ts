@@ -2,6 +2,7 @@
 // HTML and CSV. Paths are relative to the workspace folder with `/` separators, lines and columns are
 // 1-based (what people and CI systems read); building these from the index is the only step that knows
 // about absolute paths and 0-based LSP positions.
+import type { ReportBurnup } from './reportBurnups';
 import type { TraceRow } from '../../shared/traceRow';
 import type { DiagnosticCode, ScoringModel, Severity } from '../types';
 import type { TimelineChart } from './svg/timelineSvg';
@@ -116,6 +117,8 @@ export interface TraceReport {
   totals: TraceTotals;
   /** The roadmap timeline as of `generated` (the HTML report draws it); absent without roadmap items. */
   timeline?: TimelineChart;
+  /** The releases' burn-ups from the git history (the HTML report draws them); absent: not read. */
+  burnups?: ReportBurnup[];
   /** Customer evidence and scores (buildValue.ts). */
   value: ValueSection;
 }
