@@ -149,7 +149,7 @@ function compareLocations(fa: string, ra: Range, fb: string, rb: Range): number 
   return comparePositions(ra.start, rb.start) || comparePositions(ra.end, rb.end);
 }
 
-function compareIncoming(a: IncomingRef, b: IncomingRef): number {
+export function compareIncoming(a: IncomingRef, b: IncomingRef): number {
   return compareLocations(a.item.file, a.ref.range, b.item.file, b.ref.range);
 }
 
