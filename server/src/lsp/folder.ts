@@ -22,6 +22,8 @@ export class Folder {
   cache: CodeIndexCache | undefined;
   /** The folder's persisted spec analyses, likewise (keyed by content: edits never make them stale). */
   specCache: SpecResultCache | undefined;
+  /** Open documents applied before every folder had its index: published, with their versions, once all have. */
+  unpublished: string[] = [];
   /** Pending debounced write of `cache` after file events. */
   cacheTimer: NodeJS.Timeout | undefined;
   /** The folder's git history reader (change review's diffs), made on first use, per trust state. */

@@ -1,4 +1,5 @@
-// The server's state: one index per workspace folder, kept current from open documents (their text
+// The server's state: one index per workspace folder, all linked into one trace (a requirement in one
+// folder is known to the tags of every folder), kept current from open documents (their text
 // wins over the disk) and from file events, with diagnostics pushed after every change. Requests ask
 // it for a feature context; it makes sure pending edits are applied first. The parts live beside it:
 // folder.ts (one folder), documentSync.ts (pending edits), indexUpdates.ts (a file's text into its
@@ -21,6 +22,7 @@ import { LatestDiskEvent, readChangedFile } from './diskReads';
 import { PendingEdits } from './documentSync';
 import { buildIndex, emptyIndex } from './engineIndex';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
+import { LinkedTrace } from '../engine/index/linkedTrace';
 import { readTextSync } from '../disk/readText';
 import { Folder } from './folder';
 import { applyText, removeFromIndex } from './indexUpdates';
@@ -53,6 +55,8 @@ const TIMING = process.env.SPECTRACE_TIMING === '1';
 
 export class Workspace {
   private folders: Folder[] = [];
+  /** The window's one trace: every folder's index is a member. */
+  private readonly trace = new LinkedTrace<WorkspaceIndex>();
   private readonly pending = new PendingEdits(() => this.flush());
   private readonly scheduler: PublishScheduler;
   /** Per file, the latest disk event: a slow read that finishes after a newer event is dropped. */
@@ -120,9 +124,13 @@ export class Workspace {
     this.folders = this.folders.filter((f) => f !== folder);
     if (folder.cacheTimer) clearTimeout(folder.cacheTimer);
     folder.generation++;
+    folder.index?.leaveTrace();
     folder.index = undefined;
     this.settings.forget(uri);
     this.publisher.clearFolder(uri);
+    if (this.allIndexed()) for (const f of this.folders) this.publishIndexed(f);
+    this.markAllDirty();
+    this.scheduler.schedule();
     this.notifier.changed();
   }
 
@@ -162,6 +170,7 @@ export class Workspace {
     }
     if (generation !== folder.generation || !this.folders.includes(folder)) return; // superseded or removed meanwhile
     if (!this.settings.get(folder.uri).codeScanning.enabled) for (const c of [...index.codeFiles()]) index.removeFile(c.file);
+    index.joinTrace(this.trace, folder.index);
     folder.index = index;
     // Open documents win over what was read from disk, and are published first, with their versions.
     const open: string[] = [];
@@ -175,13 +184,32 @@ export class Workspace {
       if (sameConfig || this.applyText(folder, file, doc)) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
-    for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
-    this.publisher.publishAll(folder.uri, index.diagnostics());
-    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.hasSpecLists).map((s) => s.file));
-    this.notifier.changed();
+    folder.unpublished.push(...open);
+    // A folder's tags may name another folder's requirements: nothing is published until every
+    // folder has its index, so no unknown reference flashes up while the others are still read.
+    if (this.allIndexed()) {
+      for (const f of this.folders) this.publishIndexed(f);
+      // The other folders' tags and coverage may resolve differently now.
+      this.markAllDirty();
+      this.scheduler.schedule();
+      this.notifier.changed();
+    }
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
     void folder.specCache?.save();
+  }
+
+  private allIndexed(): boolean {
+    return this.folders.every((f) => f.index !== undefined);
+  }
+
+  /** A folder's first publish after indexing: its open documents with their versions, then the rest. */
+  private publishIndexed(folder: Folder): void {
+    const index = folder.index;
+    if (!index) return;
+    for (const file of folder.unpublished.splice(0)) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
+    this.publisher.publishAll(folder.uri, index.diagnostics());
+    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.hasSpecLists).map((s) => s.file));
   }
 
   /** Re-index every folder (trust granted, code scanning switched, config file replaced on disk). */
@@ -197,6 +225,18 @@ export class Workspace {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
     this.reindexAll();
+  }
+
+  /** A folder's contents changed: its diagnostics, and through the shared trace the other folders', may have. */
+  private markDirty(folder: Folder): void {
+    if (!this.allIndexed()) return; // published when the last folder has its index
+    if (this.folders.length === 1) this.scheduler.markDirty(folder);
+    else this.markAllDirty();
+  }
+
+  private markAllDirty(): void {
+    if (!this.allIndexed()) return;
+    for (const f of this.folders) this.scheduler.markDirty(f);
   }
 
   private logSkip(s: SkippedFile): void {
@@ -247,14 +287,16 @@ export class Workspace {
       try {
         if (this.applyText(folder, file, doc)) edited.push({ folder, file });
         // A schema or an unindexed file changed: other files may still be affected.
-        this.scheduler.markDirty(folder);
+        this.markDirty(folder);
       } catch (err) {
         this.connection.console.error(`spectrace: could not update ${file}: ${describeError(err)}`);
       }
     }
+    const publishing = this.allIndexed();
     for (const { folder, file } of edited) {
-      if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
-      this.scheduler.markDirty(folder);
+      if (!publishing) folder.unpublished.push(file);
+      else if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
+      this.markDirty(folder);
     }
     if (TIMING) {
       const versions = uris.map((u) => `${path.basename(u)}@${this.documents.get(u)?.version ?? '?'}`).join(' ');
@@ -293,7 +335,7 @@ export class Workspace {
         this.diskEvents.next(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
         this.removeFromIndex(folder, file);
-        this.scheduler.markDirty(folder);
+        this.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
         this.readFromDisk(folder, file);
       }
@@ -318,7 +360,7 @@ export class Workspace {
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
           this.removeFromIndex(folder, file);
         }
-        this.scheduler.markDirty(folder);
+        this.markDirty(folder);
         this.scheduler.schedule();
       },
       (err: unknown) => this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`),
@@ -343,7 +385,8 @@ export class Workspace {
     const file = uriToPath(uri);
     const folder = file ? this.folderFor(file) : undefined;
     if (!file || !folder) return undefined;
-    await whenReady(folder, token);
+    // Every folder: an answer about a tag may come from another folder's specs.
+    for (const f of [folder, ...this.folders.filter((f) => f !== folder)]) await whenReady(f, token);
     this.flush();
     const index = folder.index;
     if (!index) return undefined;
@@ -363,7 +406,7 @@ export class Workspace {
     const file = fileUri ? uriToPath(fileUri) : undefined;
     const owner = file ? this.folderFor(file) : undefined;
     const chosen = owner ? [owner] : this.folders.filter((f) => folderUri === undefined || f.uri === folderUri);
-    for (const f of chosen) await whenReady(f, token);
+    for (const f of [...chosen, ...this.folders.filter((f) => !chosen.includes(f))]) await whenReady(f, token);
     this.flush();
     const out: FolderView[] = [];
     for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index) });
