@@ -21,7 +21,7 @@ import { runReviewCommand } from './reviewCommands';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
-import { loadWorkspace, resolveFolder } from './openFolder';
+import { loadWorkspace, reportScope, resolveFolder } from './openFolder';
 import { sarifProvenance } from './sarifProvenance';
 import { errorText } from '../shared/errorText';
 
@@ -165,7 +165,7 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
     io.stderr(brokenConfigMessage(configErrors));
     return EXIT_USAGE;
   }
-  const report = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
+  const report = buildTraceReport(reportScope(workspace), { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
   const output = TRACE_RENDERERS[command.format](report);
   if (command.out !== undefined) {
     const file = await writeOut(io, command.out, output);

@@ -199,6 +199,16 @@ export interface SpectraceConfig {
   maxFileSize: number;
   /** Change review; undefined (off) unless spectrace.yaml has a `review:` key. */
   review?: ReviewConfig;
+  /** Other folders whose specs belong to this folder's trace; undefined unless spectrace.yaml has `include:`. */
+  include?: IncludeEntry[];
+}
+
+/** One `include:` entry: a folder relative to spectrace.yaml, and whether its code is scanned too. */
+export interface IncludeEntry {
+  path: string;
+  code: boolean;
+  /** Its position in the `include:` list (for a diagnostic on its line). */
+  entry: number;
 }
 
 export interface ReviewConfig {

@@ -89,6 +89,8 @@ export class WorkspaceIndex implements WorkspaceIndexReader, TraceMember {
   private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
   /** The trace this index is linked into with other folders' indexes (linkedTrace.ts), if any. */
   private linked: LinkedTrace<WorkspaceIndex> | undefined;
+  /** Problems with the config found outside the engine (an `include:` folder that cannot be read). */
+  private configProblems: SpecDiagnostic[] = [];
   /** Changes of linked indexes that change what this one answers (added to `version`). */
   private peerVersion = 0;
 
@@ -450,10 +452,21 @@ export class WorkspaceIndex implements WorkspaceIndexReader, TraceMember {
     return this.diags.of(file);
   }
 
+  /**
+   * Problems with the config that the disk layer found (an `include:` folder it cannot read), shown in
+   * spectrace.yaml with the config's own; they replace the previous ones.
+   */
+  setConfigProblems(problems: SpecDiagnostic[]): void {
+    this.configProblems = problems;
+    this.diags.localChange(this._configFile);
+    this._version++;
+  }
+
   /** A file's own diagnostics: the config's problems in it, then its analysis's. */
   private localDiagnostics(file: string): SpecDiagnostic[] {
     const spec = this.specs.get(file)?.spec.diagnostics ?? [];
     const config = this.cfg.diagnostics.filter((d) => d.file === file);
+    if (file === this._configFile && this.configProblems.length > 0) config.push(...this.configProblems);
     return config.length === 0 ? spec : [...config, ...spec];
   }
 
