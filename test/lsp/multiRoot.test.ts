@@ -104,3 +104,65 @@ describe('LSP multi-root: one trace across workspace folders', function () {
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['unknown-code-reference']);
   });
 });
+
+describe('LSP include: a folder opened alone with the specs of other folders', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let service: string;
+  let client: LspClient | undefined;
+
+  beforeEach(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-lsp-include-')));
+    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'cli', 'include'), dir, { recursive: true });
+    service = path.join(dir, 'service');
+  });
+
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    removeCopy(dir);
+  });
+
+  it('resolves tags against the included specs and lists the included folders in the views', async () => {
+    client = await LspClient.start({ root: service });
+    const code = path.join(service, 'test', 'pay.test.ts');
+    await client.open(code);
+    const published = await client.diagnosticsFor(code, (p) => p.version === 1);
+    assert.deepEqual(published.diagnostics, []);
+    const tree = await client.request<RequirementsTreeResult>('spectrace/requirementsTree', {});
+    assert.deepEqual(tree.folders.map((f) => [f.name, f.requirements.map((r) => r.id)]), [
+      ['service', []],
+      ['product-specs (included)', ['PAY-1', 'PAY-2', 'PAY-3']],
+      ['web (included)', []],
+    ]);
+    const pay2 = tree.folders[1].requirements[1];
+    assert.deepEqual(pay2.implementations.map((l) => path.relative(dir, pathOf(l.uri))), ['web/src/cards.ts']);
+    assert.equal(
+      client.publishes.some((p) => pathOf(p.uri).startsWith(path.join(dir, 'product-specs'))),
+      false,
+      'included folders are read only: nothing is published for them',
+    );
+  });
+
+  it('puts an include path it cannot read on its line in spectrace.yaml; the other includes still work', async () => {
+    const config = path.join(service, 'spectrace.yaml');
+    fs.writeFileSync(config, `${fs.readFileSync(config, 'utf8')}  - ../gone\n`);
+    client = await LspClient.start({ root: service });
+    const p = await client.diagnosticsFor(config, (d) => d.diagnostics.length > 0);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
+      [['invalid-config', 8, "include: cannot read folder '../gone' (no such folder); its specs are not part of this trace"]],
+    );
+    const code = path.join(service, 'src', 'pay.ts');
+    await client.open(code);
+    assert.deepEqual((await client.diagnosticsFor(code, (d) => d.version === 1)).diagnostics, []);
+  });
+
+  it('does not follow include: in an untrusted workspace', async () => {
+    client = await LspClient.start({ root: service, initializationOptions: { trusted: false } });
+    const code = path.join(service, 'src', 'pay.ts');
+    await client.open(code);
+    const published = await client.diagnosticsFor(code, (p) => p.version === 1);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['unknown-code-reference']);
+  });
+});

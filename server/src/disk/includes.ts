@@ -75,24 +75,27 @@ export async function resolveIncludes(index: WorkspaceIndex): Promise<ResolvedIn
   return { folders, problems };
 }
 
-/**
- * Index the included folders with `build` (their own config each), drop their code unless asked for,
- * and link them and `index` into one trace (the index's own, if it is linked already).
- */
+/** Index the included folders with `build` (their own config each); their code is dropped unless asked for. */
+export async function indexIncludes(folders: readonly IncludedFolder[], build: (root: string) => Promise<WorkspaceIndex>): Promise<WorkspaceIndex[]> {
+  const out: WorkspaceIndex[] = [];
+  for (const f of folders) {
+    const included = await build(f.root);
+    if (!f.code) for (const c of [...included.codeFiles()]) included.removeFile(c.file);
+    out.push(included);
+  }
+  return out;
+}
+
+/** Index the included folders and link them and `index` into one trace (the index's own, if it is linked already). */
 export async function linkIncludes(
   index: WorkspaceIndex,
   folders: readonly IncludedFolder[],
   build: (root: string) => Promise<WorkspaceIndex>,
 ): Promise<WorkspaceIndex[]> {
-  const out: WorkspaceIndex[] = [];
-  if (folders.length === 0) return out;
+  const out = await indexIncludes(folders, build);
+  if (out.length === 0) return out;
   const trace = index.linkedTrace ?? new LinkedTrace<WorkspaceIndex>();
   if (!index.linkedTrace) index.joinTrace(trace);
-  for (const f of folders) {
-    const included = await build(f.root);
-    if (!f.code) for (const c of [...included.codeFiles()]) included.removeFile(c.file);
-    included.joinTrace(trace);
-    out.push(included);
-  }
+  for (const included of out) included.joinTrace(trace);
   return out;
 }

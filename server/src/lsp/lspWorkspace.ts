@@ -25,6 +25,7 @@ import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import { LinkedTrace } from '../engine/index/linkedTrace';
 import { readTextSync } from '../disk/readText';
 import { Folder } from './folder';
+import { indexIncludes, resolveIncludes } from '../disk/includes';
 import { applyText, removeFromIndex } from './indexUpdates';
 import { ChangeNotifier } from './notifier';
 import { DiagnosticsPublisher } from './publisher';
@@ -126,6 +127,8 @@ export class Workspace {
     folder.generation++;
     folder.index?.leaveTrace();
     folder.index = undefined;
+    for (const f of folder.included) f.index?.leaveTrace();
+    folder.included = [];
     this.settings.forget(uri);
     this.publisher.clearFolder(uri);
     if (this.allIndexed()) for (const f of this.folders) this.publishIndexed(f);
@@ -169,9 +172,14 @@ export class Workspace {
       progress?.done();
     }
     if (generation !== folder.generation || !this.folders.includes(folder)) return; // superseded or removed meanwhile
+    const included = await this.indexIncludes(folder, index);
+    if (generation !== folder.generation || !this.folders.includes(folder)) return;
     if (!this.settings.get(folder.uri).codeScanning.enabled) for (const c of [...index.codeFiles()]) index.removeFile(c.file);
     index.joinTrace(this.trace, folder.index);
     folder.index = index;
+    for (const old of folder.included) old.index?.leaveTrace();
+    folder.included = included;
+    for (const f of included) f.index?.joinTrace(this.trace);
     // Open documents win over what was read from disk, and are published first, with their versions.
     const open: string[] = [];
     for (const doc of this.documents.all()) {
@@ -197,6 +205,41 @@ export class Workspace {
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
     void folder.specCache?.save();
+  }
+
+  /**
+   * The folders a folder's spectrace.yaml includes, indexed (not yet linked). A folder already in the
+   * trace (a workspace folder, or included by another folder) is not read twice. In an untrusted
+   * workspace `include:` is not followed: it would read folders outside the workspace.
+   */
+  private async indexIncludes(folder: Folder, index: WorkspaceIndex): Promise<Folder[]> {
+    if (!index.config.include?.length) return [];
+    if (!this.trusted) {
+      this.connection.console.info(`spectrace: ${folder.name}: include: is not followed in an untrusted workspace`);
+      return [];
+    }
+    const resolved = await resolveIncludes(index);
+    index.setConfigProblems(resolved.problems);
+    const taken = (root: string) =>
+      this.folders.some((f) => isInside(root, f.root) || f.included.some((i) => i.root === root && folder.included.every((own) => own.root !== root)));
+    const wanted = resolved.folders.filter((f) => {
+      if (!taken(f.root)) return true;
+      this.connection.console.info(`spectrace: ${folder.name}: ${f.written} is in the trace already; not read again`);
+      return false;
+    });
+    const built = await indexIncludes(wanted, async (root) => {
+      try {
+        return await buildIndex(root, { trusted: this.trusted, now: this.now, onSkip: (s) => this.logSkip(s), readFile: (file) => this.textOf(file) });
+      } catch (err) {
+        this.connection.console.error(`spectrace: indexing the included folder ${root} failed: ${describeError(err)}`);
+        return emptyIndex(root, this.trusted);
+      }
+    });
+    return built.map((i) => {
+      const f = new Folder(pathToUri(i.root), `${path.basename(i.root)} (included)`, i.root);
+      f.index = i;
+      return f;
+    });
   }
 
   private allIndexed(): boolean {
@@ -405,8 +448,10 @@ export class Workspace {
   async views(token: CancellationToken, folderUri?: string, fileUri?: string): Promise<FolderView[]> {
     const file = fileUri ? uriToPath(fileUri) : undefined;
     const owner = file ? this.folderFor(file) : undefined;
-    const chosen = owner ? [owner] : this.folders.filter((f) => folderUri === undefined || f.uri === folderUri);
-    for (const f of [...chosen, ...this.folders.filter((f) => !chosen.includes(f))]) await whenReady(f, token);
+    // Included folders are listed after the folder that includes them.
+    const listed = this.folders.flatMap((f) => [f, ...f.included]);
+    const chosen = owner ? [owner] : listed.filter((f) => folderUri === undefined || f.uri === folderUri);
+    for (const f of this.folders) await whenReady(f, token);
     this.flush();
     const out: FolderView[] = [];
     for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index) });
