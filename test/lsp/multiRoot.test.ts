@@ -83,7 +83,7 @@ describe('LSP multi-root: one trace across workspace folders', function () {
   it('reports an ID defined in both folders in both folders', async () => {
     const local = path.join(service, 'specs', 'local.yaml');
     fs.mkdirSync(path.dirname(local), { recursive: true });
-    fs.writeFileSync(local, 'requirements:\n  - id: PAY-1\n    title: A second PAY-1\n    priority: could\n    status: planned\n');
+    fs.writeFileSync(local, 'requirements:\n  - id: PAY-1\n    title: A second PAY-1\n    priority: could\n    status: proposed\n');
     const specFile = path.join(specs, 'specs', 'payments.yaml');
     await client.fileEvents([{ file: local, type: 'created' }]);
     const here = await client.diagnosticsFor(local, (p) => p.diagnostics.some((d) => d.code === 'duplicate-id'));
