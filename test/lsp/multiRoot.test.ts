@@ -60,6 +60,18 @@ describe('LSP multi-root: one trace across workspace folders', function () {
     assert.deepEqual(pay1.implementations.map((l) => path.relative(dir, pathOf(l.uri))), ['service/src/payment.ts']);
   });
 
+  it('exports one report of the whole workspace, its paths naming the folders', async () => {
+    const { content } = await client.request<{ content: string }>('spectrace/report', { format: 'json' });
+    const report = JSON.parse(content) as { requirements: { id: string; file: string; implementations: { file: string }[]; tests: { file: string }[] }[] };
+    assert.deepEqual(
+      report.requirements.map((r) => [r.id, r.file, r.implementations.map((l) => l.file), r.tests.map((l) => l.file)]),
+      [
+        ['PAY-1', 'specs-repo/specs/payments.yaml', ['service/src/payment.ts'], ['service/test/payment.test.ts']],
+        ['PAY-2', 'specs-repo/specs/payments.yaml', [], []],
+      ],
+    );
+  });
+
   it('renames PAY-1 in the specs folder and in the service’s code and tests', async () => {
     const spec = path.join(specs, 'specs', 'payments.yaml');
     await client.open(spec);

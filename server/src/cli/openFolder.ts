@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { indexFolder } from '../disk/indexFolder';
 import { linkIncludes, resolveIncludes } from '../disk/includes';
 import type { WorkspaceIndexReader } from '../engine/index/indexReader';
-import { TraceView } from '../engine/index/traceView';
+import { TraceView, commonRoot } from '../engine/index/traceView';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
@@ -77,15 +77,6 @@ export async function loadWorkspace(root: string, now: Date | undefined): Promis
     return built.index;
   });
   return { source: index, index, configFile, included, skipped };
-}
-
-/** The deepest folder holding every one of `roots`. */
-export function commonRoot(roots: readonly string[]): string {
-  let common = roots[0] ?? path.sep;
-  for (const r of roots.slice(1)) {
-    while (common !== path.dirname(common) && r !== common && !r.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) common = path.dirname(common);
-  }
-  return common;
 }
 
 /**

@@ -3,7 +3,17 @@
 // requirement's trace and coverage answered by the member that defines it.
 import type { CodeFile, CoverageTotals, RequirementTrace, RoadmapProgress, SpecDiagnostic, SpecFile, SpecItem, SpectraceConfig } from '../types';
 import type { WorkspaceIndexReader } from './indexReader';
+import * as path from 'node:path';
 import { compareItems, sortProgress } from './queries';
+
+/** The deepest folder holding every one of `roots` (where a report's paths start). */
+export function commonRoot(roots: readonly string[]): string {
+  let common = roots[0] ?? path.sep;
+  for (const r of roots.slice(1)) {
+    while (common !== path.dirname(common) && r !== common && !r.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) common = path.dirname(common);
+  }
+  return common;
+}
 
 /** What a trace view reads of each member (linked into one trace, so `trace(id)` answers across them). */
 export type TraceViewMember = Pick<
