@@ -1,4 +1,4 @@
-// A multi-root workspace over stdio: test/fixtures/multi-root's two folders (the specs in one, the
+// A multi-root workspace over stdio: test/fixtures/e2e/multi-root's two folders (the specs in one, the
 // code in the other) share one trace: the service's tags resolve, PAY-1's lens counts the service's
 // implementation, rename reaches both folders, and a duplicate ID across folders is reported in both.
 import * as assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { LspClient, REPO_ROOT, pathOf, positionOf, removeCopy, uriOf } from './l
 
 function copyFixture(): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-lsp-multiroot-')));
-  fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'multi-root'), dir, { recursive: true });
+  fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'e2e', 'multi-root'), dir, { recursive: true });
   return dir;
 }
 
