@@ -156,6 +156,17 @@ describe('LSP include: a folder opened alone with the specs of other folders', f
     );
   });
 
+  it('refuses to rename an ID named in an included folder: included folders are read only', async () => {
+    client = await LspClient.start({ root: service });
+    const code = path.join(service, 'src', 'pay.ts');
+    await client.open(code);
+    await client.diagnosticsFor(code, (p) => p.version === 1);
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri: uriOf(code) }, position: positionOf(client.doc(code), 'PAY-1', 1), newName: 'PAY-10' }),
+      (err: Error) => /^PAY-1 is also named in \S*product-specs\/specs\/payments\.yaml, which an include: reads only/.test(err.message),
+    );
+  });
+
   it('puts an include path it cannot read on its line in spectrace.yaml; the other includes still work', async () => {
     const config = path.join(service, 'spectrace.yaml');
     fs.writeFileSync(config, `${fs.readFileSync(config, 'utf8')}  - ../gone\n`);

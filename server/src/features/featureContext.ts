@@ -30,6 +30,8 @@ export interface FeatureContext {
   markdown: boolean;
   /** Reads older versions of spec files (git), for change review's diffs; none in an untrusted workspace. */
   history?: ReviewHistory;
+  /** Files Spectrace must not edit (those of a folder included read only by `include:`); none when undefined. */
+  readOnly?: (file: string) => boolean;
 }
 
 export interface FeatureRequest<P> {

@@ -420,6 +420,8 @@ export class Workspace {
       client: this.client,
       versionOf: (uri) => this.documents.get(uri)?.version,
       textOf: (file) => this.textOf(file),
+      // An included folder's files are read only, unless the file is in a workspace folder too.
+      readOnly: (file) => !this.folderFor(file) && this.folders.some((f) => f.included.some((i) => isInside(file, i.root))),
     });
   }
 

@@ -42,6 +42,7 @@ export interface ContextSources {
   client: ClientFeatures;
   versionOf: (uri: string) => number | undefined;
   textOf: TextOf;
+  readOnly: (file: string) => boolean;
 }
 
 export function featureContext(folder: Folder, index: WorkspaceIndex, s: ContextSources): FeatureContext {
@@ -58,5 +59,6 @@ export function featureContext(folder: Folder, index: WorkspaceIndex, s: Context
     snippets: s.client.snippets,
     markdown: s.client.markdown,
     history: folder.history(s.trusted),
+    readOnly: s.readOnly,
   };
 }

@@ -51,6 +51,11 @@ export class IdMaps {
     return this.defs.keys();
   }
 
+  /** Whether any entry (definition, reference, tag) names `id`. */
+  has(id: string): boolean {
+    return this.defs.has(id) || this.refs.has(id) || this.tagMap.has(id);
+  }
+
   /** Every ID in any role (definition, reference, tag). */
   *allIds(): Iterable<string> {
     yield* this.defs.keys();

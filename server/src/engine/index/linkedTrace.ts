@@ -21,7 +21,7 @@ export interface TraceMember {
   /** The member's own ID maps (its files' entries only). */
   ownIds(): IdMaps;
   /** Another member changed some IDs: `apply` tells this member's rule engine what (and bumps its version). */
-  peerChanged(apply: (rules: PeerRules) => void): void;
+  peerChanged(apply: (rules: PeerRules, member: TraceMember) => void): void;
   /** Another member changed wholesale (joined, left, reloaded its config): recompute everything. */
   peerReset(): void;
 }
@@ -82,7 +82,7 @@ export class LinkedTrace<M extends TraceMember = TraceMember> {
   // Telling the others
 
   /** An edit in `from`: every other member's rule engine hears what it touched. */
-  tell(from: M, apply: (rules: PeerRules) => void): void {
+  tell(from: M, apply: (rules: PeerRules, member: TraceMember) => void): void {
     for (const m of this.list) if (m !== from) m.peerChanged(apply);
   }
 
@@ -122,17 +122,6 @@ export class LinkedTrace<M extends TraceMember = TraceMember> {
         if (seen.has(id)) continue;
         seen.add(id);
         if (this.nested.size === 0 || this.definitions(id).length > 0) yield id;
-      }
-    }
-  }
-
-  *allIds(): Iterable<string> {
-    const seen = new Set<string>();
-    for (const m of this.list) {
-      for (const id of m.ownIds().allIds()) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        yield id;
       }
     }
   }

@@ -100,12 +100,15 @@ export class WorkspaceIndex implements WorkspaceIndexReader, TraceMember {
     this.clock = options.now ?? (() => new Date());
     this.trusted = options.trusted ?? true;
     this.readFile = options.readFile;
-    this.rules = new RuleEngine(this, (f) => this.relative(f), () => (this.linked ? this.linked.allIds() : this.ids.allIds()));
+    // Linked or not, the rules run for the IDs this folder's own files name: a rule's diagnostics sit
+    // on the files naming its ID, and this index reports its own files only.
+    this.rules = new RuleEngine(this, (f) => this.relative(f), () => this.ids.allIds());
     // What an edit touches is told to this index's rules and, when linked, to every other member's.
     const told: PeerRules = {
       invalidateIds: (ids) => {
         this.rules.invalidateIds(ids);
-        this.linked?.tell(this, (r) => r.invalidateIds(ids));
+        // Another folder recomputes only the IDs its own files name.
+        this.linked?.tell(this, (r, peer) => r.invalidateIds([...ids].filter((id) => peer.ownIds().has(id))));
       },
       idSetChanged: (id, kind, present) => {
         this.rules.idSetChanged(id, kind, present);
@@ -425,8 +428,8 @@ export class WorkspaceIndex implements WorkspaceIndexReader, TraceMember {
     return this.ids;
   }
 
-  peerChanged(apply: (rules: PeerRules) => void): void {
-    apply(this.rules);
+  peerChanged(apply: (rules: PeerRules, member: TraceMember) => void): void {
+    apply(this.rules, this);
     this.peerVersion++;
   }
 
