@@ -28,7 +28,7 @@ export class Folder {
    */
   included: Folder[] = [];
   /** Open documents applied before every folder had its index: published, with their versions, once all have. */
-  unpublished: string[] = [];
+  readonly unpublished = new Set<string>();
   /** Pending debounced write of `cache` after file events. */
   cacheTimer: NodeJS.Timeout | undefined;
   /** The folder's git history reader (change review's diffs), made on first use, per trust state. */

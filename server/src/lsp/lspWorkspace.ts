@@ -58,6 +58,8 @@ export class Workspace {
   private folders: Folder[] = [];
   /** The window's one trace: every folder's index is a member. */
   private readonly trace = new LinkedTrace<WorkspaceIndex>();
+  /** The indexing runs, one after another (see queueIndex). */
+  private indexing: Promise<void> = Promise.resolve();
   private readonly pending = new PendingEdits(() => this.flush());
   private readonly scheduler: PublishScheduler;
   /** Per file, the latest disk event: a slow read that finishes after a newer event is dropped. */
@@ -115,7 +117,7 @@ export class Workspace {
       folder.specCache = new SpecResultCache(this.storagePath, root, log);
     }
     this.folders.push(folder);
-    folder.ready = this.settings.pull([uri]).then(() => this.index(folder));
+    folder.ready = this.settings.pull([uri]).then(() => this.queueIndex(folder));
     return folder;
   }
 
@@ -135,6 +137,17 @@ export class Workspace {
     this.markAllDirty();
     this.scheduler.schedule();
     this.notifier.changed();
+  }
+
+  /**
+   * Folders are indexed one at a time: nothing is published before every folder has its index, so
+   * running them side by side gains nothing, and each large folder's code scan would start its own
+   * worker thread on the same cores.
+   */
+  private queueIndex(folder: Folder): Promise<void> {
+    const run = this.indexing.then(() => (this.folders.includes(folder) ? this.index(folder) : undefined));
+    this.indexing = run.catch(() => undefined);
+    return run;
   }
 
   /** (Re)build a folder's index from disk, with work-done progress, then overlay the open documents. */
@@ -192,7 +205,7 @@ export class Workspace {
       if (sameConfig || this.applyText(folder, file, doc)) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
-    folder.unpublished.push(...open);
+    for (const file of open) folder.unpublished.add(file);
     // A folder's tags may name another folder's requirements: nothing is published until every
     // folder has its index, so no unknown reference flashes up while the others are still read.
     if (this.allIndexed()) {
@@ -250,7 +263,9 @@ export class Workspace {
   private publishIndexed(folder: Folder): void {
     const index = folder.index;
     if (!index) return;
-    for (const file of folder.unpublished.splice(0)) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
+    const files = [...folder.unpublished];
+    folder.unpublished.clear();
+    for (const file of files) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
     this.publisher.publishAll(folder.uri, index.diagnostics());
     this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.hasSpecLists).map((s) => s.file));
   }
@@ -261,7 +276,7 @@ export class Workspace {
   }
 
   private reindex(folder: Folder): void {
-    folder.ready = this.index(folder);
+    folder.ready = this.queueIndex(folder);
   }
 
   setTrusted(trusted: boolean): void {
@@ -337,7 +352,7 @@ export class Workspace {
     }
     const publishing = this.allIndexed();
     for (const { folder, file } of edited) {
-      if (!publishing) folder.unpublished.push(file);
+      if (!publishing) folder.unpublished.add(file);
       else if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
       this.markDirty(folder);
     }
