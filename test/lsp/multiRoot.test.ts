@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Location, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { RequirementsTreeResult } from '../../server/src/shared/protocol';
+import type { RequirementsTreeResult, SummaryResult } from '../../server/src/shared/protocol';
 import { LspClient, REPO_ROOT, pathOf, positionOf, removeCopy, uriOf } from './lspClient';
 
 function copyFixture(): string {
@@ -149,6 +149,9 @@ describe('LSP include: a folder opened alone with the specs of other folders', f
     ]);
     const pay2 = tree.folders[1].requirements[1];
     assert.deepEqual(pay2.implementations.map((l) => path.relative(dir, pathOf(l.uri))), ['web/src/cards.ts']);
+    // product-specs has an error of its own (PAY-3's priority): not this window's to count.
+    const summary = await client.request<SummaryResult>('spectrace/summary', {});
+    assert.deepEqual([summary.requirements, summary.errors], [3, 0]);
     assert.equal(
       client.publishes.some((p) => pathOf(p.uri).startsWith(path.join(dir, 'product-specs'))),
       false,

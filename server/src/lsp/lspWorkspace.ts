@@ -471,7 +471,8 @@ export class Workspace {
     for (const f of this.folders) await whenReady(f, token);
     this.flush();
     const out: FolderView[] = [];
-    for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index) });
+    const included = new Set(this.folders.flatMap((f) => f.included));
+    for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index), included: included.has(f) });
     return out;
   }
 

@@ -122,7 +122,8 @@ export function summary(folders: FolderView[]): SummaryResult {
     s.satisfied += t.satisfied;
     s.implemented += t.implemented;
     s.tested += t.tested;
-    for (const diags of f.ctx.index.diagnostics().values()) {
+    // An included folder's problems are reported in its own repository, not in this window.
+    if (!f.included) for (const diags of f.ctx.index.diagnostics().values()) {
       for (const d of diags) {
         if (d.severity === 'error') s.errors++;
         else if (d.severity === 'warning') s.warnings++;
