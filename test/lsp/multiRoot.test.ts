@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Location, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { RequirementsTreeResult, SummaryResult } from '../../server/src/shared/protocol';
+import type { MatrixResult, RequirementsTreeResult, SummaryResult } from '../../server/src/shared/protocol';
 import { LspClient, REPO_ROOT, pathOf, positionOf, removeCopy, uriOf } from './lspClient';
 
 function copyFixture(): string {
@@ -70,6 +70,18 @@ describe('LSP multi-root: one trace across workspace folders', function () {
         ['PAY-2', 'specs-repo/specs/payments.yaml', [], []],
       ],
     );
+  });
+
+  it('matrix: one table across the folders, each path naming its folder', async () => {
+    const { rows } = await client.request<MatrixResult>('spectrace/matrix', {});
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.file, r.implementations.map((l) => `${l.file}:${l.line}`), r.tests.map((l) => `${l.file}:${l.line}`)]),
+      [
+        ['PAY-1', 'specs-repo/specs/payments.yaml', ['service/src/payment.ts:3'], ['service/test/payment.test.ts:4']],
+        ['PAY-2', 'specs-repo/specs/payments.yaml', [], []],
+      ],
+    );
+    assert.equal(pathOf(rows[0].implementationLocations[0].uri), path.join(service, 'src', 'payment.ts'));
   });
 
   it('renames PAY-1 in the specs folder and in the service’s code and tests', async () => {

@@ -68,7 +68,6 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
       '“loud” is not a valid value for “rules.status-mismatch”: use error, warning, info, hint or off',
       'unknown field “idPatern” — did you mean “idPattern”?',
       'custom requirement schema “schemas/team-requirement.schema.json” is not a valid JSON Schema: “required” must be a list',
-      "include: cannot read folder '../product-specs' (no such folder); its specs are not part of this trace",
     ],
   },
   'file-too-large': {
