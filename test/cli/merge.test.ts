@@ -92,6 +92,22 @@ describe('spectrace check --format trace and spectrace merge', function () {
     assert.deepEqual(read(out).source, { name: 'billing', commit: null, branch: null, repository: null, folder: '' });
   });
 
+  it('a folder inside a repository: repoPath and the merged paths start at the repository’s top', async () => {
+    const mono = path.join(dir, 'mono');
+    fs.cpSync(path.join(FIXTURE, 'service-b'), path.join(mono, 'billing'), { recursive: true });
+    initRepo(mono);
+    commitAll(mono, 'mono: first commit', '2026-01-06T10:00:00Z');
+    const out = path.join(dir, 'mono.trace.json');
+    const r = await runCli(['check', path.join(mono, 'billing'), '--format', 'trace', '--out', out]);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const trace = read(out);
+    assert.deepEqual([trace.source.name, trace.source.folder], ['mono', 'billing']);
+    assert.deepEqual(trace.tags.map((t) => `${t.file} ${t.repoPath}`), ['src/refund.ts billing/src/refund.ts', 'test/checkout.test.ts billing/test/checkout.test.ts']);
+    const m = await runCli(['merge', traces[0], out, '--format', 'json']);
+    const pay3 = (JSON.parse(m.stdout) as { requirements: { id: string; implementations: { file: string }[] }[] }).requirements.find((q) => q.id === 'PAY-3');
+    assert.deepEqual(pay3?.implementations.map((l) => l.file), ['mono/billing/src/refund.ts']);
+  });
+
   async function merged(format: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return runCli(['merge', ...traces, '--format', format, '--today', TODAY]);
   }

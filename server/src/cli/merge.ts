@@ -61,7 +61,8 @@ export async function runMerge(command: MergeCommand, io: CliIo): Promise<number
   const now = command.today ?? new Date();
   const trace = new LinkedTrace<WorkspaceIndex>();
   const members = files.map((f, i) => {
-    const index = restoreTraceFile(f, path.join(MERGE_ROOT, names[i]), () => now);
+    // The checked folder's place in its repository: paths read as the repository's own.
+    const index = restoreTraceFile(f, path.join(MERGE_ROOT, names[i], ...f.source.folder.split('/').filter((p) => p !== '')), () => now);
     index.joinTrace(trace);
     return index;
   });

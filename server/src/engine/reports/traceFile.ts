@@ -173,7 +173,7 @@ export function parseTraceFile(text: string): TraceFile {
   const source = data.source;
   if (!isRecord(source) || typeof source.name !== 'string' || source.name.trim() === '') throw problem('"source.name" must be a non-empty string');
   for (const key of ['commit', 'branch', 'repository'] as const) if (source[key] !== null && typeof source[key] !== 'string') throw problem(`"source.${key}" must be a string or null`);
-  if (typeof source.folder !== 'string') throw problem('"source.folder" must be a string');
+  if (source.folder !== '' && !isInnerPath(source.folder)) throw problem('"source.folder" must be \'\' or a relative path inside the repository');
   if (data.config !== null && typeof data.config !== 'string') throw problem('"config" must be a string or null');
   if (!Array.isArray(data.files)) throw problem('"files" must be a list');
   data.files.forEach((f: unknown, i) => {
