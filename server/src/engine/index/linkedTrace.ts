@@ -27,7 +27,7 @@ export interface TraceMember {
 }
 
 /** Whether `file` is `root` or inside it. */
-export function isInsideRoot(file: string, root: string): boolean {
+function isInsideRoot(file: string, root: string): boolean {
   if (file === root) return true;
   return file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
@@ -36,10 +36,6 @@ export class LinkedTrace<M extends TraceMember = TraceMember> {
   private list: M[] = [];
   /** Per member, the roots of other members nested inside it: their files count for the inner member only. */
   private nested = new Map<M, string[]>();
-
-  members(): readonly M[] {
-    return this.list;
-  }
 
   /** Add a member (or put `member` in the place of `replaces`). Every other member recomputes. */
   join(member: M, replaces?: M): void {
