@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: runs the extension's mocha suite (test/e2e/suite) inside a real VS Code —
-// code-server 4.139 (VS Code 1.139) driven by Debian's Chromium — in two passes:
-//   trusted    workspace trust disabled (the folder is trusted): every test without "@untrusted"
+// code-server 4.139 (VS Code 1.139) driven by Debian's Chromium — in three passes:
+//   trusted    workspace trust disabled (the folder is trusted): every test without a tag below
 //   untrusted  workspace trust on, the folder untrusted (restricted mode): the "@untrusted" tests
+//   multiroot  a .code-workspace of two folders (test/fixtures/e2e/multi-root): the "@multiroot" tests
 // Each pass gets a fresh code-server (own port, user-data, extensions, XDG folders) and a fresh
 // copy of examples/acme-shop. Prints the extension host log, writes test/output/e2e-metrics.json,
 // exits with the suites' result. Every process it starts is stopped on exit, Ctrl-C or timeout.
 //
-// Options: --mode trusted|untrusted|all (default all), --grep <regexp> (on full test titles),
+// Options: --mode trusted|untrusted|multiroot|all (default all), --grep <regexp> (on full test titles),
 // --keep (keep the temp folders). Env: SPECTRACE_E2E_TIMEOUT_MS (overall, default 10 min).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.keep) process.env.SPECTRACE_E2E_KEEP = '1';
-const MODES = opts.mode === 'all' ? ['trusted', 'untrusted'] : [opts.mode];
+const MODES = opts.mode === 'all' ? ['trusted', 'untrusted', 'multiroot'] : [opts.mode];
 const OVERALL_TIMEOUT_MS = Number(process.env.SPECTRACE_E2E_TIMEOUT_MS ?? 10 * 60_000);
 const PASS_TIMEOUT_MS = 5 * 60_000;
 
@@ -61,7 +62,11 @@ function printFailureContext(mode, result, dirs) {
 async function runPass(paths, browser, mode) {
   const root = makeTempRoot(`spectrace-e2e-${mode}`);
   const dirs = sandboxDirs(path.join(root, 'server'));
-  const workspace = copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
+  // The multiroot pass opens the .code-workspace file of a copy of the two-folder fixture.
+  const workspace =
+    mode === 'multiroot'
+      ? path.join(copyWorkspace(path.join(repoRoot, 'test', 'fixtures', 'e2e', 'multi-root'), root, 'multi-root'), 'multi-root.code-workspace')
+      : copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
   const metricsFile = path.join(root, 'metrics.json');
   console.log(`\n[e2e] pass "${mode}": starting code-server (workspace trust ${mode === 'untrusted' ? 'on' : 'disabled'})`);
   const server = await startCodeServer(paths, dirs, { trust: mode === 'untrusted' });
@@ -137,8 +142,8 @@ async function main() {
   return results.every((r) => r.code === 0) ? 0 : 1;
 }
 
-if (!['all', 'trusted', 'untrusted'].includes(opts.mode)) {
-  console.error(`[e2e] --mode must be trusted, untrusted or all (got ${opts.mode})`);
+if (!['all', 'trusted', 'untrusted', 'multiroot'].includes(opts.mode)) {
+  console.error(`[e2e] --mode must be trusted, untrusted, multiroot or all (got ${opts.mode})`);
   process.exit(2);
 }
 installSignalHandlers();

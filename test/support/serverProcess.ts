@@ -53,6 +53,8 @@ export interface StartOptions {
   holdAnswers?: string[];
   /** Whether to announce the root as a workspace folder (a base-protocol client does not). */
   workspaceFolders?: boolean;
+  /** More workspace folders after `root` (a multi-root workspace), each named after its last path segment. */
+  extraFolders?: string[];
   /** The server's JS entry; default dist/server.js (another build, e.g. a production bundle, can be fuzzed too). */
   serverPath?: string;
 }
@@ -152,7 +154,8 @@ export class LspServerProcess {
     connection.onError(() => undefined);
     server.wire();
     connection.listen();
-    const folders = options.workspaceFolders === false ? null : [{ uri: fileUri(options.root), name: path.basename(options.root) }];
+    const folders =
+      options.workspaceFolders === false ? null : [options.root, ...(options.extraFolders ?? [])].map((root) => ({ uri: fileUri(root), name: path.basename(root) }));
     const init = await server.request(
       'initialize',
       {

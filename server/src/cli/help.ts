@@ -14,6 +14,7 @@ export const MAIN_HELP = `${TOOL.name} ${TOOL.version}: product specs as YAML, t
 Usage:
   spectrace check [folder] [options]    validate specs, code tags and the coverage policy
   spectrace report [folder] [options]   write the traceability matrix
+  spectrace merge <trace files…>        one report from several repositories' trace files
   spectrace export reqif [folder]       write the specs as ReqIF (for DOORS, Polarion ...)
   spectrace import csv|reqif <file>     read requirements from a Jira/spreadsheet CSV or ReqIF file
   spectrace baseline [folder]           change review: fingerprint requirements that have none
@@ -46,13 +47,18 @@ tags in the code, and prints one line per problem:
 sorted by file and position, then a summary line.
 
 Options:
-  -f, --format <text|json|sarif|junit>
+  -f, --format <text|json|sarif|junit|trace>
                    output format (default: text)
                      text   one line per diagnostic and a summary
                      json   {version, folder, summary, diagnostics}
                      sarif  SARIF 2.1.0 (GitHub code scanning and other CI viewers)
                      junit  JUnit XML: a test case per requirement under the coverage policy,
                             and one per checked file
+                     trace  a trace file for 'spectrace merge': the repository's name and
+                            commit, requirements, tags and diagnostics (format 1)
+      --source-name <name>
+                   with --format trace: the repository's name (default: the git work
+                   tree's folder name, else the checked folder's)
       --strict     also fail (exit 1) when a requirement does not meet the coverage policy,
                    whatever the severity of uncovered-requirement, and (change review) on any
                    suspect-link or unrecorded-change
@@ -242,10 +248,37 @@ Exit codes:
 `;
 
 /** The help text per topic. */
-export const HELP: Record<'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes' | 'burnup', string> = {
+export const MERGE_HELP = `Usage: spectrace merge <a.trace.json> <b.trace.json>… [options]
+
+Merges the trace files that 'spectrace check --format trace' wrote in several repositories into one
+trace: tags resolve against requirements of any repository, the coverage policy is evaluated on the
+whole (a requirement implemented in one repository and verified in another is covered), and every
+path starts with the name of the repository it is in.
+
+Options:
+  -f, --format <md|html|csv|json|sarif|junit>
+                   output format (default: md); md, html, csv and json are the traceability
+                   matrix of 'spectrace report', sarif and junit the diagnostics and policy of
+                   'spectrace check'
+  -o, --out <file> write the output to this file instead of standard output
+      --strict     also fail (exit 1) when a requirement does not meet the coverage policy
+      --today <YYYY-MM-DD>
+                   judge roadmap due dates as of this day (default: today)
+  -h, --help       show this help
+
+Exit codes:
+  0  no errors in the merged trace
+  1  errors found (an unknown ID in any repository is one when its rule says error);
+     with --strict also requirements failing the coverage policy
+  2  could not run: bad usage, a trace file that cannot be read, is not a trace file, or was
+     written in a newer format
+`;
+
+export const HELP: Record<'main' | 'check' | 'report' | 'merge' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes' | 'burnup', string> = {
   main: MAIN_HELP,
   check: CHECK_HELP,
   report: REPORT_HELP,
+  merge: MERGE_HELP,
   export: EXPORT_HELP,
   import: IMPORT_HELP,
   baseline: BASELINE_HELP,

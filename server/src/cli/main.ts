@@ -25,8 +25,10 @@ import { withBurnups } from '../engine/reports/reportBurnups';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import { TOOL } from '../engine/reports/tool';
-import { loadWorkspace, resolveFolder } from './openFolder';
+import { loadWorkspace, reportScope, resolveFolder } from './openFolder';
 import { sarifProvenance } from './sarifProvenance';
+import { runMerge } from './merge';
+import { renderTraceOutput } from './traceOutput';
 import { errorText } from '../shared/errorText';
 
 export const EXIT_OK = 0;
@@ -50,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCheck(command, io);
       case 'report':
         return await runReport(command, io);
+      case 'merge':
+        return await runMerge(command, io);
       case 'export-reqif':
         return await runExportReqif(command, io);
       case 'import':
@@ -101,8 +105,10 @@ function useColor(command: CheckCommand, io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
-function renderCheck(report: CheckReport, command: CheckCommand, color: boolean, sarif: SarifOptions): string {
+function renderCheck(report: CheckReport, command: CheckCommand, color: boolean, sarif: SarifOptions, trace: string): string {
   switch (command.format) {
+    case 'trace':
+      return trace;
     case 'json':
       return renderCheckJson(report);
     case 'sarif':
@@ -124,7 +130,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     io.stderr(`spectrace: note: no spec files in '${command.folder}' (looked for ${workspace.source.config.specs.join(', ')})\n`);
   }
   const sarif: SarifOptions = command.format === 'sarif' ? { provenance: await sarifProvenance(root, io, command.verbose) } : {};
-  const output = renderCheck(report, command, useColor(command, io), sarif);
+  const trace = command.format === 'trace' ? await renderTraceOutput(workspace.index, command.sourceName, io, command.verbose, command.today ?? new Date()) : '';
+  const output = renderCheck(report, command, useColor(command, io), sarif, trace);
 
   if (command.out !== undefined) {
     await writeOut(io, command.out, output);
@@ -173,7 +180,7 @@ async function runReport(command: ReportCommand, io: CliIo): Promise<number> {
     io.stderr(brokenConfigMessage(configErrors));
     return EXIT_USAGE;
   }
-  const built = buildTraceReport(workspace.source, { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
+  const built = buildTraceReport(reportScope(workspace), { tool: TOOL, folder: command.folder, now: command.today ?? new Date() });
   // The HTML report draws each release's burn-up from the git history (or says why there is none).
   const report = command.format === 'html' ? await withBurnups(built, new SpecHistory(root, { trusted: true, env: io.env }), workspace.index.config) : built;
   const output = TRACE_RENDERERS[command.format](report);

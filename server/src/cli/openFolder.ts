@@ -1,9 +1,13 @@
 // Opening the folder the user named: checks it is a readable directory (a UsageError otherwise, so
-// the CLI exits 2 with one clear line), then indexes it with the engine.
+// the CLI exits 2 with one clear line), then indexes it with the engine, with the folders its
+// spectrace.yaml includes linked into its trace (their diagnostics are theirs: not reported here).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { indexFolder } from '../disk/indexFolder';
+import { linkIncludes, resolveIncludes } from '../disk/includes';
 import type { WorkspaceIndexReader } from '../engine/index/indexReader';
+import { TraceView, commonRoot } from '../engine/index/traceView';
+import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
 import { UsageError } from './parseArgs';
@@ -15,6 +19,8 @@ export interface LoadedWorkspace {
   index: WorkspaceIndexReader;
   /** spectrace.yaml when the folder has one. */
   configFile: string | undefined;
+  /** The folders its `include:` names, linked into its trace. */
+  included: WorkspaceIndex[];
   skipped: SkippedFile[];
 }
 
@@ -64,5 +70,21 @@ export async function loadWorkspace(root: string, now: Date | undefined): Promis
   // The engine may report skips through the callback, the result, or both: list each file once.
   for (const s of reported) if (!skipped.some((k) => k.file === s.file)) skipped.push(s);
   const configFile = (await exists(index.configFile)) ? index.configFile : undefined;
-  return { source: index, index, configFile, skipped };
+  const includes = await resolveIncludes(index);
+  if (includes.problems.length > 0) index.setConfigProblems(includes.problems);
+  const included = await linkIncludes(index, includes.folders, async (included) => {
+    const built = await indexFolder(included, { trusted: true, now: now ? () => now : undefined, onSkip: (s) => skipped.push(s) });
+    return built.index;
+  });
+  return { source: index, index, configFile, included, skipped };
+}
+
+/**
+ * What a report shows: the folder, or with `include:` the whole trace (the included folders'
+ * requirements too, their paths relative to the folders' common parent).
+ */
+export function reportScope(workspace: LoadedWorkspace): ReportSource {
+  if (workspace.included.length === 0) return workspace.source;
+  const members = [workspace.index, ...workspace.included];
+  return new TraceView(commonRoot(members.map((m) => m.root)), members, workspace.index.config);
 }

@@ -10,10 +10,12 @@ import type { ReleaseNotesFormat } from '../engine/releases/releaseNotes';
 
 export class UsageError extends Error {}
 
-export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'trace';
 export type ReportFormat = TraceFormat;
 
-const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit'];
+const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit', 'trace'];
+export type MergeFormat = TraceFormat | 'sarif' | 'junit';
+const MERGE_FORMATS: readonly MergeFormat[] = [...TRACE_FORMATS, 'sarif', 'junit'];
 const REPORT_FORMATS: readonly ReportFormat[] = TRACE_FORMATS;
 
 interface Common {
@@ -25,15 +27,16 @@ interface Common {
 
 export type SuspectsFormat = 'text' | 'md' | 'json';
 const SUSPECTS_FORMATS: readonly SuspectsFormat[] = ['text', 'md', 'json'];
-export type HelpTopic = 'main' | 'check' | 'report' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes' | 'burnup';
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'export', 'import', 'baseline', 'bump', 'review', 'suspects', 'release-notes', 'burnup'];
+export type HelpTopic = 'main' | 'check' | 'report' | 'merge' | 'export' | 'import' | 'baseline' | 'bump' | 'review' | 'suspects' | 'release-notes' | 'burnup';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'merge', 'export', 'import', 'baseline', 'bump', 'review', 'suspects', 'release-notes', 'burnup'];
 export type BurnupFormat = 'csv' | 'json';
 const BURNUP_FORMATS: readonly BurnupFormat[] = ['csv', 'json'];
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' }
-  | ({ kind: 'check'; format: CheckFormat; strict: boolean; quiet: boolean; color: boolean | undefined } & Common)
+  | ({ kind: 'check'; format: CheckFormat; strict: boolean; quiet: boolean; color: boolean | undefined; sourceName: string | undefined } & Common)
+  | { kind: 'merge'; files: string[]; format: MergeFormat; out: string | undefined; strict: boolean; today: Date | undefined }
   | ({ kind: 'report'; format: ReportFormat } & Common)
   | { kind: 'export-reqif'; folder: string; out: string | undefined; withCode: boolean; date: string | undefined; verbose: boolean }
   | { kind: 'import'; format: 'csv' | 'reqif'; file: string; out: string | undefined; map: string | undefined; prefix: string | undefined; dryRun: boolean }
@@ -59,6 +62,15 @@ const CHECK_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
+  'source-name': { type: 'string' },
+} as const;
+
+const MERGE_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  strict: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** parseArgs' messages name the problem well but are long; keep the first sentence. */
@@ -110,13 +122,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command === 'check') return parseCheck(rest);
   if (command === 'report') return parseReport(rest);
+  if (command === 'merge') return parseMerge(rest);
   if (command === 'export') return parseExport(rest);
   if (command === 'import') return parseImport(rest);
   if (command === 'baseline' || command === 'bump' || command === 'review' || command === 'suspects') return parseReviewCommand(command, rest);
   if (command === 'release-notes') return parseReleaseNotes(rest);
   if (command === 'burnup') return parseBurnup(rest);
-  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, export, import, baseline, bump, review, suspects, release-notes or burnup)`);
-  throw new UsageError(`unknown command '${command}' (expected check, report, export, import, baseline, bump, review, suspects, release-notes or burnup; try 'spectrace check ${command}')`);
+  if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': a command comes first (check, report, merge, export, import, baseline, bump, review, suspects, release-notes or burnup)`);
+  throw new UsageError(`unknown command '${command}' (expected check, report, merge, export, import, baseline, bump, review, suspects, release-notes or burnup; try 'spectrace check ${command}')`);
 }
 
 function parseCheck(args: string[]): Command {
@@ -124,6 +137,9 @@ function parseCheck(args: string[]): Command {
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: 'check' };
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
+  const sourceName = v['source-name']?.trim();
+  if (sourceName === '') throw new UsageError('--source-name needs a name');
+  if (sourceName !== undefined && v.format !== 'trace') throw new UsageError('--source-name names the repository in a trace file: use it with --format trace');
   return {
     kind: 'check',
     folder: folderOf(parsed.positionals, 'check', nonEmpty(v.folder, '--folder')),
@@ -131,6 +147,7 @@ function parseCheck(args: string[]): Command {
     strict: v.strict ?? false,
     quiet: v.quiet ?? false,
     color: v['no-color'] ? false : v.color ? true : undefined,
+    sourceName,
     out: nonEmpty(v.out, '--out'),
     today: parseToday(v.today),
     verbose: v.verbose ?? false,
@@ -148,6 +165,21 @@ function parseReport(args: string[]): Command {
     out: nonEmpty(v.out, '--out'),
     today: parseToday(v.today),
     verbose: v.verbose ?? false,
+  };
+}
+
+function parseMerge(args: string[]): Command {
+  const parsed = parseStrict(args, MERGE_OPTIONS);
+  const v = parsed.values;
+  if (v.help) return { kind: 'help', topic: 'merge' };
+  if (parsed.positionals.length === 0) throw new UsageError("missing trace files: use 'spectrace merge <a.trace.json> <b.trace.json> …' (write them with 'spectrace check --format trace')");
+  return {
+    kind: 'merge',
+    files: parsed.positionals,
+    format: oneOf(v.format, MERGE_FORMATS, 'md', '--format'),
+    out: nonEmpty(v.out, '--out'),
+    strict: v.strict ?? false,
+    today: parseToday(v.today),
   };
 }
 

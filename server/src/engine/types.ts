@@ -213,6 +213,8 @@ export interface SpectraceConfig {
   scoring?: ScoringConfig;
   /** Which requirements `unsupported-requirement` expects to cite an insight; undefined: the default (config.ts). */
   evidence?: EvidencePolicy;
+  /** Other folders whose specs belong to this folder's trace; undefined unless spectrace.yaml has `include:`. */
+  include?: IncludeEntry[];
 }
 
 /** Requirements matching every given list must cite an insight (an omitted list matches all). */
@@ -226,6 +228,14 @@ export type ScoringModel = 'rice' | 'wsjf' | 'value-effort';
 
 export interface ScoringConfig {
   model: ScoringModel;
+}
+
+/** One `include:` entry: a folder relative to spectrace.yaml, and whether its code is scanned too. */
+export interface IncludeEntry {
+  path: string;
+  code: boolean;
+  /** Its position in the `include:` list (for a diagnostic on its line). */
+  entry: number;
 }
 
 export interface ReviewConfig {

@@ -33,6 +33,8 @@ export interface FeatureContext {
   history?: ReviewHistory;
   /** The folder's spec history, for burn-up charts (absent: no chart, with a reason). */
   burnups?: BurnupSource;
+  /** Files Spectrace must not edit (those of a folder included read only by `include:`); none when undefined. */
+  readOnly?: (file: string) => boolean;
 }
 
 export interface FeatureRequest<P> {

@@ -60,6 +60,12 @@ export async function rename(req: FeatureRequest<RenameParams>): Promise<Workspa
   for (const d of refs.definitions) if (d.idRange) places.push({ file: d.file, range: d.idRange });
   places.push(...refs.specReferences);
   for (const t of [...refs.implementations, ...refs.tests]) places.push({ file: t.file, range: t.idRange });
+  const fixed = ctx.readOnly && places.find((p) => ctx.readOnly?.(p.file));
+  if (fixed) {
+    throw new UserFacingError(
+      `${hit.id} is also named in ${relativeLabel(ctx.root, fixed.file)}, which an include: reads only: rename it with that folder open in the workspace.`,
+    );
+  }
   for (let i = 0; i < places.length; i++) {
     if (pacer.due()) await pacer.yield();
     edits.add(places[i].file, { range: toLspRange(innerRange(places[i].range, hit.id)), newText: newId });

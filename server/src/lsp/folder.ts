@@ -23,6 +23,13 @@ export class Folder {
   cache: CodeIndexCache | undefined;
   /** The folder's persisted spec analyses, likewise (keyed by content: edits never make them stale). */
   specCache: SpecResultCache | undefined;
+  /**
+   * The folders its spectrace.yaml includes, each with its index linked into the window's trace: read
+   * only (never published, never edited), listed in the views after the folder.
+   */
+  included: Folder[] = [];
+  /** Open documents applied before every folder had its index: published, with their versions, once all have. */
+  readonly unpublished = new Set<string>();
   /** Pending debounced write of `cache` after file events. */
   cacheTimer: NodeJS.Timeout | undefined;
   /** The folder's git history reader (change review's diffs), made on first use, per trust state. */

@@ -1,4 +1,5 @@
-// The server's state: one index per workspace folder, kept current from open documents (their text
+// The server's state: one index per workspace folder, all linked into one trace (a requirement in one
+// folder is known to the tags of every folder), kept current from open documents (their text
 // wins over the disk) and from file events, with diagnostics pushed after every change. Requests ask
 // it for a feature context; it makes sure pending edits are applied first. The parts live beside it:
 // folder.ts (one folder), documentSync.ts (pending edits), indexUpdates.ts (a file's text into its
@@ -21,8 +22,10 @@ import { LatestDiskEvent, readChangedFile } from './diskReads';
 import { PendingEdits } from './documentSync';
 import { buildIndex, emptyIndex } from './engineIndex';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
+import { LinkedTrace } from '../engine/index/linkedTrace';
 import { readTextSync } from '../disk/readText';
 import { Folder } from './folder';
+import { indexIncludes, resolveIncludes } from '../disk/includes';
 import { applyText, removeFromIndex } from './indexUpdates';
 import { ChangeNotifier } from './notifier';
 import { DiagnosticsPublisher } from './publisher';
@@ -53,6 +56,10 @@ const TIMING = process.env.SPECTRACE_TIMING === '1';
 
 export class Workspace {
   private folders: Folder[] = [];
+  /** The window's one trace: every folder's index is a member. */
+  private readonly trace = new LinkedTrace<WorkspaceIndex>();
+  /** The indexing runs, one after another (see queueIndex). */
+  private indexing: Promise<void> = Promise.resolve();
   private readonly pending = new PendingEdits(() => this.flush());
   private readonly scheduler: PublishScheduler;
   /** Per file, the latest disk event: a slow read that finishes after a newer event is dropped. */
@@ -112,7 +119,7 @@ export class Workspace {
       folder.storageLog = log;
     }
     this.folders.push(folder);
-    folder.ready = this.settings.pull([uri]).then(() => this.index(folder));
+    folder.ready = this.settings.pull([uri]).then(() => this.queueIndex(folder));
     return folder;
   }
 
@@ -122,10 +129,27 @@ export class Workspace {
     this.folders = this.folders.filter((f) => f !== folder);
     if (folder.cacheTimer) clearTimeout(folder.cacheTimer);
     folder.generation++;
+    folder.index?.leaveTrace();
     folder.index = undefined;
+    for (const f of folder.included) f.index?.leaveTrace();
+    folder.included = [];
     this.settings.forget(uri);
     this.publisher.clearFolder(uri);
+    if (this.allIndexed()) for (const f of this.folders) this.publishIndexed(f);
+    this.markAllDirty();
+    this.scheduler.schedule();
     this.notifier.changed();
+  }
+
+  /**
+   * Folders are indexed one at a time: nothing is published before every folder has its index, so
+   * running them side by side gains nothing, and each large folder's code scan would start its own
+   * worker thread on the same cores.
+   */
+  private queueIndex(folder: Folder): Promise<void> {
+    const run = this.indexing.then(() => (this.folders.includes(folder) ? this.index(folder) : undefined));
+    this.indexing = run.catch(() => undefined);
+    return run;
   }
 
   /** (Re)build a folder's index from disk, with work-done progress, then overlay the open documents. */
@@ -163,8 +187,14 @@ export class Workspace {
       progress?.done();
     }
     if (generation !== folder.generation || !this.folders.includes(folder)) return; // superseded or removed meanwhile
+    const included = await this.indexIncludes(folder, index);
+    if (generation !== folder.generation || !this.folders.includes(folder)) return;
     if (!this.settings.get(folder.uri).codeScanning.enabled) for (const c of [...index.codeFiles()]) index.removeFile(c.file);
+    index.joinTrace(this.trace, folder.index);
     folder.index = index;
+    for (const old of folder.included) old.index?.leaveTrace();
+    folder.included = included;
+    for (const f of included) f.index?.joinTrace(this.trace);
     // Open documents win over what was read from disk, and are published first, with their versions.
     const open: string[] = [];
     for (const doc of this.documents.all()) {
@@ -177,13 +207,69 @@ export class Workspace {
       if (sameConfig || this.applyText(folder, file, doc)) open.push(file);
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
-    for (const file of open) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
-    this.publisher.publishAll(folder.uri, index.diagnostics());
-    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.hasSpecLists).map((s) => s.file));
-    this.notifier.changed();
+    for (const file of open) folder.unpublished.add(file);
+    // A folder's tags may name another folder's requirements: nothing is published until every
+    // folder has its index, so no unknown reference flashes up while the others are still read.
+    if (this.allIndexed()) {
+      for (const f of this.folders) this.publishIndexed(f);
+      // The other folders' tags and coverage may resolve differently now.
+      this.markAllDirty();
+      this.scheduler.schedule();
+      this.notifier.changed();
+    }
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
     void folder.specCache?.save();
+  }
+
+  /**
+   * The folders a folder's spectrace.yaml includes, indexed (not yet linked). A folder already in the
+   * trace (a workspace folder, or included by another folder) is not read twice. In an untrusted
+   * workspace `include:` is not followed: it would read folders outside the workspace.
+   */
+  private async indexIncludes(folder: Folder, index: WorkspaceIndex): Promise<Folder[]> {
+    if (!index.config.include?.length) return [];
+    if (!this.trusted) {
+      this.connection.console.info(`spectrace: ${folder.name}: include: is not followed in an untrusted workspace`);
+      return [];
+    }
+    const resolved = await resolveIncludes(index);
+    index.setConfigProblems(resolved.problems);
+    const taken = (root: string) =>
+      this.folders.some((f) => isInside(root, f.root) || f.included.some((i) => i.root === root && folder.included.every((own) => own.root !== root)));
+    const wanted = resolved.folders.filter((f) => {
+      if (!taken(f.root)) return true;
+      this.connection.console.info(`spectrace: ${folder.name}: ${f.written} is in the trace already; not read again`);
+      return false;
+    });
+    const built = await indexIncludes(wanted, async (root) => {
+      try {
+        return await buildIndex(root, { trusted: this.trusted, now: this.now, onSkip: (s) => this.logSkip(s), readFile: (file) => this.textOf(file) });
+      } catch (err) {
+        this.connection.console.error(`spectrace: indexing the included folder ${root} failed: ${describeError(err)}`);
+        return emptyIndex(root, this.trusted);
+      }
+    });
+    return built.map((i) => {
+      const f = new Folder(pathToUri(i.root), `${path.basename(i.root)} (included)`, i.root);
+      f.index = i;
+      return f;
+    });
+  }
+
+  private allIndexed(): boolean {
+    return this.folders.every((f) => f.index !== undefined);
+  }
+
+  /** A folder's first publish after indexing: its open documents with their versions, then the rest. */
+  private publishIndexed(folder: Folder): void {
+    const index = folder.index;
+    if (!index) return;
+    const files = [...folder.unpublished];
+    folder.unpublished.clear();
+    for (const file of files) this.publisher.publishFile(folder.uri, file, index.diagnosticsFor(file), true);
+    this.publisher.publishAll(folder.uri, index.diagnostics());
+    this.publisher.announceClean(folder.uri, [...index.specFiles()].filter((s) => s.hasSpecLists).map((s) => s.file));
   }
 
   /** Re-index every folder (trust granted, code scanning switched, config file replaced on disk). */
@@ -192,13 +278,25 @@ export class Workspace {
   }
 
   private reindex(folder: Folder): void {
-    folder.ready = this.index(folder);
+    folder.ready = this.queueIndex(folder);
   }
 
   setTrusted(trusted: boolean): void {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
     this.reindexAll();
+  }
+
+  /** A folder's contents changed: its diagnostics, and through the shared trace the other folders', may have. */
+  private markDirty(folder: Folder): void {
+    if (!this.allIndexed()) return; // published when the last folder has its index
+    if (this.folders.length === 1) this.scheduler.markDirty(folder);
+    else this.markAllDirty();
+  }
+
+  private markAllDirty(): void {
+    if (!this.allIndexed()) return;
+    for (const f of this.folders) this.scheduler.markDirty(f);
   }
 
   private logSkip(s: SkippedFile): void {
@@ -249,14 +347,16 @@ export class Workspace {
       try {
         if (this.applyText(folder, file, doc)) edited.push({ folder, file });
         // A schema or an unindexed file changed: other files may still be affected.
-        this.scheduler.markDirty(folder);
+        this.markDirty(folder);
       } catch (err) {
         this.connection.console.error(`spectrace: could not update ${file}: ${describeError(err)}`);
       }
     }
+    const publishing = this.allIndexed();
     for (const { folder, file } of edited) {
-      if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
-      this.scheduler.markDirty(folder);
+      if (!publishing) folder.unpublished.add(file);
+      else if (folder.index) this.publisher.publishFile(folder.uri, file, folder.index.diagnosticsFor(file), true);
+      this.markDirty(folder);
     }
     if (TIMING) {
       const versions = uris.map((u) => `${path.basename(u)}@${this.documents.get(u)?.version ?? '?'}`).join(' ');
@@ -295,7 +395,7 @@ export class Workspace {
         this.diskEvents.next(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
         this.removeFromIndex(folder, file);
-        this.scheduler.markDirty(folder);
+        this.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
         this.readFromDisk(folder, file);
       }
@@ -320,7 +420,7 @@ export class Workspace {
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
           this.removeFromIndex(folder, file);
         }
-        this.scheduler.markDirty(folder);
+        this.markDirty(folder);
         this.scheduler.schedule();
       },
       (err: unknown) => this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`),
@@ -337,6 +437,8 @@ export class Workspace {
       client: this.client,
       versionOf: (uri) => this.documents.get(uri)?.version,
       textOf: (file) => this.textOf(file),
+      // An included folder's files are read only, unless the file is in a workspace folder too.
+      readOnly: (file) => !this.folderFor(file) && this.folders.some((f) => f.included.some((i) => isInside(file, i.root))),
     });
   }
 
@@ -345,7 +447,8 @@ export class Workspace {
     const file = uriToPath(uri);
     const folder = file ? this.folderFor(file) : undefined;
     if (!file || !folder) return undefined;
-    await whenReady(folder, token);
+    // Every folder: an answer about a tag may come from another folder's specs.
+    for (const f of [folder, ...this.folders.filter((f) => f !== folder)]) await whenReady(f, token);
     this.flush();
     const index = folder.index;
     if (!index) return undefined;
@@ -364,11 +467,14 @@ export class Workspace {
   async views(token: CancellationToken, folderUri?: string, fileUri?: string): Promise<FolderView[]> {
     const file = fileUri ? uriToPath(fileUri) : undefined;
     const owner = file ? this.folderFor(file) : undefined;
-    const chosen = owner ? [owner] : this.folders.filter((f) => folderUri === undefined || f.uri === folderUri);
-    for (const f of chosen) await whenReady(f, token);
+    // Included folders are listed after the folder that includes them.
+    const listed = this.folders.flatMap((f) => [f, ...f.included]);
+    const chosen = owner ? [owner] : listed.filter((f) => folderUri === undefined || f.uri === folderUri);
+    for (const f of this.folders) await whenReady(f, token);
     this.flush();
     const out: FolderView[] = [];
-    for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index) });
+    const included = new Set(this.folders.flatMap((f) => f.included));
+    for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index), included: included.has(f) });
     return out;
   }
 

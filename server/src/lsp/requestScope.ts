@@ -42,6 +42,7 @@ export interface ContextSources {
   client: ClientFeatures;
   versionOf: (uri: string) => number | undefined;
   textOf: TextOf;
+  readOnly: (file: string) => boolean;
 }
 
 export function featureContext(folder: Folder, index: WorkspaceIndex, s: ContextSources): FeatureContext {
@@ -59,5 +60,6 @@ export function featureContext(folder: Folder, index: WorkspaceIndex, s: Context
     markdown: s.client.markdown,
     history: folder.history(s.trusted),
     burnups: folder.specHistory(s.trusted),
+    readOnly: s.readOnly,
   };
 }

@@ -42,9 +42,9 @@ export async function newPage(browser, viewport = { width: 1400, height: 900 }) 
   return context.newPage();
 }
 
-/** The workbench URL for a folder, with the smoke-test `payload` when given. */
+/** The workbench URL for a folder (or a .code-workspace file), with the smoke-test `payload` when given. */
 export function workbenchUrl(serverUrl, folder, payload) {
-  const q = new URLSearchParams({ folder });
+  const q = new URLSearchParams(folder.endsWith('.code-workspace') ? { workspace: folder } : { folder });
   if (payload) q.set('payload', JSON.stringify(payload));
   return `${serverUrl}/?${q.toString()}`;
 }

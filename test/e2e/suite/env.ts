@@ -1,6 +1,6 @@
 // The environment the e2e runners pass into the extension host (see test/e2e/README.md).
 // Test files import this to learn which pass they run in and where the workspace copy is.
-export type E2eMode = 'trusted' | 'untrusted';
+export type E2eMode = 'trusted' | 'untrusted' | 'multiroot';
 
 export interface E2eEnv {
   /** `untrusted`: workspace trust is on and the folder is not trusted (restricted mode). */
@@ -16,7 +16,8 @@ export interface E2eEnv {
 }
 
 export function e2eEnv(): E2eEnv {
-  const mode = process.env.SPECTRACE_E2E_MODE === 'untrusted' ? 'untrusted' : 'trusted';
+  const given = process.env.SPECTRACE_E2E_MODE;
+  const mode: E2eMode = given === 'untrusted' || given === 'multiroot' ? given : 'trusted';
   return {
     mode,
     workspace: process.env.SPECTRACE_E2E_WORKSPACE || undefined,

@@ -8,7 +8,7 @@ import { compileIdPattern } from './idPattern';
 import { readableErrors } from '../text/messages';
 import type { PathSegment, ReadableError } from '../text/messages';
 import { LineIndex, comparePositions, zeroRange } from '../text/positions';
-import type { DiagnosticCode, EvidencePolicy, Range, ReviewConfig, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
+import type { DiagnosticCode, EvidencePolicy, IncludeEntry, Range, ReviewConfig, RuleSetting, Severity, SpecDiagnostic, SpectraceConfig } from '../types';
 import { headOf, lookup, nodeRange, pairValueRange, parseYaml, toPlain, yamlErrorMessage, yamlErrorRange } from '../spec/yamlNodes';
 import { errorText } from '../../shared/errorText';
 
@@ -184,6 +184,18 @@ function applyParts(config: SpectraceConfig, data: Record<string, unknown>, inva
         : (JSON.parse(JSON.stringify(DEFAULT_REVIEW[key])) as ReviewConfig[K]);
     config.review = { fields: pick('fields'), statuses: pick('statuses'), suspectCounts: pick('suspectCounts') };
   }
+  // Each include entry stands on its own: a broken one is reported and left out.
+  if (Array.isArray(data.include)) {
+    const include: IncludeEntry[] = [];
+    data.include.forEach((e: unknown, entry) => {
+      if (broken(['include', entry])) return;
+      if (typeof e === 'string') include.push({ path: e, code: false, entry });
+      else if (e && typeof e === 'object' && typeof (e as { path?: unknown }).path === 'string') {
+        include.push({ path: (e as { path: string }).path, code: (e as { code?: unknown }).code === true, entry });
+      }
+    });
+    config.include = include;
+  }
   // Rules are independent of each other: a bad one does not reset the others.
   const rules = data.rules;
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
@@ -234,7 +246,9 @@ export function configKeyRange(text: string, keyPath: PathSegment[], part: 'key'
     if (!root) return undefined;
     const lines = new LineIndex(text);
     const hit = lookup(root, keyPath);
-    if (hit.depth !== keyPath.length || !hit.pair) return undefined;
+    if (hit.depth !== keyPath.length) return undefined;
+    // An entry of a list (`include: [../specs]`) has no key: its range is the entry's.
+    if (!hit.pair) return hit.node ? nodeRange(hit.node, text, lines) : undefined;
     return part === 'key' ? nodeRange(hit.pair.key as Node, text, lines) : pairValueRange(hit.pair, text, lines);
   } catch {
     return undefined; // a config that cannot be parsed has no key ranges; parseConfig reports why

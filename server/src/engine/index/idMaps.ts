@@ -55,6 +55,11 @@ export class IdMaps {
     return this.defs.keys();
   }
 
+  /** Whether any entry (definition, reference, tag) names `id`. */
+  has(id: string): boolean {
+    return this.defs.has(id) || this.refs.has(id) || this.tagMap.has(id);
+  }
+
   /** Every ID in any role (definition, reference, tag). */
   *allIds(): Iterable<string> {
     yield* this.defs.keys();
@@ -156,7 +161,7 @@ function compareLocations(fa: string, ra: Range, fb: string, rb: Range): number 
   return comparePositions(ra.start, rb.start) || comparePositions(ra.end, rb.end);
 }
 
-function compareIncoming(a: IncomingRef, b: IncomingRef): number {
+export function compareIncoming(a: IncomingRef, b: IncomingRef): number {
   return compareLocations(a.item.file, a.ref.range, b.item.file, b.ref.range);
 }
 

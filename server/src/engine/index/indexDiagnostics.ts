@@ -14,6 +14,8 @@ export class IndexDiagnostics {
     private readonly rules: Pick<RuleEngine, 'run' | 'diagnosticsIn'>,
     /** A file's own diagnostics, in order. */
     private readonly localDiagnostics: (file: string) => SpecDiagnostic[],
+    /** Whether the index answers for a file: linked into a trace, the rules also see other folders' files. */
+    private readonly owns: (file: string) => boolean = () => true,
   ) {}
 
   /** A file's own diagnostics changed. */
@@ -43,6 +45,10 @@ export class IndexDiagnostics {
     for (const f of this.localChanged) changed.add(f);
     this.localChanged.clear();
     for (const file of changed) {
+      if (!this.owns(file)) {
+        this.output.delete(file);
+        continue;
+      }
       // The file's own diagnostics come in order (the analyzer keeps them so): only the rules' are sorted.
       const list = mergeDiagnostics(inDiagnosticOrder(this.localDiagnostics(file)), inDiagnosticOrder(this.rules.diagnosticsIn(file)));
       if (list.length === 0) this.output.delete(file);

@@ -39,6 +39,7 @@ import { idAtPosition } from './idAt';
 import { compareTags, IdMaps, sameTags } from './idMaps';
 import { IndexDiagnostics } from './indexDiagnostics';
 import type { FileClass, IdAt, IncomingRef, ReferencesToId, WorkspaceIndexReader } from './indexReader';
+import type { LinkedTrace, PeerRules, TraceMember } from './linkedTrace';
 import { diffItemLists } from './itemDiff';
 import { classifyPath } from './pathRoles';
 import { coverageOf, nextFreeId, progressOf, searchItems, sortProgress, splitTags, today, traceOf } from './queries';
@@ -67,7 +68,7 @@ interface SpecEntry {
 
 const DEFAULT_SEARCH_LIMIT = 50;
 
-export class WorkspaceIndex implements WorkspaceIndexReader {
+export class WorkspaceIndex implements WorkspaceIndexReader, TraceMember {
   readonly root: string;
   private _version = 0;
   private readonly _configFile: string;
@@ -86,6 +87,12 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
   private readonly diags: IndexDiagnostics;
   /** Memoized whole-index lists, valid for one version. */
   private memo: { version: number; requirements?: SpecItem[]; roadmap?: SpecItem[]; insights?: SpecItem[]; totals?: CoverageTotals } = { version: -1 };
+  /** The trace this index is linked into with other folders' indexes (linkedTrace.ts), if any. */
+  private linked: LinkedTrace<WorkspaceIndex> | undefined;
+  /** Problems with the config found outside the engine (an `include:` folder that cannot be read). */
+  private configProblems: SpecDiagnostic[] = [];
+  /** Changes of linked indexes that change what this one answers (added to `version`). */
+  private peerVersion = 0;
 
   constructor(root: string, options: WorkspaceIndexOptions) {
     this.root = root;
@@ -93,9 +100,31 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     this.clock = options.now ?? (() => new Date());
     this.trusted = options.trusted ?? true;
     this.readFile = options.readFile;
+    // Linked or not, the rules run for the IDs this folder's own files name: a rule's diagnostics sit
+    // on the files naming its ID, and this index reports its own files only.
     this.rules = new RuleEngine(this, (f) => this.relative(f), () => this.ids.allIds());
-    this.ids = new IdMaps(this.rules);
-    this.diags = new IndexDiagnostics(this.rules, (file) => this.localDiagnostics(file));
+    // What an edit touches is told to this index's rules and, when linked, to every other member's.
+    const told: PeerRules = {
+      invalidateIds: (ids) => {
+        this.rules.invalidateIds(ids);
+        // Another folder recomputes only the IDs its own files name.
+        this.linked?.tell(this, (r, peer) => r.invalidateIds([...ids].filter((id) => peer.ownIds().has(id))));
+      },
+      idSetChanged: (id, kind, present) => {
+        this.rules.idSetChanged(id, kind, present);
+        this.linked?.tell(this, (r) => r.idSetChanged(id, kind, present));
+      },
+      itemsReplaced: (removed) => {
+        this.rules.itemsReplaced(removed);
+        this.linked?.tell(this, (r) => r.itemsReplaced(removed));
+      },
+      edgesAdded: (edges) => {
+        this.rules.edgesAdded(edges);
+        this.linked?.tell(this, (r) => r.edgesAdded(edges));
+      },
+    };
+    this.ids = new IdMaps(told);
+    this.diags = new IndexDiagnostics(this.rules, (file) => this.localDiagnostics(file), (file) => this.owns(file));
     this.loadConfig(undefined);
   }
 
@@ -104,7 +133,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 
   /** A counter that increments on every change of the index contents. */
   get version(): number {
-    return this._version;
+    return this._version + this.peerVersion;
   }
 
   /** The effective configuration (in an untrusted workspace: without the workspace's ID pattern and schemas). */
@@ -158,6 +187,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     }
     this.rules.invalidateAll();
     this._version++;
+    this.linked?.reset(this);
   }
 
   private loadConfig(text: string | undefined): void {
@@ -342,24 +372,71 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
   // -------------------------------------------------------------------------------------------
   // What the rules and queries read
 
+  // Linked into a trace, these answer from every member (the rules, queries and features see the
+  // whole trace); the lists of files and items below stay this folder's own.
+
   definitions(id: string): readonly SpecItem[] {
-    return this.ids.definitions(id);
+    return this.linked ? this.linked.definitions(id) : this.ids.definitions(id);
   }
 
   incoming(id: string): readonly IncomingRef[] {
-    return this.ids.incoming(id);
+    return this.linked ? this.linked.incoming(id) : this.ids.incoming(id);
   }
 
   incomingCount(id: string, targetKind: ItemKind): number {
-    return this.ids.incomingCount(id, targetKind);
+    return this.linked ? this.linked.incomingCount(id, targetKind) : this.ids.incomingCount(id, targetKind);
   }
 
   tags(id: string): readonly CodeTag[] {
-    return this.ids.tags(id);
+    return this.linked ? this.linked.tags(id) : this.ids.tags(id);
   }
 
   definedIds(): Iterable<string> {
-    return this.ids.definedIds();
+    return this.linked ? this.linked.definedIds() : this.ids.definedIds();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Linking (linkedTrace.ts)
+
+  /** Link this index into `trace` (in the place of `replaces`, a previous index of the same folder). */
+  joinTrace(trace: LinkedTrace<WorkspaceIndex>, replaces?: WorkspaceIndex): void {
+    if (this.linked && this.linked !== trace) this.leaveTrace();
+    this.linked = trace;
+    trace.join(this, replaces);
+    this.peerReset();
+  }
+
+  leaveTrace(): void {
+    const trace = this.linked;
+    if (!trace) return;
+    this.linked = undefined;
+    trace.leave(this);
+    this.peerReset();
+  }
+
+  /** The trace this index is linked into, if any. */
+  get linkedTrace(): LinkedTrace<WorkspaceIndex> | undefined {
+    return this.linked;
+  }
+
+  /** Whether this index publishes diagnostics for `file` (linked: only its own files). */
+  owns(file: string): boolean {
+    return !this.linked || this.linked.owns(this, file);
+  }
+
+  ownIds(): IdMaps {
+    return this.ids;
+  }
+
+  peerChanged(apply: (rules: PeerRules, member: TraceMember) => void): void {
+    apply(this.rules, this);
+    this.peerVersion++;
+  }
+
+  peerReset(): void {
+    this.rules.invalidateAll();
+    this.diags.allChanged();
+    this.peerVersion++;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -378,10 +455,21 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
     return this.diags.of(file);
   }
 
+  /**
+   * Problems with the config that the disk layer found (an `include:` folder it cannot read), shown in
+   * spectrace.yaml with the config's own; they replace the previous ones.
+   */
+  setConfigProblems(problems: SpecDiagnostic[]): void {
+    this.configProblems = problems;
+    this.diags.localChange(this._configFile);
+    this._version++;
+  }
+
   /** A file's own diagnostics: the config's problems in it, then its analysis's. */
   private localDiagnostics(file: string): SpecDiagnostic[] {
     const spec = this.specs.get(file)?.spec.diagnostics ?? [];
     const config = this.cfg.diagnostics.filter((d) => d.file === file);
+    if (file === this._configFile && this.configProblems.length > 0) config.push(...this.configProblems);
     return config.length === 0 ? spec : [...config, ...spec];
   }
 
@@ -424,17 +512,22 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 
   /** The first definition of an ID (by file path, then position). */
   item(id: string): SpecItem | undefined {
-    return this.ids.definitions(id)[0];
+    return this.definitions(id)[0];
   }
 
   /** The trace of a requirement; undefined when no requirement has this ID. */
   trace(id: string): RequirementTrace | undefined {
     const requirement = this.definitions(id).find((d) => d.kind === 'requirement');
+    // The coverage policy of the folder that defines the requirement applies to it.
+    const owner = requirement && this.linked?.ownerOf(requirement.file);
+    if (owner && owner !== this) return owner.trace(id);
     return requirement && traceOf(this, requirement);
   }
 
   coverage(id: string): CoverageState | undefined {
     const requirement = this.definitions(id).find((d) => d.kind === 'requirement');
+    const owner = requirement && this.linked?.ownerOf(requirement.file);
+    if (owner && owner !== this) return owner.coverage(id);
     return requirement && coverageOf(this, requirement);
   }
 
@@ -469,7 +562,7 @@ export class WorkspaceIndex implements WorkspaceIndexReader {
 
   /** `PAY` -> `PAY-13` when PAY-12 is the highest PAY ID in use (gaps are not reused). */
   nextFreeId(prefix: string): string {
-    return nextFreeId(prefix, this.ids.definedIds());
+    return nextFreeId(prefix, this.definedIds());
   }
 
   /** Requirements and roadmap items by ID or title, fuzzy, best first. */

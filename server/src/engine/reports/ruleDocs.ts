@@ -62,9 +62,9 @@ const DOCS: Record<DiagnosticCode, Omit<RuleDoc, 'code' | 'defaultSeverity' | 'a
   'invalid-config': {
     scope: 'file',
     title: 'Invalid spectrace.yaml',
-    description: 'A key of spectrace.yaml is unknown or has an invalid value, or a custom schema it names is missing or does not compile.',
+    description: 'A key of spectrace.yaml is unknown or has an invalid value, a custom schema it names is missing or does not compile, or a folder its `include:` names cannot be read.',
     help: 'Correct the marked key in spectrace.yaml (the message names the expected value). Until then that key falls back to its default and the specs are still checked.',
-    where: 'The key in `spectrace.yaml`, or the line naming a custom schema that does not load.',
+    where: 'The key in `spectrace.yaml`, or the line naming a custom schema that does not load or an included folder that cannot be read.',
     examples: [
       '“loud” is not a valid value for “rules.status-mismatch”: use error, warning, info, hint or off',
       'unknown field “idPatern” — did you mean “idPattern”?',

@@ -16,6 +16,8 @@ export interface FolderView {
   uri: string;
   name: string;
   ctx: FeatureContext;
+  /** A folder an `include:` reads: its items are part of the trace, its diagnostics are not published. */
+  included?: boolean;
 }
 
 export function itemLocation(ctx: FeatureContext, item: SpecItem): LspLocation {

@@ -23,6 +23,7 @@ import type { CodeTag } from '../../engine/types';
 import { toLspRange } from '../lspRange';
 import { Pacer } from '../pacer';
 import type { FolderView } from './nodes';
+import { TraceView, commonRoot } from '../../engine/index/traceView';
 import { ProblemCounter, insightNode, itemLocation, requirementNode, roadmapNode } from './nodes';
 
 export async function requirementsTree(folders: FolderView[], token: CancellationToken): Promise<RequirementsTreeResult> {
@@ -89,12 +90,19 @@ export function trace(folder: FolderView, id: string): TraceResult | null {
 export async function matrix(folders: FolderView[], token: CancellationToken): Promise<MatrixResult> {
   const rows: MatrixRow[] = [];
   const pacer = new Pacer(token);
-  for (const f of folders) {
-    const { ctx } = f;
-    const location = (t: CodeTag): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.idRange) });
+  // Several folders share one trace: one table whose paths start at their common parent, so each
+  // names its folder (`service/src/pay.ts:4`), each row read with its own folder's context.
+  const groups =
+    folders.length > 1
+      ? [{ ctx: folders[0].ctx, source: new TraceView(commonRoot(folders.map((f) => f.ctx.index.root)), folders.map((f) => f.ctx.index), folders[0].ctx.index.config) }]
+      : folders.map((f) => ({ ctx: f.ctx, source: f.ctx.index }));
+  const ctxOf = (file: string) => folders.find((f) => f.ctx.index.specFile(file))?.ctx;
+  for (const group of groups) {
     const folderRows: MatrixRow[] = [];
-    for (const built of traceRows(ctx.index)) {
+    for (const built of traceRows(group.source)) {
       if (pacer.due()) await pacer.yield();
+      const ctx = ctxOf(built.requirement.file) ?? group.ctx;
+      const location = (t: CodeTag): LspLocation => ({ uri: ctx.uriOf(t.file), range: toLspRange(t.idRange) });
       const suspect = new Set(suspectLinksOf(ctx.index, built.requirement).map((l) => l.tag));
       folderRows.push({
         ...built.row,
@@ -138,7 +146,8 @@ export function summary(folders: FolderView[]): SummaryResult {
     s.satisfied += t.satisfied;
     s.implemented += t.implemented;
     s.tested += t.tested;
-    for (const diags of f.ctx.index.diagnostics().values()) {
+    // An included folder's problems are reported in its own repository, not in this window.
+    if (!f.included) for (const diags of f.ctx.index.diagnostics().values()) {
       for (const d of diags) {
         if (d.severity === 'error') s.errors++;
         else if (d.severity === 'warning') s.warnings++;

@@ -1,0 +1,101 @@
+// The folders a spectrace.yaml names under `include:`: resolved relative to the file, checked to be
+// readable folders (each one that is not gets an invalid-config diagnostic on its line), indexed
+// with their own spectrace.yaml and linked into the including folder's trace. Their code is kept only
+// with `code: true`. One level: an included folder's own `include:` is not followed.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { configKeyRange } from '../engine/config/config';
+import { LinkedTrace } from '../engine/index/linkedTrace';
+import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
+import { zeroRange } from '../engine/text/positions';
+import type { IncludeEntry, SpecDiagnostic } from '../engine/types';
+import { errorText } from '../shared/errorText';
+import { readTextSync } from './readText';
+
+export interface IncludedFolder {
+  /** The folder's real absolute path. */
+  root: string;
+  /** Whether its code is scanned for tags too. */
+  code: boolean;
+  /** The entry as written in spectrace.yaml. */
+  written: string;
+}
+
+export interface ResolvedIncludes {
+  folders: IncludedFolder[];
+  /** One invalid-config diagnostic per entry that is not a readable folder, in spectrace.yaml. */
+  problems: SpecDiagnostic[];
+}
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a folder';
+  return errorText(err);
+}
+
+/** Check each `include:` entry of `index`'s config: the readable folders, and a diagnostic for each other one. */
+export async function resolveIncludes(index: WorkspaceIndex): Promise<ResolvedIncludes> {
+  const entries = index.config.include ?? [];
+  const folders: IncludedFolder[] = [];
+  const problems: SpecDiagnostic[] = [];
+  if (entries.length === 0) return { folders, problems };
+  const configText = readTextSync(index.configFile) ?? '';
+  const base = path.dirname(index.configFile);
+  const self = await fs.realpath(index.root).catch(() => index.root);
+  const problem = (e: IncludeEntry, message: string) =>
+    problems.push({
+      file: index.configFile,
+      range: configKeyRange(configText, ['include', e.entry, 'path']) ?? configKeyRange(configText, ['include', e.entry]) ?? zeroRange(),
+      severity: 'error',
+      code: 'invalid-config',
+      message,
+      source: 'spectrace',
+    });
+  for (const e of entries) {
+    const absolute = path.resolve(base, e.path);
+    let root: string;
+    try {
+      const stat = await fs.stat(absolute);
+      if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      await fs.readdir(absolute);
+      root = await fs.realpath(absolute);
+    } catch (err) {
+      problem(e, `include: cannot read folder '${e.path}' (${reason(err)}); its specs are not part of this trace`);
+      continue;
+    }
+    if (root === self) {
+      problem(e, `include: '${e.path}' is this folder itself`);
+      continue;
+    }
+    if (folders.some((f) => f.root === root)) continue;
+    folders.push({ root, code: e.code, written: e.path });
+  }
+  return { folders, problems };
+}
+
+/** Index the included folders with `build` (their own config each); their code is dropped unless asked for. */
+export async function indexIncludes(folders: readonly IncludedFolder[], build: (root: string) => Promise<WorkspaceIndex>): Promise<WorkspaceIndex[]> {
+  const out: WorkspaceIndex[] = [];
+  for (const f of folders) {
+    const included = await build(f.root);
+    if (!f.code) for (const c of [...included.codeFiles()]) included.removeFile(c.file);
+    out.push(included);
+  }
+  return out;
+}
+
+/** Index the included folders and link them and `index` into one trace (the index's own, if it is linked already). */
+export async function linkIncludes(
+  index: WorkspaceIndex,
+  folders: readonly IncludedFolder[],
+  build: (root: string) => Promise<WorkspaceIndex>,
+): Promise<WorkspaceIndex[]> {
+  const out = await indexIncludes(folders, build);
+  if (out.length === 0) return out;
+  const trace = index.linkedTrace ?? new LinkedTrace<WorkspaceIndex>();
+  if (!index.linkedTrace) index.joinTrace(trace);
+  for (const included of out) included.joinTrace(trace);
+  return out;
+}
