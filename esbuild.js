@@ -38,6 +38,7 @@ const browserPlatformModules = {
   'server/src/disk/gitignore.ts': 'server/src/browser/platform/gitignore.ts',
   'server/src/disk/gitHistory.ts': 'server/src/browser/platform/gitHistory.ts',
   'server/src/disk/specHistory.ts': 'server/src/browser/platform/specHistory.ts',
+  'server/src/disk/includes.ts': 'server/src/browser/platform/includes.ts',
   'server/src/disk/indexCache.ts': 'server/src/browser/platform/persistedCaches.ts',
   'server/src/disk/specResultCache.ts': 'server/src/browser/platform/persistedCaches.ts',
   'server/src/disk/interchange.ts': 'server/src/browser/platform/interchange.ts',

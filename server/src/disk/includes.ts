@@ -5,21 +5,14 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { configKeyRange } from '../engine/config/config';
-import { LinkedTrace } from '../engine/index/linkedTrace';
+import type { IncludedFolder } from '../engine/index/includedIndexes';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import { zeroRange } from '../engine/text/positions';
 import type { IncludeEntry, SpecDiagnostic } from '../engine/types';
 import { errorText } from '../shared/errorText';
 import { readTextSync } from './readText';
 
-export interface IncludedFolder {
-  /** The folder's real absolute path. */
-  root: string;
-  /** Whether its code is scanned for tags too. */
-  code: boolean;
-  /** The entry as written in spectrace.yaml. */
-  written: string;
-}
+export type { IncludedFolder } from '../engine/index/includedIndexes';
 
 export interface ResolvedIncludes {
   folders: IncludedFolder[];
@@ -75,27 +68,4 @@ export async function resolveIncludes(index: WorkspaceIndex): Promise<ResolvedIn
   return { folders, problems };
 }
 
-/** Index the included folders with `build` (their own config each); their code is dropped unless asked for. */
-export async function indexIncludes(folders: readonly IncludedFolder[], build: (root: string) => Promise<WorkspaceIndex>): Promise<WorkspaceIndex[]> {
-  const out: WorkspaceIndex[] = [];
-  for (const f of folders) {
-    const included = await build(f.root);
-    if (!f.code) for (const c of [...included.codeFiles()]) included.removeFile(c.file);
-    out.push(included);
-  }
-  return out;
-}
-
-/** Index the included folders and link them and `index` into one trace (the index's own, if it is linked already). */
-export async function linkIncludes(
-  index: WorkspaceIndex,
-  folders: readonly IncludedFolder[],
-  build: (root: string) => Promise<WorkspaceIndex>,
-): Promise<WorkspaceIndex[]> {
-  const out = await indexIncludes(folders, build);
-  if (out.length === 0) return out;
-  const trace = index.linkedTrace ?? new LinkedTrace<WorkspaceIndex>();
-  if (!index.linkedTrace) index.joinTrace(trace);
-  for (const included of out) included.joinTrace(trace);
-  return out;
-}
+export { indexIncludes, linkIncludes } from '../engine/index/includedIndexes';
