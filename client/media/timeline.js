@@ -73,10 +73,6 @@
       }
       charts.appendChild(section);
     });
-    const today = document.querySelector('.tl-today');
-    const scroller = today ? today.closest('.scroller') : null;
-    // Start with today in view: a long roadmap is read from where we are.
-    if (today && scroller instanceof HTMLElement) scroller.scrollLeft = Math.max(0, Number(today.getAttribute('x1')) - scroller.clientWidth / 2);
   }
 
   /** @param {unknown} raw */

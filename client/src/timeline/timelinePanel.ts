@@ -17,7 +17,8 @@ export const TIMELINE_VIEW_TYPE = 'spectrace.timeline';
 export class TimelinePanel implements vscode.Disposable {
   private static current: TimelinePanel | undefined;
   private result: TimelineResult = { folders: [] };
-  private zoom: TimelineZoom = 'month';
+  /** Quarters first: the whole roadmap at a glance, labels in view. */
+  private zoom: TimelineZoom = 'quarter';
   private version = 0;
   private html = '';
   private readonly disposables: vscode.Disposable[] = [];

@@ -10,7 +10,7 @@ import { createVSIX } from '@vscode/vsce';
 import { ensureCodeServer } from '../lib/install-code-server.mjs';
 import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
-import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer, tailFile, writeUserSettings } from '../lib/code-server.mjs';
+import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
 import { runCommand, screenshot, waitForFrame } from './workbench.mjs';
 
@@ -18,7 +18,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
 const shots = path.join(repoRoot, 'test', 'output', 'screenshots');
 const LIGHT = { ...QUIET_SETTINGS, 'workbench.colorTheme': 'Default Light Modern' };
-const DARK = { ...QUIET_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern' };
 const DAY_MS = 86_400_000;
 const LABEL_WIDTH = 300;
 
@@ -60,6 +59,8 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
     });
     await page.goto(workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
+    // The extension is up (its commands are in the palette) once its status bar item shows.
+    await page.locator('.statusbar-item', { hasText: 'Specs:' }).first().waitFor({ state: 'visible', timeout: 120_000 });
   });
 
   afterEach(async function () {
@@ -78,15 +79,14 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
   /** The timeline's frame, once its chart shows the example's items. */
   const timelineFrame = () => waitForFrame(page, async (f) => (await f.locator('svg.spectrace-timeline g[data-id="R-2028"]').count()) > 0, 'a timeline with R-2028', 60_000);
 
-  it("draws the example's roadmap with each bar at the x of its dates, month by month", async () => {
-    await runCommand(page, 'View: Hide Panel');
+  it("draws the example's roadmap with each bar at the x of its dates, by quarter", async () => {
     await runCommand(page, 'Spectrace: Show Roadmap Timeline');
     const frame = await timelineFrame();
     const svg = frame.locator('svg.spectrace-timeline');
     const axisStart = await svg.getAttribute('data-axis-start');
     const ppd = Number(await svg.getAttribute('data-pixels-per-day'));
-    assert.equal(ppd, 4, 'the month zoom: 4 px a day');
-    assert.equal(axisStart, '2026-01-01', 'the axis starts with the month of the earliest date');
+    assert.equal(ppd, 1.5, 'the quarter zoom: 1.5 px a day');
+    assert.equal(axisStart, '2026-01-01', 'the axis starts with the quarter of the earliest date');
     for (const [id, { start, due }] of Object.entries(ROADMAP)) {
       const bar = frame.locator(`g[data-id="${id}"] rect.tl-bar`);
       assert.equal(Number(await bar.getAttribute('x')), LABEL_WIDTH + days(axisStart, start) * ppd, `${id} starts at ${start}`);
@@ -103,17 +103,18 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
     await page.locator('.part.editor').screenshot({ path: path.join(shots, 'timeline-light.png') });
   });
 
-  it('zooms to quarters and weeks', async () => {
+  it('zooms to months and weeks', async () => {
     const frame = await timelineFrame();
-    await frame.locator('button[data-zoom="quarter"]').click();
-    await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '1.5', undefined, { timeout: 20_000 });
+    await frame.locator('button[data-zoom="month"]').click();
+    await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '4', undefined, { timeout: 20_000 });
+    assert.equal(Number(await frame.locator('g[data-id="R-2027"] rect.tl-bar').getAttribute('x')), LABEL_WIDTH + days('2026-01-01', '2026-07-01') * 4);
     await frame.locator('button[data-zoom="week"]').click();
     await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '12', undefined, { timeout: 20_000 });
     const axisStart = await frame.locator('svg.spectrace-timeline').getAttribute('data-axis-start');
     assert.equal(axisStart, '2026-01-05', 'weeks start on the Monday holding the earliest date');
     assert.equal(Number(await frame.locator('g[data-id="M-2"] rect.tl-bar').getAttribute('x')), LABEL_WIDTH + days(axisStart, '2026-09-01') * 12);
-    await frame.locator('button[data-zoom="month"]').click();
-    await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '4', undefined, { timeout: 20_000 });
+    await frame.locator('button[data-zoom="quarter"]').click();
+    await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '1.5', undefined, { timeout: 20_000 });
   });
 
   it('opens the roadmap item when its bar is clicked', async () => {
@@ -130,19 +131,20 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
   });
 
   it('follows the theme: a dark theme gives the chart dark colours', async () => {
-    await runCommand(page, 'View: Close All Editors');
-    const before = await (await timelineFrameAfterOpen()).locator('text.tl-label').first().evaluate((el) => document.defaultView?.getComputedStyle(el).fill);
-    writeUserSettings(dirs, DARK);
     const frame = await timelineFrame();
-    await frame.waitForFunction((light) => {
+    const labelFill = () => frame.locator('text.tl-label').first().evaluate((el) => document.defaultView?.getComputedStyle(el).fill ?? '');
+    const light = await labelFill();
+    await runCommand(page, 'Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('Dark Modern');
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: /Dark Modern/ }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+    await frame.waitForFunction((before) => {
       const label = document.querySelector('text.tl-label');
-      return label !== null && document.defaultView?.getComputedStyle(label).fill !== light;
-    }, before, { timeout: 30_000 });
+      return label !== null && document.defaultView?.getComputedStyle(label).fill !== before;
+    }, light, { timeout: 30_000 });
+    assert.notEqual(await labelFill(), light);
     await page.locator('.part.editor').screenshot({ path: path.join(shots, 'timeline-dark.png') });
   });
-
-  async function timelineFrameAfterOpen() {
-    await runCommand(page, 'Spectrace: Show Roadmap Timeline');
-    return timelineFrame();
-  }
 });

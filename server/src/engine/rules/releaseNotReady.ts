@@ -2,9 +2,8 @@
 // requirements (its own or those of the items below it) that are unfinished, short of the coverage
 // policy or, with change review on, with suspect links. Reported at the item's `status` (its `due` or
 // ID when it has none), with each such requirement as related information.
-import { dateField, firstOfKind, referrers, today } from '../index/queries';
-import { releaseScope } from '../releases/releaseScope';
-import type { ScopeRequirement } from '../releases/releaseScope';
+import { coverageOf, dateField, firstOfKind, referrers, roadmapRequirements, today } from '../index/queries';
+import { releaseState, scopeItems } from '../releases/releaseScope';
 import { roadmapAncestors } from '../releases/roadmapLinks';
 import { suspectLinksOf } from '../review/reviewModel';
 import type { RelatedInformation, SpecItem } from '../types';
@@ -18,6 +17,14 @@ const NAMED = 3;
 const RELATED = 50;
 const DAY_MS = 86_400_000;
 
+/** A requirement the message names, with its counted code and test links. */
+interface Named {
+  id: string;
+  item: SpecItem;
+  implementations: number;
+  tests: number;
+}
+
 export const releaseNotReady: PerIdRule = {
   code: 'release-not-ready',
   check(model, id, _run, severity) {
@@ -30,12 +37,29 @@ export const releaseNotReady: PerIdRule = {
     const done = status === 'done';
     const soon = !done && status !== 'cancelled' && days !== undefined && days >= 0 && days <= model.config.releases.warnDays;
     if (!done && !soon) return [];
-    // Only now gather the scope: the check runs on every edit of any of its requirements.
-    const scope = releaseScope(model, id, todayIso);
-    if (!scope) return [];
-    const unfinished = scope.requirements.filter((r) => r.state === 'unfinished');
-    const uncovered = scope.coverage.policyUnmet.filter((r) => r.state !== 'dropped');
-    const suspect = model.config.review ? scope.requirements.map((r) => ({ r, links: suspectLinksOf(model, r.item).length })).filter((s) => s.links > 0) : [];
+    // Only now gather the scope: the check runs on every edit of any of its requirements, so it reads
+    // just status, coverage and suspect links (not the full trace releaseScope builds).
+    const unfinished: Named[] = [];
+    const uncovered: Named[] = [];
+    const suspect: { r: Named; links: number }[] = [];
+    const seen = new Set<SpecItem>();
+    for (const scoped of scopeItems(model, item)) {
+      for (const requirement of roadmapRequirements(model, scoped.item)) {
+        const rid = requirement.id;
+        if (rid === undefined || seen.has(requirement) || firstOfKind(model, rid, 'requirement') !== requirement) continue;
+        seen.add(requirement);
+        const state = releaseState(fieldString(requirement, 'status'));
+        if (state === 'dropped') continue;
+        const coverage = coverageOf(model, requirement);
+        const named: Named = { id: rid, item: requirement, implementations: coverage.implementations, tests: coverage.tests };
+        if (state === 'unfinished') unfinished.push(named);
+        if (coverage.underPolicy && !coverage.satisfied) uncovered.push(named);
+        if (model.config.review) {
+          const links = suspectLinksOf(model, requirement).length;
+          if (links > 0) suspect.push({ r: named, links });
+        }
+      }
+    }
     if (unfinished.length === 0 && uncovered.length === 0 && suspect.length === 0) return [];
 
     const parts: string[] = [];
@@ -44,7 +68,7 @@ export const releaseNotReady: PerIdRule = {
     if (suspect.length > 0) parts.push(`${suspect.length} with suspect links (${named(suspect.map((s) => s.r))})`);
     const when = done ? 'is done' : `is due ${due ?? ''} (${days === 0 ? 'today' : `in ${plural(days ?? 0, 'day')}`})`;
     const related: RelatedInformation[] = [];
-    const at = (r: ScopeRequirement) => ({ file: r.item.file, range: r.item.fields.get('status')?.valueRange ?? r.item.idRange ?? r.item.headRange });
+    const at = (r: Named) => ({ file: r.item.file, range: r.item.fields.get('status')?.valueRange ?? r.item.idRange ?? r.item.headRange });
     for (const r of unfinished) related.push({ ...at(r), message: `${r.id} is ${fieldString(r.item, 'status') ?? 'without a status'}` });
     for (const r of uncovered) related.push({ ...at(r), message: `${r.id} has ${plural(r.implementations, 'implementation')} and ${plural(r.tests, 'test')}: short of the coverage policy` });
     for (const s of suspect) related.push({ ...at(s.r), message: `${s.r.id} has ${plural(s.links, 'suspect link')}` });
@@ -70,7 +94,7 @@ export const releaseNotReady: PerIdRule = {
   },
 };
 
-function named(list: readonly ScopeRequirement[]): string {
+function named(list: readonly Named[]): string {
   const ids = list.map((r) => r.id);
   return joinAnd(ids.length > NAMED ? [...ids.slice(0, NAMED), `${ids.length - NAMED} more`] : ids);
 }
