@@ -3,12 +3,15 @@
 // listed apart as "not in this release". Rendered as Markdown, HTML or JSON; pure and deterministic
 // (no clock: the notes of a release read the same whenever they are written).
 import { REQUIREMENT_TYPES, compareInOrder } from '../../shared/schemaOrder';
+import { plural } from '../../shared/plural';
+import { citedInsights, distinctCustomers } from '../index/evidence';
 import { escapeHtml, escapeMarkdownCell } from '../reports/escape';
 import { fieldText } from '../reports/fields';
 import { compareTraceRows } from '../reports/traceRows';
 import type { IndexModel } from '../rules/ruleModel';
 import { releaseScope } from './releaseScope';
 import type { ScopeRequirement } from './releaseScope';
+import type { SpecItem } from '../types';
 
 export type ReleaseNotesFormat = 'md' | 'html' | 'json';
 export const RELEASE_NOTES_FORMATS: readonly ReleaseNotesFormat[] = ['md', 'html', 'json'];
@@ -22,6 +25,8 @@ export interface ReleaseNote {
   note: string | undefined;
   /** The roadmap item it is planned for (the release or an item below it). */
   roadmap: string;
+  /** Distinct customers of the insights it cites; absent when it cites none with a customer. */
+  customers?: number;
 }
 
 export interface ReleaseNotes {
@@ -30,6 +35,8 @@ export interface ReleaseNotes {
   groups: { type: string; heading: string; notes: ReleaseNote[] }[];
   /** Planned here but not finished (rejected and deprecated ones are left out). */
   notInRelease: ReleaseNote[];
+  /** Distinct customers whose insights the finished requirements answer; absent when there are none. */
+  customers?: number;
 }
 
 const HEADINGS: Record<string, string> = { epic: 'Epics', feature: 'Features', story: 'Stories', nfr: 'Quality', constraint: 'Constraints', '': 'Other changes' };
@@ -42,22 +49,26 @@ export function buildReleaseNotes(index: IndexModel, roadmapId: string): Release
   const item = scope.item.item;
   const byType = new Map<string, ReleaseNote[]>();
   const notInRelease: ReleaseNote[] = [];
+  const answered: SpecItem[] = [];
   // Spec order, not plan order: the requirements of one product stay together, as written.
   const ordered = [...scope.requirements].sort((a, b) => compareTraceRows(a.row, b.row));
   for (const r of ordered) {
     if (r.state === 'dropped') continue;
-    const note = noteOf(r);
+    const insights = citedInsights(index, r.item);
+    const note = noteOf(r, distinctCustomers(insights).length);
     if (r.state === 'unfinished') {
       notInRelease.push(note);
       continue;
     }
+    answered.push(...insights);
     const list = byType.get(note.type) ?? [];
     list.push(note);
     byType.set(note.type, list);
   }
   const compareTypes = compareInOrder(REQUIREMENT_TYPES);
   const types = [...byType.keys()].sort((a, b) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : compareTypes(a, b));
-  return {
+  const customers = distinctCustomers([...new Set(answered)]).length;
+  const notes: ReleaseNotes = {
     roadmap: {
       id: scope.item.id,
       title: scope.item.title,
@@ -70,10 +81,19 @@ export function buildReleaseNotes(index: IndexModel, roadmapId: string): Release
     groups: types.map((type) => ({ type, heading: HEADINGS[type] ?? type, notes: byType.get(type) ?? [] })),
     notInRelease,
   };
+  if (customers > 0) notes.customers = customers;
+  return notes;
 }
 
-function noteOf(r: ScopeRequirement): ReleaseNote {
-  return { id: r.id, title: r.row.title, type: r.row.type, status: r.row.status, note: fieldText(r.item, 'release_note')?.trim() || undefined, roadmap: r.plannedFor };
+function noteOf(r: ScopeRequirement, customers: number): ReleaseNote {
+  const note: ReleaseNote = { id: r.id, title: r.row.title, type: r.row.type, status: r.row.status, note: fieldText(r.item, 'release_note')?.trim() || undefined, roadmap: r.plannedFor };
+  if (customers > 0) note.customers = customers;
+  return note;
+}
+
+/** "asked for by 3 customers": who the change answers, from the insights it cites. */
+function customersText(n: number): string {
+  return `asked for by ${plural(n, 'customer')}`;
 }
 
 export function renderReleaseNotes(notes: ReleaseNotes, format: ReleaseNotesFormat): string {
@@ -91,6 +111,7 @@ function facts(notes: ReleaseNotes): string[] {
   if (r.status) out.push(r.status);
   const finished = notes.groups.reduce((n, g) => n + g.notes.length, 0);
   out.push(`${finished} of ${finished + notes.notInRelease.length} finished`);
+  if (notes.customers !== undefined) out.push(`answers ${plural(notes.customers, 'customer')}`);
   return out;
 }
 
@@ -103,7 +124,7 @@ function renderMarkdown(notes: ReleaseNotes): string {
   if (notes.groups.length === 0) out.push('Nothing is finished yet.', '');
   for (const group of notes.groups) {
     out.push(`## ${md(group.heading)}`, '');
-    for (const n of group.notes) out.push(`- **${md(n.title)}** (${md(n.id)})${n.note ? `: ${md(n.note)}` : ''}`);
+    for (const n of group.notes) out.push(`- **${md(n.title)}** (${md(n.id)})${n.note ? `: ${md(n.note)}` : ''}${n.customers ? ` (${customersText(n.customers)})` : ''}`);
     out.push('');
   }
   if (notes.notInRelease.length > 0) {
@@ -128,7 +149,7 @@ function renderHtml(notes: ReleaseNotes): string {
   if (notes.groups.length === 0) body.push('<p>Nothing is finished yet.</p>');
   for (const group of notes.groups) {
     body.push(`<h2>${esc(group.heading)}</h2>`, '<ul>');
-    for (const n of group.notes) body.push(`<li><strong>${esc(n.title)}</strong> <span class="id">${esc(n.id)}</span>${n.note ? `<br>${esc(n.note)}` : ''}</li>`);
+    for (const n of group.notes) body.push(`<li><strong>${esc(n.title)}</strong> <span class="id">${esc(n.id)}</span>${n.customers ? ` <span class="apart">(${esc(customersText(n.customers))})</span>` : ''}${n.note ? `<br>${esc(n.note)}` : ''}</li>`);
     body.push('</ul>');
   }
   if (notes.notInRelease.length > 0) {
