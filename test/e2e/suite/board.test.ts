@@ -62,9 +62,18 @@ describe('backlog board', () => {
     for (const [label, ids] of Object.entries({ draft: ['CART-5'], 'in-progress': ['ACC-1', 'PAY-1'] })) {
       for (const id of ids) assert.ok(column(label).includes(id), `${id} in ${label}`);
     }
+    // The example scores some requirements (RICE): those come first, best first; the rest by ID.
+    const scoreOf = (id: string) => cards.find((c) => c.id === id)?.score?.value;
+    const byScoreThenId = (a: string, b: string) => {
+      const sa = scoreOf(a);
+      const sb = scoreOf(b);
+      if (sa !== sb) return sa === undefined ? 1 : sb === undefined ? -1 : sb - sa;
+      return a.localeCompare(b, 'en', { numeric: true });
+    };
+    assert.equal(scoreOf('CART-5'), 75, 'CART-5 carries its RICE score');
     for (const label of BOARD_LIFECYCLE.statuses) {
       const ids = column(label);
-      assert.deepEqual(ids, [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })), `${label}: unscored cards by ID`);
+      assert.deepEqual(ids, [...ids].sort(byScoreThenId), `${label}: scored cards first, then by ID`);
       for (const id of ids) assert.equal(status(id), label);
     }
     await vscode.commands.executeCommand('spectrace.showBoard');

@@ -17,6 +17,11 @@ describe('commands', () => {
   after(async () => {
     await closeAllEditors();
     for (const f of ['specs/e2e-new.yaml', 'specs/e2e-child.yaml', 'e2e-out', 'e2e-starter']) removeWs(f);
+    // The suites after this one see the example as it was: wait until the index has dropped what these tests wrote.
+    await waitFor('the new requirements gone from the index', async () => {
+      const byId = (await api.views.requirements.current()).byId;
+      return !byId.has('NEWC-1') && !byId.has('NEWC-2') && !byId.has('NEWP-1');
+    });
   });
 
   it('spectrace.newRequirement {file, title}: appends the next free ID to the requirements list', async () => {

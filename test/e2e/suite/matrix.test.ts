@@ -122,7 +122,7 @@ describe('traceability matrix', () => {
     const pick = ['CART-2', 'XSSE-1', 'PAY-1'].map((id) => panel.currentRows.findIndex((r) => r.id === id));
     await panel.exportCsv(wsUri('e2e-matrix/matrix.csv'), pick);
     const lines = readWs('e2e-matrix/matrix.csv').trimEnd().split('\r\n');
-    assert.equal(lines[0], 'ID,Title,Type,Priority,Status,Owner,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in');
+    assert.equal(lines[0], 'ID,Title,Type,Priority,Status,Owner,Roadmap,Roadmap title,Parent,Implementations,Tests,Coverage,Defined in,Score,Insights,Customers');
     assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['CART-2', 'XSSE-1', 'PAY-1']);
     assert.match(lines[1], /src\/checkout\/cart\.ts:\d+/);
   });
