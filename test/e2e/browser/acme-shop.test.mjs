@@ -282,18 +282,33 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
       frame.evaluate(() => {
         const heads = [...document.querySelectorAll('.column-head')].map((h) => h.querySelector('.column-name').textContent.replace(/^▸ /, ''));
         const out = Object.fromEntries(heads.map((h) => [h, []]));
+        const scores = {};
         const cards = [...document.querySelectorAll('.card')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-        for (const c of cards) out[heads[Number(c.dataset.column)]].push(c.querySelector('.card-id').textContent);
-        return out;
+        for (const c of cards) {
+          const id = c.querySelector('.card-id').textContent;
+          out[heads[Number(c.dataset.column)]].push(id);
+          const score = c.querySelector('.score');
+          if (score) scores[id] = Number(score.textContent.replace(/^\D+/, ''));
+        }
+        return { ...out, scores };
       });
     const shown = await columns();
     const natural = (ids) => [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    // The example scores some requirements (RICE): those come first in their column, best first; the rest by ID.
+    const byScoreThenId = (ids) =>
+      [...ids].sort((a, b) => {
+        const sa = shown.scores[a];
+        const sb = shown.scores[b];
+        if (sa !== sb) return sa === undefined ? 1 : sb === undefined ? -1 : sb - sa;
+        return a.localeCompare(b, 'en', { numeric: true });
+      });
+    assert.equal(shown.scores['CART-5'], 75, 'CART-5 shows its RICE score');
     for (const status of ['draft', 'proposed', 'approved', 'in-progress', 'implemented', 'verified', 'released']) {
       const ids = shown[status].filter((id) => statusOf.has(id));
-      assert.deepEqual(ids, natural(ids), `${status}: cards by ID (no scores yet)`);
+      assert.deepEqual(ids, byScoreThenId(ids), `${status}: scored cards first, then by ID`);
       for (const id of ids) assert.equal(statusOf.get(id), status, `${id} is in the ${status} column`);
     }
-    const placed = Object.values(shown).flat().filter((id) => statusOf.has(id));
+    const placed = Object.entries(shown).flatMap(([column, ids]) => (column === 'scores' ? [] : ids)).filter((id) => statusOf.has(id));
     const expected = [...statusOf].filter(([, st]) => st !== 'rejected' && st !== 'deprecated').map(([id]) => id);
     assert.deepEqual(natural(new Set(placed)), natural(expected), 'every requirement not folded away has its card');
     assert.deepEqual(shown['rejected · deprecated'], [], 'rejected and deprecated are folded away');
