@@ -34,14 +34,5 @@ const BOARD_BODY = `<header class="toolbar">
 <div id="menu" role="menu" aria-label="Move card" hidden></div>`;
 
 export function renderBoardHtml(p: BoardPage): string {
-  return renderWebviewPage({
-    cspSource: p.cspSource,
-    nonce: p.nonce,
-    title: 'Backlog Board',
-    styleUri: p.styleUri,
-    scriptUris: [p.modelUri, p.scriptUri],
-    dataId: 'board-data',
-    initial: p.initial,
-    body: BOARD_BODY,
-  });
+  return renderWebviewPage({ ...p, title: 'Backlog Board', scriptUris: [p.modelUri, p.scriptUri], dataId: 'board-data', body: BOARD_BODY });
 }

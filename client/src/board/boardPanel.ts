@@ -7,13 +7,12 @@ import { BoardMoveRequest, BoardRequest } from '../../../server/src/shared/proto
 import type { BoardCard, BoardMoveResult } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
 import { toRange, toUri } from '../protocolToVscode';
-import { createWebviewPanel, PanelHost, showBeside, showPanel } from '../webview/panelHost';
+import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
 import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
 import type { PageLifecycleMessage } from '../webview/webviewMessages';
 import { renderBoardHtml } from './boardHtml';
 import { BOARD_LIFECYCLE, parseFromBoard } from './boardMessages';
 import type { FromBoard, ToBoard } from './boardMessages';
-import { errorText } from '../../../server/src/shared/errorText';
 
 export const BOARD_VIEW_TYPE = 'spectrace.board';
 
@@ -26,10 +25,7 @@ export class BoardPanel extends PanelHost<FromBoard, ToBoard> {
 
   /** Opens the board, or brings the open one to the front and refreshes it. */
   static async show(ctx: Ctx): Promise<BoardPanel> {
-    return showPanel(slot, () => {
-      const { panel, media } = createWebviewPanel(ctx, BOARD_VIEW_TYPE, 'Backlog Board');
-      return new BoardPanel(ctx, panel, media);
-    });
+    return showPanel(slot, { ctx, viewType: BOARD_VIEW_TYPE, title: 'Backlog Board', create: (panel, media) => new BoardPanel(ctx, panel, media) });
   }
 
   /** The open panel, if any (tests inspect it). */
@@ -47,18 +43,13 @@ export class BoardPanel extends PanelHost<FromBoard, ToBoard> {
 
   /** Fetches the cards and hands them to the page (the first time, as its HTML). */
   async reload(): Promise<void> {
-    let message: ToBoard;
-    try {
+    await this.fetchAndShow(async () => {
       const result = await this.ctx.request(BoardRequest, {});
       this.cards = result.cards;
       this.roadmapItems = result.roadmapItems;
       this.version++;
-      message = this.latestMessage();
-    } catch (err) {
-      this.logWarning(errorText(err));
-      message = { type: 'error', message: errorText(err) };
-    }
-    await this.show(message);
+      return this.latestMessage();
+    });
   }
 
   protected renderPage(page: PageResources, initial: ToBoard): string {

@@ -36,14 +36,5 @@ const MATRIX_BODY = `<header class="toolbar">
 </main>`;
 
 export function renderMatrixHtml(p: MatrixPage): string {
-  return renderWebviewPage({
-    cspSource: p.cspSource,
-    nonce: p.nonce,
-    title: 'Traceability Matrix',
-    styleUri: p.styleUri,
-    scriptUris: [p.scriptUri],
-    dataId: 'matrix-data',
-    initial: p.initial,
-    body: MATRIX_BODY,
-  });
+  return renderWebviewPage({ ...p, title: 'Traceability Matrix', scriptUris: [p.scriptUri], dataId: 'matrix-data', body: MATRIX_BODY });
 }

@@ -7,14 +7,13 @@ import { traceCsv } from '../../../server/src/shared/traceCsv';
 import type { LspLocation, MatrixRow } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
 import { toUri } from '../protocolToVscode';
-import { createWebviewPanel, PanelHost, showBeside, showPanel } from '../webview/panelHost';
+import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
 import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
 import { renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
 import { MATRIX_VOCABULARY } from './webviewMessages';
 import type { CellKind, FromWebview, ToWebview } from './webviewMessages';
 import type { PageLifecycleMessage } from '../webview/webviewMessages';
-import { errorText } from '../../../server/src/shared/errorText';
 import { plural } from '../../../server/src/shared/plural';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
@@ -29,10 +28,7 @@ export class MatrixPanel extends PanelHost<FromWebview, ToWebview> {
 
   /** Opens the matrix, or brings the open one to the front and refreshes it. */
   static async show(ctx: Ctx): Promise<MatrixPanel> {
-    return showPanel(slot, () => {
-      const { panel, media } = createWebviewPanel(ctx, MATRIX_VIEW_TYPE, 'Traceability Matrix');
-      return new MatrixPanel(ctx, panel, media);
-    });
+    return showPanel(slot, { ctx, viewType: MATRIX_VIEW_TYPE, title: 'Traceability Matrix', create: (panel, media) => new MatrixPanel(ctx, panel, media) });
   }
 
   /** The open panel, if any (tests inspect it). */
@@ -50,17 +46,11 @@ export class MatrixPanel extends PanelHost<FromWebview, ToWebview> {
 
   /** Fetches the rows and hands them to the page (the first time, as its HTML). */
   async reload(): Promise<void> {
-    let message: ToWebview;
-    try {
-      const result = await this.ctx.request(MatrixRequest, {});
-      this.rows = result.rows;
+    await this.fetchAndShow(async () => {
+      this.rows = (await this.ctx.request(MatrixRequest, {})).rows;
       this.version++;
-      message = this.latestMessage();
-    } catch (err) {
-      this.logWarning(errorText(err));
-      message = { type: 'error', message: errorText(err) };
-    }
-    await this.show(message);
+      return this.latestMessage();
+    });
   }
 
   /** Writes the given rows (indices into the current data, in the page's order; all when omitted) as CSV. */

@@ -48,14 +48,5 @@ const RELEASE_BODY = `<main id="release">
 </main>`;
 
 export function renderReleaseHtml(p: ReleaseHtmlPage): string {
-  return renderWebviewPage({
-    cspSource: p.cspSource,
-    nonce: p.nonce,
-    title: 'Release',
-    styleUri: p.styleUri,
-    scriptUris: [p.scriptUri],
-    dataId: 'release-data',
-    initial: p.initial,
-    body: RELEASE_BODY,
-  });
+  return renderWebviewPage({ ...p, title: 'Release', scriptUris: [p.scriptUri], dataId: 'release-data', body: RELEASE_BODY });
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { BurnupRequest, ReleaseRequest } from '../../../server/src/shared/protocol';
 import type { BurnupResultNode, LspLocation, ReleaseParams, ReleaseResult } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
-import { createWebviewPanel, PanelHost, showBeside, showPanel } from '../webview/panelHost';
+import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
 import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
 import type { PageLifecycleMessage } from '../webview/webviewMessages';
 import { errorText } from '../../../server/src/shared/errorText';
@@ -29,18 +29,17 @@ export class ReleasePanel extends PanelHost<FromReleaseWebview, ToReleaseWebview
 
   /** Opens the release view of `params.id`, or shows it in the open panel. */
   static async show(ctx: Ctx, params: ReleaseParams): Promise<ReleasePanel> {
-    return showPanel(
-      slot,
-      () => {
-        const { panel, media } = createWebviewPanel(ctx, RELEASE_VIEW_TYPE, `Release ${params.id}`);
-        return new ReleasePanel(ctx, panel, media, params);
-      },
-      (panel) => {
+    return showPanel(slot, {
+      ctx,
+      viewType: RELEASE_VIEW_TYPE,
+      title: `Release ${params.id}`,
+      create: (panel, media) => new ReleasePanel(ctx, panel, media, params),
+      prepare: (panel) => {
         if (panel.params.id !== params.id || panel.params.folderUri !== params.folderUri) panel.burnup = undefined;
         panel.params = params;
         panel.panel.title = `Release ${params.id}`;
       },
-    );
+    });
   }
 
   /** The open panel, if any (tests inspect it). */

@@ -26,15 +26,5 @@ const TIMELINE_BODY = `<header class="toolbar">
 <p id="message" hidden></p>`;
 
 export function renderTimelineHtml(p: TimelinePage): string {
-  return renderWebviewPage({
-    cspSource: p.cspSource,
-    nonce: p.nonce,
-    title: 'Roadmap Timeline',
-    styleUri: p.styleUri,
-    scriptUris: [p.scriptUri],
-    dataId: 'timeline-data',
-    initial: p.initial,
-    body: TIMELINE_BODY,
-    inlineCss: p.chartCss,
-  });
+  return renderWebviewPage({ ...p, title: 'Roadmap Timeline', scriptUris: [p.scriptUri], dataId: 'timeline-data', body: TIMELINE_BODY, inlineCss: p.chartCss });
 }

@@ -5,13 +5,12 @@ import * as vscode from 'vscode';
 import { TimelineRequest } from '../../../server/src/shared/protocol';
 import type { LspLocation, TimelineResult, TimelineZoom } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
-import { createWebviewPanel, PanelHost, showBeside, showPanel } from '../webview/panelHost';
+import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
 import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
 import type { PageLifecycleMessage } from '../webview/webviewMessages';
 import { renderTimelineHtml } from './timelineHtml';
 import { parseFromTimeline } from './timelineMessages';
 import type { FromTimeline, ToTimeline } from './timelineMessages';
-import { errorText } from '../../../server/src/shared/errorText';
 
 export const TIMELINE_VIEW_TYPE = 'spectrace.timeline';
 
@@ -25,10 +24,7 @@ export class TimelinePanel extends PanelHost<FromTimeline, ToTimeline> {
 
   /** Opens the timeline, or brings the open one to the front and refreshes it. */
   static async show(ctx: Ctx): Promise<TimelinePanel> {
-    return showPanel(slot, () => {
-      const { panel, media } = createWebviewPanel(ctx, TIMELINE_VIEW_TYPE, 'Roadmap Timeline');
-      return new TimelinePanel(ctx, panel, media);
-    });
+    return showPanel(slot, { ctx, viewType: TIMELINE_VIEW_TYPE, title: 'Roadmap Timeline', create: (panel, media) => new TimelinePanel(ctx, panel, media) });
   }
 
   /** The open panel, if any (tests inspect it). */
@@ -51,16 +47,11 @@ export class TimelinePanel extends PanelHost<FromTimeline, ToTimeline> {
 
   /** Fetches the chart at the current zoom and hands it to the page (the first time, as its HTML). */
   async reload(): Promise<void> {
-    let message: ToTimeline;
-    try {
+    await this.fetchAndShow(async () => {
       this.result = await this.ctx.request(TimelineRequest, { zoom: this.zoom });
       this.version++;
-      message = this.latestMessage();
-    } catch (err) {
-      this.logWarning(errorText(err));
-      message = { type: 'error', message: errorText(err) };
-    }
-    await this.show(message);
+      return this.latestMessage();
+    });
   }
 
   protected renderPage(page: PageResources, initial: ToTimeline): string {

@@ -8,6 +8,9 @@ import { errorText } from '../../../server/src/shared/errorText';
 import type { Ctx } from '../extensionContext';
 import { toRange, toUri } from '../protocolToVscode';
 import type { PageLifecycleMessage } from './webviewMessages';
+
+/** What every page is sent when its data could not be had. */
+export type PageErrorMessage = { type: 'error'; message: string };
 import { makeNonce } from './pageHtml';
 
 /** Where the open panel of one kind is kept. */
@@ -29,27 +32,31 @@ export interface PanelKind<From> {
   parse(raw: unknown): From | undefined;
 }
 
-/** Creates the webview panel of a kind: scripts on, loading only client/media. */
-export function createWebviewPanel(ctx: Ctx, viewType: string, title: string): { panel: vscode.WebviewPanel; media: vscode.Uri } {
-  const media = vscode.Uri.joinPath(ctx.extension.extensionUri, 'client', 'media');
-  const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
-    enableScripts: true,
-    enableFindWidget: true,
-    // The page loads only its own scripts and stylesheet.
-    localResourceRoots: [media],
-  });
-  return { panel, media };
+export interface PanelOpening<P> {
+  ctx: Ctx;
+  viewType: string;
+  title: string;
+  create(panel: vscode.WebviewPanel, media: vscode.Uri): P;
+  /** Runs on the new or the revealed panel before it reloads. */
+  prepare?(panel: P): void;
 }
 
-/** Reveals the open panel of a slot, or creates one; then (after `prepare`) reloads it. */
-export async function showPanel<P extends { readonly panel: vscode.WebviewPanel; reload(): Promise<void> }>(slot: PanelSlot<P>, create: () => P, prepare?: (panel: P) => void): Promise<P> {
+/** Reveals the open panel of a slot, or creates one (scripts on, loading only client/media); then reloads it. */
+export async function showPanel<P extends { readonly panel: vscode.WebviewPanel; reload(): Promise<void> }>(slot: PanelSlot<P>, opening: PanelOpening<P>): Promise<P> {
   let panel = slot.current;
   if (panel) panel.panel.reveal();
   else {
-    panel = create();
+    const media = vscode.Uri.joinPath(opening.ctx.extension.extensionUri, 'client', 'media');
+    const webviewPanel = vscode.window.createWebviewPanel(opening.viewType, opening.title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      // The page loads only its own scripts and stylesheet.
+      localResourceRoots: [media],
+    });
+    panel = opening.create(webviewPanel, media);
     slot.current = panel;
   }
-  prepare?.(panel);
+  opening.prepare?.(panel);
   await panel.reload();
   return panel;
 }
@@ -98,7 +105,7 @@ export abstract class PanelHost<From extends { type: string }, To> implements vs
   abstract reload(): Promise<void>;
 
   /** The page's HTML, carrying its first message. */
-  protected abstract renderPage(resources: PageResources, initial: To): string;
+  protected abstract renderPage(resources: PageResources, initial: To | PageErrorMessage): string;
 
   /** What a page that (re)loaded, e.g. after being hidden, is sent; nothing when undefined. */
   protected abstract latestMessage(): To | undefined;
@@ -127,8 +134,20 @@ export abstract class PanelHost<From extends { type: string }, To> implements vs
     this.panel.dispose();
   }
 
+  /** Shows the message `fetch` builds from fresh data, or the error that kept it from building one. */
+  protected async fetchAndShow(fetch: () => Promise<To>): Promise<void> {
+    let message: To | PageErrorMessage;
+    try {
+      message = await fetch();
+    } catch (err) {
+      this.logWarning(errorText(err));
+      message = { type: 'error', message: errorText(err) };
+    }
+    await this.show(message);
+  }
+
   /** Gives the page a message: the first time, as its HTML. */
-  protected async show(message: To): Promise<void> {
+  protected async show(message: To | PageErrorMessage): Promise<void> {
     if (!this.html) {
       const webview = this.panel.webview;
       this.html = this.renderPage(
@@ -145,7 +164,7 @@ export abstract class PanelHost<From extends { type: string }, To> implements vs
     await this.post(message);
   }
 
-  protected async post(message: To): Promise<void> {
+  protected async post(message: To | PageErrorMessage): Promise<void> {
     // False when the page is not there to receive it (hidden); it asks with "ready" when it is back.
     await this.panel.webview.postMessage(message);
   }
