@@ -8,10 +8,10 @@ import { errorText } from '../../../server/src/shared/errorText';
 import type { Ctx } from '../extensionContext';
 import { toRange, toUri } from '../protocolToVscode';
 import type { PageLifecycleMessage } from './webviewMessages';
+import { makeNonce } from './pageHtml';
 
 /** What every page is sent when its data could not be had. */
 export type PageErrorMessage = { type: 'error'; message: string };
-import { makeNonce } from './pageHtml';
 
 /** Where the open panel of one kind is kept. */
 export interface PanelSlot<P> {
