@@ -10,18 +10,11 @@
 // usage: node bench/scoringKeystroke.mjs [N=20000] [--edits 100] [--rounds 2]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { latencyConfig } from './latencyConfig.mjs';
+import { allowRequirementKeys, compareOffOn, DRIVER, keystrokeArgs, WORK } from './keystrokeCompare.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const WORK = join(ROOT, 'bench', 'work');
-const DRIVER = join(ROOT, 'bench', 'driver');
-const argv = process.argv.slice(2);
-const value = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
-const n = Number(argv.find((a) => /^\d+$/.test(a)) ?? 20000);
-const edits = Number(value('--edits', 100));
-const rounds = Number(value('--rounds', 2));
+const { n, edits, rounds } = keystrokeArgs();
 /** Insights cited in turn by every tenth requirement; the file has `UNCITED` more. */
 const INSIGHTS = 200;
 const UNCITED = 40;
@@ -78,39 +71,8 @@ function workspace(scoring) {
   writeFileSync(join(dir, 'specs', 'insights.yaml'), insightsFile());
   const config = scoring ? `${latencyConfig().replace('rules:\n', 'rules:\n  unscored-requirement: info\n')}scoring:\n  model: rice\n` : latencyConfig();
   writeFileSync(join(dir, 'spectrace.yaml'), config);
-  // The bench's extra schema closes the requirement's keys; `rice` and `insights` are Spectrace's own.
-  const schemaFile = join(dir, 'schema', 'product-spec.schema.json');
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
-  Object.assign(schema.definitions.requirement.properties, { rice: { type: 'object' }, insights: { type: 'array' } });
-  writeFileSync(schemaFile, JSON.stringify(schema, null, 2));
+  allowRequirementKeys(dir, { rice: { type: 'object' }, insights: { type: 'array' } });
   return { dir, file };
 }
 
-function drive(label, ws) {
-  const r = spawnSync(process.execPath, [
-    join(DRIVER, 'bench.mjs'), '--file', ws.file, '--root', ws.dir, '--edits', String(edits),
-    '--edit-regex', '^\\s*description:\\s', '--label', label, '--settings-json', '{}', '--',
-    process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio',
-  ], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${label}: ${r.stderr.slice(-1000)}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop());
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const off = workspace(false);
-const on = workspace(true);
-const runs = { off: [], on: [] };
-for (let i = 0; i < rounds; i++) {
-  for (const [mode, ws] of [['off', off], ['on', on]]) {
-    const res = drive(`scoring-${mode}-${n}`, ws);
-    runs[mode].push(res);
-    console.log(`[scoring bench] ${n} requirements, scoring ${mode}, round ${i + 1}: ${JSON.stringify({ editMedianMs: res.edit_median_ms, editP95Ms: res.edit_p95_ms, openMs: res.open_last_diag_ms, diagnostics: res.open_final_count })}`);
-  }
-}
-const summary = {};
-for (const mode of ['off', 'on']) {
-  const medians = runs[mode].map((r) => r.edit_median_ms).filter((x) => typeof x === 'number');
-  summary[mode] = { editMedianMs: median(medians), rounds: medians };
-}
-summary.ratio = summary.off.editMedianMs ? Number((summary.on.editMedianMs / summary.off.editMedianMs).toFixed(3)) : null;
-console.log(JSON.stringify({ requirements: n, edits, ...summary }));
+compareOffOn({ feature: 'scoring', n, edits, rounds, off: workspace(false), on: workspace(true) });

@@ -1,7 +1,7 @@
-// The backlog board webview's HTML: the matrix's Content-Security-Policy (only the nonce'd scripts and
-// the extension's stylesheet) and its JSON data block; no spec text is ever in the markup, the script
-// inserts it with textContent.
-import { contentSecurityPolicy, jsonForScriptBlock } from '../matrix/matrixHtml';
+// The backlog board webview's HTML: its toolbar, columns and move menu in the shared page skeleton
+// (strict CSP, data as a JSON block); no spec text is ever in the markup, the script inserts it with
+// textContent.
+import { renderWebviewPage } from '../webview/pageHtml';
 import type { ToBoard } from './boardMessages';
 
 export interface BoardPage {
@@ -14,23 +14,7 @@ export interface BoardPage {
   initial: ToBoard;
 }
 
-function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function renderBoardHtml(p: BoardPage): string {
-  const nonce = attr(p.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(p.cspSource, p.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(p.styleUri)}" nonce="${nonce}">
-<title>Backlog Board</title>
-</head>
-<body>
-<header class="toolbar">
+const BOARD_BODY = `<header class="toolbar">
   <input id="filter" type="search" placeholder="Filter by ID or title…" aria-label="Filter by ID or title">
   <select id="product" aria-label="Product"><option value="">All products</option></select>
   <select id="owner" aria-label="Owner"><option value="">All owners</option></select>
@@ -47,10 +31,8 @@ export function renderBoardHtml(p: BoardPage): string {
   <div id="heads" role="row"></div>
   <div id="canvas" role="list"></div>
 </main>
-<div id="menu" role="menu" aria-label="Move card" hidden></div>
-<script type="application/json" id="board-data" nonce="${nonce}">${jsonForScriptBlock(p.initial)}</script>
-<script nonce="${nonce}" src="${attr(p.modelUri)}"></script>
-<script nonce="${nonce}" src="${attr(p.scriptUri)}"></script>
-</body>
-</html>`;
+<div id="menu" role="menu" aria-label="Move card" hidden></div>`;
+
+export function renderBoardHtml(p: BoardPage): string {
+  return renderWebviewPage({ ...p, title: 'Backlog Board', scriptUris: [p.modelUri, p.scriptUri], dataId: 'board-data', body: BOARD_BODY });
 }

@@ -3,6 +3,8 @@
 // may only ask to move it to a lifecycle status: the extension edits only requirements it sent.
 import type { BoardCard } from '../../../server/src/shared/protocol';
 import { REQUIREMENT_STATUSES } from '../../../server/src/shared/schemaOrder';
+import { isIndex, parsePageMessage } from '../webview/webviewMessages';
+import type { PageLifecycleMessage } from '../webview/webviewMessages';
 
 /** The statuses the board shows as columns, in lifecycle order, and the ones folded away. */
 export interface BoardLifecycle {
@@ -25,23 +27,17 @@ export type ToBoard =
 
 /** Webview → extension. */
 export type FromBoard =
-  | { type: 'ready' }
-  | { type: 'refresh' }
+  | PageLifecycleMessage
   | { type: 'open'; version: number; card: number }
   | { type: 'move'; version: number; card: number; status: string };
 
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}
-
 /** Validates a message from the page; anything else is ignored (and logged) by the panel. */
 export function parseFromBoard(raw: unknown): FromBoard | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
+  return parsePageMessage(raw, parseOwn);
+}
+
+function parseOwn(m: Record<string, unknown>): Exclude<FromBoard, PageLifecycleMessage> | undefined {
   switch (m.type) {
-    case 'ready':
-    case 'refresh':
-      return { type: m.type };
     case 'open':
       return isIndex(m.version) && isIndex(m.card) ? { type: 'open', version: m.version, card: m.card } : undefined;
     case 'move':

@@ -7,142 +7,71 @@ import { BoardMoveRequest, BoardRequest } from '../../../server/src/shared/proto
 import type { BoardCard, BoardMoveResult } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
 import { toRange, toUri } from '../protocolToVscode';
-import { makeNonce } from '../matrix/matrixHtml';
+import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
+import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
+import type { PageLifecycleMessage } from '../webview/webviewMessages';
 import { renderBoardHtml } from './boardHtml';
 import { BOARD_LIFECYCLE, parseFromBoard } from './boardMessages';
 import type { FromBoard, ToBoard } from './boardMessages';
-import { errorText } from '../../../server/src/shared/errorText';
 
 export const BOARD_VIEW_TYPE = 'spectrace.board';
 
-export class BoardPanel implements vscode.Disposable {
-  private static current: BoardPanel | undefined;
+const BOARD_PANEL: PanelKind<FromBoard> = { logName: 'board', parse: parseFromBoard };
+const slot: PanelSlot<BoardPanel> = { current: undefined };
+
+export class BoardPanel extends PanelHost<FromBoard, ToBoard> {
   private cards: BoardCard[] = [];
   private roadmapItems: { id: string; title: string }[] = [];
-  private version = 0;
-  private html = '';
-  private readonly disposables: vscode.Disposable[] = [];
 
   /** Opens the board, or brings the open one to the front and refreshes it. */
   static async show(ctx: Ctx): Promise<BoardPanel> {
-    if (BoardPanel.current) {
-      BoardPanel.current.panel.reveal();
-      await BoardPanel.current.reload();
-      return BoardPanel.current;
-    }
-    const media = vscode.Uri.joinPath(ctx.extension.extensionUri, 'client', 'media');
-    const panel = vscode.window.createWebviewPanel(BOARD_VIEW_TYPE, 'Backlog Board', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
-      // The page loads only its own scripts and stylesheet.
-      localResourceRoots: [media],
-    });
-    const board = new BoardPanel(ctx, panel, media);
-    BoardPanel.current = board;
-    await board.reload();
-    return board;
+    return showPanel(slot, { ctx, viewType: BOARD_VIEW_TYPE, title: 'Backlog Board', create: (panel, media) => new BoardPanel(ctx, panel, media) });
   }
 
   /** The open panel, if any (tests inspect it). */
   static get open(): BoardPanel | undefined {
-    return BoardPanel.current;
+    return slot.current;
   }
 
-  private constructor(
-    private readonly ctx: Ctx,
-    readonly panel: vscode.WebviewPanel,
-    private readonly media: vscode.Uri,
-  ) {
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      ctx.onIndexChanged(() => {
-        void this.reload();
-      }),
-    );
-  }
-
-  /** The HTML the webview was given (tests check its CSP and that no spec text is in the markup). */
-  get pageHtml(): string {
-    return this.html;
+  private constructor(ctx: Ctx, panel: vscode.WebviewPanel, media: vscode.Uri) {
+    super(ctx, panel, media, BOARD_PANEL, slot);
   }
 
   get currentCards(): readonly BoardCard[] {
     return this.cards;
   }
 
-  get dataVersion(): number {
-    return this.version;
-  }
-
-  private dataMessage(): ToBoard {
-    return { type: 'data', version: this.version, cards: this.cards, roadmapItems: this.roadmapItems, lifecycle: BOARD_LIFECYCLE };
-  }
-
   /** Fetches the cards and hands them to the page (the first time, as its HTML). */
   async reload(): Promise<void> {
-    let message: ToBoard;
-    try {
+    await this.fetchAndShow(async () => {
       const result = await this.ctx.request(BoardRequest, {});
       this.cards = result.cards;
       this.roadmapItems = result.roadmapItems;
       this.version++;
-      message = this.dataMessage();
-    } catch (err) {
-      this.ctx.log.warn(`board: ${errorText(err)}`);
-      message = { type: 'error', message: errorText(err) };
-    }
-    if (!this.html) {
-      const webview = this.panel.webview;
-      const uri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.media, name)).toString();
-      this.html = renderBoardHtml({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        modelUri: uri('boardModel.js'),
-        scriptUri: uri('board.js'),
-        styleUri: uri('board.css'),
-        initial: message,
-      });
-      webview.html = this.html;
-    } else {
-      await this.post(message);
-    }
+      return this.latestMessage();
+    });
   }
 
-  /** Handles one message from the page; public so tests can drive it the way the page does. */
-  async receive(raw: unknown): Promise<void> {
-    const msg = parseFromBoard(raw);
-    if (!msg) {
-      this.ctx.log.warn(`board: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    try {
-      await this.handle(msg);
-    } catch (err) {
-      this.ctx.log.error(`board: ${msg.type} failed: ${errorText(err)}`);
-      void vscode.window.showErrorMessage(`Spectrace: ${errorText(err)}`);
-    }
+  protected renderPage(page: PageResources, initial: ToBoard): string {
+    return renderBoardHtml({
+      cspSource: page.cspSource,
+      nonce: page.nonce,
+      modelUri: page.mediaUri('boardModel.js'),
+      scriptUri: page.mediaUri('board.js'),
+      styleUri: page.mediaUri('board.css'),
+      initial,
+    });
   }
 
-  dispose(): void {
-    if (BoardPanel.current === this) BoardPanel.current = undefined;
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
+  protected latestMessage(): ToBoard {
+    return { type: 'data', version: this.version, cards: this.cards, roadmapItems: this.roadmapItems, lifecycle: BOARD_LIFECYCLE };
   }
 
-  private async handle(msg: FromBoard): Promise<void> {
+  protected async handle(msg: Exclude<FromBoard, PageLifecycleMessage>): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        // The page (re)loaded, e.g. after being hidden: give it the latest cards.
-        await this.post(this.dataMessage());
-        return;
-      case 'refresh':
-        await this.reload();
-        return;
       case 'open': {
         const card = this.cardOf(msg);
-        if (!card) return;
-        await vscode.window.showTextDocument(toUri(card.location.uri), { selection: toRange(card.location.range), viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+        if (card) await showBeside(card.location);
         return;
       }
       case 'move': {
@@ -190,10 +119,5 @@ export class BoardPanel implements vscode.Disposable {
   /** The card a message names, from the data of that version only. */
   private cardOf(msg: { version: number; card: number }): BoardCard | undefined {
     return msg.version === this.version ? this.cards[msg.card] : undefined;
-  }
-
-  private async post(message: ToBoard): Promise<void> {
-    // False when the page is not there to receive it (hidden); it asks with "ready" when it is back.
-    await this.panel.webview.postMessage(message);
   }
 }

@@ -6,130 +6,51 @@ import { MatrixRequest } from '../../../server/src/shared/protocol';
 import { traceCsv } from '../../../server/src/shared/traceCsv';
 import type { LspLocation, MatrixRow } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
-import { toRange, toUri } from '../protocolToVscode';
-import { makeNonce, renderMatrixHtml } from './matrixHtml';
+import { toUri } from '../protocolToVscode';
+import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
+import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
+import { renderMatrixHtml } from './matrixHtml';
 import { parseFromWebview } from './webviewMessages';
 import { MATRIX_VOCABULARY } from './webviewMessages';
 import type { CellKind, FromWebview, ToWebview } from './webviewMessages';
-import { errorText } from '../../../server/src/shared/errorText';
+import type { PageLifecycleMessage } from '../webview/webviewMessages';
 import { plural } from '../../../server/src/shared/plural';
 
 export const MATRIX_VIEW_TYPE = 'spectrace.matrix';
 
-/**
- * Opens a location in the editor group beside the matrix, as a preview, keeping focus on the matrix
- * so the next row is one click away. One call straight to the editor: nothing goes through the server.
- */
-async function showBeside(location: LspLocation): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(toUri(location.uri), {
-    selection: toRange(location.range),
-    viewColumn: vscode.ViewColumn.Beside,
-    preserveFocus: true,
-    preview: true,
-  });
-}
+const MATRIX_PANEL: PanelKind<FromWebview> = { logName: 'matrix', parse: parseFromWebview };
+const slot: PanelSlot<MatrixPanel> = { current: undefined };
 
-export class MatrixPanel implements vscode.Disposable {
-  private static current: MatrixPanel | undefined;
+export class MatrixPanel extends PanelHost<FromWebview, ToWebview> {
   private rows: MatrixRow[] = [];
-  private version = 0;
-  private html = '';
   /** Documents already asked to load (VS Code keeps a loaded document until it is unused for a while). */
   private readonly prefetched = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   /** Opens the matrix, or brings the open one to the front and refreshes it. */
   static async show(ctx: Ctx): Promise<MatrixPanel> {
-    if (MatrixPanel.current) {
-      MatrixPanel.current.panel.reveal();
-      await MatrixPanel.current.reload();
-      return MatrixPanel.current;
-    }
-    const media = vscode.Uri.joinPath(ctx.extension.extensionUri, 'client', 'media');
-    const panel = vscode.window.createWebviewPanel(MATRIX_VIEW_TYPE, 'Traceability Matrix', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
-      // The page loads only its own script and stylesheet.
-      localResourceRoots: [media],
-    });
-    const matrix = new MatrixPanel(ctx, panel, media);
-    MatrixPanel.current = matrix;
-    await matrix.reload();
-    return matrix;
+    return showPanel(slot, { ctx, viewType: MATRIX_VIEW_TYPE, title: 'Traceability Matrix', create: (panel, media) => new MatrixPanel(ctx, panel, media) });
   }
 
   /** The open panel, if any (tests inspect it). */
   static get open(): MatrixPanel | undefined {
-    return MatrixPanel.current;
+    return slot.current;
   }
 
-  private constructor(
-    private readonly ctx: Ctx,
-    readonly panel: vscode.WebviewPanel,
-    private readonly media: vscode.Uri,
-  ) {
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      ctx.onIndexChanged(() => {
-        void this.reload();
-      }),
-    );
-  }
-
-  /** The HTML the webview was given (tests check its CSP and that no spec text is in the markup). */
-  get pageHtml(): string {
-    return this.html;
+  private constructor(ctx: Ctx, panel: vscode.WebviewPanel, media: vscode.Uri) {
+    super(ctx, panel, media, MATRIX_PANEL, slot);
   }
 
   get currentRows(): readonly MatrixRow[] {
     return this.rows;
   }
 
-  get dataVersion(): number {
-    return this.version;
-  }
-
   /** Fetches the rows and hands them to the page (the first time, as its HTML). */
   async reload(): Promise<void> {
-    let message: ToWebview;
-    try {
-      const result = await this.ctx.request(MatrixRequest, {});
-      this.rows = result.rows;
+    await this.fetchAndShow(async () => {
+      this.rows = (await this.ctx.request(MatrixRequest, {})).rows;
       this.version++;
-      message = { type: 'data', version: this.version, rows: this.rows, vocabulary: MATRIX_VOCABULARY };
-    } catch (err) {
-      this.ctx.log.warn(`matrix: ${errorText(err)}`);
-      message = { type: 'error', message: errorText(err) };
-    }
-    if (!this.html) {
-      const webview = this.panel.webview;
-      this.html = renderMatrixHtml({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'matrix.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'matrix.css')).toString(),
-        initial: message,
-      });
-      webview.html = this.html;
-    } else {
-      await this.post(message);
-    }
-  }
-
-  /** Handles one message from the page; public so tests can drive it the way the page does. */
-  async receive(raw: unknown): Promise<void> {
-    const msg = parseFromWebview(raw);
-    if (!msg) {
-      this.ctx.log.warn(`matrix: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    try {
-      await this.handle(msg);
-    } catch (err) {
-      this.ctx.log.error(`matrix: ${msg.type} failed: ${errorText(err)}`);
-      void vscode.window.showErrorMessage(`Spectrace: ${errorText(err)}`);
-    }
+      return this.latestMessage();
+    });
   }
 
   /** Writes the given rows (indices into the current data, in the page's order; all when omitted) as CSV. */
@@ -138,21 +59,16 @@ export class MatrixPanel implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(traceCsv(rows)));
   }
 
-  dispose(): void {
-    if (MatrixPanel.current === this) MatrixPanel.current = undefined;
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
+  protected renderPage(page: PageResources, initial: ToWebview): string {
+    return renderMatrixHtml({ cspSource: page.cspSource, nonce: page.nonce, scriptUri: page.mediaUri('matrix.js'), styleUri: page.mediaUri('matrix.css'), initial });
   }
 
-  private async handle(msg: FromWebview): Promise<void> {
+  protected latestMessage(): ToWebview {
+    return { type: 'data', version: this.version, rows: this.rows, vocabulary: MATRIX_VOCABULARY };
+  }
+
+  protected async handle(msg: Exclude<FromWebview, PageLifecycleMessage>): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        // The page (re)loaded, e.g. after being hidden: give it the latest rows.
-        await this.post({ type: 'data', version: this.version, rows: this.rows, vocabulary: MATRIX_VOCABULARY });
-        return;
-      case 'refresh':
-        await this.reload();
-        return;
       case 'open': {
         const location = this.locationOf(msg);
         if (location) await showBeside(location);
@@ -192,10 +108,5 @@ export class MatrixPanel implements vscode.Disposable {
     if (msg.version !== this.version) return undefined;
     const row = this.rows[msg.row];
     return msg.cell === 'requirement' ? row?.location : msg.cell === 'implementation' ? row?.implementationLocations[msg.index] : row?.testLocations[msg.index];
-  }
-
-  private async post(message: ToWebview): Promise<void> {
-    // False when the page is not there to receive it (hidden); it asks with "ready" when it is back.
-    await this.panel.webview.postMessage(message);
   }
 }

@@ -4,6 +4,8 @@
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { PRIORITIES, REQUIREMENT_STATUSES } from '../../../server/src/shared/schemaOrder';
 import { COVERAGE_TEXT } from '../../../server/src/shared/traceRow';
+import { isIndex, parsePageMessage } from '../webview/webviewMessages';
+import type { PageLifecycleMessage } from '../webview/webviewMessages';
 
 /** The words and orders the page shows and sorts by, so it needs no copy of them. */
 export interface MatrixVocabulary {
@@ -23,25 +25,19 @@ export type CellKind = 'requirement' | 'implementation' | 'test';
 
 /** Webview → extension. */
 export type FromWebview =
-  | { type: 'ready' }
   | { type: 'open'; version: number; row: number; cell: CellKind; index: number }
   /** The pointer rests on (or the keyboard focuses) a location: load its document before the click. */
   | { type: 'prefetch'; version: number; row: number; cell: CellKind; index: number }
   | { type: 'exportCsv'; version: number; rows: number[] }
-  | { type: 'refresh' };
-
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}
+  | PageLifecycleMessage;
 
 /** Validates a message from the webview; anything else is ignored (and logged) by the panel. */
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
+  return parsePageMessage(raw, parseOwn);
+}
+
+function parseOwn(m: Record<string, unknown>): Exclude<FromWebview, PageLifecycleMessage> | undefined {
   switch (m.type) {
-    case 'ready':
-    case 'refresh':
-      return { type: m.type };
     case 'open':
     case 'prefetch':
       if (isIndex(m.version) && isIndex(m.row) && isIndex(m.index) && (m.cell === 'requirement' || m.cell === 'implementation' || m.cell === 'test')) {

@@ -1,7 +1,7 @@
-// The release page's HTML: the matrix's Content-Security-Policy (the nonce'd script and the
-// extension's stylesheet only), the data as a JSON block the script reads with textContent, and no
-// spec text in the markup: the script inserts all of it, the chart included, with DOM calls.
-import { contentSecurityPolicy, jsonForScriptBlock } from '../matrix/matrixHtml';
+// The release page's HTML: its sections in the shared page skeleton (strict CSP, data as a JSON
+// block), and no spec text in the markup: the script inserts all of it, the chart included, with DOM
+// calls.
+import { renderWebviewPage } from '../webview/pageHtml';
 import type { ToReleaseWebview } from './releaseMessages';
 
 export interface ReleaseHtmlPage {
@@ -12,23 +12,7 @@ export interface ReleaseHtmlPage {
   initial: ToReleaseWebview;
 }
 
-function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function renderReleaseHtml(p: ReleaseHtmlPage): string {
-  const nonce = attr(p.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(p.cspSource, p.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(p.styleUri)}" nonce="${nonce}">
-<title>Release</title>
-</head>
-<body>
-<main id="release">
+const RELEASE_BODY = `<main id="release">
   <p id="message" role="status" hidden></p>
   <header>
     <h1><a id="item-link" href="#"><span id="item-id"></span></a> <span id="item-title"></span></h1>
@@ -61,9 +45,8 @@ export function renderReleaseHtml(p: ReleaseHtmlPage): string {
     <h2 id="items-heading">Roadmap items</h2>
     <ul id="items"></ul>
   </section>
-</main>
-<script type="application/json" id="release-data" nonce="${nonce}">${jsonForScriptBlock(p.initial)}</script>
-<script nonce="${nonce}" src="${attr(p.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`;
+
+export function renderReleaseHtml(p: ReleaseHtmlPage): string {
+  return renderWebviewPage({ ...p, title: 'Release', scriptUris: [p.scriptUri], dataId: 'release-data', body: RELEASE_BODY });
 }

@@ -1,19 +1,13 @@
 // The release page's data: the server's answers (release scope, burn-up) turned into what the page
 // shows, with every location replaced by an index into one list the panel keeps. The page names a
 // link by that index only, so the extension opens nothing it did not send itself. Pure.
-import type { BurnupPointNode, BurnupResultNode, LspLocation, ReleaseResult } from '../../../server/src/shared/protocol';
+import type { BurnupPointNode, BurnupResultNode, LspLocation, ReleaseRequirementNode, ReleaseResult } from '../../../server/src/shared/protocol';
 import type { SvgNode } from '../../../server/src/shared/svgTree';
 import { shortDate } from '../../../server/src/shared/dates';
 
-export interface PageRequirement {
-  id: string;
-  title: string;
-  status: string;
-  priority: string;
-  plannedFor: string;
-  state: 'done' | 'unfinished' | 'dropped';
+/** A requirement of the scope as the page shows it: its locations replaced by link indices. */
+export interface PageRequirement extends Pick<ReleaseRequirementNode, 'id' | 'title' | 'status' | 'priority' | 'plannedFor' | 'state' | 'overdue'> {
   coverage: string;
-  overdue: boolean;
   link: number;
   implementations: number[];
   tests: number[];

@@ -4,6 +4,7 @@
 // From vscode-jsonrpc itself (the classes vscode-languageserver-protocol re-exports): the extension
 // imports these constants at activation, and the whole protocol package took a third of its load time.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { BurnupPoint } from './burnupPoint';
 import type { StageCount } from './statusStages';
 import type { SvgNode } from './svgTree';
 import type { CoverageLabel, TraceRow, TraceScore } from './traceRow';
@@ -551,15 +552,7 @@ export interface ReleaseResult {
   today: string;
 }
 
-export interface BurnupPointNode {
-  date: string;
-  commit: string;
-  scope: number;
-  done: number;
-  entered: string[];
-  left: string[];
-  notes: string[];
-}
+export type BurnupPointNode = BurnupPoint;
 
 export type BurnupResultNode = { ok: true; points: BurnupPointNode[]; chart: SvgNode } | { ok: false; reason: string };
 

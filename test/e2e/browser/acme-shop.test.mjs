@@ -6,15 +6,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createVSIX } from '@vscode/vsce';
 import { ensureCodeServer } from '../lib/install-code-server.mjs';
 import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
-import { installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
+import { installExtension, sandboxDirs, startCodeServer } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
 import { waitFor } from '../lib/poll.mjs';
 import { buildDemoHistory } from '../../../scripts/demoHistory.mjs';
-import { expandedPane, openFile, openViewContainer, revealTreePath, runCommand, screenshot, waitForFrame, widenSidebar } from './workbench.mjs';
+import { expandedPane, openFile, openViewContainer, packVsix, reportFailure, revealTreePath, runCommand, screenshot, spectraceActivation, waitForFrame, widenSidebar } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -74,8 +73,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
 
     // The VSIX from the current build, exactly as `vsce package` makes it.
     const vsix = path.join(root, 'spectrace.vsix');
-    const { baseContentUrl, baseImagesUrl } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vsce-options.json'), 'utf8'));
-    await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false, baseContentUrl, baseImagesUrl });
+    await packVsix(repoRoot, vsix);
     dirs = sandboxDirs(path.join(root, 'server'));
     await installExtension(paths, dirs, vsix);
     const installed = fs.readdirSync(dirs.extensionsDir).filter((d) => d.startsWith('spectrace.spectrace-'));
@@ -104,12 +102,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-      const file = await screenshot(page, shots, name).catch(() => undefined);
-      if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
-      if (dirs) console.log(`      code-server log tail:\n${tailFile(dirs.logFile, 20)}`);
-    }
+    await reportFailure(this.currentTest, page, { shots, repoRoot, prefix: 'failed-', logFile: dirs?.logFile });
   });
 
   after(async function () {
@@ -119,18 +112,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
 
   it('activates at startup and VS Code reports its activation time', async () => {
     try {
-      await runCommand(page, 'Developer: Show Running Extensions');
-      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spectrace' }).first();
-      await row.waitFor({ state: 'visible', timeout: 30_000 });
-      // On a busy machine the row can still say "Activating...": poll until it shows the time,
-      // asking for the view again in case it does not redraw.
-      let label = '';
-      await waitFor('an activation time for Spectrace in Running Extensions', async () => {
-        label = (await row.locator('.activation-time').innerText()).trim();
-        if (/[\d.]+\s*ms/.test(label)) return true;
-        await runCommand(page, 'Developer: Show Running Extensions');
-        return false;
-      }, { timeoutMs: 60_000, intervalMs: 1000 });
+      const { label } = await spectraceActivation(page, 30_000);
       const ms = Number(/([\d.]+)\s*ms/.exec(label)?.[1]);
       assert.ok(Number.isFinite(ms), `an activation time is shown for Spectrace ("${label}")`);
       recordMetric({ runningExtensionsLabel: label, activationMs: ms });

@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createVSIX } from '@vscode/vsce';
 import { ensureCodeServer } from '../lib/install-code-server.mjs';
 import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
-import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
+import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
-import { runCommand, screenshot, waitForFrame } from './workbench.mjs';
+import { packVsix, reportFailure, runCommand, waitForFrame } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -45,8 +44,7 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
     const paths = await ensureCodeServer(repoRoot);
     const root = makeTempRoot('spectrace-timeline');
     const vsix = path.join(root, 'spectrace.vsix');
-    const { baseContentUrl, baseImagesUrl } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vsce-options.json'), 'utf8'));
-    await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false, baseContentUrl, baseImagesUrl });
+    await packVsix(repoRoot, vsix);
     dirs = sandboxDirs(path.join(root, 'server'));
     await installExtension(paths, dirs, vsix);
     const workspace = copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
@@ -64,11 +62,7 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const file = await screenshot(page, shots, `failed-timeline-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
-      if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
-      if (dirs) console.log(`      code-server log tail:\n${tailFile(dirs.logFile, 20)}`);
-    }
+    await reportFailure(this.currentTest, page, { shots, repoRoot, prefix: 'failed-timeline-', logFile: dirs?.logFile });
   });
 
   after(async function () {

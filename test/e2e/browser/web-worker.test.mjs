@@ -8,14 +8,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createVSIX } from '@vscode/vsce';
 import { ensureCodeServer } from '../lib/install-code-server.mjs';
 import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
-import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer, tailFile } from '../lib/code-server.mjs';
+import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
-import { waitFor } from '../lib/poll.mjs';
-import { openFile, runCommand, screenshot } from './workbench.mjs';
+import { openFile, packVsix, reportFailure, runCommand, screenshot, spectraceActivation } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -49,8 +47,7 @@ describe('acme-shop in the web worker extension host (browser build, VSIX instal
     const paths = await ensureCodeServer(repoRoot);
     const root = makeTempRoot('spectrace-browser-web');
     const vsix = path.join(root, 'spectrace.vsix');
-    const { baseContentUrl, baseImagesUrl } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vsce-options.json'), 'utf8'));
-    await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false, baseContentUrl, baseImagesUrl });
+    await packVsix(repoRoot, vsix);
     dirs = sandboxDirs(path.join(root, 'server'));
     await installExtension(paths, dirs, vsix);
     const workspace = copyWorkspace(path.join(repoRoot, 'examples', 'acme-shop'), root, 'acme-shop');
@@ -65,12 +62,7 @@ describe('acme-shop in the web worker extension host (browser build, VSIX instal
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = `failed-web-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-      const file = await screenshot(page, shots, name).catch(() => undefined);
-      if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
-      if (dirs) console.log(`      code-server log tail:\n${tailFile(dirs.logFile, 20)}`);
-    }
+    await reportFailure(this.currentTest, page, { shots, repoRoot, prefix: 'failed-web-', logFile: dirs?.logFile });
   });
 
   after(async function () {
@@ -80,16 +72,7 @@ describe('acme-shop in the web worker extension host (browser build, VSIX instal
 
   it('runs in the "web worker" host, and VS Code reports its activation time', async () => {
     try {
-      await runCommand(page, 'Developer: Show Running Extensions');
-      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spectrace' }).first();
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
-      let label = '';
-      await waitFor('an activation time for Spectrace in Running Extensions', async () => {
-        label = (await row.locator('.activation-time').innerText()).trim();
-        if (/[\d.]+\s*ms/.test(label)) return true;
-        await runCommand(page, 'Developer: Show Running Extensions');
-        return false;
-      }, { timeoutMs: 60_000, intervalMs: 1000 });
+      const { row, label } = await spectraceActivation(page, 60_000);
       const text = await row.innerText();
       assert.match(text, /web worker/i, `Spectrace runs in the web worker host (${text.replace(/\s+/g, ' ')})`);
       const ms = Number(/([\d.]+)\s*ms/.exec(label)?.[1]);

@@ -3,6 +3,9 @@
 // names (.monaco-list-row, .pane-header, .codelens-decoration, .squiggly-error).
 import fs from 'node:fs';
 import path from 'node:path';
+import { createVSIX } from '@vscode/vsce';
+import { tailFile } from '../lib/code-server.mjs';
+import { waitFor } from '../lib/poll.mjs';
 
 /** Escapes a string for use inside a RegExp. */
 export function escapeRe(text) {
@@ -165,4 +168,37 @@ export async function widenSidebar(page, by) {
   await page.mouse.move(x + by, y, { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction((w) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) > w, box.width, { timeout: 5000 }).catch(() => undefined);
+}
+
+/** Packs the VSIX of the current build into `vsix`, exactly as `vsce package` makes it. */
+export async function packVsix(repoRoot, vsix) {
+  const { baseContentUrl, baseImagesUrl } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vsce-options.json'), 'utf8'));
+  await createVSIX({ cwd: repoRoot, packagePath: vsix, dependencies: false, baseContentUrl, baseImagesUrl });
+}
+
+/**
+ * Spectrace's row in Running Extensions once it shows VS Code's activation time, and that label. On
+ * a busy machine the row can still say "Activating...": poll, asking for the view again in case it
+ * does not redraw.
+ */
+export async function spectraceActivation(page, visibleTimeoutMs) {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spectrace' }).first();
+  await row.waitFor({ state: 'visible', timeout: visibleTimeoutMs });
+  let label = '';
+  await waitFor('an activation time for Spectrace in Running Extensions', async () => {
+    label = (await row.locator('.activation-time').innerText()).trim();
+    if (/[\d.]+\s*ms/.test(label)) return true;
+    await runCommand(page, 'Developer: Show Running Extensions');
+    return false;
+  }, { timeoutMs: 60_000, intervalMs: 1000 });
+  return { row, label };
+}
+
+/** After a failed test: a screenshot named `<prefix><test title>` and the code-server log's tail. */
+export async function reportFailure(test, page, { shots, repoRoot, prefix, logFile }) {
+  if (test?.state !== 'failed' || !page) return;
+  const file = await screenshot(page, shots, `${prefix}${test.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+  if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+  if (logFile) console.log(`      code-server log tail:\n${tailFile(logFile, 20)}`);
 }

@@ -1,9 +1,8 @@
 // What the browser suite's tests share: assertions (node:assert is not in a web worker), polling, and
 // files of the workspace copy through vscode.workspace.fs (whatever the workspace's scheme).
 import * as vscode from 'vscode';
-import type { SpectraceApi } from '../../../client/src/api';
 
-export const EXTENSION_ID = 'spectrace.spectrace';
+export { EXTENSION_ID, spectrace, waitFor } from '../suite/extensionHost';
 
 export function ok(value: unknown, message: string): asserts value {
   if (!value) throw new Error(`assertion failed: ${message}`);
@@ -11,31 +10,6 @@ export function ok(value: unknown, message: string): asserts value {
 
 export function equal<T>(actual: T, expected: T, message = ''): void {
   if (actual !== expected) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}${message ? `: ${message}` : ''}`);
-}
-
-/** Calls `check` until it returns something truthy, or fails naming what was awaited and the last value seen. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as NonNullable<T>;
-      last = value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-export async function spectrace(): Promise<SpectraceApi> {
-  const ext = vscode.extensions.getExtension<SpectraceApi>(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
-  const api = ext.isActive ? ext.exports : await ext.activate();
-  await api.ready();
-  return api;
 }
 
 export function wsUri(rel: string): vscode.Uri {

@@ -7,7 +7,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { BoardCard, MatrixRow } from '../../../server/src/shared/protocol';
 import { renderBoardHtml } from '../../../client/src/board/boardHtml';
@@ -15,11 +14,10 @@ import { BOARD_LIFECYCLE } from '../../../client/src/board/boardMessages';
 import type { ToBoard } from '../../../client/src/board/boardMessages';
 import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
 import { MATRIX_VOCABULARY } from '../../../client/src/matrix/webviewMessages';
+import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview } from '../../support/webviewPage';
 
-const CHROMIUM = process.env.SPECTRACE_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'http://board.test';
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const MEDIA = path.join(REPO, 'client', 'media');
 const NONCE = 'test-nonce-456';
 
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 8 }, end: { line, character: 13 } } });
@@ -40,14 +38,6 @@ const ROADMAP = [
   { id: 'R-2', title: 'Later' },
   { id: 'R-1', title: 'Sooner' },
 ];
-const STUB = `
-  window.__rec = { posted: [] };
-  window.acquireVsCodeApi = () => ({
-    postMessage: (m) => window.__rec.posted.push(m),
-    getState: () => window.__state,
-    setState: (s) => { window.__state = s; },
-  });
-`;
 
 /** Records when the first element matching `selector` has been painted: the first frame after it exists. */
 function firstRenderProbe(selector: string): string {
@@ -71,14 +61,8 @@ async function openPage(browser: Browser, served: Served, probe: string, errors:
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1);
-    if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: served.html });
-    if (/^(board|boardModel|matrix)\.(js|css)$/.test(name)) return route.fulfill({ contentType: name.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(path.join(MEDIA, name)) });
-    return route.fulfill({ status: 404, body: '' });
-  });
-  // Init scripts are not subject to the page's CSP; strings, since tsx's functions may use helpers the page lacks.
-  await page.addInitScript(STUB + probe);
+  await serveWebview(page, ORIGIN, () => served.html, /^(board|boardModel|matrix)\.(js|css)$/);
+  await page.addInitScript(ACQUIRE_VSCODE_API_STUB + probe);
   return page;
 }
 
@@ -93,8 +77,7 @@ describe('client: backlog board page in Chromium', function () {
   const errors: string[] = [];
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set SPECTRACE_CHROMIUM)`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     page = await openPage(browser, { html: boardHtml({ type: 'data', version: 7, cards: CARDS, roadmapItems: ROADMAP, lifecycle: BOARD_LIFECYCLE }) }, '', errors);
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForSelector('.card').catch((err: unknown) => {
@@ -274,7 +257,7 @@ describe('client: board and matrix at 20,000 requirements in Chromium', function
   }));
 
   before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   });
 
   after(async () => {

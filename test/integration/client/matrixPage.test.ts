@@ -2,17 +2,13 @@
 // extension renders, served with its CSP, with a stand-in for the webview's acquireVsCodeApi that
 // records what the page posts. Checks rendering, escaping, sorting, filtering and the messages.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
 import { MATRIX_VOCABULARY } from '../../../client/src/matrix/webviewMessages';
+import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview } from '../../support/webviewPage';
 
-const CHROMIUM = process.env.SPECTRACE_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'http://matrix.test';
-const MEDIA = path.resolve(__dirname, '..', '..', '..', 'client', 'media');
 const NONCE = 'test-nonce-123';
 
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
@@ -40,30 +36,15 @@ describe('client: matrix page in Chromium', function () {
   const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set SPECTRACE_CHROMIUM)`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
     const html = renderMatrixHtml({ cspSource: ORIGIN, nonce: NONCE, scriptUri: `${ORIGIN}/matrix.js`, styleUri: `${ORIGIN}/matrix.css`, initial: { type: 'data', version: 7, rows: ROWS, vocabulary: MATRIX_VOCABULARY } });
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const name = new URL(route.request().url()).pathname.slice(1);
-      if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: html });
-      if (name === 'matrix.js' || name === 'matrix.css') return route.fulfill({ contentType: name.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(path.join(MEDIA, name)) });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    // What VS Code injects into a webview, reduced to a recorder (init scripts are not subject to the page's CSP).
-    // A string, not a function: tsx's transpiled functions may reference helpers the page lacks.
-    await page.addInitScript(`
-      window.__rec = { posted: [] };
-      window.acquireVsCodeApi = () => ({
-        postMessage: (m) => window.__rec.posted.push(m),
-        getState: () => window.__state,
-        setState: (s) => { window.__state = s; },
-      });
-    `);
+    await serveWebview(page, ORIGIN, () => html, /^matrix\.(js|css)$/);
+    await page.addInitScript(ACQUIRE_VSCODE_API_STUB);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForSelector('#rows tr').catch((err: unknown) => {

@@ -3,19 +3,15 @@
 // burn-up whose chart is the real burnupSvg tree. Checks the chart is built as SVG elements with its
 // tooltips, hostile text stays text, links post their index, and a missing history shows its reason.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { ReleaseResult } from '../../../server/src/shared/protocol';
 import { burnupSvg } from '../../../server/src/engine/reports/svg/burnupSvg';
 import type { BurnupSeries } from '../../../server/src/engine/releases/burnup';
 import { renderReleaseHtml } from '../../../client/src/release/releaseHtml';
 import { releasePage } from '../../../client/src/release/releaseModel';
+import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview } from '../../support/webviewPage';
 
-const CHROMIUM = process.env.SPECTRACE_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'http://release.test';
-const MEDIA = path.resolve(__dirname, '..', '..', '..', 'client', 'media');
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
 
 const RELEASE: ReleaseResult = {
@@ -56,24 +52,15 @@ describe('client: release page in Chromium', function () {
   const { page: data, links } = releasePage(RELEASE, { ok: true, points: SERIES.points, chart: burnupSvg(SERIES, 'Burn-up of R-1') }, 2026);
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set SPECTRACE_CHROMIUM)`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
     const html = renderReleaseHtml({ cspSource: ORIGIN, nonce: 'test-nonce-456', scriptUri: `${ORIGIN}/release.js`, styleUri: `${ORIGIN}/release.css`, initial: { type: 'data', version: 3, page: data } });
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const name = new URL(route.request().url()).pathname.slice(1);
-      if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: html });
-      if (name === 'release.js' || name === 'release.css') return route.fulfill({ contentType: name.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(path.join(MEDIA, name)) });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.addInitScript(`
-      window.__rec = { posted: [] };
-      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__rec.posted.push(m), getState: () => undefined, setState: () => {} });
-    `);
+    await serveWebview(page, ORIGIN, () => html, /^release\.(js|css)$/);
+    await page.addInitScript(ACQUIRE_VSCODE_API_STUB);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForSelector('#burnup svg').catch((err: unknown) => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { csvField, traceCsv } from '../../../server/src/shared/traceCsv';
-import { contentSecurityPolicy, jsonForScriptBlock, makeNonce, renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
+import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
+import { contentSecurityPolicy, jsonForScriptBlock, makeNonce } from '../../../client/src/webview/pageHtml';
 import { MATRIX_VOCABULARY, parseFromWebview } from '../../../client/src/matrix/webviewMessages';
 
 const loc = { uri: 'file:///ws/src/a.ts', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } } };

@@ -6,6 +6,7 @@
 // with a note. Pure: the history and the parsed versions come from the caller.
 import { stageOf } from '../../shared/statusStages';
 import type { SpecVersion } from './specVersion';
+import type { BurnupPoint } from '../../shared/burnupPoint';
 
 /** One spec file added or changed (`blob`: its content's hash) or deleted (`blob` null) by a commit. */
 export interface SpecChange {
@@ -18,21 +19,6 @@ export interface HistoryCommit {
   /** The committer date as git writes it (ISO 8601 with the committer's offset). */
   date: string;
   changes: SpecChange[];
-}
-
-export interface BurnupPoint {
-  /** The day (YYYY-MM-DD, in the committer's time zone). */
-  date: string;
-  /** The day's last commit (full hash). */
-  commit: string;
-  scope: number;
-  done: number;
-  /** IDs that entered the scope since the previous point, sorted. */
-  entered: string[];
-  /** IDs that left the scope since the previous point, sorted. */
-  left: string[];
-  /** Files read from an older version at this point (a YAML error), one sentence each. */
-  notes: string[];
 }
 
 export interface BurnupSeries {

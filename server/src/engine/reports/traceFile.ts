@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceIndexReader } from '../index/indexReader';
-import type { CodeFile, CodeTag, Range, TagKind } from '../types';
+import type { CodeFile, CodeTag, Range } from '../types';
 import { buildCheckReport } from './buildCheck';
 import { fieldText } from './fields';
 import type { ReportDiagnostic, ToolInfo } from './reportModel';
@@ -38,19 +38,10 @@ export interface TraceFileRequirement {
   repoPath: string;
 }
 
-export interface TraceFileTag {
-  id: string;
-  kind: TagKind;
-  word: string;
-  file: string;
+/** A code tag as the trace file carries it: with its line and its path in the repository. */
+export interface TraceFileTag extends CodeTag {
   line: number;
   repoPath: string;
-  idRange: Range;
-  wordRange: Range;
-  rev?: number;
-  revRange?: Range;
-  badRev?: string;
-  loose?: true;
 }
 
 export interface TraceFile {
