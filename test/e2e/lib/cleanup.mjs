@@ -26,9 +26,14 @@ export function shuttingDown() {
   return running !== undefined;
 }
 
-/** Runs every registered cleanup once; errors are reported, never thrown, so the rest still run. */
+/**
+ * Runs every registered cleanup (each once); errors are reported, never thrown, so the rest still run.
+ * A later call runs what was registered since (several browser suites share one mocha process), after
+ * any run still in progress.
+ */
 export function cleanupAll() {
-  running ??= (async () => {
+  const previous = running ?? Promise.resolve();
+  running = previous.then(async () => {
     while (stack.length > 0) {
       const { name, fn } = stack.pop();
       try {
@@ -37,7 +42,7 @@ export function cleanupAll() {
         console.error(`[e2e] cleanup "${name}" failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-  })();
+  });
   return running;
 }
 
