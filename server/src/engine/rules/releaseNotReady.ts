@@ -6,9 +6,9 @@ import { coverageOf, dateField, firstOfKind, referrers, roadmapRequirements, tod
 import { releaseState, scopeItems } from '../releases/releaseScope';
 import { roadmapAncestors } from '../releases/roadmapLinks';
 import { suspectLinksOf } from '../review/reviewModel';
-import type { RelatedInformation, SpecItem } from '../types';
+import type { RelatedInformation, Severity, SpecDiagnostic, SpecItem } from '../types';
 import { diagnostic, fieldString, joinAnd } from './ruleModel';
-import type { PerIdRule } from './ruleModel';
+import type { IndexModel, PerIdRule, RuleReach } from './ruleModel';
 import { plural } from '../../shared/plural';
 
 /** How many requirements each part of the message names before "and N more". */
@@ -25,11 +25,87 @@ interface Named {
   tests: number;
 }
 
+/**
+ * Per index: a count bumped whenever something a release reads of a requirement or roadmap item changes
+ * (seen by `watch`, which the rule engine calls for every changed ID before the checks), and each
+ * release's last result under that count. An edit marks the roadmap item its requirement names as
+ * changed, so without this every keystroke in a requirement would gather its whole release again.
+ */
+interface ReleaseMemo {
+  epoch: number;
+  watched: Map<string, string>;
+  results: Map<string, { epoch: number; key: string; diagnostics: SpecDiagnostic[] }>;
+}
+const memos = new WeakMap<object, ReleaseMemo>();
+
+function memoOf(model: object): ReleaseMemo {
+  let memo = memos.get(model);
+  if (!memo) {
+    memo = { epoch: 0, watched: new Map(), results: new Map() };
+    memos.set(model, memo);
+  }
+  return memo;
+}
+
+const RELEASE_REACH: RuleReach = {
+  // A requirement reaches the item it is planned for and every item above it; an item reaches the items above it.
+  subjects(model, id) {
+    const out = new Set<string>();
+    const starts = new Set<SpecItem>();
+    for (const def of model.definitions(id)) {
+      if (def.kind === 'roadmap') starts.add(def);
+      else for (const ref of def.references) if (ref.field === 'roadmap') for (const r of model.definitions(ref.targetId)) if (r.kind === 'roadmap') starts.add(r);
+    }
+    for (const r of referrers(model, id, 'requirements', 'roadmap')) starts.add(r);
+    for (const start of starts) {
+      if (start.id) out.add(start.id);
+      for (const above of roadmapAncestors(model, start)) if (above.id) out.add(above.id);
+    }
+    return out;
+  },
+  // What a release reads of a requirement (status, plan, coverage, suspect links) or of a roadmap item
+  // (its place in the hierarchy): typing in a description recomputes no release.
+  watch(model, id) {
+    const parts: string[] = [];
+    for (const def of model.definitions(id)) {
+      const plan = def.references.filter((r) => r.field === 'roadmap' || r.field === 'parent' || r.field === 'requirements').map((r) => `${r.field}=${r.targetId}`);
+      if (def.kind === 'roadmap') parts.push(`roadmap\u0000${plan.join(',')}`);
+      else if (def.kind === 'requirement') {
+        const c = coverageOf(model, def);
+        const suspects = model.config.review ? suspectLinksOf(model, def).length : 0;
+        // Where its related information points, too: a line inserted above it moves the range.
+        const at = JSON.stringify(def.fields.get('status')?.valueRange ?? def.idRange ?? def.headRange);
+        parts.push(`requirement\u0000${def.file}\u0000${at}\u0000${fieldString(def, 'status') ?? ''}\u0000${plan.join(',')}\u0000${c.implementations}/${c.tests}/${c.underPolicy}/${c.satisfied}/${suspects}`);
+      }
+    }
+    const seen = parts.join('\u0001');
+    const memo = memoOf(model);
+    if (memo.watched.get(id) !== seen) {
+      memo.watched.set(id, seen);
+      memo.epoch++;
+    }
+    return seen;
+  },
+};
+
 export const releaseNotReady: PerIdRule = {
   code: 'release-not-ready',
   check(model, id, _run, severity) {
     const item = firstOfKind(model, id, 'roadmap');
     if (!item) return [];
+    const memo = memoOf(model);
+    // Everything of the item itself and of the settings the result depends on, positions included.
+    const key = JSON.stringify([severity, today(model.now()), model.config.releases.warnDays, model.config.review ?? null, model.config.coverage, item.file, item.headRange, item.idRange ?? null, [...item.fields].map(([k, f]) => [k, f.valueRange, fieldString(item, k) ?? null])]);
+    const cached = memo.results.get(id);
+    if (cached && cached.epoch === memo.epoch && cached.key === key) return cached.diagnostics;
+    const diagnostics = checkRelease(model, id, item, severity);
+    memo.results.set(id, { epoch: memo.epoch, key, diagnostics });
+    return diagnostics;
+  },
+  reach: RELEASE_REACH,
+};
+
+function checkRelease(model: IndexModel, id: string, item: SpecItem, severity: Severity): SpecDiagnostic[] {
     const status = fieldString(item, 'status');
     const due = dateField(item, 'due');
     const todayIso = today(model.now());
@@ -74,25 +150,7 @@ export const releaseNotReady: PerIdRule = {
     for (const s of suspect) related.push({ ...at(s.r), message: `${s.r.id} has ${plural(s.links, 'suspect link')}` });
     const range = item.fields.get('status')?.valueRange ?? item.fields.get('due')?.valueRange ?? item.idRange ?? item.headRange;
     return [diagnostic('release-not-ready', severity, item.file, range, `${id} ${when} but not ready: ${joinAnd(parts)}`, related.slice(0, RELATED))];
-  },
-  reach: {
-    // A requirement reaches the item it is planned for and every item above it; an item reaches the items above it.
-    subjects(model, id) {
-      const out = new Set<string>();
-      const starts = new Set<SpecItem>();
-      for (const def of model.definitions(id)) {
-        if (def.kind === 'roadmap') starts.add(def);
-        else for (const ref of def.references) if (ref.field === 'roadmap') for (const r of model.definitions(ref.targetId)) if (r.kind === 'roadmap') starts.add(r);
-      }
-      for (const r of referrers(model, id, 'requirements', 'roadmap')) starts.add(r);
-      for (const start of starts) {
-        if (start.id) out.add(start.id);
-        for (const above of roadmapAncestors(model, start)) if (above.id) out.add(above.id);
-      }
-      return out;
-    },
-  },
-};
+}
 
 function named(list: readonly Named[]): string {
   const ids = list.map((r) => r.id);
