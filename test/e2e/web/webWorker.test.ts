@@ -144,6 +144,33 @@ describe('the browser build in the web worker extension host', () => {
     panel.dispose();
   });
 
+  it('opens the backlog board with the example\'s cards and their scores', async () => {
+    await vscode.commands.executeCommand('spectrace.showBoard');
+    const panel = await waitFor('the board panel', () => api.board());
+    const cart5 = await waitFor('CART-5 on the board', () => panel.currentCards.find((c) => c.id === 'CART-5'));
+    equal(cart5.status, 'draft');
+    equal(cart5.score?.label, 'RICE 75');
+    panel.dispose();
+  });
+
+  it('opens the roadmap timeline with the example\'s roadmap', async () => {
+    await vscode.commands.executeCommand('spectrace.showTimeline');
+    const panel = await waitFor('the timeline panel', () => api.timeline());
+    const folders = await waitFor('timeline data', () => (panel.data.folders.length > 0 ? panel.data.folders : undefined));
+    ok(JSON.stringify(folders[0].svg).includes('R-2026'), 'the chart draws R-2026');
+    panel.dispose();
+  });
+
+  it('opens the release view of R-2026; its burn-up says git history is not available in the browser', async () => {
+    await vscode.commands.executeCommand('spectrace.showRelease', { id: 'R-2026' });
+    const panel = await waitFor('the release panel', () => api.release());
+    const page = await waitFor('the release page with its burn-up state', () => (panel.currentPage && panel.currentPage.burnup.state !== 'loading' ? panel.currentPage : undefined));
+    equal(page.id, 'R-2026');
+    ok(page.total > 0, 'the release has requirements');
+    ok(page.burnup.state === 'missing' && /not available in the browser/.test(page.burnup.reason), JSON.stringify(page.burnup));
+    panel.dispose();
+  });
+
   it('exports an HTML report into the workspace', async () => {
     const target = wsUri('web-report.html');
     const written = await vscode.commands.executeCommand<string>('spectrace.exportReport', { format: 'html', target: target.toString() });
