@@ -134,31 +134,8 @@ export abstract class PanelHost<From extends { type: string }, To> implements vs
     this.panel.dispose();
   }
 
-  // The fetch running or done (fetches run one at a time), the one queued after it, and what it will run.
-  private fetchTail: Promise<void> = Promise.resolve();
-  private queuedFetch: Promise<void> | undefined;
-  private nextFetch: (() => Promise<To>) | undefined;
-
-  /**
-   * Shows the message `fetch` builds from fresh data, or the error that kept it from building one.
-   * One fetch runs at a time, so an older answer never lands after a newer one; the calls that arrive
-   * while one runs share a single next fetch, which starts after it and sees everything they asked for.
-   */
-  protected fetchAndShow(fetch: () => Promise<To>): Promise<void> {
-    this.nextFetch = fetch;
-    if (this.queuedFetch) return this.queuedFetch;
-    const run = this.fetchTail.then(() => {
-      this.queuedFetch = undefined;
-      const latest = this.nextFetch ?? fetch;
-      this.nextFetch = undefined;
-      return this.fetchAndShowNow(latest);
-    });
-    this.queuedFetch = run;
-    this.fetchTail = run.catch(() => undefined);
-    return run;
-  }
-
-  private async fetchAndShowNow(fetch: () => Promise<To>): Promise<void> {
+  /** Shows the message `fetch` builds from fresh data, or the error that kept it from building one. */
+  protected async fetchAndShow(fetch: () => Promise<To>): Promise<void> {
     let message: To | PageErrorMessage;
     try {
       message = await fetch();
