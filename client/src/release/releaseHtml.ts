@@ -1,6 +1,7 @@
 // The release page's HTML: its sections in the shared page skeleton (strict CSP, data as a JSON
 // block), and no spec text in the markup: the script inserts all of it, the chart included, with DOM
 // calls.
+import { BURNUP_CSS } from '../../../server/src/shared/burnupCss';
 import { renderWebviewPage } from '../webview/pageHtml';
 import type { ToReleaseWebview } from './releaseMessages';
 
@@ -48,5 +49,5 @@ const RELEASE_BODY = `<main id="release">
 </main>`;
 
 export function renderReleaseHtml(p: ReleaseHtmlPage): string {
-  return renderWebviewPage({ ...p, title: 'Release', scriptUris: [p.scriptUri], dataId: 'release-data', body: RELEASE_BODY });
+  return renderWebviewPage({ ...p, title: 'Release', scriptUris: [p.scriptUri], dataId: 'release-data', body: RELEASE_BODY, inlineCss: BURNUP_CSS });
 }

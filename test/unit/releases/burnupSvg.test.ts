@@ -1,9 +1,8 @@
 // The burn-up chart's SVG tree: steps at the right coordinates, a marker with a tooltip naming the
-// moved IDs on each scope change, escaped markup, colours only through classes that both stylesheets
-// (the report's BURNUP_CSS and the release view's release.css) define.
+// moved IDs on each scope change, escaped markup, colours only through the classes of BURNUP_CSS, which
+// the report and the release view's page both carry.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { renderReleaseHtml } from '../../../client/src/release/releaseHtml';
 import { BURNUP_CSS, burnupSvg } from '../../../server/src/engine/reports/svg/burnupSvg';
 import { svgMarkup } from '../../../server/src/engine/reports/svg/svgMarkup';
 import { SVG_TAGS, isSafeSvgAttribute } from '../../../server/src/shared/svgTree';
@@ -64,12 +63,12 @@ describe('burn-up SVG', () => {
     }
   });
 
-  it('colours only through classes that BURNUP_CSS and release.css define, with the same rules', () => {
+  it('colours only through classes that BURNUP_CSS defines, and the release page carries those rules', () => {
     const classes = new Set(nodes.map((n) => n.attrs.class).filter((c): c is string => c !== undefined));
     for (const c of classes) assert.match(BURNUP_CSS, new RegExp(`\\.${c}[ ,:{]`), c);
     assert.ok(nodes.every((n) => n.attrs.style === undefined && n.attrs.fill === undefined && n.attrs.stroke === undefined));
-    const css = fs.readFileSync(path.resolve(__dirname, '../../../client/media/release.css'), 'utf8');
-    for (const rule of BURNUP_CSS.trim().split('\n')) assert.ok(css.includes(rule), `release.css lacks ${rule}`);
+    const css = renderReleaseHtml({ cspSource: 'https://x', nonce: 'n0nce', scriptUri: 'https://x/release.js', styleUri: 'https://x/release.css', initial: { type: 'error', message: '' } });
+    for (const rule of BURNUP_CSS.trim().split('\n')) assert.ok(css.includes(rule), `the release page lacks ${rule}`);
   });
 
   it('draws axes and a legend without points', () => {
