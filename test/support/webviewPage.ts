@@ -38,3 +38,16 @@ export async function serveWebview(page: Page, origin: string, html: () => strin
     return route.fulfill({ status: 404, body: '' });
   });
 }
+
+/**
+ * Polls `expression` until it is truthy. Playwright's waitForFunction evaluates a string predicate with
+ * eval once it has to poll, which the page's nonce-only CSP refuses; page.evaluate goes through the
+ * debugger protocol, which the CSP does not govern.
+ */
+export async function waitInPage(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

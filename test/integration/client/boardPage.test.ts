@@ -14,7 +14,7 @@ import { BOARD_LIFECYCLE } from '../../../client/src/board/boardMessages';
 import type { ToBoard } from '../../../client/src/board/boardMessages';
 import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
 import { MATRIX_VOCABULARY } from '../../../client/src/matrix/webviewMessages';
-import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview } from '../../support/webviewPage';
+import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview, waitInPage } from '../../support/webviewPage';
 
 const ORIGIN = 'http://board.test';
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -209,7 +209,7 @@ describe('client: backlog board page in Chromium', function () {
     await page.keyboard.press('Alt+ArrowRight');
     const moved = CARDS.map((c) => (c.id === 'PAY-10' ? { ...c, status: 'proposed' } : c));
     await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 8, cards: moved, roadmapItems: ROADMAP, lifecycle: BOARD_LIFECYCLE })}, '*')`);
-    await page.waitForFunction('document.body.dataset.version === "8"');
+    await waitInPage(page, 'document.body.dataset.version === "8"');
     assert.deepEqual((await columns()).proposed, ['PAY-10']);
     assert.equal(await page.evaluate('document.activeElement.querySelector(".card-id").textContent'), 'PAY-10');
     assert.equal(await page.inputValue('#owner'), 'ann');
@@ -271,7 +271,7 @@ describe('client: board and matrix at 20,000 requirements in Chromium', function
   });
 
   async function firstRender(p: Page): Promise<number> {
-    await p.waitForFunction('window.__firstRender !== undefined', undefined, { timeout: 240_000, polling: 50 });
+    await waitInPage(p, 'window.__firstRender !== undefined', 240_000);
     return Math.round(await p.evaluate<number>('window.__firstRender'));
   }
 
@@ -285,7 +285,7 @@ describe('client: board and matrix at 20,000 requirements in Chromium', function
     assert.ok(atTop.cards > 20 && atTop.cards < 400, `${atTop.cards} card elements at the top`);
     assert.ok(atTop.elements < 4000, `${atTop.elements} elements in the page`);
     await page.evaluate(`document.getElementById('board').scrollTop = 100000`);
-    await page.waitForFunction(`[...document.querySelectorAll('.card')].some((c) => parseFloat(c.style.top) > 100000)`);
+    await waitInPage(page, `[...document.querySelectorAll('.card')].some((c) => parseFloat(c.style.top) > 100000)`);
     const middle = await count();
     assert.ok(middle.cards > 20 && middle.cards < 400, `${middle.cards} card elements in the middle`);
     const shown = await page.evaluate<string[]>(`[...document.querySelectorAll('.card')].filter((c) => { const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.left < 260; }).map((c) => c.querySelector('.card-id').textContent)`);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { MatrixRow } from '../../../server/src/shared/protocol';
 import { renderMatrixHtml } from '../../../client/src/matrix/matrixHtml';
 import { MATRIX_VOCABULARY } from '../../../client/src/matrix/webviewMessages';
-import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview } from '../../support/webviewPage';
+import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview, waitInPage } from '../../support/webviewPage';
 
 const ORIGIN = 'http://matrix.test';
 const NONCE = 'test-nonce-123';
@@ -207,7 +207,7 @@ describe('client: matrix page in Chromium', function () {
     await page.fill('#filter', 'PAY');
     const rows = [...ROWS, row('PAY-11', 'Strong customer authentication')];
     await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 8, rows, vocabulary: MATRIX_VOCABULARY })}, '*')`);
-    await page.waitForFunction("document.querySelectorAll('#rows tr').length === 3");
+    await waitInPage(page, "document.querySelectorAll('#rows tr').length === 3");
     assert.deepEqual(await ids(), ['PAY-9', 'PAY-10', 'PAY-11']);
     await page.evaluate(`window.postMessage({ type: 'error', message: 'The Spectrace server is not running.' }, '*')`);
     assert.equal(await page.textContent('#message'), 'The Spectrace server is not running.');

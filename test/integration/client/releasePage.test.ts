@@ -9,7 +9,7 @@ import { burnupSvg } from '../../../server/src/engine/reports/svg/burnupSvg';
 import type { BurnupSeries } from '../../../server/src/engine/releases/burnup';
 import { renderReleaseHtml } from '../../../client/src/release/releaseHtml';
 import { releasePage } from '../../../client/src/release/releaseModel';
-import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview } from '../../support/webviewPage';
+import { ACQUIRE_VSCODE_API_STUB, launchChromium, serveWebview, waitInPage } from '../../support/webviewPage';
 
 const ORIGIN = 'http://release.test';
 const loc = (file: string, line: number) => ({ uri: `file:///ws/${file}`, range: { start: { line, character: 0 }, end: { line, character: 4 } } });
@@ -115,7 +115,7 @@ describe('client: release page in Chromium', function () {
   it('says why there is no chart', async () => {
     const missing = releasePage(RELEASE, { ok: false, reason: 'this is a shallow clone' }, 2026).page;
     await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'data', version: 4, page: missing })}, '*')`);
-    await page.waitForFunction(`document.querySelector('#burnup svg') === null`);
+    await waitInPage(page, `document.querySelector('#burnup svg') === null`);
     assert.equal(await page.textContent('#burnup-reason'), 'No burn-up: this is a shallow clone.');
     assert.deepEqual(pageErrors, []);
   });
