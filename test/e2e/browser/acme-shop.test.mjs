@@ -13,7 +13,7 @@ import { installExtension, sandboxDirs, startCodeServer } from '../lib/code-serv
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
 import { waitFor } from '../lib/poll.mjs';
 import { buildDemoHistory } from '../../../scripts/demoHistory.mjs';
-import { expandedPane, openFile, openViewContainer, packVsix, reportFailure, revealTreePath, runCommand, screenshot, spectraceActivation, waitForFrame, widenSidebar } from './workbench.mjs';
+import { expandedPane, openFile, openViewContainer, packVsix, reportFailure, revealTreePath, runCommand, screenshot, spectraceActivation, spectraceReady, waitForFrame, widenSidebar } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -254,8 +254,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
       if (!/^requirements:/m.test(text)) continue;
       for (const m of text.matchAll(/^ {2}- id: ([A-Z]+-\d+)\n((?: {4}.*\n|\n)*)/gm)) statusOf.set(m[1], /^ {4}status: *["']?([\w-]+)/m.exec(m[2])?.[1]);
     }
-    // The extension is up (its status bar item shows): its commands are in the palette.
-    await page.locator('.statusbar-item', { hasText: 'Specs:' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await spectraceReady(page);
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Spectrace: Open Backlog Board');
     const frame = await waitForFrame(page, async (f) => (await f.locator('.card', { hasText: 'CART-5' }).count()) > 0, 'a board with CART-5');
@@ -344,6 +343,7 @@ describe('acme-shop in the browser (VSIX installed in code-server)', function ()
   });
 
   it('shows the release view of R-2026 with its burn-up from the git history, in a dark and a light theme', async () => {
+    await spectraceReady(page);
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Spectrace: Show Release');
     const input = page.locator('.quick-input-widget input.input');

@@ -11,7 +11,7 @@ import { cleanupAll, installSignalHandlers } from '../lib/cleanup.mjs';
 import { launchBrowser, newPage, waitForWorkbench, workbenchUrl } from '../lib/browser.mjs';
 import { QUIET_SETTINGS, installExtension, sandboxDirs, startCodeServer } from '../lib/code-server.mjs';
 import { copyWorkspace, makeTempRoot } from '../lib/workspace.mjs';
-import { packVsix, reportFailure, runCommand, waitForFrame } from './workbench.mjs';
+import { packVsix, reportFailure, runCommand, spectraceReady, waitForFrame } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -57,8 +57,7 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
     });
     await page.goto(workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
-    // The extension is up (its commands are in the palette) once its status bar item shows.
-    await page.locator('.statusbar-item', { hasText: 'Specs:' }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    await spectraceReady(page, 120_000);
   });
 
   afterEach(async function () {

@@ -29,6 +29,11 @@ export async function runCommand(page, title) {
   await row.click();
 }
 
+/** Waits until Spectrace is up: its status bar item shows, so its commands are in the palette. */
+export async function spectraceReady(page, timeoutMs = 60_000) {
+  await page.locator('.statusbar-item', { hasText: 'Specs:' }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
 /** Opens a workspace file by (relative) path through Quick Open and waits for its editor tab. */
 export async function openFile(page, relativePath) {
   const base = path.basename(relativePath);
