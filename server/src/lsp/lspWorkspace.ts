@@ -314,8 +314,9 @@ export class Workspace {
     return applyText(folder, file, input, this.settings.get(folder.uri).codeScanning.enabled, (f) => this.textOf(f));
   }
 
-  private removeFromIndex(folder: Folder, file: string): void {
-    removeFromIndex(folder, file, (f) => this.textOf(f));
+  /** `deleted`: the path was deleted (a folder takes its files with it), else it read as no file (see removeFromIndex). */
+  private removeFromIndex(folder: Folder, file: string, deleted: boolean): void {
+    removeFromIndex(folder, file, (f) => this.textOf(f), deleted);
   }
 
   /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
@@ -392,9 +393,9 @@ export class Workspace {
       }
       folder.cacheChanged(file);
       if (change.type === FileChangeType.Deleted) {
-        this.diskEvents.next(file);
+        this.diskEvents.deleted(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
-        this.removeFromIndex(folder, file);
+        this.removeFromIndex(folder, file, true);
         this.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
         this.readFromDisk(folder, file);
@@ -411,19 +412,23 @@ export class Workspace {
     const limit = isSpec ? Number.POSITIVE_INFINITY : this.settings.get(folder.uri).maxFileSize;
     readChangedFile(folder, file, limit, !isSpec).then(
       (r) => {
-        if (!this.diskEvents.isLatest(file, seq) || this.documents.get(pathToUri(file)) || !folder.index) return;
+        if (!this.diskEvents.finish(file, seq) || this.documents.get(pathToUri(file)) || !folder.index) return;
         if (r.kind === 'ignored') {
           this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
-          this.removeFromIndex(folder, file);
+          this.removeFromIndex(folder, file, false);
         } else if (r.kind === 'text') this.applyText(folder, file, r.text);
         else {
+          // 'missing' is also a folder (created, or its entries changed): it keeps the files under it.
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
-          this.removeFromIndex(folder, file);
+          this.removeFromIndex(folder, file, false);
         }
         this.markDirty(folder);
         this.scheduler.schedule();
       },
-      (err: unknown) => this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`),
+      (err: unknown) => {
+        this.diskEvents.finish(file, seq);
+        this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`);
+      },
     );
   }
 
