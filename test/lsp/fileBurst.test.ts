@@ -48,6 +48,17 @@ describe('LSP burst of large spec files (acme-shop over stdio)', function () {
     return cards.filter((c) => c.id.startsWith('BIG-'));
   }
 
+  /** Ask for the board until `accept` holds for its cards (file events are applied asynchronously). */
+  async function boardWhen(what: string, accept: (cards: BoardResult['cards']) => boolean): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { cards } = await client.request<BoardResult>('spectrace/board', {});
+      if (accept(cards)) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /**
    * A one-requirement spec file created after the events under test, in a later notification: once its
    * card is on the board, the events sent before it have been read and applied too.
@@ -57,13 +68,7 @@ describe('LSP burst of large spec files (acme-shop over stdio)', function () {
     const file = path.join(root, 'specs', `sentinel-${sentinels}.yaml`);
     fs.writeFileSync(file, `requirements:\n  - id: ${id}\n    title: Sentinel\n    status: draft\n`);
     await client.fileEvents([{ file, type: 'created' }]);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { cards } = await client.request<BoardResult>('spectrace/board', {});
-      if (cards.some((c) => c.id === id)) return;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the card ${id}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await boardWhen(`the card ${id}`, (cards) => cards.some((c) => c.id === id));
   }
 
   async function assertAllBig(): Promise<void> {
@@ -104,6 +109,33 @@ describe('LSP burst of large spec files (acme-shop over stdio)', function () {
     await client.fileEvents([{ file: dir, type: 'created' }]);
     await client.fileEvents([{ file: dir, type: 'changed' }]);
     await settle();
+    await assertAllBig();
+  });
+
+  it("has a file's last write when the file is completed while the folder is re-indexed", async () => {
+    const late = path.join(root, 'specs', 'a-late.yaml');
+    const lateIds = ['LATE-1', 'LATE-2', 'LATE-3'];
+    const full = `requirements:\n${lateIds.map((id) => `  - id: ${id}\n    title: Written late\n    status: draft\n`).join('')}`;
+    fs.writeFileSync(late, full.slice(0, full.indexOf('  - id: LATE-2')));
+    await client.fileEvents([{ file: late, type: 'created' }]);
+    await settle();
+    // spectrace.yaml saved: the folder is indexed again, its spec files read in path order, a-late.yaml first.
+    const specs = (fs.readdirSync(path.join(root, 'specs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => path.join(root, 'specs', f)).sort();
+    const after = specs.length - specs.indexOf(late) - 1;
+    const config = path.join(root, 'spectrace.yaml');
+    const earlier = new Set(client.progress);
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8'));
+    await client.fileEvents([{ file: config, type: 'changed' }]);
+    // Once no more files are left than the specs after a-late.yaml, the new index has read its first
+    // half; the 20,000 requirements of the burst are still being read when it is completed.
+    const pastLate = (p: unknown): boolean => {
+      const match = /^(\d+)\/(\d+) files$/.exec((p as { value?: { message?: string } }).value?.message ?? '');
+      return match !== null && Number(match[2]) - Number(match[1]) <= after;
+    };
+    await client.waitFor('the re-index past a-late.yaml', () => client.progress.some((p) => !earlier.has(p) && pastLate(p)), 60_000);
+    fs.writeFileSync(late, full);
+    await client.fileEvents([{ file: late, type: 'changed' }]);
+    await boardWhen('every LATE- card', (cards) => lateIds.every((id) => cards.some((c) => c.id === id)));
     await assertAllBig();
   });
 

@@ -156,6 +156,7 @@ export class Workspace {
   private async index(folder: Folder): Promise<void> {
     const generation = ++folder.generation;
     folder.gitignore = undefined;
+    folder.eventsWhileIndexing = new Map();
     let progress: WorkDoneProgressServerReporter | undefined;
     try {
       progress = await this.connection.window.createWorkDoneProgress();
@@ -208,6 +209,7 @@ export class Workspace {
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
     for (const file of open) folder.unpublished.add(file);
+    this.replayEvents(folder);
     // A folder's tags may name another folder's requirements: nothing is published until every
     // folder has its index, so no unknown reference flashes up while the others are still read.
     if (this.allIndexed()) {
@@ -220,6 +222,25 @@ export class Workspace {
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
     void folder.specCache?.save();
+  }
+
+  /**
+   * The file events that came while the folder was indexed, applied again to its new index: the walk
+   * may have read a file before its last write (a burst of large files), and the events themselves
+   * went to the index it replaced, or to none.
+   */
+  private replayEvents(folder: Folder): void {
+    const events = folder.eventsWhileIndexing;
+    folder.eventsWhileIndexing = undefined;
+    if (!events?.size) return;
+    for (const [file, deleted] of events) {
+      if (this.documents.get(pathToUri(file))) continue; // open: applied above, the editor's text is the truth
+      if (deleted) {
+        this.diskEvents.deleted(file);
+        this.removeFromIndex(folder, file, true);
+      } else this.readFromDisk(folder, file);
+    }
+    this.markDirty(folder);
   }
 
   /**
@@ -392,6 +413,7 @@ export class Workspace {
         continue;
       }
       folder.cacheChanged(file);
+      folder.noteEventWhileIndexing(file, change.type === FileChangeType.Deleted);
       if (change.type === FileChangeType.Deleted) {
         this.diskEvents.deleted(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
