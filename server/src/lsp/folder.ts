@@ -30,6 +30,12 @@ export class Folder {
   included: Folder[] = [];
   /** Open documents applied before every folder had its index: published, with their versions, once all have. */
   readonly unpublished = new Set<string>();
+  /**
+   * While the folder is (re)indexed: the paths file events named meanwhile, each with whether its
+   * latest event was a deletion. The walk may have read a file before its last write, and the events
+   * were applied to the index being replaced (or to none): they are read again into the new index.
+   */
+  eventsWhileIndexing: Map<string, boolean> | undefined;
   /** Pending debounced write of `cache` after file events. */
   cacheTimer: NodeJS.Timeout | undefined;
   /** The folder's git history reader (change review's diffs), made on first use, per trust state. */
@@ -61,6 +67,14 @@ export class Folder {
 
   get configFile(): string {
     return this.index?.configFile ?? path.join(this.root, CONFIG_FILE_NAME);
+  }
+
+  /** A file event for `file` while the folder is indexed; the latest event per path is kept, in the order of the latest. */
+  noteEventWhileIndexing(file: string, deleted: boolean): void {
+    const events = this.eventsWhileIndexing;
+    if (!events) return;
+    events.delete(file);
+    events.set(file, deleted);
   }
 
   /** A code file changed or went after the index: the persisted index forgets it, and is written a little later. */

@@ -1,6 +1,6 @@
 // One file's new text, or its removal, applied to its folder's index the way the server routes it:
 // the config and the custom schemas reload the config, code files only while code scanning is on,
-// and a deleted folder takes every indexed file under it.
+// and a deleted folder takes every indexed file under it (an event for a folder that is there takes none).
 import { wholeText } from '../engine/spec/specSource';
 import type { SpecInput } from '../engine/spec/specSource';
 import type { Folder } from './folder';
@@ -32,7 +32,14 @@ export function applyText(folder: Folder, file: string, input: SpecInput, codeSc
   return true;
 }
 
-export function removeFromIndex(folder: Folder, file: string, textOf: TextOf): void {
+/**
+ * A path the disk no longer has as a readable file leaves the index. `deleted`: the path itself was
+ * deleted, so when it is not an indexed file it was a folder and every indexed file under it goes.
+ * Otherwise (a created or changed path that reads as no file) only the path itself goes: a watcher
+ * reports a folder as well as its files, in no fixed order, and a folder's own event must not take
+ * away the files under it.
+ */
+export function removeFromIndex(folder: Folder, file: string, textOf: TextOf, deleted: boolean): void {
   const index = folder.index;
   if (!index) return;
   if (file === folder.configFile) {
@@ -48,7 +55,8 @@ export function removeFromIndex(folder: Folder, file: string, textOf: TextOf): v
     index.removeFile(file);
     return;
   }
-  // A deleted directory: every indexed file under it goes.
+  if (!deleted) return;
+  // A deleted folder: every indexed file under it goes.
   const under: string[] = [];
   for (const s of index.specFiles()) if (isInside(s.file, file)) under.push(s.file);
   for (const c of index.codeFiles()) if (isInside(c.file, file)) under.push(c.file);

@@ -156,6 +156,7 @@ export class Workspace {
   private async index(folder: Folder): Promise<void> {
     const generation = ++folder.generation;
     folder.gitignore = undefined;
+    folder.eventsWhileIndexing = new Map();
     let progress: WorkDoneProgressServerReporter | undefined;
     try {
       progress = await this.connection.window.createWorkDoneProgress();
@@ -208,6 +209,7 @@ export class Workspace {
     }
     this.connection.console.info(`spectrace: indexed ${folder.root} in ${Date.now() - started} ms`);
     for (const file of open) folder.unpublished.add(file);
+    this.replayEvents(folder);
     // A folder's tags may name another folder's requirements: nothing is published until every
     // folder has its index, so no unknown reference flashes up while the others are still read.
     if (this.allIndexed()) {
@@ -220,6 +222,25 @@ export class Workspace {
     // After the diagnostics are out: the next start reads only the code files changed meanwhile.
     void folder.cache?.save();
     void folder.specCache?.save();
+  }
+
+  /**
+   * The file events that came while the folder was indexed, applied again to its new index: the walk
+   * may have read a file before its last write (a burst of large files), and the events themselves
+   * went to the index it replaced, or to none.
+   */
+  private replayEvents(folder: Folder): void {
+    const events = folder.eventsWhileIndexing;
+    folder.eventsWhileIndexing = undefined;
+    if (!events?.size) return;
+    for (const [file, deleted] of events) {
+      if (this.documents.get(pathToUri(file))) continue; // open: applied above, the editor's text is the truth
+      if (deleted) {
+        this.diskEvents.deleted(file);
+        this.removeFromIndex(folder, file, true);
+      } else this.readFromDisk(folder, file);
+    }
+    this.markDirty(folder);
   }
 
   /**
@@ -314,8 +335,9 @@ export class Workspace {
     return applyText(folder, file, input, this.settings.get(folder.uri).codeScanning.enabled, (f) => this.textOf(f));
   }
 
-  private removeFromIndex(folder: Folder, file: string): void {
-    removeFromIndex(folder, file, (f) => this.textOf(f));
+  /** `deleted`: the path was deleted (a folder takes its files with it), else it read as no file (see removeFromIndex). */
+  private removeFromIndex(folder: Folder, file: string, deleted: boolean): void {
+    removeFromIndex(folder, file, (f) => this.textOf(f), deleted);
   }
 
   /** The current text of a file: the open document's, else the disk's; undefined when unreadable. */
@@ -391,10 +413,11 @@ export class Workspace {
         continue;
       }
       folder.cacheChanged(file);
+      folder.noteEventWhileIndexing(file, change.type === FileChangeType.Deleted);
       if (change.type === FileChangeType.Deleted) {
-        this.diskEvents.next(file);
+        this.diskEvents.deleted(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
-        this.removeFromIndex(folder, file);
+        this.removeFromIndex(folder, file, true);
         this.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
         this.readFromDisk(folder, file);
@@ -411,19 +434,23 @@ export class Workspace {
     const limit = isSpec ? Number.POSITIVE_INFINITY : this.settings.get(folder.uri).maxFileSize;
     readChangedFile(folder, file, limit, !isSpec).then(
       (r) => {
-        if (!this.diskEvents.isLatest(file, seq) || this.documents.get(pathToUri(file)) || !folder.index) return;
+        if (!this.diskEvents.finish(file, seq) || this.documents.get(pathToUri(file)) || !folder.index) return;
         if (r.kind === 'ignored') {
           this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
-          this.removeFromIndex(folder, file);
+          this.removeFromIndex(folder, file, false);
         } else if (r.kind === 'text') this.applyText(folder, file, r.text);
         else {
+          // 'missing' is also a folder (created, or its entries changed): it keeps the files under it.
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
-          this.removeFromIndex(folder, file);
+          this.removeFromIndex(folder, file, false);
         }
         this.markDirty(folder);
         this.scheduler.schedule();
       },
-      (err: unknown) => this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`),
+      (err: unknown) => {
+        this.diskEvents.finish(file, seq);
+        this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`);
+      },
     );
   }
 
