@@ -42,6 +42,7 @@ const browserPlatformModules = {
   'server/src/disk/indexCache.ts': 'server/src/browser/platform/persistedCaches.ts',
   'server/src/disk/specResultCache.ts': 'server/src/browser/platform/persistedCaches.ts',
   'server/src/disk/interchange.ts': 'server/src/browser/platform/interchange.ts',
+  'server/src/disk/folderFiles.ts': 'server/src/browser/platform/folderFiles.ts',
 };
 const browserShims = {
   'node:path': 'server/src/browser/shims/path.ts',

@@ -104,16 +104,17 @@ export class GitignoreRules {
   /**
    * Whether a file under the root is ignored, for one path outside a walk (a file created or changed
    * after the first index): enters each folder from the root down, as the walk would, and answers
-   * true when the file or one of its folders is ignored. Entered folders are cached.
+   * true when the file or one of its folders is ignored. Entered folders are cached. `isFolder`: the
+   * path is a folder (rules ending in `/` apply to it).
    */
-  async isIgnored(file: string): Promise<boolean> {
+  async isIgnored(file: string, isFolder = false): Promise<boolean> {
     const rel = path.relative(this.root, file);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
     const parts = rel.split(path.sep);
     let dir = this.root;
     for (let i = 0; i < parts.length; i++) {
       if (!this.chains.has(dir)) await this.enter(dir, await exists(path.join(dir, '.gitignore')));
-      const isDir = i < parts.length - 1;
+      const isDir = i < parts.length - 1 || isFolder;
       if (this.ignores(dir, parts[i], isDir)) return true;
       dir = path.join(dir, parts[i]);
     }

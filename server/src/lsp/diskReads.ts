@@ -2,6 +2,7 @@
 // trace, as in the first index), then the read; and which event for a file is the latest, so a slow
 // read that finishes after a newer event (or after the file's, or its folder's, deletion) is dropped.
 import type { Folder } from './folder';
+import { filesUnder } from '../disk/folderFiles';
 import { GitignoreRules } from '../disk/gitignore';
 import { readTextFile } from '../disk/readText';
 import type { ReadResult } from '../disk/readText';
@@ -30,6 +31,11 @@ export class LatestDiskEvent {
    * `file` was deleted: a read of it, or (a folder) of any file under it, still running is dropped.
    * A watcher reports a deleted folder alone, not each file in it.
    */
+  /** Whether a read of `file` is running (its result is still to come). */
+  isReading(file: string): boolean {
+    return this.running.has(file);
+  }
+
   deleted(file: string): void {
     for (const f of [...this.running.keys()]) if (isInside(f, file)) this.running.delete(f);
   }
@@ -40,4 +46,10 @@ export async function readChangedFile(folder: Folder, file: string, limit: numbe
   folder.gitignore ??= GitignoreRules.forRoot(folder.root);
   if (await (await folder.gitignore)?.isIgnored(file)) return { kind: 'ignored' };
   return readTextFile(file, limit, checkBinary);
+}
+
+/** The files under a folder created in the workspace, unless .gitignore excludes them (see folderFiles.ts). */
+export async function filesOfNewFolder(folder: Folder, dir: string): Promise<string[]> {
+  folder.gitignore ??= GitignoreRules.forRoot(folder.root);
+  return filesUnder(dir, await folder.gitignore);
 }

@@ -18,7 +18,7 @@ import type { FeatureContext } from '../features/featureContext';
 import type { FolderView } from '../features/views/nodes';
 import { describeError } from './boundary';
 import type { ClientFeatures } from './capabilities';
-import { LatestDiskEvent, readChangedFile } from './diskReads';
+import { filesOfNewFolder, LatestDiskEvent, readChangedFile } from './diskReads';
 import { PendingEdits } from './documentSync';
 import { buildIndex, emptyIndex } from './engineIndex';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
@@ -420,13 +420,14 @@ export class Workspace {
         this.removeFromIndex(folder, file, true);
         this.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
-        this.readFromDisk(folder, file);
+        this.readFromDisk(folder, file, change.type === FileChangeType.Created);
       }
     }
     this.scheduler.schedule();
   }
 
-  private readFromDisk(folder: Folder, file: string): void {
+  /** `created`: the path was reported created; if it is a folder, its files are read too (see readNewFolder). */
+  private readFromDisk(folder: Folder, file: string, created = false): void {
     const seq = this.diskEvents.next(file);
     // Spec files are read whatever their size: the engine reports "file too large" on them. Other
     // files over the size setting, or binary, are not indexed.
@@ -443,6 +444,7 @@ export class Workspace {
           // 'missing' is also a folder (created, or its entries changed): it keeps the files under it.
           if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
           this.removeFromIndex(folder, file, false);
+          if (r.kind === 'missing' && created) this.readNewFolder(folder, file);
         }
         this.markDirty(folder);
         this.scheduler.schedule();
@@ -451,6 +453,25 @@ export class Workspace {
         this.diskEvents.finish(file, seq);
         this.connection.console.error(`spectrace: could not read ${file}: ${describeError(err)}`);
       },
+    );
+  }
+
+  /**
+   * A folder moved or copied into the workspace comes as one event, without its files: read each spec
+   * and code file under it that has no read of its own running and is not in the index yet.
+   */
+  private readNewFolder(folder: Folder, dir: string): void {
+    filesOfNewFolder(folder, dir).then(
+      (files) => {
+        const index = folder.index;
+        if (!index) return;
+        for (const file of files) {
+          if (this.diskEvents.isReading(file) || this.documents.get(pathToUri(file))) continue;
+          const kind = index.classify(file);
+          if ((kind === 'spec' && !index.specFile(file)) || (kind === 'code' && !index.codeFile(file))) this.readFromDisk(folder, file);
+        }
+      },
+      (err: unknown) => this.connection.console.error(`spectrace: could not list ${dir}: ${describeError(err)}`),
     );
   }
 
