@@ -1,7 +1,7 @@
 // The index's diagnostics per file: each file's own (from its analysis and the config) merged with
 // what the cross-file rules found there, re-merged only for the files whose share changed.
 import type { RuleEngine } from '../rules/ruleEngine';
-import { inDiagnosticOrder, mergeDiagnostics, orderedChanges, patchDiagnostics } from '../text/diagnosticOrder';
+import { mergeDiagnostics, orderedChanges, patchDiagnostics } from '../text/diagnosticOrder';
 import type { SpecDiagnostic } from '../types';
 
 export class IndexDiagnostics {
@@ -14,7 +14,7 @@ export class IndexDiagnostics {
 
   constructor(
     private readonly rules: Pick<RuleEngine, 'run' | 'diagnosticsIn'>,
-    /** A file's own diagnostics, in order. */
+    /** A file's own diagnostics, in diagnostic order (not checked again here). */
     private readonly localDiagnostics: (file: string) => SpecDiagnostic[],
     /** Whether the index answers for a file: linked into a trace, the rules also see other folders' files. */
     private readonly owns: (file: string) => boolean = () => true,
@@ -52,8 +52,8 @@ export class IndexDiagnostics {
         this.sources.delete(file);
         continue;
       }
-      // Both come in order: the analyzer keeps a file's own so and the rule engine its per-file lists.
-      const local = inDiagnosticOrder(this.localDiagnostics(file));
+      // Both come in order: the index keeps a file's own so and the rule engine its per-file lists.
+      const local = this.localDiagnostics(file);
       const rules = this.rules.diagnosticsIn(file);
       const list = this.patched(file, local, rules) ?? mergeDiagnostics(local, rules);
       if (list.length === 0) {

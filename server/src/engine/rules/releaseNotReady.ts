@@ -34,7 +34,7 @@ interface Named {
 interface ReleaseMemo {
   epoch: number;
   watched: Map<string, string>;
-  results: Map<string, { epoch: number; key: string; diagnostics: SpecDiagnostic[] }>;
+  results: Map<string, { epoch: number; key: string; diagnostics: SpecDiagnostic[]; item: SpecItem; config: object; today: string; severity: Severity }>;
 }
 const memos = new WeakMap<object, ReleaseMemo>();
 
@@ -94,12 +94,19 @@ export const releaseNotReady: PerIdRule = {
     const item = firstOfKind(model, id, 'roadmap');
     if (!item) return [];
     const memo = memoOf(model);
-    // Everything of the item itself and of the settings the result depends on, positions included.
-    const key = JSON.stringify([severity, today(model.now()), model.config.releases.warnDays, model.config.review ?? null, model.config.coverage, item.file, item.headRange, item.idRange ?? null, [...item.fields].map(([k, f]) => [k, f.valueRange, fieldString(item, k) ?? null])]);
+    const todayIso = today(model.now());
     const cached = memo.results.get(id);
-    if (cached && cached.epoch === memo.epoch && cached.key === key) return cached.diagnostics;
+    // The same item object under the same config, day and severity: the key below would be the same.
+    if (cached && cached.epoch === memo.epoch && cached.item === item && cached.config === model.config && cached.today === todayIso && cached.severity === severity) return cached.diagnostics;
+    // Everything of the item itself and of the settings the result depends on, positions included.
+    const key = JSON.stringify([severity, todayIso, model.config.releases.warnDays, model.config.review ?? null, model.config.coverage, item.file, item.headRange, item.idRange ?? null, [...item.fields].map(([k, f]) => [k, f.valueRange, fieldString(item, k) ?? null])]);
+    const entry = { epoch: memo.epoch, key, item, config: model.config, today: todayIso, severity };
+    if (cached && cached.epoch === memo.epoch && cached.key === key) {
+      memo.results.set(id, { ...entry, diagnostics: cached.diagnostics });
+      return cached.diagnostics;
+    }
     const diagnostics = checkRelease(model, id, item, severity);
-    memo.results.set(id, { epoch: memo.epoch, key, diagnostics });
+    memo.results.set(id, { ...entry, diagnostics });
     return diagnostics;
   },
   reach: RELEASE_REACH,
