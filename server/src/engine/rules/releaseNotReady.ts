@@ -74,7 +74,8 @@ const RELEASE_REACH: RuleReach = {
         const c = coverageOf(model, def);
         const suspects = model.config.review ? suspectLinksOf(model, def).length : 0;
         // Where its related information points, too: a line inserted above it moves the range.
-        const at = JSON.stringify(def.fields.get('status')?.valueRange ?? def.idRange ?? def.headRange);
+        const r = def.fields.get('status')?.valueRange ?? def.idRange ?? def.headRange;
+        const at = `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
         parts.push(`requirement\u0000${def.file}\u0000${at}\u0000${fieldString(def, 'status') ?? ''}\u0000${plan.join(',')}\u0000${c.implementations}/${c.tests}/${c.underPolicy}/${c.satisfied}/${suspects}`);
       }
     }
