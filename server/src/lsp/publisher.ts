@@ -14,6 +14,9 @@ interface Sent {
   folder: string;
   /** The engine array last converted: when the index hands back the same array, nothing changed. */
   source: readonly SpecDiagnostic[] | undefined;
+  /** `source` converted, when sent (with `related` information or not). */
+  lsp?: Diagnostic[];
+  related?: boolean;
   hash: string;
   empty: boolean;
 }
@@ -46,27 +49,49 @@ export class DiagnosticsPublisher {
     const uri = pathToUri(file);
     const prev = this.sent.get(uri);
     if (!force && prev && prev.source === diagnostics) return false;
-    const lsp = this.convert(diagnostics);
+    const lsp = this.convert(diagnostics, prev);
     // A forced publish (the edited document, on the keystroke path) skips hashing; the next unforced
     // comparison then re-sends once, which is cheap and never wrong.
     const hash = force ? UNHASHED : lsp.length ? createHash('sha1').update(JSON.stringify(lsp)).digest('base64') : EMPTY_HASH;
     if (!force && (prev ? prev.hash === hash : lsp.length === 0)) {
-      if (prev) prev.source = diagnostics;
+      if (prev) {
+        prev.source = diagnostics;
+        prev.lsp = lsp;
+        prev.related = this.convertedWithRelated;
+      }
       return false;
     }
-    this.sent.set(uri, { folder, source: diagnostics, hash, empty: lsp.length === 0 });
+    this.sent.set(uri, { folder, source: diagnostics, lsp, related: this.convertedWithRelated, hash, empty: lsp.length === 0 });
     this.send(uri, lsp);
     return true;
   }
 
-  private convert(diagnostics: readonly SpecDiagnostic[]): Diagnostic[] {
+  private convert(diagnostics: readonly SpecDiagnostic[], prev: Sent | undefined): Diagnostic[] {
     const related = this.relatedInformation();
     if (related !== this.convertedWithRelated) {
       this.converted = new WeakMap();
       this.convertedWithRelated = related;
     }
-    const out: Diagnostic[] = new Array<Diagnostic>(diagnostics.length);
-    for (let i = 0; i < diagnostics.length; i++) {
+    const n = diagnostics.length;
+    const out: Diagnostic[] = new Array<Diagnostic>(n);
+    // The diagnostics the last publish began and ended with are taken from it by position: an edit
+    // changes a few in between, and the rest need no lookup.
+    let same = 0;
+    let sameEnd = 0;
+    const before = prev?.source;
+    const beforeLsp = prev?.lsp;
+    if (before && beforeLsp && prev.related === related) {
+      const m = before.length;
+      while (same < n && same < m && diagnostics[same] === before[same]) {
+        out[same] = beforeLsp[same];
+        same++;
+      }
+      while (sameEnd < n - same && sameEnd < m - same && diagnostics[n - 1 - sameEnd] === before[m - 1 - sameEnd]) {
+        out[n - 1 - sameEnd] = beforeLsp[m - 1 - sameEnd];
+        sameEnd++;
+      }
+    }
+    for (let i = same; i < n - sameEnd; i++) {
       const d = diagnostics[i];
       let lsp = this.converted.get(d);
       if (!lsp) {

@@ -3,7 +3,8 @@
 // serialising and UTF-8-encoding that message was a large share of a keystroke (bench/HISTORY.md).
 // The publisher hands over the same Diagnostic objects for unchanged
 // problems (publisher.ts), so each one's encoded JSON is kept and the message's bytes are concatenated
-// from the pieces. Every other message is encoded as vscode-jsonrpc encodes
+// from the pieces; for a document with many, the run of unchanged ones before and after the edit is
+// copied from its last publish in one piece. Every other message is encoded as vscode-jsonrpc encodes
 // it, except for the next point.
 //
 // Every message is written as ASCII: characters outside it are written as JSON `\u` escapes, which
@@ -24,6 +25,21 @@ const LIST_END = Buffer.from(']}}');
 /** Diagnostic JSON as ASCII bytes, by diagnostic object. Diagnostics are never changed once published (publisher.ts). */
 const diagnosticBytes = new WeakMap<object, Buffer>();
 
+/**
+ * Per document, its last diagnostics publish when it had many: the list (the same array the message
+ * held, never changed after), those diagnostics' bytes joined with commas, and where each one ends.
+ */
+interface LastList {
+  diagnostics: readonly unknown[];
+  body: Buffer;
+  ends: Int32Array;
+}
+const lastLists = new Map<string, LastList>();
+/** Below this many diagnostics a publish is assembled piece by piece as it is cheap anyway. */
+const REUSE_MIN = 64;
+/** How many documents' last lists are kept. */
+const REUSE_DOCUMENTS = 8;
+
 /** A message's JSON as ASCII bytes (valid UTF-8): what JSON.stringify gives, non-ASCII escaped, from cached pieces for a diagnostics publish. */
 export function encodeMessage(msg: Message): Buffer {
   const publish = msg as { method?: unknown; id?: unknown; params?: { diagnostics?: unknown } };
@@ -35,8 +51,28 @@ export function encodeMessage(msg: Message): Buffer {
   const envelope = JSON.stringify({ ...msg, params: 0 });
   // `params` is the envelope's last property (added last above), so its placeholder ends the text.
   const head = `${envelope.slice(0, -'0}'.length)}${paramsJson === '{}' ? '{' : `${paramsJson.slice(0, -1)},`}"diagnostics":[`;
-  const parts: Buffer[] = [Buffer.from(asciiOnly(head), 'latin1')];
-  for (let i = 0; i < diagnostics.length; i++) {
+  const headBytes = Buffer.from(asciiOnly(head), 'latin1');
+  const uri = typeof params.uri === 'string' ? params.uri : undefined;
+  const last = uri === undefined ? undefined : lastLists.get(uri);
+  // The diagnostics the last publish of this document began and ended with (an edit changes a few in
+  // between): their bytes are copied in one piece from that message rather than gathered one by one.
+  const n = diagnostics.length;
+  const m = last ? last.diagnostics.length : 0;
+  let same = 0;
+  let sameEnd = 0;
+  if (last) {
+    while (same < n && same < m && diagnostics[same] === last.diagnostics[same]) same++;
+    while (sameEnd < n - same && sameEnd < m - same && diagnostics[n - 1 - sameEnd] === last.diagnostics[m - 1 - sameEnd]) sameEnd++;
+  }
+  const parts: Buffer[] = [headBytes];
+  const ends = new Int32Array(n);
+  let size = 0;
+  if (last && same > 0) {
+    size = last.ends[same - 1];
+    parts.push(last.body.subarray(0, size));
+    ends.set(last.ends.subarray(0, same));
+  }
+  for (let i = same; i < n - sameEnd; i++) {
     const d: unknown = diagnostics[i];
     if (typeof d !== 'object' || d === null) return asciiJson(msg);
     let bytes = diagnosticBytes.get(d);
@@ -44,11 +80,36 @@ export function encodeMessage(msg: Message): Buffer {
       bytes = Buffer.from(asciiOnly(JSON.stringify(d)), 'latin1');
       diagnosticBytes.set(d, bytes);
     }
-    if (i > 0) parts.push(COMMA);
+    if (i > 0) {
+      parts.push(COMMA);
+      size++;
+    }
     parts.push(bytes);
+    size += bytes.length;
+    ends[i] = size;
+  }
+  if (last && sameEnd > 0) {
+    const from = m - sameEnd;
+    const oldStart = from === 0 ? 0 : last.ends[from - 1] + 1;
+    if (n - sameEnd > 0) {
+      parts.push(COMMA);
+      size++;
+    }
+    parts.push(last.body.subarray(oldStart));
+    for (let k = 0; k < sameEnd; k++) ends[n - sameEnd + k] = last.ends[from + k] - oldStart + size;
+    size += last.body.length - oldStart;
   }
   parts.push(LIST_END);
-  return Buffer.concat(parts);
+  const bytes = Buffer.concat(parts, headBytes.length + size + LIST_END.length);
+  if (uri !== undefined) {
+    lastLists.delete(uri);
+    if (n >= REUSE_MIN) {
+      lastLists.set(uri, { diagnostics: diagnostics as readonly unknown[], body: bytes.subarray(headBytes.length, headBytes.length + size), ends });
+      // The documents published last are the ones being edited: older lists are let go.
+      if (lastLists.size > REUSE_DOCUMENTS) lastLists.delete(lastLists.keys().next().value as string);
+    }
+  }
+  return bytes;
 }
 
 function asciiJson(msg: Message): Buffer {

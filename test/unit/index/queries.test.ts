@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { memoryIndex } from '../../support/memoryWorkspace';
+import { today } from '../../../server/src/engine/index/queries';
 import { abs, at, req, workspace, yaml } from '../rules/helpers';
 
 const files = {
@@ -157,5 +158,13 @@ describe('workspace index: trust and config reloads', () => {
     assert.equal(index.version, v);
     index.updateFile(abs('spectrace.yaml'), `${config}# edited\n`);
     assert.equal(index.version, v + 1);
+  });
+});
+
+describe('today', () => {
+  it('is the UTC day of the clock, whichever day was asked before', () => {
+    const asked = ['2026-12-06T23:59:59.999Z', '2026-12-07T00:00:00.000Z', '2026-12-06T00:00:00.000Z', '1969-12-31T23:59:59.000Z', '1970-01-01T00:00:00.000Z', '2026-12-06T12:00:00.000Z'];
+    for (const iso of asked) assert.equal(today(new Date(iso)), iso.slice(0, 10), iso);
+    assert.equal(today(new Date(Number.NaN)), '9999-12-31');
   });
 });

@@ -56,6 +56,33 @@ describe('stdio transport: diagnostics-aware JSON encoder', () => {
     assert.match(encodeMessage(publish([{ ...kept }])), /changed after publishing/);
   });
 
+  it('a document with many diagnostics: each publish is what JSON.stringify writes, whatever changed since the last one', () => {
+    let seed = 3;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    let list = Array.from({ length: 80 }, (_, i) => diagnostic(i, `problem ${i}`));
+    const other = Array.from({ length: 70 }, (_, i) => diagnostic(i, `elsewhere ${i}`));
+    for (let round = 0; round < 200; round++) {
+      // Kept objects, a few replaced, removed or added anywhere (first and last included), or none.
+      const next = list.slice();
+      const changes = rand(4);
+      for (let c = 0; c < changes; c++) {
+        const at = [0, next.length - 1, rand(next.length)][rand(3)];
+        const kind = rand(3);
+        if (kind === 0) next[at] = diagnostic(at, `edited ${round}`);
+        else if (kind === 1 && next.length > 1) next.splice(at, 1);
+        else next.splice(at, 0, diagnostic(at, `new ${round}`));
+      }
+      list = rand(20) === 0 ? next.slice(0, rand(3)) : next;
+      if (list.length < 40) list = [...list, ...Array.from({ length: 70 }, (_, i) => diagnostic(i, `refill ${round}`))];
+      const msg = publish(list, { uri: 'file:///ws/specs/a.yaml', version: round });
+      assert.equal(encodeMessage(msg), JSON.stringify(msg), `round ${round}`);
+      if (round % 7 === 0) {
+        const elsewhere = publish(other, { uri: 'file:///ws/specs/b.yaml', version: round });
+        assert.equal(encodeMessage(elsewhere), JSON.stringify(elsewhere));
+      }
+    }
+  });
+
   it('encodes every other message with JSON.stringify', () => {
     const messages = [
       { jsonrpc: '2.0', id: 1, method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', diagnostics: [] } },

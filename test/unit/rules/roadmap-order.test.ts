@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { memoryIndex } from '../../support/memoryWorkspace';
-import { abs, all, at, req, show, yaml } from './helpers';
+import { abs, all, at, req, show, workspace, yaml } from './helpers';
 
 const roadmap = yaml(
   'roadmap:',
@@ -56,5 +56,29 @@ describe('rule: roadmap-order', () => {
     assert.deepEqual(codes(), ['AUTH-3']);
     ws.set('specs/roadmap.yaml', roadmap);
     assert.deepEqual(codes(), ['AUTH-2', 'AUTH-3', 'AUTH-5']);
+  });
+
+  it('follows what a dependent reads of a dependency in another file (status, plan, place) and nothing else', () => {
+    const pay = yaml('requirements:', ...req('PAY-3', { status: 'approved', roadmap: 'R-2026-Q1', depends_on: '[AUTH-2, AUTH-3]' }));
+    const auth = yaml('requirements:', ...req('AUTH-2', { status: 'in-progress', roadmap: 'R-2026-Q3' }), ...req('AUTH-3', { status: 'draft' }));
+    const ws = memoryIndex({ 'specs/roadmap.yaml': roadmap, 'specs/pay.yaml': pay, 'specs/auth.yaml': auth });
+    const steps: [string, string][] = [
+      ['typing in a title', auth.replace('title: Requirement AUTH-2', 'title: Requirement AUTH-2 of the login')],
+      ['a plan moved earlier', auth.replace('roadmap: R-2026-Q3', 'roadmap: R-2026-Q1')],
+      ['a status done', auth.replace('status: draft', 'status: verified')],
+      ['a line above both', auth.replace('requirements:\n', 'requirements:\n  # owned by the identity team\n')],
+      ['back as it was', auth],
+    ];
+    for (const [what, text] of steps) {
+      ws.set('specs/auth.yaml', text);
+      const fresh = workspace({ 'specs/roadmap.yaml': roadmap, 'specs/pay.yaml': pay, 'specs/auth.yaml': text });
+      assert.deepEqual(all(ws.index, ['roadmap-order']), all(fresh, ['roadmap-order']), what);
+    }
+    ws.set('specs/auth.yaml', auth.replace('requirements:\n', 'requirements:\n  # owned by the identity team\n'));
+    assert.deepEqual(
+      all(ws.index, ['roadmap-order']).map((d) => d.related?.[0]?.range.start.line),
+      [2, 8],
+      'the related information follows the dependencies down a line',
+    );
   });
 });

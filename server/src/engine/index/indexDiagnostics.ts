@@ -1,18 +1,20 @@
 // The index's diagnostics per file: each file's own (from its analysis and the config) merged with
 // what the cross-file rules found there, re-merged only for the files whose share changed.
 import type { RuleEngine } from '../rules/ruleEngine';
-import { inDiagnosticOrder, mergeDiagnostics } from '../text/diagnosticOrder';
+import { mergeDiagnostics, orderedChanges, patchDiagnostics } from '../text/diagnosticOrder';
 import type { SpecDiagnostic } from '../types';
 
 export class IndexDiagnostics {
   /** The merged diagnostics per file, as last returned; rebuilt for changed files only. */
   private readonly output = new Map<string, SpecDiagnostic[]>();
+  /** Per file in `output`, the two lists it was merged from: the next refresh patches in what changed between them. */
+  private readonly sources = new Map<string, { local: readonly SpecDiagnostic[]; rules: readonly SpecDiagnostic[] }>();
   /** Files whose file-local diagnostics changed since the last refresh. */
   private readonly localChanged = new Set<string>();
 
   constructor(
     private readonly rules: Pick<RuleEngine, 'run' | 'diagnosticsIn'>,
-    /** A file's own diagnostics, in order. */
+    /** A file's own diagnostics, in diagnostic order (not checked again here). */
     private readonly localDiagnostics: (file: string) => SpecDiagnostic[],
     /** Whether the index answers for a file: linked into a trace, the rules also see other folders' files. */
     private readonly owns: (file: string) => boolean = () => true,
@@ -47,12 +49,30 @@ export class IndexDiagnostics {
     for (const file of changed) {
       if (!this.owns(file)) {
         this.output.delete(file);
+        this.sources.delete(file);
         continue;
       }
-      // The file's own diagnostics come in order (the analyzer keeps them so): only the rules' are sorted.
-      const list = mergeDiagnostics(inDiagnosticOrder(this.localDiagnostics(file)), inDiagnosticOrder(this.rules.diagnosticsIn(file)));
-      if (list.length === 0) this.output.delete(file);
-      else this.output.set(file, list);
+      // Both come in order: the index keeps a file's own so and the rule engine its per-file lists.
+      const local = this.localDiagnostics(file);
+      const rules = this.rules.diagnosticsIn(file);
+      const list = this.patched(file, local, rules) ?? mergeDiagnostics(local, rules);
+      if (list.length === 0) {
+        this.output.delete(file);
+        this.sources.delete(file);
+      } else {
+        this.output.set(file, list);
+        this.sources.set(file, { local, rules });
+      }
     }
+  }
+
+  /** The file's last merged list with what changed in either source since, when a patch gives exactly what a merge would. */
+  private patched(file: string, local: readonly SpecDiagnostic[], rules: readonly SpecDiagnostic[]): SpecDiagnostic[] | undefined {
+    const before = this.output.get(file);
+    const from = this.sources.get(file);
+    if (!before || !from) return undefined;
+    const own = orderedChanges(from.local, local);
+    const ruled = orderedChanges(from.rules, rules);
+    return patchDiagnostics(before, [...own.removed, ...ruled.removed], mergeDiagnostics(own.added, ruled.added));
   }
 }

@@ -180,9 +180,22 @@ export function dateField(item: SpecItem, key: string): string | undefined {
   return undefined;
 }
 
+const DAY_MS = 86_400_000;
+/** The UTC day `today` last answered for, and its text. */
+let lastDay = Number.NaN;
+let lastDayIso = '';
+
 /** Today as YYYY-MM-DD in UTC (due dates carry no time zone; UTC keeps CI and editors in agreement). */
 export function today(now: Date): string {
-  return Number.isNaN(now.getTime()) ? '9999-12-31' : now.toISOString().slice(0, 10);
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) return '9999-12-31';
+  // The rules ask on every keystroke: the UTC day's text is kept until the clock reaches another day.
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDayIso = now.toISOString().slice(0, 10);
+  }
+  return lastDayIso;
 }
 
 export interface OverdueState {

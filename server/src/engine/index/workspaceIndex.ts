@@ -43,6 +43,7 @@ import type { LinkedTrace, PeerRules, TraceMember } from './linkedTrace';
 import { diffItemLists } from './itemDiff';
 import { classifyPath } from './pathRoles';
 import { coverageOf, nextFreeId, progressOf, searchItems, sortProgress, splitTags, today, traceOf } from './queries';
+import { inDiagnosticOrder } from '../text/diagnosticOrder';
 
 export interface WorkspaceIndexOptions {
   /** The clock for overdue roadmap items (tests inject a fixed date). Default: the system clock. */
@@ -466,11 +467,12 @@ export class WorkspaceIndex implements WorkspaceIndexReader, TraceMember {
   }
 
   /** A file's own diagnostics: the config's problems in it, then its analysis's. */
+  /** A file's own diagnostics in diagnostic order: the analyzer's are (SpecAnalyzer's `finish`), the config's are put in. */
   private localDiagnostics(file: string): SpecDiagnostic[] {
     const spec = this.specs.get(file)?.spec.diagnostics ?? [];
     const config = this.cfg.diagnostics.filter((d) => d.file === file);
     if (file === this._configFile && this.configProblems.length > 0) config.push(...this.configProblems);
-    return config.length === 0 ? spec : [...config, ...spec];
+    return config.length === 0 ? spec : inDiagnosticOrder([...config, ...spec]);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ interface Named {
 interface ReleaseMemo {
   epoch: number;
   watched: Map<string, string>;
-  results: Map<string, { epoch: number; key: string; diagnostics: SpecDiagnostic[] }>;
+  results: Map<string, { epoch: number; key: string; diagnostics: SpecDiagnostic[]; item: SpecItem; config: object; today: string; severity: Severity }>;
 }
 const memos = new WeakMap<object, ReleaseMemo>();
 
@@ -74,7 +74,8 @@ const RELEASE_REACH: RuleReach = {
         const c = coverageOf(model, def);
         const suspects = model.config.review ? suspectLinksOf(model, def).length : 0;
         // Where its related information points, too: a line inserted above it moves the range.
-        const at = JSON.stringify(def.fields.get('status')?.valueRange ?? def.idRange ?? def.headRange);
+        const r = def.fields.get('status')?.valueRange ?? def.idRange ?? def.headRange;
+        const at = `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
         parts.push(`requirement\u0000${def.file}\u0000${at}\u0000${fieldString(def, 'status') ?? ''}\u0000${plan.join(',')}\u0000${c.implementations}/${c.tests}/${c.underPolicy}/${c.satisfied}/${suspects}`);
       }
     }
@@ -94,12 +95,19 @@ export const releaseNotReady: PerIdRule = {
     const item = firstOfKind(model, id, 'roadmap');
     if (!item) return [];
     const memo = memoOf(model);
-    // Everything of the item itself and of the settings the result depends on, positions included.
-    const key = JSON.stringify([severity, today(model.now()), model.config.releases.warnDays, model.config.review ?? null, model.config.coverage, item.file, item.headRange, item.idRange ?? null, [...item.fields].map(([k, f]) => [k, f.valueRange, fieldString(item, k) ?? null])]);
+    const todayIso = today(model.now());
     const cached = memo.results.get(id);
-    if (cached && cached.epoch === memo.epoch && cached.key === key) return cached.diagnostics;
+    // The same item object under the same config, day and severity: the key below would be the same.
+    if (cached && cached.epoch === memo.epoch && cached.item === item && cached.config === model.config && cached.today === todayIso && cached.severity === severity) return cached.diagnostics;
+    // Everything of the item itself and of the settings the result depends on, positions included.
+    const key = JSON.stringify([severity, todayIso, model.config.releases.warnDays, model.config.review ?? null, model.config.coverage, item.file, item.headRange, item.idRange ?? null, [...item.fields].map(([k, f]) => [k, f.valueRange, fieldString(item, k) ?? null])]);
+    const entry = { epoch: memo.epoch, key, item, config: model.config, today: todayIso, severity };
+    if (cached && cached.epoch === memo.epoch && cached.key === key) {
+      memo.results.set(id, { ...entry, diagnostics: cached.diagnostics });
+      return cached.diagnostics;
+    }
     const diagnostics = checkRelease(model, id, item, severity);
-    memo.results.set(id, { epoch: memo.epoch, key, diagnostics });
+    memo.results.set(id, { ...entry, diagnostics });
     return diagnostics;
   },
   reach: RELEASE_REACH,

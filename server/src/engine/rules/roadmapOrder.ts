@@ -62,9 +62,19 @@ export const roadmapOrder: PerIdRule = {
       }
       return out;
     },
+    // What the subjects read of `id`: of a requirement, its status, plan and where it is (their related
+    // information points there), so typing in its description recomputes none of its dependents; of a
+    // roadmap item, its dates and parent. An ID that is both is not narrowed.
     watch(model, id) {
       const road = model.definitions(id).filter((d) => d.kind === 'roadmap');
-      if (road.length === 0 || model.definitions(id).some((d) => d.kind === 'requirement')) return undefined;
+      const requirement = firstOfKind(model, id, 'requirement');
+      if (requirement) {
+        if (road.length > 0) return undefined;
+        const at = requirement.idRange ?? requirement.headRange;
+        const where = `${at.start.line}:${at.start.character}-${at.end.line}:${at.end.character}`;
+        return `requirement\u0000${requirement.file}\u0000${where}\u0000${fieldString(requirement, 'status') ?? ''}\u0000${plannedItem(model, requirement)?.id ?? ''}`;
+      }
+      if (road.length === 0) return undefined;
       return road.map((d) => `${dateField(d, 'due') ?? ''}\u0000${fieldString(d, 'parent') ?? ''}`).join('\u0001');
     },
   },

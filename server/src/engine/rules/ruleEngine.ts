@@ -4,6 +4,7 @@
 // rebuild. Results are kept per file for the index to merge with the file-local diagnostics.
 import { severityFor } from '../config/config';
 import { idPrefix, nextFreeId, today } from '../index/queries';
+import { inDiagnosticOrder, mergeDiagnostics, patchDiagnostics } from '../text/diagnosticOrder';
 import type { DiagnosticCode, ItemKind, Severity, SpecDiagnostic, SpecItem } from '../types';
 import { IdTrie } from './idTrie';
 import { GRAPH_RULES, PER_ID_RULES } from './allRules';
@@ -16,8 +17,14 @@ const REACH_BUDGET = 5000;
 export class RuleEngine {
   /** Rule results per subject (an ID, or the graph), only non-empty ones. */
   private results = new Map<string, SpecDiagnostic[]>();
-  /** file -> subject -> that subject's diagnostics in the file. */
-  private byFile = new Map<string, Map<string, SpecDiagnostic[]>>();
+  /**
+   * file -> its rule diagnostics in diagnostic order, as of the last `diagnosticsIn`. A rule such as
+   * roadmap-order puts hundreds in one file: a keystroke merges in the few recomputed ones instead of
+   * sorting them all again.
+   */
+  private ordered = new Map<string, SpecDiagnostic[]>();
+  /** file -> the diagnostics that left it and came into it since its `ordered` list was brought up to date. */
+  private orderPending = new Map<string, { removed: Set<SpecDiagnostic>; added: Set<SpecDiagnostic> }>();
   private changedFiles = new Set<string>();
 
   private dirtyIds = new Set<string>();
@@ -172,13 +179,24 @@ export class RuleEngine {
     for (const id of reached) this.dirtyIds.add(id);
   }
 
-  /** The cached rule diagnostics in one file (call `run()` first). */
-  diagnosticsIn(file: string): SpecDiagnostic[] {
-    const subjects = this.byFile.get(file);
-    if (!subjects) return [];
-    const out: SpecDiagnostic[] = [];
-    for (const list of subjects.values()) for (const d of list) out.push(d);
-    return out;
+  /** The cached rule diagnostics in one file, in diagnostic order (call `run()` first). Shared: do not mutate. */
+  diagnosticsIn(file: string): readonly SpecDiagnostic[] {
+    const pending = this.orderPending.get(file);
+    if (pending) {
+      this.orderPending.delete(file);
+      const before = this.ordered.get(file) ?? [];
+      const added = inDiagnosticOrder([...pending.added]);
+      const list = patchDiagnostics(before, [...pending.removed], added) ?? mergeDiagnostics(before.filter((d) => !pending.removed.has(d)), added);
+      if (list.length === 0) this.ordered.delete(file);
+      else this.ordered.set(file, list);
+    }
+    return this.ordered.get(file) ?? [];
+  }
+
+  private pendingIn(file: string): { removed: Set<SpecDiagnostic>; added: Set<SpecDiagnostic> } {
+    let pending = this.orderPending.get(file);
+    if (!pending) this.orderPending.set(file, (pending = { removed: new Set(), added: new Set() }));
+    return pending;
   }
 
   private computeId(id: string, pass: Pass): SpecDiagnostic[] {
@@ -237,10 +255,10 @@ export class RuleEngine {
     const old = this.results.get(subject);
     if (old) {
       for (const d of old) {
-        const m = this.byFile.get(d.file);
-        if (!m) continue;
-        if (m.delete(subject)) this.changedFiles.add(d.file);
-        if (m.size === 0) this.byFile.delete(d.file);
+        const pending = this.pendingIn(d.file);
+        // Added since the file's list was last ordered: it never got there.
+        if (!pending.added.delete(d)) pending.removed.add(d);
+        this.changedFiles.add(d.file);
       }
     }
     if (list.length === 0) {
@@ -249,11 +267,8 @@ export class RuleEngine {
     }
     this.results.set(subject, list);
     for (const d of list) {
-      let m = this.byFile.get(d.file);
-      if (!m) this.byFile.set(d.file, (m = new Map()));
-      let group = m.get(subject);
-      if (!group) m.set(subject, (group = []));
-      group.push(d);
+      const pending = this.pendingIn(d.file);
+      if (!pending.removed.delete(d)) pending.added.add(d);
       this.changedFiles.add(d.file);
     }
   }
