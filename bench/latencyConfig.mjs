@@ -2,7 +2,9 @@
 // the bench's requirement schema, the generator's ID pattern, and the rules this workload does not
 // exercise turned off. No code tree here, so the coverage policy and status-mismatch would flag most
 // requirements (the scan benchmark and the tests exercise them); the generator draws priority and status
-// independently, so contradictory-status would flag one requirement in six (wont + approved).
+// independently, so contradictory-status would flag one requirement in six (wont + approved), and its
+// depends_on and roadmap independently, so roadmap-order would flag one in six (a dependency planned in a
+// later roadmap item): 1,043 diagnostics and a 485 KB publish per keystroke at 5,000, which no real roadmap has.
 export function latencyConfig({ review = false } = {}) {
   return [
     'schemas:',
@@ -12,6 +14,7 @@ export function latencyConfig({ review = false } = {}) {
     'rules:',
     '  status-mismatch: off',
     '  contradictory-status: off',
+    '  roadmap-order: off',
     ...(review ? ['review: {}'] : []),
     '',
   ].join('\n');
