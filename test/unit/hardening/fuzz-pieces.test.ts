@@ -8,6 +8,8 @@ import { MUTATIONS, mutate } from '../../fuzz/mutations';
 import type { DocKind } from '../../fuzz/mutations';
 import { Prng } from '../../fuzz/prng';
 import { planRequest } from '../../fuzz/requests';
+import { CUSTOM, planCustom } from '../../fuzz/customRequests';
+import * as protocol from '../../../server/src/shared/protocol';
 import { REPO_ROOT } from '../../support/serverProcess';
 import { loadCorpus } from '../../fuzz/workspace';
 
@@ -105,5 +107,28 @@ describe('fuzzer pieces', () => {
     for (const m of ['textDocument/completion', 'textDocument/hover', 'textDocument/codeLens', 'textDocument/definition', 'textDocument/rename', 'textDocument/codeAction', 'textDocument/inlayHint']) {
       assert.ok(methods.has(m), `never planned ${m}`);
     }
+  });
+
+  it('the custom requests are every request the client can send (protocol.ts), each planned with hostile params too', () => {
+    // The browser build's file requests go the other way (server to client): the fuzzer is the client.
+    const serverToClient = new Set([protocol.ListFilesRequest.method, protocol.ReadFilesRequest.method]);
+    const declared = Object.values(protocol)
+      .filter((v): v is { method: string; numberOfParams: number } => typeof v === 'object' && v !== null && 'method' in v && 'numberOfParams' in v)
+      .filter((v) => v.constructor.name === 'RequestType')
+      .map((v) => v.method)
+      .filter((m) => !serverToClient.has(m));
+    assert.deepEqual([...CUSTOM].sort(), declared.sort());
+    const doc = createDocument('file:///w/specs/checkout.yaml', 'yaml', 1, corpus.find((c) => c.rel === 'specs/checkout.yaml')!.text);
+    const rng = new Prng(8);
+    const planned = new Map<string, unknown[]>();
+    for (let i = 0; i < 4000; i++) {
+      const p = planCustom(rng, doc);
+      planned.set(p.method, [...(planned.get(p.method) ?? []), p.params]);
+    }
+    assert.deepEqual([...planned.keys()].sort(), [...CUSTOM].sort());
+    const all = [...planned.values()].flat();
+    assert.ok(all.some((p) => p === null), 'never null params');
+    assert.ok(all.some((p) => JSON.stringify(p ?? null).includes('not a uri')), 'never a bad URI');
+    assert.ok(all.some((p) => JSON.stringify(p ?? null).length > 10_000), 'never a huge string');
   });
 });
