@@ -68,6 +68,27 @@ describe('custom requests with params no view sends', function () {
     }
   });
 
+  it('positions and ranges that are not non-negative integers are refused as InvalidParams, not thrown', async () => {
+    const session = s as EditorSession;
+    const textDocument = { uri: session.uri('specs/checkout.yaml') };
+    const badPositions: unknown[] = [null, {}, { line: -1, character: 0 }, { line: 0.5, character: 0 }, { line: '3', character: 1 }, { line: 0, character: -3 }];
+    for (const position of badPositions) {
+      for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/completion', 'spectrace/idAt']) {
+        const o = await session.outcome(method, { textDocument, position });
+        assert.equal(o.kind === 'error' ? o.code : o.kind, -32602, `${method} ${JSON.stringify(position)}: ${JSON.stringify(o)}`);
+      }
+      const range = { start: { line: 0, character: 0 }, end: position };
+      for (const method of ['textDocument/inlayHint', 'textDocument/codeAction']) {
+        const o = await session.outcome(method, { textDocument, range, context: { diagnostics: [] } });
+        assert.equal(o.kind === 'error' ? o.code : o.kind, -32602, `${method} ${JSON.stringify(range)}: ${JSON.stringify(o)}`);
+      }
+      const o = await session.outcome('textDocument/selectionRange', { textDocument, positions: [{ line: 0, character: 0 }, position] });
+      assert.equal(o.kind === 'error' ? o.code : o.kind, -32602, `selectionRange ${JSON.stringify(position)}: ${JSON.stringify(o)}`);
+    }
+    // A position past the end of the document is a position all the same: answered.
+    assert.equal((await session.outcome('textDocument/hover', { textDocument, position: { line: 1e6, character: 1e6 } })).kind, 'result');
+  });
+
   it('the server logged no exception and exits cleanly', async () => {
     await (s as EditorSession).stop();
     s = undefined;

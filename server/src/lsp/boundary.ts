@@ -17,6 +17,22 @@ export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
+function isPosition(v: unknown): boolean {
+  return isObject(v) && Number.isInteger(v.line) && Number.isInteger(v.character) && (v.line as number) >= 0 && (v.character as number) >= 0;
+}
+
+/**
+ * What a document request's params lack, or undefined: a document URI, and where they carry one a
+ * position, a range or positions made of non-negative integers (LSP's uinteger).
+ */
+export function documentParamsProblem(params: unknown): string | undefined {
+  if (!isObject(params) || !isObject(params.textDocument) || typeof params.textDocument.uri !== 'string') return 'the params name no document (textDocument.uri)';
+  if ('position' in params && !isPosition(params.position)) return '"position" must be {line, character} with non-negative integers';
+  if ('range' in params && !(isObject(params.range) && isPosition(params.range.start) && isPosition(params.range.end))) return '"range" must be {start, end} positions with non-negative integers';
+  if ('positions' in params && !(Array.isArray(params.positions) && params.positions.every(isPosition))) return '"positions" must be a list of positions with non-negative integers';
+  return undefined;
+}
+
 export function describeError(err: unknown): string {
   if (err instanceof Error) return err.stack ?? err.message;
   return String(err);

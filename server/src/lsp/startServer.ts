@@ -23,7 +23,7 @@ import { bumpRevision, reviewText, suspectLinks } from '../features/views/review
 import { board, boardMove } from '../features/views/board';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
-import { contentModified, guard, guardNotification, invalidParams } from './boundary';
+import { contentModified, documentParamsProblem, guard, guardNotification, invalidParams } from './boundary';
 import { readClientSupport, serverCapabilities } from './capabilities';
 import type { ClientSupport } from './capabilities';
 import { pathToUri } from './uris';
@@ -153,7 +153,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ) {
     return (params: P, token: CancellationToken) =>
       guard(name, log, token, async () => {
-        if (typeof params?.textDocument?.uri !== 'string') throw invalidParams(`${name}: the params name no document (textDocument.uri)`);
+        const problem = documentParamsProblem(params);
+        if (problem) throw invalidParams(`${name}: ${problem}`);
         const target = await ws().target(params.textDocument.uri, token);
         if (!target) return empty;
         const version = target.document.version;
