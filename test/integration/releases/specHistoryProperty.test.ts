@@ -3,10 +3,12 @@
 // that each write a randomly damaged spec file (the fuzzer's YAML mutations, binary bytes, non-UTF-8,
 // huge scalars, an empty file), rename or delete one, or replace one by a folder; the series' counts
 // are non-negative integers (done never above scope) and its dates one per day, in commit order.
+// Change review's history lookups in the same repositories answer a version or a reason too.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GitHistory } from '../../../server/src/disk/gitHistory';
 import { SpecHistory } from '../../../server/src/disk/specHistory';
 import { parseConfig } from '../../../server/src/engine/config/config';
 import { mutate } from '../../fuzz/mutations';
@@ -123,7 +125,7 @@ describe('burn-up from randomly damaged git histories', function () {
   });
 
   for (const seed of [1, 2, 3, 4]) {
-    it(`seed ${seed}: a series or a reason for every item, never an exception; counts and dates well formed`, async () => {
+    it(`seed ${seed}: a series or a reason for every item and a version or a reason for every review lookup, never an exception; counts and dates well formed`, async () => {
       const { dir, commits } = buildRepo(seed, 35);
       dirs.push(dir);
       const history = new SpecHistory(dir, { trusted: true, env: process.env });
@@ -153,6 +155,16 @@ describe('burn-up from randomly damaged git histories', function () {
           assert.ok(p.notes.every((n) => typeof n === 'string' && !n.includes('\n')), `${where}: ${JSON.stringify(p.notes)}`);
           lastIndex = index;
           lastDay = p.date;
+        }
+      }
+      // Change review's lookups in the same history: a version or a reason for every file that was a spec.
+      const review = new GitHistory(dir, { trusted: true, env: process.env });
+      const everWritten = gitAt(dir, ['log', '--format=', '--name-only', '--no-renames']).split('\n').filter((f) => f.startsWith('specs/'));
+      for (const file of [...new Set(everWritten), 'specs/never.yaml', 'specs']) {
+        for (const id of ['A-0', 'A-1', 'B-2', 'H-1']) {
+          const found = await review.find(path.join(dir, file), id, (v) => v.status !== 'nonexistent', 'any version');
+          if (found.ok) assert.equal(found.version.value.id, id, `${file} ${id}`);
+          else assert.ok(found.reason.trim() !== '', `${file} ${id}: an empty reason`);
         }
       }
       // Read again (from the caches): the same answer.
