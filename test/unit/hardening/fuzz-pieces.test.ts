@@ -3,6 +3,7 @@
 // text into the new one (otherwise the fuzzer and the server would disagree about the document).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import type { Range } from 'vscode-languageserver-textdocument';
 import { RequestType } from 'vscode-jsonrpc';
 import { applyChanges, createDocument, diffChange, randomEdit, randomPosition } from '../../fuzz/docModel';
 import { MUTATIONS, mutate } from '../../fuzz/mutations';
@@ -85,12 +86,30 @@ describe('fuzzer pieces', () => {
     const rng = new Prng(5);
     let doc = createDocument('file:///x', 'yaml', 1, corpus[0]!.text.replace(/\n/g, '\r\n'));
     for (let i = 0; i < 2000; i++) {
-      const e = randomEdit(doc, rng);
-      const expected = doc.getText().slice(0, doc.offsetAt(e.range.start)) + e.text + doc.getText().slice(doc.offsetAt(e.range.end));
-      doc = applyChanges(doc, [e], i + 2);
-      assert.equal(doc.getText(), expected);
+      // One to three changes in one notification, each in the coordinates the one before left (as the
+      // fuzzer sends them), now and then a whole mutation as one change.
+      const changes: { range: Range; text: string }[] = [];
+      let current = doc;
+      for (let n = rng.int(1, 3); n > 0; n--) {
+        const e = rng.chance(0.2) ? diffChange(current, mutate(current.getText(), rng, 'spec').text) : randomEdit(current, rng);
+        const expected = current.getText().slice(0, current.offsetAt(e.range.start)) + e.text + current.getText().slice(current.offsetAt(e.range.end));
+        changes.push(e);
+        current = applyChanges(current, [e], current.version);
+        assert.equal(current.getText(), expected, `case ${i}`);
+      }
+      // The changes of one notification applied together give the text they give one by one, and
+      // applying them leaves the document they were applied to as it was.
+      const before = doc.getText();
+      const next = applyChanges(doc, changes, i + 2);
+      assert.equal(doc.getText(), before, `case ${i}: applyChanges changed its input`);
+      doc = next;
+      assert.equal(doc.getText(), current.getText(), `case ${i}`);
       const p = randomPosition(doc, rng);
-      assert.ok(p.line >= 0 && p.character >= 0);
+      assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0, `case ${i}: ${JSON.stringify(p)}`);
+      const fresh = createDocument('file:///x', 'yaml', 1, doc.getText());
+      const o = rng.int(0, doc.getText().length);
+      assert.deepEqual([doc.lineCount, doc.positionAt(o)], [fresh.lineCount, fresh.positionAt(o)], `case ${i}: the line table drifted from the text`);
+      if (doc.getText().length > 200_000) doc = createDocument('file:///x', 'yaml', i + 2, corpus[0]!.text);
     }
   });
 
