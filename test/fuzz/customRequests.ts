@@ -1,7 +1,9 @@
 // The fuzzer's Spectrace requests (shared/protocol.ts): every request the client can send, with the
 // params a view sends and the params nobody should send (unknown IDs, wrong types, bad URIs, huge
 // strings, null). A handler must answer each with a result or a proper LSP error, never throw.
+import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { REPO_ROOT, fileUri } from '../support/serverProcess';
 import type { Prng } from './prng';
 import { randomPosition } from './docModel';
 
@@ -30,6 +32,9 @@ export const CUSTOM: readonly string[] = [
   'spectrace/burnup',
 ];
 
+/** Real files to import (the repository's test fixtures: a Jira CSV, a ReqIF export), by URI. */
+const IMPORTABLE: readonly string[] = ['test/fixtures/interchange/jira-export.csv', 'test/fixtures/reqif/samples/polarion-small-roundtrip.reqif'].map((rel) => fileUri(path.join(REPO_ROOT, rel)));
+
 /** Values of the wrong type or shape for any field. */
 function wrongType(rng: Prng): unknown {
   return rng.pick<unknown>([null, 42, -1, 1e308, true, [], ['PAY-1'], {}, { id: 'PAY-1' }, JSON.parse('{"__proto__":{"polluted":1}}') as unknown, 'x'.repeat(100_000)]);
@@ -37,8 +42,9 @@ function wrongType(rng: Prng): unknown {
 
 /** An ID a view sends, one that exists nowhere, or something that is not an ID. */
 function anyId(rng: Prng, known: readonly string[]): unknown {
-  if (rng.chance(0.15)) return wrongType(rng);
-  return rng.pick([...known, 'NOPE-1', '', ' ', '\u0420\u0410Y-1', 'PAY-1@2', '__proto__', 'constructor', 'toString', '../../etc/passwd', 'X'.repeat(20_000)]);
+  if (rng.chance(0.6)) return rng.pick(known);
+  if (rng.chance(0.3)) return wrongType(rng);
+  return rng.pick(['NOPE-1', '', ' ', '\u0420\u0410Y-1', 'PAY-1@2', '__proto__', 'constructor', 'toString', '../../etc/passwd', 'X'.repeat(20_000)]);
 }
 
 const REQUIREMENT_IDS = ['PAY-1', 'PAY-2', 'CART-1', 'CART-2', 'SRCH-4', 'ACC-1'];
@@ -86,7 +92,7 @@ function paramsFor(m: string, rng: Prng, doc: TextDocument): unknown {
       return { ...(folderScope(rng, doc) as object), withCode: rng.chance(0.8) ? rng.chance(0.5) : wrongType(rng), date: rng.pick<unknown>([undefined, '2026-12-06', '2026-13-45', 'yesterday', 20261206, null]) };
     case 'spectrace/importRequirements':
       return {
-        fileUri: rng.chance(0.3) ? `${doc.uri.replace(/\/[^/]+$/, '')}/missing.csv` : anyUri(rng, doc),
+        fileUri: rng.chance(0.4) ? rng.pick(IMPORTABLE) : rng.chance(0.3) ? `${doc.uri.replace(/\/[^/]+$/, '')}/missing.csv` : anyUri(rng, doc),
         format: rng.pick<unknown>([undefined, 'csv', 'reqif', 'pdf', 7]),
         ...(rng.chance(0.4) ? { outUri: anyUri(rng, doc) } : {}),
         ...(rng.chance(0.2) ? { mappingUri: anyUri(rng, doc) } : {}),
