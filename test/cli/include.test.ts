@@ -73,4 +73,20 @@ describe('spectrace check and report with include:', function () {
     assert.match(r.stdout, /spectrace\.yaml:9:\d+ error invalid-config /);
     assert.doesNotMatch(r.stdout, /unknown-code-reference/);
   });
+
+  it('refuses a folder that holds this one (.., /, the folder itself) without reading it: one invalid-config per entry', async () => {
+    const dir = copyFixture('include-ancestor');
+    const config = path.join(dir, 'service', 'spectrace.yaml');
+    fs.writeFileSync(config, `${fs.readFileSync(config, 'utf8')}  - ..\n  - /\n  - ${'../'.repeat(40)}\n  - .\n`);
+    const lines = fs.readFileSync(config, 'utf8').split('\n');
+    const r = await runCli(['check', path.join(dir, 'service')]);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    for (const entry of ['..', '/', '../'.repeat(40)]) {
+      const line = lines.indexOf(`  - ${entry}`) + 1;
+      assert.ok(r.stdout.includes(`spectrace.yaml:${line}:5 error invalid-config include: '${entry}' holds this folder; name the folders beside it instead`), r.stdout);
+    }
+    assert.ok(r.stdout.includes(`spectrace.yaml:${lines.indexOf('  - .') + 1}:5 error invalid-config include: '.' is this folder itself`), r.stdout);
+    // The other includes still resolve the service's tags.
+    assert.doesNotMatch(r.stdout, /unknown-code-reference/);
+  });
 });

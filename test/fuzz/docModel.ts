@@ -48,9 +48,18 @@ export function randomEdit(doc: TextDocument, rng: Prng): { range: Range; text: 
   return { range: { start: a, end: b }, text };
 }
 
-/** Applies `changes` to `doc` as the server will; returns the new document (version `version`). */
+/**
+ * Applies `changes` to `doc` as the server will; returns a new document (version `version`) and leaves
+ * `doc` as it was: TextDocument.update changes the document it is given, and a caller that applied the
+ * changes one by one to see where the next one goes would otherwise apply them twice. One change at a
+ * time, the line table built from the text each time: update's incremental line table goes wrong for a
+ * range past the last line (randomEdit sends some), which misplaces the next change and makes
+ * positionAt answer NaN.
+ */
 export function applyChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-  return TextDocument.update(doc, changes, version);
+  let text = doc.getText();
+  for (const change of changes) text = TextDocument.update(TextDocument.create(doc.uri, doc.languageId, version, text), [change], version).getText();
+  return TextDocument.create(doc.uri, doc.languageId, version, text);
 }
 
 export function createDocument(uri: string, languageId: string, version: number, text: string): TextDocument {

@@ -16,6 +16,7 @@ import { LspServerProcess, REPO_ROOT, fileUri } from '../support/serverProcess';
 import type { Outcome } from '../support/serverProcess';
 import { count, emptyStats, recordOutcome } from './stats';
 import type { FuzzStats } from './stats';
+import { commitAll, initRepo } from '../support/gitRepo';
 import { copyWorkspace, loadCorpus, removeFolder } from './workspace';
 import type { CorpusFile } from './workspace';
 
@@ -77,6 +78,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     const abs = path.join(root, file.rel);
     return { file, abs, uri: fileUri(abs), open: undefined, version: 0, disk: file.text };
   });
+  commitHistory(root, docs, options.seed);
   const server = await LspServerProcess.start({ root, serverPath: options.serverPath, settings: { ...DEFAULT_SETTINGS }, initializationOptions: { trusted: true } });
   const history: { caseNo: number; ops: unknown[] }[] = [];
   const t0 = Date.now();
@@ -169,6 +171,24 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     // A failing run keeps its workspace (the failure folder has a copy too); a passing one cleans up.
     if (!failure) removeFolder(root);
   }
+}
+
+/**
+ * Makes the workspace a git repository with a short history (the example, a damaged spec file, the
+ * example again), so the burn-up and change review requests read real history, broken versions included.
+ */
+function commitHistory(root: string, docs: DocState[], seed: number): void {
+  const rng = Prng.derive(seed, 0);
+  const specs = docs.filter((d) => d.file.kind === 'spec');
+  initRepo(root);
+  commitAll(root, 'the example', '2026-01-05T10:00:00Z');
+  for (const [n, date] of [[1, '2026-01-20T10:00:00Z'], [2, '2026-02-03T10:00:00Z']] as const) {
+    const damaged = rng.pick(specs);
+    fs.writeFileSync(damaged.abs, mutate(damaged.file.text, rng, 'spec').text);
+    commitAll(root, `damaged spec ${n}`, date);
+  }
+  for (const d of specs) fs.writeFileSync(d.abs, d.file.text);
+  commitAll(root, 'the example again', '2026-02-10T10:00:00Z');
 }
 
 /** Why an outcome is a failure, or undefined when it is an acceptable answer. */

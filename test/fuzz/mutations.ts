@@ -159,6 +159,71 @@ const CONFIG_SNIPPETS: readonly string[] = [
   'tags: {implements: ["("]}\n',
   'coverage: [{implementations: -1, tests: "x"}]\n',
   'coverage: {}\n',
+  'scoring: {model: rice}\n',
+  'scoring: {model: wsjf}\n',
+  'scoring: {model: value-effort}\n',
+  'scoring: {model: moscow}\n',
+  'scoring: rice\n',
+  'scoring: {}\n',
+  'scoring:\n  model: [rice, wsjf]\n',
+  'evidence: {type: [epic, feature, story]}\n',
+  'evidence: {priority: [must], status: [approved]}\n',
+  'evidence: {}\n',
+  'evidence: yes\n',
+  'evidence: {type: story, nonsense: [1]}\n',
+  'rules: {unsupported-requirement: error}\n',
+  'include: [../product-specs]\n',
+  'include: [missing-folder, ../../nowhere]\n',
+  'include: [.]\n',
+  'include: [./specs, ./specs/../specs]\n',
+  'include: ["/"]\n',
+  'include: ["/etc", "/proc/self"]\n',
+  'include: ["../../../../../../../../"]\n',
+  'include: [{path: ., code: true}]\n',
+  'include: [{path: ../web, code: "yes"}, {code: true}, 7, null]\n',
+  'include: "../other"\n',
+  'include: ["' + 'x/'.repeat(2000) + '"]\n',
+  'include: ["\\u0000", "~", "$HOME", "file:///etc"]\n',
+  'maxSpecFileSize: 0\n',
+  'maxSpecFileSize: 10\n',
+  'maxSpecFileSize: -5\n',
+  'maxSpecFileSize: 1e400\n',
+  'maxSpecFileSize: "16 MiB"\n',
+  'maxSpecFileSize: 9007199254740993\n',
+  'releases: {warnDays: -1}\n',
+  'releases: {warnDays: "soon"}\n',
+  'schemas: {insight: missing.schema.json}\n',
+];
+
+/** Customer insights, references to them and prioritisation inputs: well formed, odd and hostile. */
+const INSIGHT_SNIPPETS: readonly string[] = [
+  'insights:\n  - id: INS-90\n    title: Fuzzed insight\n    customer: Globex\n    importance: 3\n',
+  'insights:\n  - id: INS-1\n    title: duplicate of an existing insight\n',
+  'insights:\n  - id: INS-91\n    importance: "very"\n    date: 2026-02-30\n    quote: [not, a, string]\n',
+  'insights: {INS-1: wrong shape}\n',
+  'insights: []\n',
+  'insights:\n  - INS-1\n  - id:\n  -\n',
+  '    insights: [INS-1]\n',
+  '    insights: [INS-1, INS-1, INS-404]\n',
+  '    insights: INS-2\n',
+  '    insights: []\n',
+  '    insights: [PAY-1, R-2026]\n',
+  '    insights: [{id: INS-1}, 3, null]\n',
+  '    rice: { reach: 1200, impact: 2, confidence: 80%, effort: 6 }\n',
+  '    rice: { reach: 0, impact: 0, confidence: 0%, effort: 0 }\n',
+  '    rice: { reach: 10, impact: 1, confidence: 100%, effort: 0 }\n',
+  '    rice: { reach: -5, impact: -1, confidence: -20%, effort: -2 }\n',
+  '    rice: { reach: "many", impact: high, confidence: "80%", effort: "2 weeks" }\n',
+  '    rice: { reach: 1e308, impact: 1e308, confidence: 1000%, effort: 1e-308 }\n',
+  '    rice: { reach: .nan, impact: .inf, confidence: 50%, effort: -.inf }\n',
+  '    rice: 42\n',
+  '    rice: {}\n',
+  '    wsjf: { value: 8, time_criticality: 5, risk_reduction: 3, job_size: 0 }\n',
+  '    wsjf: { value: "8", time_criticality: -5, risk_reduction: null, job_size: 2 }\n',
+  '    value: 0\n    effort: 0\n',
+  '    value: 80%\n    effort: -3\n',
+  '    value: 9007199254740993\n    effort: 0.0000001\n',
+  '    value: [1]\n    effort: {}\n',
 ];
 
 const CODE_SNIPPETS: readonly string[] = [
@@ -344,6 +409,21 @@ export const MUTATIONS: readonly Mutation[] = [
       const lines = splitLines(text);
       lines.splice(randomLineIndex(lines, rng), 0, rng.pick(CODE_SNIPPETS));
       return lines.join('');
+    },
+  },
+  {
+    name: 'insight-snippet',
+    weight: 3,
+    kinds: ['spec'],
+    apply(text, rng) {
+      // Top-level insight lists go at the end; item fields go after an item's `id:` line.
+      const snippet = rng.pick(INSIGHT_SNIPPETS);
+      const ids = [...text.matchAll(/^( *)- id: .*$/gm)];
+      if (!snippet.startsWith(' ') || !ids.length) return `${text}${text.endsWith('\n') || !text ? '' : '\n'}${snippet}`;
+      const m = rng.pick(ids);
+      const at = (m.index ?? 0) + m[0].length;
+      const indent = `${m[1]}  `;
+      return `${text.slice(0, at)}\n${snippet.replace(/^ {4}/gm, indent).replace(/\n$/, '')}${text.slice(at)}`;
     },
   },
   {

@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Prng } from './prng';
+import { planCustom } from './customRequests';
 import { randomPosition, randomRange } from './docModel';
 
 export interface PlannedRequest {
@@ -28,20 +29,7 @@ const METHODS: readonly (readonly [number, string])[] = [
   [2, 'textDocument/foldingRange'],
   [2, 'textDocument/selectionRange'],
   [3, 'workspace/symbol'],
-  [3, 'custom'],
-];
-
-const CUSTOM: readonly string[] = [
-  'spectrace/requirementsTree',
-  'spectrace/roadmap',
-  'spectrace/trace',
-  'spectrace/matrix',
-  'spectrace/coverageGaps',
-  'spectrace/summary',
-  'spectrace/nextId',
-  'spectrace/report',
-  'spectrace/board',
-  'spectrace/boardMove',
+  [10, 'custom'],
 ];
 
 /**
@@ -81,21 +69,8 @@ export function planRequest(rng: Prng, doc: TextDocument, diagnostics: Diagnosti
     case 'workspace/symbol':
       return plan(method, { query: rng.pick(['', 'PAY', 'pay', 'card', 'R-20', '\u0420', '*', '(a+)+$', 'x'.repeat(500)]) });
     case 'custom': {
-      const m = rng.pick(CUSTOM);
-      const id = rng.pick(['PAY-1', 'CART-2', 'R-2026', 'NOPE-1', '', '\u0420\u0410Y-1']);
-      const params =
-        m === 'spectrace/trace'
-          ? { id, uri: doc.uri }
-          : m === 'spectrace/nextId'
-            ? { prefix: rng.pick(['PAY', 'NEW', '', '(a+)+', 'P\u200B']), uri: doc.uri }
-            : m === 'spectrace/report'
-              ? { format: rng.pick(['md', 'html', 'csv', 'json', 'pdf']) }
-              : m === 'spectrace/boardMove'
-                ? { id, status: rng.pick(['approved', 'draft', 'done', '', 'released\nrev: 9']), uri: rng.chance(0.8) ? doc.uri : 'not a uri' }
-                : rng.chance(0.8)
-                ? {}
-                : { folderUri: rng.pick(['file:///nowhere', 'not a uri']) };
-      return plan(m, params);
+      const c = planCustom(rng, doc);
+      return plan(c.method, c.params);
     }
     default:
       // hover, definition, prepareRename

@@ -62,6 +62,12 @@ export async function resolveIncludes(index: WorkspaceIndex): Promise<ResolvedIn
       problem(e, `include: '${e.path}' is this folder itself`);
       continue;
     }
+    // A folder above this one holds it: its specs would be read twice, with everything beside them
+    // (for '/', the whole disk).
+    if (self.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`)) {
+      problem(e, `include: '${e.path}' holds this folder; name the folders beside it instead`);
+      continue;
+    }
     if (folders.some((f) => f.root === root)) continue;
     folders.push({ root, code: e.code, written: e.path });
   }

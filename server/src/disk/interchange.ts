@@ -13,6 +13,7 @@ import { defaultMapping, parseMapping } from '../engine/interchange/mapping';
 import type { WrittenSpec } from '../engine/interchange/specWriter';
 import { mergeIntoSpec, newSpecText } from '../engine/interchange/specWriter';
 import type { ReportSource } from '../engine/reports/source';
+import { isObject } from '../shared/isObject';
 import { lastChangeDates } from './gitDates';
 import { readIfExists, readImportFile } from './importFile';
 
@@ -28,6 +29,11 @@ function posix(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
+/** The items that are mappings: a list entry that is empty (`-`) or a scalar has no fields to export. */
+function plainItems(items: readonly { value: unknown }[]): PlainItem[] {
+  return items.map((r) => r.value).filter(isObject);
+}
+
 export async function exportWorkspaceReqif(source: ReportSource, options: ExportOptions): Promise<string> {
   // Insights are not exported (ReqIF has no place for customer evidence): a file of insights only is left out.
   const specFiles = [...source.specFiles()].filter((f) => f.hasSpecLists && !(f.insights.length > 0 && f.requirements.length === 0 && f.roadmap.length === 0)).sort((a, b) => (posix(source.root, a.file) < posix(source.root, b.file) ? -1 : 1));
@@ -37,8 +43,8 @@ export async function exportWorkspaceReqif(source: ReportSource, options: Export
     path: posix(source.root, f.file),
     product: f.product?.name,
     lastChange: fixed ?? dates?.get(f.file) ?? '1970-01-01T00:00:00Z',
-    requirements: f.requirements.map((r) => r.value as PlainItem),
-    roadmap: f.roadmap.map((r) => r.value as PlainItem),
+    requirements: plainItems(f.requirements),
+    roadmap: plainItems(f.roadmap),
   }));
   const codeLinks: ExportCodeLink[] = [];
   if (options.withCode) {

@@ -23,7 +23,7 @@ import { bumpRevision, reviewText, suspectLinks } from '../features/views/review
 import { board, boardMove } from '../features/views/board';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { FeatureRequest } from '../features/featureContext';
-import { contentModified, guard, guardNotification } from './boundary';
+import { contentModified, documentParamsProblem, guard, guardNotification, invalidParams } from './boundary';
 import { readClientSupport, serverCapabilities } from './capabilities';
 import type { ClientSupport } from './capabilities';
 import { pathToUri } from './uris';
@@ -153,6 +153,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ) {
     return (params: P, token: CancellationToken) =>
       guard(name, log, token, async () => {
+        const problem = documentParamsProblem(params);
+        if (problem) throw invalidParams(`${name}: ${problem}`);
         const target = await ws().target(params.textDocument.uri, token);
         if (!target) return empty;
         const version = target.document.version;
@@ -207,25 +209,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (t) return t;
       }
       return null;
-    }),
+    }, p),
   );
   connection.onRequest(NextIdRequest, (p, token) =>
     guard('nextId', log, token, async () => {
       const [view] = await ws().views(token, undefined, p.uri);
       return view ? nextId(view, String(p.prefix ?? '')) : { id: `${String(p.prefix ?? 'REQ').replace(/-+$/, '')}-1` };
-    }),
+    }, p),
   );
   connection.onRequest(IdAtRequest, onDocument('idAt', null, (req) => idAtPosition(req)));
   connection.onRequest(ReportRequest, (p, token) => guard('report', log, token, async () => renderReport(await ws().views(token, p?.folderUri), p?.format ?? 'md', now())));
   connection.onRequest(ExportReqifRequest, (p, token) => guard('exportReqif', log, token, async () => exportReqifRequest(await ws().views(token, p?.folderUri), p ?? {}, ws().isTrusted)));
-  connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p)));
+  connection.onRequest(ImportRequirementsRequest, (p, token) => guard('importRequirements', log, token, async () => importRequirementsRequest(await ws().views(token, undefined, p?.outUri ?? p?.fileUri), p), p));
   connection.onRequest(SuspectLinksRequest, (p, token) => guard('suspectLinks', log, token, async () => suspectLinks(await ws().views(token, p?.folderUri), p ?? {}, token)));
-  connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p)));
-  connection.onRequest(ReleaseNotesRequest, (p, token) => guard('releaseNotes', log, token, async () => releaseNotes(await ws().views(token, p?.folderUri), p)));
+  connection.onRequest(ReviewTextRequest, (p, token) => guard('reviewText', log, token, async () => reviewText(await ws().views(token, undefined, p.uri), p), p));
+  connection.onRequest(ReleaseNotesRequest, (p, token) => guard('releaseNotes', log, token, async () => releaseNotes(await ws().views(token, p?.folderUri), p), p));
   connection.onRequest(TimelineRequest, (p, token) => guard('timeline', log, token, async () => timeline(await ws().views(token, p?.folderUri), p ?? {})));
-  connection.onRequest(ReleaseRequest, (p, token) => guard('release', log, token, async () => release(releaseFolder(await ws().views(token, p.folderUri), p), p)));
-  connection.onRequest(BurnupRequest, (p, token) => guard('burnup', log, token, async () => burnup(releaseFolder(await ws().views(token, p.folderUri), p), p)));
-  connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p)));
+  connection.onRequest(ReleaseRequest, (p, token) => guard('release', log, token, async () => release(releaseFolder(await ws().views(token, p.folderUri), p), p), p));
+  connection.onRequest(BurnupRequest, (p, token) => guard('burnup', log, token, async () => burnup(releaseFolder(await ws().views(token, p.folderUri), p), p), p));
+  connection.onRequest(BumpRevisionRequest, (p, token) => guard('bumpRevision', log, token, async () => bumpRevision(await ws().views(token, undefined, p.uri), p), p));
   connection.onRequest(BoardRequest, (p, token) => guard('board', log, token, async () => board(await ws().views(token, p?.folderUri), token)));
   connection.onRequest(BoardMoveRequest, (p, token) => guard('boardMove', log, token, async () => boardMove(await ws().views(token, undefined, p?.uri), p)));
 

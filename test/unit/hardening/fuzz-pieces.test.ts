@@ -3,11 +3,15 @@
 // text into the new one (otherwise the fuzzer and the server would disagree about the document).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import type { Range } from 'vscode-languageserver-textdocument';
+import { RequestType } from 'vscode-jsonrpc';
 import { applyChanges, createDocument, diffChange, randomEdit, randomPosition } from '../../fuzz/docModel';
 import { MUTATIONS, mutate } from '../../fuzz/mutations';
 import type { DocKind } from '../../fuzz/mutations';
 import { Prng } from '../../fuzz/prng';
 import { planRequest } from '../../fuzz/requests';
+import { CUSTOM, planCustom } from '../../fuzz/customRequests';
+import * as protocol from '../../../server/src/shared/protocol';
 import { REPO_ROOT } from '../../support/serverProcess';
 import { loadCorpus } from '../../fuzz/workspace';
 
@@ -82,12 +86,30 @@ describe('fuzzer pieces', () => {
     const rng = new Prng(5);
     let doc = createDocument('file:///x', 'yaml', 1, corpus[0]!.text.replace(/\n/g, '\r\n'));
     for (let i = 0; i < 2000; i++) {
-      const e = randomEdit(doc, rng);
-      const expected = doc.getText().slice(0, doc.offsetAt(e.range.start)) + e.text + doc.getText().slice(doc.offsetAt(e.range.end));
-      doc = applyChanges(doc, [e], i + 2);
-      assert.equal(doc.getText(), expected);
+      // One to three changes in one notification, each in the coordinates the one before left (as the
+      // fuzzer sends them), now and then a whole mutation as one change.
+      const changes: { range: Range; text: string }[] = [];
+      let current = doc;
+      for (let n = rng.int(1, 3); n > 0; n--) {
+        const e = rng.chance(0.2) ? diffChange(current, mutate(current.getText(), rng, 'spec').text) : randomEdit(current, rng);
+        const expected = current.getText().slice(0, current.offsetAt(e.range.start)) + e.text + current.getText().slice(current.offsetAt(e.range.end));
+        changes.push(e);
+        current = applyChanges(current, [e], current.version);
+        assert.equal(current.getText(), expected, `case ${i}`);
+      }
+      // The changes of one notification applied together give the text they give one by one, and
+      // applying them leaves the document they were applied to as it was.
+      const before = doc.getText();
+      const next = applyChanges(doc, changes, i + 2);
+      assert.equal(doc.getText(), before, `case ${i}: applyChanges changed its input`);
+      doc = next;
+      assert.equal(doc.getText(), current.getText(), `case ${i}`);
       const p = randomPosition(doc, rng);
-      assert.ok(p.line >= 0 && p.character >= 0);
+      assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0, `case ${i}: ${JSON.stringify(p)}`);
+      const fresh = createDocument('file:///x', 'yaml', 1, doc.getText());
+      const o = rng.int(0, doc.getText().length);
+      assert.deepEqual([doc.lineCount, doc.positionAt(o)], [fresh.lineCount, fresh.positionAt(o)], `case ${i}: the line table drifted from the text`);
+      if (doc.getText().length > 200_000) doc = createDocument('file:///x', 'yaml', i + 2, corpus[0]!.text);
     }
   });
 
@@ -105,5 +127,27 @@ describe('fuzzer pieces', () => {
     for (const m of ['textDocument/completion', 'textDocument/hover', 'textDocument/codeLens', 'textDocument/definition', 'textDocument/rename', 'textDocument/codeAction', 'textDocument/inlayHint']) {
       assert.ok(methods.has(m), `never planned ${m}`);
     }
+  });
+
+  it('the custom requests are every request the client can send (protocol.ts), each planned with hostile params too', () => {
+    // The browser build's file requests go the other way (server to client): the fuzzer is the client.
+    const serverToClient = new Set([protocol.ListFilesRequest.method, protocol.ReadFilesRequest.method]);
+    const declared = (Object.values(protocol) as unknown[])
+      .filter((v): v is RequestType<unknown, unknown, unknown> => v instanceof RequestType)
+      .map((v) => v.method)
+      .filter((m) => !serverToClient.has(m));
+    assert.deepEqual([...CUSTOM].sort(), declared.sort());
+    const doc = createDocument('file:///w/specs/checkout.yaml', 'yaml', 1, corpus.find((c) => c.rel === 'specs/checkout.yaml')!.text);
+    const rng = new Prng(8);
+    const planned = new Map<string, unknown[]>();
+    for (let i = 0; i < 4000; i++) {
+      const p = planCustom(rng, doc);
+      planned.set(p.method, [...(planned.get(p.method) ?? []), p.params]);
+    }
+    assert.deepEqual([...planned.keys()].sort(), [...CUSTOM].sort());
+    const all = [...planned.values()].flat();
+    assert.ok(all.some((p) => p === null), 'never null params');
+    assert.ok(all.some((p) => JSON.stringify(p ?? null).includes('not a uri')), 'never a bad URI');
+    assert.ok(all.some((p) => JSON.stringify(p ?? null).length > 10_000), 'never a huge string');
   });
 });

@@ -146,17 +146,31 @@ function isInnerPath(v: unknown): v is string {
   return typeof v === 'string' && v !== '' && !v.startsWith('/') && !/^[a-zA-Z]:/.test(v) && !v.split(/[\\/]/).includes('..');
 }
 
+/** The JSON parser's message quotes the text around the error, newlines included: one short line of it. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}
+
+/** A value named in a message: short, and never serialized whole (it may be huge or deeply nested). */
+function shownValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return String(v);
+}
+
 /** Parse and check a trace file's text; a TraceFileError says what is wrong, for a person. */
 export function parseTraceFile(text: string): TraceFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new TraceFileError(`not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new TraceFileError(`not JSON (${oneLine(err instanceof Error ? err.message : String(err))})`);
   }
   if (!isRecord(data) || !('format' in data)) throw new TraceFileError("not a Spectrace trace file (no \"format\"; write one with 'spectrace check --format trace')");
   const format = data.format;
-  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) throw new TraceFileError(`unknown trace file format ${JSON.stringify(format)} (this Spectrace reads format ${TRACE_FILE_FORMAT})`);
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) throw new TraceFileError(`unknown trace file format ${shownValue(format)} (this Spectrace reads format ${TRACE_FILE_FORMAT})`);
   if (format > TRACE_FILE_FORMAT) {
     throw new TraceFileError(`trace file format ${format} is newer than this Spectrace reads (format ${TRACE_FILE_FORMAT}): upgrade spectrace to merge it`);
   }
