@@ -27,15 +27,15 @@ export class LatestDiskEvent {
     return true;
   }
 
-  /**
-   * `file` was deleted: a read of it, or (a folder) of any file under it, still running is dropped.
-   * A watcher reports a deleted folder alone, not each file in it.
-   */
   /** Whether a read of `file` is running (its result is still to come). */
   isReading(file: string): boolean {
     return this.running.has(file);
   }
 
+  /**
+   * `file` was deleted: a read of it, or (a folder) of any file under it, still running is dropped.
+   * A watcher reports a deleted folder alone, not each file in it.
+   */
   deleted(file: string): void {
     for (const f of [...this.running.keys()]) if (isInside(f, file)) this.running.delete(f);
   }

@@ -7,6 +7,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { SpecDiagnostic } from '../engine/types';
 import { toLspDiagnostic } from './convert';
 import { pathToUri } from './uris';
+import { unchangedEnds } from './unchangedEnds';
 import { errorText } from '../shared/errorText';
 
 interface Sent {
@@ -81,15 +82,10 @@ export class DiagnosticsPublisher {
     const before = prev?.source;
     const beforeLsp = prev?.lsp;
     if (before && beforeLsp && prev.related === related) {
+      ({ same, sameEnd } = unchangedEnds(diagnostics, before));
       const m = before.length;
-      while (same < n && same < m && diagnostics[same] === before[same]) {
-        out[same] = beforeLsp[same];
-        same++;
-      }
-      while (sameEnd < n - same && sameEnd < m - same && diagnostics[n - 1 - sameEnd] === before[m - 1 - sameEnd]) {
-        out[n - 1 - sameEnd] = beforeLsp[m - 1 - sameEnd];
-        sameEnd++;
-      }
+      for (let i = 0; i < same; i++) out[i] = beforeLsp[i];
+      for (let k = 1; k <= sameEnd; k++) out[n - k] = beforeLsp[m - k];
     }
     for (let i = same; i < n - sameEnd; i++) {
       const d = diagnostics[i];

@@ -17,6 +17,7 @@
 import { Console } from 'node:console';
 import { ProposedFeatures, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import type { Connection, ContentTypeEncoder, Message, MessageWriter } from 'vscode-languageserver/node';
+import { unchangedEnds } from './unchangedEnds';
 
 const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const COMMA = Buffer.from(',');
@@ -58,12 +59,7 @@ export function encodeMessage(msg: Message): Buffer {
   // between): their bytes are copied in one piece from that message rather than gathered one by one.
   const n = diagnostics.length;
   const m = last ? last.diagnostics.length : 0;
-  let same = 0;
-  let sameEnd = 0;
-  if (last) {
-    while (same < n && same < m && diagnostics[same] === last.diagnostics[same]) same++;
-    while (sameEnd < n - same && sameEnd < m - same && diagnostics[n - 1 - sameEnd] === last.diagnostics[m - 1 - sameEnd]) sameEnd++;
-  }
+  const { same, sameEnd } = last ? unchangedEnds(diagnostics, last.diagnostics) : { same: 0, sameEnd: 0 };
   const parts: Buffer[] = [headBytes];
   const ends = new Int32Array(n);
   let size = 0;
