@@ -18,7 +18,7 @@
 // Figures of the previous run (bench/results.json before it is rewritten) are compared with this run's.
 // usage: node bench/run.mjs [--full] [--skip-anchor] [--cpu-prof] [--sizes 100,1000,5000] [--layouts plain,hand] [--edits 20] [--spectrace-edits 100] [--skip-lsp] [--skip-scan] [--tree-files 20000]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -220,12 +220,40 @@ async function scanBench(tree) {
   const nodeStat = () => run(process.execPath, [join(FLOORS, 'nodeStat.mjs'), fileList]);
   nodeStat();
   const nodeStatMs = median([0, 1, 2].map(() => time(nodeStat)));
+  // What the code scan cannot go below: the same check and restart on a folder holding only the
+  // tree's spec and config (no code file), and, in a git work tree, git's own commands for what a scan
+  // through git would ask it (a multi-threaded tag search of the tracked files; a status refresh).
+  const specOnly = makeSpecOnlyCopy(tree);
+  const specCheck = () => run(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', specOnly, '--format', 'json'], { allowFail: true });
+  specCheck();
+  const specOnlyCheckMs = median([0, 1, 2].map(() => time(specCheck)));
+  const specStart = await measureServerStart(ROOT, specOnly, join(WORK, `server-storage-${basename(specOnly)}`));
+  let gitGrepMs = null;
+  let gitStatusMs = null;
+  if (isGitTree(tree)) {
+    const git = (...args) => run('git', ['-c', 'core.fsmonitor=false', '-C', tree, ...args], { allowFail: true });
+    const gitGrep = () => git('grep', '-l', '--no-textconv', '-F', '-e', '@implements', '-e', '@verifies');
+    const gitStatus = () => git('--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=all');
+    gitGrep();
+    gitGrepMs = median([0, 1, 2, 3, 4].map(() => time(gitGrep)));
+    gitStatus();
+    gitStatusMs = median([0, 1, 2, 3, 4].map(() => time(gitStatus)));
+  }
+  const vsRg = (ms) => (ms == null ? null : round(ms / rgMs, 2));
   return {
     files: treeFiles, tagLines: rg().stdout.split('\n').filter(Boolean).length,
     nodeGrepLines: Number(nodeGrep().stdout.trim()),
     ripgrepMs: round(rgMs), checkColdMs: round(checkMs), serverColdIndexMs: start.coldMs, serverWarmIndexMs: start.warmMs,
-    floors: { nodeStartMs: round(nodeStartMs), nodeGrepMs: round(nodeGrepMs), emptyServerInitializeMs: emptyInitMs, nodeStatMs: round(nodeStatMs) },
+    floors: {
+      nodeStartMs: round(nodeStartMs), nodeGrepMs: round(nodeGrepMs), emptyServerInitializeMs: emptyInitMs, nodeStatMs: round(nodeStatMs),
+      specOnlyCheckMs: round(specOnlyCheckMs), specOnlyRestartMs: specStart.warmMs,
+      gitGrepMs: gitGrepMs == null ? null : round(gitGrepMs), gitStatusMs: gitStatusMs == null ? null : round(gitStatusMs),
+    },
     ratios: {
+      specOnlyCheckVsRipgrep: vsRg(specOnlyCheckMs),
+      specOnlyRestartVsRipgrep: vsRg(specStart.warmMs),
+      gitGrepVsRipgrep: vsRg(gitGrepMs),
+      gitStatusVsRipgrep: vsRg(gitStatusMs),
       nodeStatVsRipgrep: round(nodeStatMs / rgMs, 2),
       nodeStartVsRipgrep: round(nodeStartMs / rgMs, 2),
       nodeGrepVsRipgrep: round(nodeGrepMs / rgMs, 2),
@@ -235,6 +263,26 @@ async function scanBench(tree) {
       serverWarmVsRipgrep: start.warmMs ? round(start.warmMs / rgMs, 2) : null,
     },
   };
+}
+
+/** Whether `tree` is the top of a git work tree (the bench's own trees only). */
+function isGitTree(tree) {
+  try {
+    return readdirSync(join(tree, '.git')).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder beside `tree` with only its config, .gitignore and spec files (a git work tree when `tree` is one). */
+function makeSpecOnlyCopy(tree) {
+  const out = `${tree}-specs-only`;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'specs'), { recursive: true });
+  for (const name of ['spectrace.yaml', '.gitignore']) copyFileSync(join(tree, name), join(out, name));
+  for (const name of readdirSync(join(tree, 'specs'))) copyFileSync(join(tree, 'specs', name), join(out, 'specs', name));
+  if (isGitTree(tree)) makeGitTree(out);
+  return out;
 }
 
 /** The same generated tree as a git work tree: every file committed (fixed dates), the index fresh. */
@@ -360,6 +408,14 @@ function renderMarkdown(r) {
       line('floor: empty server, spawn → initialize answered (median of 3)', (s) => [s.floors.emptyServerInitializeMs, s.ratios.emptyServerInitializeVsRipgrep]);
       line(`floor: \`bench/floors/nodeGrep.mjs\` — list, read and search the tree in Node on both cores (median of 3; ${s0.nodeGrepLines} lines)`, (s) => [s.floors.nodeGrepMs, s.ratios.nodeGrepVsRipgrep]);
       if (s0.floors.nodeStatMs != null) line('floor: `bench/floors/nodeStat.mjs` — stat every file of the tree from a list, in Node on both cores (median of 3)', (s) => [s.floors.nodeStatMs, s.ratios.nodeStatVsRipgrep]);
+      if (s0.floors.specOnlyCheckMs != null) {
+        line('floor: `spectrace check` cold on the spec files alone (the tree without its code files; median of 3)', (s) => [s.floors.specOnlyCheckMs, s.ratios.specOnlyCheckVsRipgrep]);
+        line('floor: server restart with persisted index on the spec files alone', (s) => [s.floors.specOnlyRestartMs, s.ratios.specOnlyRestartVsRipgrep]);
+      }
+      if (scans.some(([, s]) => s.floors?.gitGrepMs != null)) {
+        line('floor: `git grep -l -F -e @implements -e @verifies`, git\'s multi-threaded search of the tracked files (median of 5)', (s) => [s.floors.gitGrepMs, s.ratios.gitGrepVsRipgrep]);
+        line('floor: `git status --porcelain=v2 -z --untracked-files=all` (median of 5)', (s) => [s.floors.gitStatusMs, s.ratios.gitStatusVsRipgrep]);
+      }
     }
     L.push('');
   }
@@ -422,8 +478,10 @@ function targetLines(r) {
   }
   if (r.scanGit) {
     const q = r.scanGit.ratios;
-    out.push(`code scan in a git work tree, \`spectrace check\` cold at most 1.5× ripgrep: ${verdict(q.checkColdVsRipgrep <= 1.5)} (${q.checkColdVsRipgrep}×)`);
-    if (q.serverWarmVsRipgrep != null) out.push(`code scan in a git work tree, server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×)`);
+    const checkFloor = q.specOnlyCheckVsRipgrep == null ? '' : `; the same check on the spec files alone, with no code to scan: ${q.specOnlyCheckVsRipgrep}×; git's own tag search: ${q.gitGrepVsRipgrep ?? '–'}×`;
+    out.push(`code scan in a git work tree, \`spectrace check\` cold at most 1.5× ripgrep: ${verdict(q.checkColdVsRipgrep <= 1.5)} (${q.checkColdVsRipgrep}×${checkFloor})`);
+    const restartFloor = q.specOnlyRestartVsRipgrep == null ? '' : `; a restart on the spec files alone: ${q.specOnlyRestartVsRipgrep}×; an empty server's initialize: ${q.emptyServerInitializeVsRipgrep ?? '–'}×; \`git status\`: ${q.gitStatusVsRipgrep ?? '–'}×`;
+    if (q.serverWarmVsRipgrep != null) out.push(`code scan in a git work tree, server restart with the persisted index at most ½ of ripgrep: ${verdict(q.serverWarmVsRipgrep <= 0.5)} (${q.serverWarmVsRipgrep}×${restartFloor})`);
   }
   if (r.scan) {
     const q = r.scan.ratios;
