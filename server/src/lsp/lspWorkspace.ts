@@ -23,6 +23,7 @@ import { PendingEdits } from './documentSync';
 import { buildIndex, emptyIndex } from './engineIndex';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import { LinkedTrace } from '../engine/index/linkedTrace';
+import { isInAlwaysExcludedDir } from '../engine/config/globs';
 import { readTextSync } from '../disk/readText';
 import { Folder } from './folder';
 import { indexIncludes, resolveIncludes } from '../disk/includes';
@@ -405,6 +406,10 @@ export class Workspace {
       const file = uriToPath(change.uri);
       const folder = file ? this.folderFor(file) : undefined;
       if (!file || !folder) continue;
+      // git and package managers write under .git and node_modules all the time, and nothing there is
+      // a spec or code file: such events cost no read, no re-check and no refresh of the views. Only a
+      // custom schema may live there (a shared schema package).
+      if (isInAlwaysExcludedDir(path.relative(folder.root, file).split(path.sep).join('/')) && !folder.index?.isSchemaFile(file)) continue;
       // A config saved or replaced on disk may change which files are specs or code: index the folder
       // again (an open config document's text is applied over it, as for every open document).
       // A .gitignore decides which files the index has at all: index the folder again, as at start.

@@ -27,6 +27,11 @@ export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set(['node_modules'
 export const ALWAYS_EXCLUDED: readonly string[] = [...ALWAYS_EXCLUDED_DIRS].map((d) => `**/${d}/**`);
 const ALWAYS_EXCLUDED_SEGMENT = new RegExp(`(?:^|/)(?:${[...ALWAYS_EXCLUDED_DIRS].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
 
+/** Whether a `/`-separated path below a folder is, or lies inside, one of ALWAYS_EXCLUDED_DIRS. */
+export function isInAlwaysExcludedDir(relPosix: string): boolean {
+  return ALWAYS_EXCLUDED_SEGMENT.test(relPosix);
+}
+
 /** Excluded from code in addition to the config's `code.exclude`. */
 export const DEFAULT_CODE_EXCLUDES: readonly string[] = ['**/dist/**', '**/out/**', '**/.vscode-test/**', '**/coverage/**'];
 
