@@ -1,7 +1,8 @@
 // The release view: one webview panel showing a roadmap item's scope, breakdown, coverage, overdue and
 // blocked requirements and its burn-up chart. The scope comes at once from the index; the chart
 // follows when the server has read the spec history (the page says it is loading, or why there is
-// none). Refreshed when the index changes; links open beside the panel, which stays in view.
+// none). Refreshed when the index changes and when git's HEAD moves (gitHeadWatcher.ts); links open
+// beside the panel, which stays in view.
 import * as vscode from 'vscode';
 import { BurnupRequest, ReleaseRequest } from '../../../server/src/shared/protocol';
 import type { BurnupResultNode, LspLocation, ReleaseParams, ReleaseResult } from '../../../server/src/shared/protocol';
@@ -10,6 +11,7 @@ import { PanelHost, showBeside, showPanel } from '../webview/panelHost';
 import type { PageResources, PanelKind, PanelSlot } from '../webview/panelHost';
 import type { PageLifecycleMessage } from '../webview/webviewMessages';
 import { errorText } from '../../../server/src/shared/errorText';
+import { watchGitHeads } from './gitHeadWatcher';
 import { renderReleaseHtml } from './releaseHtml';
 import { parseFromReleaseWebview } from './releaseMessages';
 import type { FromReleaseWebview, ToReleaseWebview } from './releaseMessages';
@@ -54,6 +56,8 @@ export class ReleasePanel extends PanelHost<FromReleaseWebview, ToReleaseWebview
     private params: ReleaseParams,
   ) {
     super(ctx, panel, media, RELEASE_PANEL, slot);
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    this.track(watchGitHeads(folders, () => void this.reload(), ctx.log));
   }
 
   /** What the page was last given (tests read the chart and the counts). */

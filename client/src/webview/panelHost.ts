@@ -92,6 +92,11 @@ export abstract class PanelHost<From extends { type: string }, To> implements vs
     );
   }
 
+  /** Disposed with the panel. */
+  protected track(disposable: vscode.Disposable): void {
+    this.disposables.push(disposable);
+  }
+
   /** The HTML the webview was given (tests check its CSP and that no spec text is in the markup). */
   get pageHtml(): string {
     return this.html;

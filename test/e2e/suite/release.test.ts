@@ -5,8 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SpectraceApi } from '../../../client/src/api';
+import { findGitDir, watchGitHeads } from '../../../client/src/release/gitHeadWatcher';
 import { closeAllEditors, removeWs, spectrace, waitFor, wsPath, wsUri } from './helpers';
 
 function git(args: string[], date?: string): void {
@@ -89,5 +92,103 @@ describe('release view', () => {
     await panel.receive({ type: 'open', version: panel.dataVersion, link: cart1.link });
     const editor = await waitFor('checkout.yaml open', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === checkout));
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /CART-1/);
+  });
+
+  it('redraws the burn-up when a commit moves HEAD, without being reopened', async () => {
+    const panel = api.release();
+    assert.ok(panel);
+    const before = panel.currentPage;
+    if (before?.burnup.state !== 'ok') assert.fail('no chart before the commit');
+    // A third day: CART-1 (R-2026) goes back to approved. The view counts the saved file at once; the
+    // commit that follows changes no file the index watches, so only HEAD's move can redraw the chart.
+    const reopened = original.replace(/status: released/, 'status: approved');
+    assert.notEqual(reopened, original);
+    fs.writeFileSync(checkout, reopened);
+    await waitFor('the view counting the saved file', () => {
+      const current = panel.currentPage;
+      return current?.done === before.done - 1 && current.burnup.state === 'ok' ? current : undefined;
+    });
+    assert.equal(panel.currentPage?.burnup.state === 'ok' && panel.currentPage.burnup.points.length, 2, 'no third point before the commit');
+    git(['commit', '--quiet', '--no-verify', '-am', 'reopen CART-1'], '2026-03-02T10:00:00Z');
+    const page = await waitFor('the burn-up with the third commit', () => {
+      const current = panel.currentPage;
+      return current?.burnup.state === 'ok' && current.burnup.points.length === 3 ? current : undefined;
+    });
+    if (page.burnup.state !== 'ok') assert.fail('no chart');
+    assert.deepEqual(
+      page.burnup.points.map((p) => p.date),
+      ['2026-01-05', '2026-02-02', '2026-03-02'],
+    );
+    assert.equal(page.burnup.points[2].done, page.burnup.points[1].done - 1, 'one requirement fewer done on the third day');
+    assert.equal(api.release(), panel, 'the same panel, not reopened');
+  });
+});
+
+describe('git HEAD watcher of the release view', () => {
+  const log = vscode.window.createOutputChannel('Spectrace test: git HEAD', { log: true });
+  let root = '';
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-head-'));
+    // A repository's git folder with its HEAD and reflog, a folder inside it, and a linked worktree
+    // whose `.git` file names its own git folder inside the repository's.
+    fs.mkdirSync(path.join(root, 'repo', '.git', 'logs'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'repo', '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    fs.writeFileSync(path.join(root, 'repo', '.git', 'logs', 'HEAD'), '');
+    fs.mkdirSync(path.join(root, 'repo', 'specs', 'deep'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'repo', '.git', 'worktrees', 'wt', 'logs'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'repo', '.git', 'worktrees', 'wt', 'HEAD'), 'ref: refs/heads/wt\n');
+    fs.writeFileSync(path.join(root, 'repo', '.git', 'worktrees', 'wt', 'logs', 'HEAD'), '');
+    fs.mkdirSync(path.join(root, 'wt'));
+    fs.writeFileSync(path.join(root, 'wt', '.git'), 'gitdir: ../repo/.git/worktrees/wt\n');
+    fs.mkdirSync(path.join(root, 'abs'));
+    fs.writeFileSync(path.join(root, 'abs', '.git'), `gitdir: ${path.join(root, 'repo', '.git', 'worktrees', 'wt')}\n`);
+    fs.mkdirSync(path.join(root, 'plain'));
+  });
+
+  after(() => {
+    log.dispose();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds the git folder above a workspace folder and through a .git file', async () => {
+    const uri = (rel: string) => vscode.Uri.file(path.join(root, rel));
+    assert.equal((await findGitDir(uri('repo/specs/deep')))?.fsPath, path.join(root, 'repo', '.git'));
+    assert.equal((await findGitDir(uri('wt')))?.fsPath, path.join(root, 'repo', '.git', 'worktrees', 'wt'));
+    assert.equal((await findGitDir(uri('abs')))?.fsPath, path.join(root, 'repo', '.git', 'worktrees', 'wt'));
+    // The temporary folder is outside any repository on the test machines.
+    assert.equal(await findGitDir(uri('plain')), undefined);
+  });
+
+  it('calls back once for a burst of HEAD writes, in a folder below the top and in a linked worktree', async () => {
+    let moves = 0;
+    const watching = watchGitHeads([vscode.Uri.file(path.join(root, 'repo', 'specs'))], () => moves++, log);
+    let worktreeMoves = 0;
+    const watchingWorktree = watchGitHeads([vscode.Uri.file(path.join(root, 'wt'))], () => worktreeMoves++, log);
+    try {
+      const reflog = path.join(root, 'repo', '.git', 'logs', 'HEAD');
+      // The watchers start once the git folder is found: write (slower than the settling time) until a move is seen.
+      const slowly = { intervalMs: 1000 };
+      await waitFor('a move after the reflog grows', () => {
+        fs.appendFileSync(reflog, 'a b c\n');
+        return moves > 0 ? true : undefined;
+      }, slowly);
+      const seen = moves;
+      for (let i = 0; i < 5; i++) fs.appendFileSync(reflog, `burst ${i}\n`);
+      await waitFor('the burst reported', () => (moves > seen ? true : undefined));
+      assert.equal(moves, seen + 1, 'one call for the burst');
+      // A late second call for the burst would show up before the next single move's.
+      fs.appendFileSync(reflog, 'one more\n');
+      await waitFor('the next move reported', () => (moves > seen + 1 ? true : undefined));
+      assert.equal(moves, seen + 2, 'one call for the single move, none left over from the burst');
+      assert.equal(worktreeMoves, 0, 'the linked worktree has its own HEAD');
+      await waitFor('a move of the worktree HEAD', () => {
+        fs.writeFileSync(path.join(root, 'repo', '.git', 'worktrees', 'wt', 'HEAD'), `${'0'.repeat(40)}\n`);
+        return worktreeMoves > 0 ? true : undefined;
+      }, slowly);
+    } finally {
+      watching.dispose();
+      watchingWorktree.dispose();
+    }
   });
 });
