@@ -422,13 +422,27 @@ export class Workspace {
       if (change.type === FileChangeType.Deleted) {
         this.diskEvents.deleted(file);
         if (this.documents.get(change.uri)) continue; // still open: the editor's text stays the truth
+        const index = folder.index;
+        const before = index?.version;
         this.removeFromIndex(folder, file, true);
-        this.markDirty(folder);
+        // Build output, logs and the like come and go all the time: only a change of the index is news.
+        if (!index || folder.index !== index || index.version !== before) this.markDirty(folder);
       } else if (!this.documents.get(change.uri)) {
+        // A changed file that is no spec, code or schema file and not in the index changes nothing (a
+        // changed folder neither): not read. A created one may be a folder moved in, so it is.
+        if (change.type === FileChangeType.Changed && this.outsideIndex(folder, file)) continue;
         this.readFromDisk(folder, file, change.type === FileChangeType.Created);
       }
     }
     this.scheduler.schedule();
+  }
+
+  /** Whether `file` is no spec, code, config or schema file of the folder's index and not in it either. */
+  private outsideIndex(folder: Folder, file: string): boolean {
+    const index = folder.index;
+    return (
+      index !== undefined && index.classify(file) === 'none' && !index.isSchemaFile(file) && index.specFile(file) === undefined && index.codeFile(file) === undefined
+    );
   }
 
   /** `created`: the path was reported created; if it is a folder, its files are read too (see readNewFolder). */
@@ -440,19 +454,25 @@ export class Workspace {
     const limit = isSpec ? Number.POSITIVE_INFINITY : this.settings.get(folder.uri).maxFileSize;
     readChangedFile(folder, file, limit, !isSpec).then(
       (r) => {
-        if (!this.diskEvents.finish(file, seq) || this.documents.get(pathToUri(file)) || !folder.index) return;
+        const index = folder.index;
+        if (!this.diskEvents.finish(file, seq) || this.documents.get(pathToUri(file)) || !index) return;
+        const before = index.version;
+        // Only files the index would take are worth a line in the log (not every build output).
+        const wanted = index.classify(file) !== 'none' || index.isSchemaFile(file);
         if (r.kind === 'ignored') {
-          this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
+          if (wanted) this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
           this.removeFromIndex(folder, file, false);
         } else if (r.kind === 'text') this.applyText(folder, file, r.text);
         else {
           // 'missing' is also a folder (created, or its entries changed): it keeps the files under it.
-          if (r.kind !== 'missing') this.logSkip({ file, reason: r.kind, detail: r.detail });
+          if (r.kind !== 'missing' && wanted) this.logSkip({ file, reason: r.kind, detail: r.detail });
           this.removeFromIndex(folder, file, false);
           if (r.kind === 'missing' && created) this.readNewFolder(folder, file);
         }
-        this.markDirty(folder);
-        this.scheduler.schedule();
+        if (folder.index !== index || index.version !== before) {
+          this.markDirty(folder);
+          this.scheduler.schedule();
+        }
       },
       (err: unknown) => {
         this.diskEvents.finish(file, seq);
