@@ -76,7 +76,7 @@ async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undef
 /** The folder a `.git` file names with `gitdir: <path>` (relative to the folder holding the file). */
 async function gitDirOfFile(dotGit: vscode.Uri, dir: vscode.Uri): Promise<vscode.Uri | undefined> {
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(dotGit));
-  const target = /^gitdir:[ \t]*(.+?)[ \t]*$/m.exec(text)?.[1];
+  const target = /^gitdir:(.*)$/m.exec(text)?.[1].trim();
   if (!target) return undefined;
   const absolute = target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target);
   return absolute ? vscode.Uri.file(target) : vscode.Uri.joinPath(dir, target);

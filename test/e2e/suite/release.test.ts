@@ -144,6 +144,16 @@ describe('git HEAD watcher of the release view', () => {
     fs.mkdirSync(path.join(root, 'abs'));
     fs.writeFileSync(path.join(root, 'abs', '.git'), `gitdir: ${path.join(root, 'repo', '.git', 'worktrees', 'wt')}\n`);
     fs.mkdirSync(path.join(root, 'plain'));
+    // `.git` files that name no git folder: garbage, an empty gitdir, binary bytes, one far too large.
+    for (const [name, content] of [
+      ['garbage', 'not a git file\n'],
+      ['empty', 'gitdir:   \n'],
+      ['binary', Buffer.from([0, 1, 2, 0xff, 0xfe, 10])],
+      ['huge', `gitdir: ${path.join(root, 'repo', '.git')}\n${'#'.repeat(8192)}\n`],
+    ] as const) {
+      fs.mkdirSync(path.join(root, 'odd', name), { recursive: true });
+      fs.writeFileSync(path.join(root, 'odd', name, '.git'), content);
+    }
   });
 
   after(() => {
@@ -151,13 +161,14 @@ describe('git HEAD watcher of the release view', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('finds the git folder above a workspace folder and through a .git file', async () => {
+  it('finds the git folder above a workspace folder and through a .git file, and none through an odd .git file', async () => {
     const uri = (rel: string) => vscode.Uri.file(path.join(root, rel));
     assert.equal((await findGitDir(uri('repo/specs/deep')))?.fsPath, path.join(root, 'repo', '.git'));
     assert.equal((await findGitDir(uri('wt')))?.fsPath, path.join(root, 'repo', '.git', 'worktrees', 'wt'));
     assert.equal((await findGitDir(uri('abs')))?.fsPath, path.join(root, 'repo', '.git', 'worktrees', 'wt'));
     // The temporary folder is outside any repository on the test machines.
     assert.equal(await findGitDir(uri('plain')), undefined);
+    for (const name of ['garbage', 'empty', 'binary', 'huge']) assert.equal(await findGitDir(uri(`odd/${name}`)), undefined, `a ${name} .git file names no git folder`);
   });
 
   it('calls back once for a burst of HEAD writes, in a folder below the top and in a linked worktree', async () => {
