@@ -32,6 +32,36 @@
     return element;
   }
 
+  /**
+   * Keeps the label column in view when the chart scrolls sideways (a year by weeks is several screens
+   * wide): the labels move into one group, shifted by the scroll offset, over an opaque band while
+   * scrolled. The group takes no clicks, so a click on a label still lands on its row.
+   * @param {HTMLElement} scroller @param {Element} svg
+   */
+  function pinLabels(scroller, svg) {
+    const labels = svg.querySelectorAll('text.tl-label');
+    const width = Number(svg.getAttribute('data-label-width'));
+    if (labels.length === 0 || !(width > 0)) return;
+    const pinned = document.createElementNS(SVG_NS, 'g');
+    pinned.setAttribute('class', 'tl-pinned');
+    const band = document.createElementNS(SVG_NS, 'rect');
+    band.setAttribute('class', 'tl-pin-band');
+    band.setAttribute('x', '0');
+    band.setAttribute('y', '0');
+    band.setAttribute('width', String(width));
+    band.setAttribute('height', svg.getAttribute('height') || '0');
+    pinned.appendChild(band);
+    for (const label of labels) pinned.appendChild(label);
+    svg.appendChild(pinned);
+    const follow = () => {
+      pinned.setAttribute('transform', `translate(${scroller.scrollLeft} 0)`);
+      // Unscrolled, nothing passes under the labels: the band stays away and rows keep their hover colour.
+      pinned.classList.toggle('tl-scrolled', scroller.scrollLeft > 0);
+    };
+    scroller.addEventListener('scroll', follow, { passive: true });
+    follow();
+  }
+
   /** @param {string} zoom */
   function markZoom(zoom) {
     for (const button of document.querySelectorAll('button[data-zoom]')) {
@@ -54,7 +84,10 @@
       const scroller = document.createElement('div');
       scroller.className = 'scroller';
       const svg = build(folder.svg);
-      if (svg) scroller.appendChild(svg);
+      if (svg) {
+        scroller.appendChild(svg);
+        pinLabels(scroller, svg);
+      }
       section.appendChild(scroller);
       if (folder.undated.length > 0) {
         const note = document.createElement('p');

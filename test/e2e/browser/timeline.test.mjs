@@ -110,6 +110,45 @@ describe('roadmap timeline in the browser (VSIX installed in code-server)', func
     await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '1.5', undefined, { timeout: 20_000 });
   });
 
+  it('keeps the labels in view when the weeks are scrolled far right, and a label still opens its item', async () => {
+    const frame = await timelineFrame();
+    await frame.locator('button[data-zoom="week"]').click();
+    await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '12', undefined, { timeout: 20_000 });
+    const scroller = frame.locator('.scroller').first();
+    const label = frame.locator('text.tl-label', { hasText: 'R-2028' }).first();
+    const before = await label.boundingBox();
+    const view = await scroller.boundingBox();
+    assert.ok(before && view, 'the label and the chart are laid out');
+    const scrolled = await scroller.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+      return el.scrollLeft;
+    });
+    assert.ok(scrolled > 2000, `the week chart scrolls far right (${scrolled} px)`);
+    // The label follows the scroll offset: still at the same place on screen, not scrolled out of view.
+    for (const deadline = Date.now() + 10_000; ; ) {
+      const after = await label.boundingBox();
+      if (after && Math.abs(after.x - before.x) < 1.5) break;
+      if (Date.now() > deadline) assert.fail(`the R-2028 label moved from x ${before.x} to ${after?.x} on screen`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const band = await frame.locator('rect.tl-pin-band').first().evaluate((el) => document.defaultView?.getComputedStyle(el).display ?? '');
+    assert.notEqual(band, 'none', 'an opaque band under the labels while scrolled');
+    await page.locator('.part.editor').screenshot({ path: path.join(shots, 'timeline-scrolled.png') });
+    // A real click where the label is drawn (the label group takes no clicks: the row under it does).
+    const at = await label.boundingBox();
+    assert.ok(at);
+    await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+    const tab = page.locator('.tab', { hasText: 'roadmap.yaml' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    const status = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+    await status.waitFor({ state: 'visible', timeout: 10_000 });
+    const line = Number(/Ln (\d+)/.exec(await status.innerText())?.[1]);
+    const yaml = fs.readFileSync(path.join(repoRoot, 'examples', 'acme-shop', 'specs', 'roadmap.yaml'), 'utf8').split('\n');
+    assert.equal(yaml[line - 1]?.trim(), '- id: R-2028', `the cursor is on R-2028 (line ${line})`);
+    await frame.locator('button[data-zoom="quarter"]').click();
+    await frame.waitForFunction(() => document.querySelector('svg.spectrace-timeline')?.getAttribute('data-pixels-per-day') === '1.5', undefined, { timeout: 20_000 });
+  });
+
   it('opens the roadmap item when its bar is clicked', async () => {
     const frame = await timelineFrame();
     await frame.locator('g[data-id="M-2"] rect.tl-bar').click();

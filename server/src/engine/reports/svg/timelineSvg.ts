@@ -146,7 +146,7 @@ export function timelineChart(items: readonly TimelineItem[], options: { today: 
 
   const svg: SvgNode = {
     tag: 'svg',
-    attrs: { xmlns: 'http://www.w3.org/2000/svg', class: 'spectrace-timeline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Roadmap timeline', 'data-axis-start': isoOf(first), 'data-pixels-per-day': ppd },
+    attrs: { xmlns: 'http://www.w3.org/2000/svg', class: 'spectrace-timeline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Roadmap timeline', 'data-axis-start': isoOf(first), 'data-pixels-per-day': ppd, 'data-label-width': LABEL_WIDTH },
     children: [{ tag: 'g', attrs: { class: 'axis' }, children: grid }, { tag: 'g', attrs: { class: 'rows' }, children: rows }, { tag: 'g', attrs: { class: 'overlay' }, children: overlay }],
   };
   return { svg, undated, axisStart: isoOf(first), pixelsPerDay: ppd };
