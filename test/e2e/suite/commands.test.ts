@@ -23,7 +23,7 @@ describe('commands', () => {
     await waitFor('the new requirements gone from the index', async () => {
       const byId = (await api.views.requirements.current()).byId;
       const left = ['NEWC-1', 'NEWC-2', 'NEWP-1', 'NEWR-3'].filter((id) => byId.has(id));
-      if (left.length > 0) throw new Error(`still indexed: ${left.map((id) => JSON.stringify(byId.get(id))).join('; ')}; open: ${vscode.workspace.textDocuments.map((d) => d.uri.path + (d.isDirty ? '*' : '')).join(', ')}`);
+      if (left.length > 0) throw new Error(`still indexed: ${left.join(', ')}; open: ${vscode.workspace.textDocuments.map((d) => d.uri.path + (d.isDirty ? '*' : '')).join(', ')}`);
       return true;
     });
     for (const f of ['specs/e2e-new.yaml', 'specs/e2e-child.yaml', 'e2e-out', 'e2e-starter']) removeWs(f);
