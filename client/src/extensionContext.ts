@@ -9,11 +9,15 @@ import { IndexChangedNotification, TrustChangedNotification } from '../../server
 import type { TrustParams } from '../../server/src/shared/protocol';
 import type { LanguageClientModule } from './clientOptions';
 import { RestartPolicy } from './restartPolicy';
+import type { RestartDecision } from './restartPolicy';
 import { errorText } from '../../server/src/shared/errorText';
 
 export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
 
 /** The reason a request could not be sent, shown in the views instead of a stack trace. */
+/** How long the language client's state may keep changing after a crash restart before it is judged. */
+const RESTART_SETTLE_MS = 500;
+
 export class ServerUnavailableError extends Error {}
 
 export class Ctx implements vscode.Disposable {
@@ -116,24 +120,22 @@ export class Ctx implements vscode.Disposable {
       log: this.log,
       onCrash: () => {
         const decision = this.policy.onCrash(Date.now());
-        if (decision.restart) {
-          this.crashRestarts++;
-          this.setStatus('restarting');
-          void vscode.window.showWarningMessage(`Spectrace: the language server stopped unexpectedly and was restarted (${decision.crashes} of ${this.policy.maxRestarts} restarts allowed in ${this.policy.windowMs / 60000} minutes).`);
-        }
+        if (decision.restart) this.restartingAfterCrash(decision);
         return decision;
       },
-      onGaveUp: (decision) => {
-        this.setStatus('stopped');
-        void vscode.window
-          .showErrorMessage(`Spectrace: the language server stopped ${decision.crashes} times in a few minutes and was not restarted. See the Spectrace output for the reason.`, 'Restart Server', 'Show Output')
-          .then((pick) => {
-            if (pick === 'Restart Server') void vscode.commands.executeCommand('spectrace.restartServer');
-            else if (pick === 'Show Output') this.log.show();
-          });
-      },
+      onGaveUp: (decision) => this.gaveUp(decision),
     });
     this.client = client;
+    // After a crash the library restarts the server itself. When the new process dies while it starts,
+    // the library can end stopped or start-failed without asking the error handler again: once its state
+    // has settled, a client still not running while a restart is due counts as one more crash.
+    const checkRestartSettled = (): void => {
+      setTimeout(() => {
+        if (this.client !== client || this.currentStatus !== 'restarting') return;
+        if (client.state === State.Running || client.state === State.Starting) return;
+        void this.afterFailedRestart();
+      }, RESTART_SETTLE_MS);
+    };
     this.clientDisposables.push(
       client.onNotification(IndexChangedNotification.method, () => this.indexChanged.fire()),
       client.onDidChangeState((e) => {
@@ -143,6 +145,8 @@ export class Ctx implements vscode.Disposable {
           this.indexChanged.fire();
         } else if (e.newState === State.Starting && this.currentStatus !== 'restarting') {
           this.setStatus('starting');
+        } else if (e.newState === State.Stopped || e.newState === State.StartFailed) {
+          checkRestartSettled();
         }
       }),
     );
@@ -151,6 +155,39 @@ export class Ctx implements vscode.Disposable {
     // Trust may have been granted while the server was starting, after its initialize saw "untrusted".
     if (vscode.workspace.isTrusted) await client.sendNotification(TrustChangedNotification.method, trustedParams());
     return client;
+  }
+
+  /** A crash the policy allows a restart for: counted, shown, and the status says so. */
+  private restartingAfterCrash(decision: RestartDecision): void {
+    this.crashRestarts++;
+    this.setStatus('restarting');
+    void vscode.window.showWarningMessage(`Spectrace: the language server stopped unexpectedly and was restarted (${decision.crashes} of ${this.policy.maxRestarts} restarts allowed in ${this.policy.windowMs / 60000} minutes).`);
+  }
+
+  /** Too many crashes: the server stays stopped until the user restarts it. */
+  private gaveUp(decision: RestartDecision): void {
+    this.setStatus('stopped');
+    void vscode.window
+      .showErrorMessage(`Spectrace: the language server stopped ${decision.crashes} times in a few minutes and was not restarted. See the Spectrace output for the reason.`, 'Restart Server', 'Show Output')
+      .then((pick) => {
+        if (pick === 'Restart Server') void vscode.commands.executeCommand('spectrace.restartServer');
+        else if (pick === 'Show Output') this.log.show();
+      });
+  }
+
+  /** The library's own restart after a crash did not get the server running: a fresh client, within the policy. */
+  private async afterFailedRestart(): Promise<void> {
+    const decision = this.policy.onCrash(Date.now());
+    this.log.warn(`the restarted server stopped while starting (crash ${decision.crashes} in this window)`);
+    await this.stopClient(false);
+    if (!decision.restart) {
+      this.log.error(`the server stopped unexpectedly ${decision.crashes} times in a short time; not restarting it`);
+      this.gaveUp(decision);
+      return;
+    }
+    this.restartingAfterCrash(decision);
+    // start() reports its own failure (status, log, message).
+    await this.start().catch(() => undefined);
   }
 
   /** Stops and drops the client; `final` (deactivate) also reports the server as stopped. */

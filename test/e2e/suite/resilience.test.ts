@@ -48,6 +48,24 @@ describe('server resilience', () => {
     await waitFor('the status bar summary back', () => api.statusBar.item.text.startsWith('$(checklist) Specs:') && !api.statusBar.item.text.includes('restarting'));
   });
 
+  it('a server killed again while it restarts is counted and replaced: the views answer again', async () => {
+    const first = await waitFor('the running server process', () => {
+      const pids = serverPids();
+      return pids.length === 1 ? pids[0] : undefined;
+    });
+    await waitFor('the server running', () => api.server.status === 'running');
+    const restarts = api.server.crashRestarts;
+    process.kill(first, 'SIGKILL');
+    // Its replacement is killed as soon as it appears, most likely before it has answered initialize.
+    const second = await waitFor('the replacement process', () => serverPids().find((p) => p !== first), { intervalMs: 2 });
+    process.kill(second, 'SIGKILL');
+    await waitFor('both crashes counted', () => api.server.crashRestarts >= restarts + 2);
+    await waitFor('a third server process', () => serverPids().find((p) => p !== first && p !== second));
+    await waitFor('the server running again', () => api.server.status === 'running');
+    await waitFor('requirements from the new server', async () => (await api.views.requirements.current()).byId.has('CART-1'));
+    assert.equal(api.server.crashRestarts, restarts + 2, 'one restart per crash');
+  });
+
   it('stops restarting after 5 restarts in 3 minutes, says so, and comes back on Restart Server', async () => {
     // Crashes keep coming (the first test's crash counts too): the sixth in the window is not restarted.
     let last: number | undefined;
