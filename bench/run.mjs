@@ -196,9 +196,10 @@ if (!flag('--skip-lsp')) {
 
 /**
  * The code scan figures on `tree`: ripgrep, `spectrace check` cold, the server's cold and warm start,
- * and the floors (Node's own start, an empty server, a tag search and a stat of every file in Node).
+ * and the floors (Node's own start, an empty server, a tag search and a stat of every file in Node;
+ * `git`: the tree is a git work tree (makeGitTree), so git's own commands are timed too).
  */
-async function scanBench(tree) {
+async function scanBench(tree, { git = false } = {}) {
   const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
   const rg = () => run('rg', ['-n', '--no-messages', '-e', '@implements', '-e', '@verifies', tree], { allowFail: true });
   const check = () => run(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', tree, '--format', 'json'], { allowFail: true });
@@ -223,14 +224,14 @@ async function scanBench(tree) {
   // What the code scan cannot go below: the same check and restart on a folder holding only the
   // tree's spec and config (no code file), and, in a git work tree, git's own commands for what a scan
   // through git would ask it (a multi-threaded tag search of the tracked files; a status refresh).
-  const specOnly = makeSpecOnlyCopy(tree);
+  const specOnly = makeSpecOnlyCopy(tree, git);
   const specCheck = () => run(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', specOnly, '--format', 'json'], { allowFail: true });
   specCheck();
   const specOnlyCheckMs = median([0, 1, 2].map(() => time(specCheck)));
   const specStart = await measureServerStart(ROOT, specOnly, join(WORK, `server-storage-${basename(specOnly)}`));
   let gitGrepMs = null;
   let gitStatusMs = null;
-  if (isGitTree(tree)) {
+  if (git) {
     const git = (...args) => run('git', ['-c', 'core.fsmonitor=false', '-C', tree, ...args], { allowFail: true });
     const gitGrep = () => git('grep', '-l', '--no-textconv', '-F', '-e', '@implements', '-e', '@verifies');
     const gitStatus = () => git('--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=all');
@@ -265,23 +266,14 @@ async function scanBench(tree) {
   };
 }
 
-/** Whether `tree` is the top of a git work tree (the bench's own trees only). */
-function isGitTree(tree) {
-  try {
-    return readdirSync(join(tree, '.git')).length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** A folder beside `tree` with only its config, .gitignore and spec files (a git work tree when `tree` is one). */
-function makeSpecOnlyCopy(tree) {
+/** A folder beside `tree` with only its config, .gitignore and spec files (a git work tree when `git`). */
+function makeSpecOnlyCopy(tree, git) {
   const out = `${tree}-specs-only`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'specs'), { recursive: true });
   for (const name of ['spectrace.yaml', '.gitignore']) copyFileSync(join(tree, name), join(out, name));
   for (const name of readdirSync(join(tree, 'specs'))) copyFileSync(join(tree, 'specs', name), join(out, 'specs', name));
-  if (isGitTree(tree)) makeGitTree(out);
+  if (git) makeGitTree(out);
   return out;
 }
 
@@ -308,7 +300,7 @@ if (!flag('--skip-scan')) {
   run(process.execPath, [join(BENCH, 'genTree.mjs'), gitTree, '--files', String(treeFiles)]);
   makeGitTree(gitTree);
   log('code scan in a git work tree');
-  results.scanGit = await scanBench(gitTree);
+  results.scanGit = await scanBench(gitTree, { git: true });
   log(JSON.stringify(results.scanGit));
 }
 

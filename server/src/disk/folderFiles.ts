@@ -3,7 +3,7 @@
 // enter them: no symbolic links, never node_modules/.git/.hg/.svn, nothing a .gitignore excludes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALWAYS_EXCLUDED_DIRS } from '../engine/config/globs';
+import { ALWAYS_EXCLUDED_DIRS, isInAlwaysExcludedDir } from '../engine/config/globs';
 import type { GitignoreRules } from './gitignore';
 
 /** A folder larger than this is listed only this far (the next full index finds the rest). */
@@ -13,7 +13,7 @@ const MAX_FILES = 100_000;
 export async function filesUnder(dir: string, rules: GitignoreRules): Promise<string[]> {
   const rel = path.relative(rules.root, dir);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return [];
-  if (rel.split(path.sep).some((part) => ALWAYS_EXCLUDED_DIRS.has(part))) return [];
+  if (isInAlwaysExcludedDir(rel.split(path.sep).join('/'))) return [];
   if (await rules.isIgnored(dir, true)) return [];
   const files: string[] = [];
   const queue = [dir];

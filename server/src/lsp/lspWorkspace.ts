@@ -425,8 +425,7 @@ export class Workspace {
         const index = folder.index;
         const before = index?.version;
         this.removeFromIndex(folder, file, true);
-        // Build output, logs and the like come and go all the time: only a change of the index is news.
-        if (!index || folder.index !== index || index.version !== before) this.markDirty(folder);
+        this.markDirtyIfChanged(folder, index, before);
       } else if (!this.documents.get(change.uri)) {
         // A changed file that is no spec, code or schema file and not in the index changes nothing (a
         // changed folder neither): not read. A created one may be a folder moved in, so it is.
@@ -435,6 +434,17 @@ export class Workspace {
       }
     }
     this.scheduler.schedule();
+  }
+
+  /**
+   * Marks the folder for a re-check when its index changed since `before` was read from `index` (or
+   * was replaced, or there was none): build output, logs and the like come and go all the time, and
+   * only a change of the index is news. Whether it marked.
+   */
+  private markDirtyIfChanged(folder: Folder, index: WorkspaceIndex | undefined, before: number | undefined): boolean {
+    if (index && folder.index === index && index.version === before) return false;
+    this.markDirty(folder);
+    return true;
   }
 
   /** Whether `file` is no spec, code, config or schema file of the folder's index and not in it either. */
@@ -469,10 +479,7 @@ export class Workspace {
           this.removeFromIndex(folder, file, false);
           if (r.kind === 'missing' && created) this.readNewFolder(folder, file);
         }
-        if (folder.index !== index || index.version !== before) {
-          this.markDirty(folder);
-          this.scheduler.schedule();
-        }
+        if (this.markDirtyIfChanged(folder, index, before)) this.scheduler.schedule();
       },
       (err: unknown) => {
         this.diskEvents.finish(file, seq);
