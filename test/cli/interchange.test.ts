@@ -293,6 +293,25 @@ describe('spectrace import reqif: unsafe and broken files', function () {
     fs.rmSync(big);
   });
 
+  it('refuses a FIFO or a device as the file to import, the mapping or the spec file to update, at once and writing nothing', async () => {
+    const d = dir();
+    fs.copyFileSync(path.join(CSV, 'jira-export.csv'), path.join(d, 'jira.csv'));
+    execFileSync('mkfifo', [path.join(d, 'pipe')]);
+    const cases: [string[], string][] = [
+      [['import', 'csv', 'pipe'], "cannot read 'pipe'"],
+      [['import', 'csv', '/dev/zero'], "cannot read '/dev/zero'"],
+      [['import', 'csv', 'jira.csv', '--map', 'pipe'], "cannot read 'pipe'"],
+      [['import', 'csv', 'jira.csv', '--out', 'pipe'], `cannot read '${path.join(d, 'pipe')}'`],
+      [['import', 'csv', 'jira.csv', '--out', '/dev/zero'], "cannot read '/dev/zero'"],
+    ];
+    for (const [args, what] of cases) {
+      const r = await runCli(args, { cwd: d });
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stderr, `spectrace: ${what}: not a regular file (a pipe, socket or device)\n`);
+    }
+    assert.deepEqual(fs.readdirSync(d).sort(), ['jira.csv', 'pipe']);
+  });
+
   it('exits 2 with a usage line for a missing file argument, a missing file and an unknown format', async () => {
     const none = await runCli(['import', 'reqif']);
     assert.equal(none.code, 2);

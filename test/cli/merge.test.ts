@@ -197,4 +197,19 @@ describe('spectrace check --format trace and spectrace merge', function () {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot read trace file '.*missing\.trace\.json': no such file/);
   });
+
+  it('refuses a FIFO, a device and a folder as a trace file at once, without reading them', async () => {
+    const fifo = path.join(dir, 'pipe.trace.json');
+    fs.rmSync(fifo, { force: true });
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [fifo, '/dev/zero']) {
+      const r = await runCli(['merge', traces[0], file]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /cannot read trace file '.*': not a regular file \(a pipe, socket or device\)/);
+    }
+    const folder = await runCli(['merge', dir]);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /cannot read trace file '.*': it is a folder/);
+    fs.rmSync(fifo);
+  });
 });

@@ -1,6 +1,7 @@
 // spectrace/exportReqif and spectrace/importRequirements over stdio: the server answers with the
 // CLI's ReqIF and YAML text and writes nothing; refused input is an error message, not a crash.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExportReqifResult, ImportRequirementsResult } from '../../server/src/shared/protocol';
@@ -44,5 +45,25 @@ describe('LSP interchange requests', function () {
 
   it('refused input comes back as an error with the importer message', async () => {
     await assert.rejects((client as LspClient).request('spectrace/importRequirements', { fileUri: uriOf(path.join(CSV, 'no-title.csv')) }), /no title column: expected 'Summary'/);
+  });
+
+  it('a FIFO or device named as the file to import, its mapping or its spec file is refused at once, and the server goes on', async function () {
+    this.timeout(20_000); // a read that blocks would hold the request (and a thread-pool thread) forever
+    const lsp = client as LspClient;
+    const fifo = path.join(root, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const jira = uriOf(path.join(CSV, 'jira-export.csv'));
+    // More requests than libuv has threads (4): a blocking open on each would starve every later file read.
+    const refusals = [
+      lsp.request('spectrace/importRequirements', { fileUri: uriOf(fifo) }),
+      lsp.request('spectrace/importRequirements', { fileUri: jira, mappingUri: uriOf(fifo) }),
+      lsp.request('spectrace/importRequirements', { fileUri: jira, outUri: uriOf(fifo) }),
+      lsp.request('spectrace/importRequirements', { fileUri: jira, outUri: 'file:///dev/zero' }),
+      lsp.request('spectrace/importRequirements', { fileUri: 'file:///dev/zero' }),
+    ];
+    for (const refusal of refusals) await assert.rejects(refusal, /not a regular file \(a pipe, socket or device\)/);
+    const after = await lsp.request<ImportRequirementsResult>('spectrace/importRequirements', { fileUri: jira });
+    assert.equal(after.requirements, 5);
+    fs.rmSync(fifo);
   });
 });

@@ -1,7 +1,6 @@
 // `spectrace merge`: trace files of several repositories read back (each validated, with a clear
 // message for a file of another format), analysed as one linked trace under a common root where each
 // repository is a folder named after it, and rendered with the report and check renderers.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { LinkedTrace } from '../engine/index/linkedTrace';
 import { TraceView } from '../engine/index/traceView';
@@ -15,7 +14,7 @@ import { summaryLine } from '../engine/reports/renderText';
 import { TOOL } from '../engine/reports/tool';
 import { parseTraceFile, restoreTraceFile, TraceFileError } from '../engine/reports/traceFile';
 import type { TraceFile } from '../engine/reports/traceFile';
-import { errorText } from '../shared/errorText';
+import { readRegularFile } from '../disk/readRegularFile';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import type { Command } from './parseArgs';
@@ -26,14 +25,15 @@ type MergeCommand = Extract<Command, { kind: 'merge' }>;
 /** The folder the merged repositories sit in: every report path starts with a repository's name. */
 const MERGE_ROOT = path.resolve('/spectrace-merge');
 
+/** Larger trace files are refused before they are read (a JSON string this long nears V8's limit). */
+const MAX_TRACE_FILE_BYTES = 256 * 1024 * 1024;
+
 async function readTraceFile(file: string, io: CliIo): Promise<TraceFile> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    throw new UsageError(`cannot read trace file '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : errorText(err)}`);
-  }
+  const read = await readRegularFile(path.resolve(io.cwd, file), MAX_TRACE_FILE_BYTES);
+  if (read.kind === 'missing') throw new UsageError(`cannot read trace file '${file}': no such file`);
+  if (read.kind === 'too-large') throw new UsageError(`cannot read trace file '${file}': ${read.size} bytes, the limit is ${MAX_TRACE_FILE_BYTES} bytes (256 MiB)`);
+  if (read.kind === 'refused') throw new UsageError(`cannot read trace file '${file}': ${read.reason}`);
+  const text = read.bytes.toString('utf8');
   try {
     return parseTraceFile(text);
   } catch (err) {
