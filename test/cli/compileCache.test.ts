@@ -26,7 +26,7 @@ describe('compile cache of the CLI bundle', function () {
   it('is written at the first exit and used, unchanged, by the next start', async () => {
     await run(dir);
     const [cache] = files(dir);
-    assert.match(cache, /^cliMain-[0-9a-f]{16}\.bin$/);
+    assert.match(cache, /^cliMain-[0-9a-f]{16}-[0-9a-f]{16}\.bin$/);
     assert.equal(fs.statSync(path.join(dir, cache)).mode & 0o777, 0o600);
     const before = fs.readFileSync(path.join(dir, cache));
     assert.ok(before.length > 1000);
@@ -40,6 +40,28 @@ describe('compile cache of the CLI bundle', function () {
     fs.writeFileSync(path.join(dir, cache), Buffer.from('not a code cache at all'));
     await run(dir);
     assert.ok(fs.readFileSync(path.join(dir, cache)).length > 1000);
+  });
+
+  it('a bundle changed to another of the same length runs its new code, and its cache replaces the old one', async () => {
+    // V8 checks a code cache against the source's length only: the cache must be keyed by the content.
+    const dist = path.join(dir, 'dist');
+    const cacheDir = path.join(dir, 'cache');
+    fs.mkdirSync(dist);
+    fs.mkdirSync(cacheDir, { mode: 0o700 });
+    for (const f of ['cli.js', 'cliMain.js']) fs.copyFileSync(path.join(__dirname, '..', '..', 'dist', f), path.join(dist, f));
+    const cli = path.join(dist, 'cli.js');
+    const versionOf = async () => (await runCli(['--version'], { cli, env: { SPECTRACE_COMPILE_CACHE: cacheDir } })).stdout.trim();
+    assert.equal(await versionOf(), version.version);
+    assert.equal(await versionOf(), version.version); // now from the cache
+    const main = path.join(dist, 'cliMain.js');
+    const text = fs.readFileSync(main, 'utf8');
+    const declared = `var version = "${version.version}";`;
+    assert.ok(text.includes(declared), 'the bundle declares the version as expected');
+    const other = version.version.replace(/\d/g, '9');
+    assert.equal(other.length, version.version.length);
+    fs.writeFileSync(main, text.replace(declared, `var version = "${other}";`));
+    assert.equal(await versionOf(), other);
+    assert.equal(files(cacheDir).length, 1, files(cacheDir).join(', '));
   });
 
   it('a folder others can write is not used', async () => {

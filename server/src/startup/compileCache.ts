@@ -19,8 +19,9 @@ type ModuleWrapper = (exports: unknown, require: NodeJS.Require, module: Module,
 
 /** Load and run the CommonJS bundle `file` as Node's loader would, with the code cache when there is one. */
 export function runBundle(file: string, parent: Module): void {
-  const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, ''); // a hashbang is not JavaScript
-  const cacheFile = cacheFileFor(file);
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8').replace(/^#!.*/, ''); // a hashbang is not JavaScript
+  const cacheFile = cacheFileFor(file, bytes);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -38,8 +39,12 @@ export function runBundle(file: string, parent: Module): void {
   mod.loaded = true;
 }
 
-/** The cache file of a bundle, or undefined when there is no safe cache folder. */
-export function cacheFileFor(file: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The cache file of a bundle with these bytes, or undefined when there is no safe cache folder. Its name
+ * holds a hash of the bytes: V8 checks a cache only against the source's length, so a rebuilt or updated
+ * bundle of the same length would otherwise run the functions compiled from the old one.
+ */
+export function cacheFileFor(file: string, bytes: Buffer, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.SPECTRACE_COMPILE_CACHE;
   if (setting === '0' || setting === 'off') return undefined;
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
@@ -54,7 +59,20 @@ export function cacheFileFor(file: string, env: NodeJS.ProcessEnv = process.env)
     return undefined;
   }
   const key = crypto.createHash('sha256').update(`${path.resolve(file)}\n${process.version}\n${process.arch}`).digest('hex').slice(0, 16);
-  return path.join(dir, `${path.basename(file, '.js')}-${key}.bin`);
+  const content = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return path.join(dir, `${path.basename(file, '.js')}-${key}-${content}.bin`);
+}
+
+/** Caches of the same bundle file made for other contents (earlier builds): replaced by this one. */
+function removeOtherVersions(cacheFile: string): void {
+  const dir = path.dirname(cacheFile);
+  const name = path.basename(cacheFile);
+  const prefix = name.slice(0, name.lastIndexOf('-') + 1);
+  try {
+    for (const other of fs.readdirSync(dir)) if (other !== name && other.startsWith(prefix) && other.endsWith('.bin')) fs.rmSync(path.join(dir, other), { force: true });
+  } catch {
+    // Old caches left behind cost disk space only.
+  }
 }
 
 function writeCache(cacheFile: string, script: vm.Script): void {
@@ -62,6 +80,7 @@ function writeCache(cacheFile: string, script: vm.Script): void {
   try {
     fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temp, cacheFile);
+    removeOtherVersions(cacheFile);
   } catch {
     // A cache that cannot be written only means the next start compiles again.
     try {
