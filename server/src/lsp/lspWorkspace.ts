@@ -545,13 +545,14 @@ export class Workspace {
 
   /** Every ready folder (or the one named), for workspace-wide requests. */
   async views(token: CancellationToken, folderUri?: string, fileUri?: string): Promise<FolderView[]> {
+    // Chosen after the wait: a folder's included folders exist only once its index does.
+    for (const f of this.folders) await whenReady(f, token);
+    this.flush();
     const file = fileUri ? uriToPath(fileUri) : undefined;
     const owner = file ? this.folderFor(file) : undefined;
     // Included folders are listed after the folder that includes them.
     const listed = this.folders.flatMap((f) => [f, ...f.included]);
     const chosen = owner ? [owner] : listed.filter((f) => folderUri === undefined || f.uri === folderUri);
-    for (const f of this.folders) await whenReady(f, token);
-    this.flush();
     const out: FolderView[] = [];
     const included = new Set(this.folders.flatMap((f) => f.included));
     for (const f of chosen) if (f.index) out.push({ uri: f.uri, name: f.name, ctx: this.contextOf(f, f.index), included: included.has(f) });
