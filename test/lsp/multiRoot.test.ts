@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Location, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { MatrixResult, RequirementsTreeResult, SummaryResult } from '../../server/src/shared/protocol';
+import type { ExportReqifResult, ImportRequirementsResult, MatrixResult, RequirementsTreeResult, SummaryResult } from '../../server/src/shared/protocol';
 import { LspClient, REPO_ROOT, pathOf, positionOf, removeCopy, uriOf } from './lspClient';
 
 function copyFixture(): string {
@@ -70,6 +70,22 @@ describe('LSP multi-root: one trace across workspace folders', function () {
         ['PAY-2', 'specs-repo/specs/payments.yaml', [], []],
       ],
     );
+  });
+
+  it('exports the chosen folder as ReqIF; without a choice it asks for one in words a user can act on', async () => {
+    const specsExport = await client.request<ExportReqifResult>('spectrace/exportReqif', { folderUri: uriOf(specs), date: '2026-03-01' });
+    assert.deepEqual([specsExport.requirements, (specsExport.content.match(/<SPEC-OBJECT /g) ?? []).length], [2, 2]);
+    const serviceExport = await client.request<ExportReqifResult>('spectrace/exportReqif', { folderUri: uriOf(service), date: '2026-03-01' });
+    assert.equal(serviceExport.requirements, 0);
+    await assert.rejects(client.request('spectrace/exportReqif', {}), (err: Error) => err.message === 'Several workspace folders are open: choose the folder to export.');
+  });
+
+  it('imports a file from outside the workspace into the chosen folder’s specs/', async () => {
+    const csv = path.join(REPO_ROOT, 'test', 'fixtures', 'interchange', 'jira-export.csv');
+    const intoService = await client.request<ImportRequirementsResult>('spectrace/importRequirements', { fileUri: uriOf(csv), folderUri: uriOf(service) });
+    assert.equal(intoService.outUri, uriOf(path.join(service, 'specs', 'jira-export.yaml')));
+    const intoFirst = await client.request<ImportRequirementsResult>('spectrace/importRequirements', { fileUri: uriOf(csv) });
+    assert.equal(intoFirst.outUri, uriOf(path.join(specs, 'specs', 'jira-export.yaml')));
   });
 
   it('matrix: one table across the folders, each path naming its folder', async () => {
@@ -169,6 +185,25 @@ describe('LSP include: a folder opened alone with the specs of other folders', f
       false,
       'included folders are read only: nothing is published for them',
     );
+  });
+
+  it('answers a request that came before the index with the included folders in it', async () => {
+    // The settings are withheld, so the folder cannot be indexed before the request is in.
+    const started = await LspClient.start({ root: service, holdAnswers: ['workspace/configuration'] });
+    client = started;
+    await started.waitFor('the settings pull', () => started.serverRequests.some((r) => r.method === 'workspace/configuration'));
+    const tree = started.request<RequirementsTreeResult>('spectrace/requirementsTree', {});
+    // The server takes messages in order: once a later request is answered, the tree request is being handled.
+    await assert.rejects(started.request('spectrace/noSuchRequest', {}), /Unhandled method spectrace\/noSuchRequest/);
+    started.server.release('workspace/configuration');
+    assert.deepEqual((await tree).folders.map((f) => f.name), ['service', 'product-specs (included)', 'web (included)']);
+  });
+
+  it('exports the workspace folder as ReqIF, as the CLI does: its includes are not a second folder to choose from', async () => {
+    client = await LspClient.start({ root: service });
+    const exported = await client.request<ExportReqifResult>('spectrace/exportReqif', { date: '2026-03-01' });
+    assert.equal(exported.requirements, 0);
+    assert.match(exported.content, /^<\?xml /);
   });
 
   it('refuses to rename an ID named in an included folder: included folders are read only', async () => {

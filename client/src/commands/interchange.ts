@@ -1,16 +1,32 @@
 // Export ReqIF… and Import Requirements…: the server converts (the same code as `spectrace export
 // reqif` / `spectrace import`), the extension asks where, writes the file and shows what happened.
-// Arguments skip the questions: export `{target, withCode, date}`, import `{file, out, map, prefix}`.
+// Arguments skip the questions: export `{target, folder, withCode, date}`, import `{file, out, folder,
+// map, prefix}`. With several workspace folders, the folder is asked for (export; import from outside).
 import * as vscode from 'vscode';
 import { ExportReqifRequest, ImportRequirementsRequest } from '../../../server/src/shared/protocol';
 import type { ImportRequirementsResult } from '../../../server/src/shared/protocol';
 import type { Ctx } from '../extensionContext';
 import { field, uriFromArg } from './commandArgs';
 
+/**
+ * The workspace folder a command works on: the `folder` argument, the only folder, or the one the user
+ * picks when several are open (undefined: no folder, or the pick was dismissed).
+ */
+async function chooseFolder(args: unknown, placeHolder: string): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const named = uriFromArg(field(args, 'folder'));
+  if (named) return folders.find((f) => f.uri.toString() === named.toString());
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder });
+}
+
 export async function exportReqif(ctx: Ctx, args: unknown): Promise<string | undefined> {
+  const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const chosen = await chooseFolder(args, 'Folder to export as ReqIF');
+  if (several && !chosen) return undefined;
   let target = uriFromArg(field(args, 'target'));
   if (!target) {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = chosen?.uri;
     target = await vscode.window.showSaveDialog({
       title: 'Export ReqIF',
       defaultUri: folder ? vscode.Uri.joinPath(folder, 'requirements.reqif') : undefined,
@@ -20,7 +36,11 @@ export async function exportReqif(ctx: Ctx, args: unknown): Promise<string | und
     if (!target) return undefined;
   }
   const date = field(args, 'date');
-  const result = await ctx.request(ExportReqifRequest, { withCode: field(args, 'withCode') === true, date: typeof date === 'string' ? date : undefined });
+  const result = await ctx.request(ExportReqifRequest, {
+    folderUri: several ? chosen?.uri.toString() : undefined,
+    withCode: field(args, 'withCode') === true,
+    date: typeof date === 'string' ? date : undefined,
+  });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
   ctx.log.info(`ReqIF (${result.requirements} requirements, ${result.roadmapItems} roadmap items) written to ${target.toString()}`);
   if (field(args, 'target') === undefined) {
@@ -47,11 +67,18 @@ export async function importRequirements(ctx: Ctx, args: unknown): Promise<strin
     if (!file) return undefined;
   }
   const out = uriFromArg(field(args, 'out'));
+  // A file from outside the workspace goes into a folder's specs/: with several folders, the user's pick.
+  let into: vscode.WorkspaceFolder | undefined;
+  if (!out && !vscode.workspace.getWorkspaceFolder(file) && (vscode.workspace.workspaceFolders?.length ?? 0) > 1) {
+    into = await chooseFolder(args, 'Folder to import the requirements into');
+    if (!into) return undefined;
+  }
   const map = uriFromArg(field(args, 'map'));
   const prefix = field(args, 'prefix');
   const result = await ctx.request(ImportRequirementsRequest, {
     fileUri: file.toString(),
     outUri: out?.toString(),
+    folderUri: into?.uri.toString(),
     mappingUri: map?.toString(),
     prefix: typeof prefix === 'string' ? prefix : undefined,
   });

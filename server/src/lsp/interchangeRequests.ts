@@ -13,10 +13,12 @@ import type { ExportReqifParams, ExportReqifResult, ImportRequirementsParams, Im
 import { UserFacingError } from '../features/requestErrors';
 import { pathToUri, uriToPath } from './uris';
 
+/** The one workspace folder to export (a folder's `include:`d folders are not exported with it, as in the CLI). */
 function oneFolder(folders: FolderView[]): FolderView {
-  const folder = folders[0];
+  const own = folders.filter((f) => !f.included);
+  const folder = own[0];
   if (!folder) throw new UserFacingError('No workspace folder is indexed yet.');
-  if (folders.length > 1) throw new UserFacingError('Several workspace folders are open: name one with `folderUri`.');
+  if (own.length > 1) throw new UserFacingError('Several workspace folders are open: choose the folder to export.');
   return folder;
 }
 

@@ -335,6 +335,8 @@ export interface ImportRequirementsParams {
   format?: 'csv' | 'reqif';
   /** The spec file to write or update; default: specs/<file name>.yaml in the folder's workspace. */
   outUri?: string;
+  /** The workspace folder to import into when neither `outUri` nor `fileUri` is inside one; default: the first. */
+  folderUri?: string;
   mappingUri?: string;
   prefix?: string;
 }
