@@ -2,6 +2,9 @@
 // pass): the specs in one folder, their code and tests in the other, one trace. The Requirements view
 // shows PAY-1 with the other folder's implementation, and the code file has no squiggle.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RequirementsViewNode } from '../../../client/src/views/requirementsView';
 import { hoverText, spectrace, spectraceDiagnostics, waitFor } from './helpers';
@@ -61,5 +64,26 @@ describe('multi-root workspace: one trace across folders @multiroot', () => {
     const target = definitions[0] && ('targetUri' in definitions[0] ? definitions[0].targetUri : definitions[0].uri);
     assert.equal(target?.toString(), vscode.Uri.joinPath(folderUri('specs-repo'), 'specs', 'payments.yaml').toString());
     assert.deepEqual(spectraceDiagnostics(uri).map((d) => d.message), []);
+  });
+
+  it('Export ReqIF… exports the folder given, or asks which folder to export', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrace-e2e-reqif-'));
+    const objects = (file: string) => (fs.readFileSync(file, 'utf8').match(/<SPEC-OBJECT /g) ?? []).length;
+    const given = path.join(out, 'given.reqif');
+    await vscode.commands.executeCommand('spectrace.exportReqif', { target: vscode.Uri.file(given).toString(), folder: folderUri('specs-repo').toString() });
+    assert.equal(objects(given), 2);
+    // Without a folder the command shows the workspace folder pick; its first entry is specs-repo.
+    const picked = path.join(out, 'picked.reqif');
+    let done = false;
+    const exported = Promise.resolve(vscode.commands.executeCommand('spectrace.exportReqif', { target: vscode.Uri.file(picked).toString() })).finally(() => {
+      done = true;
+    });
+    await waitFor('the folder pick answered', async () => {
+      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done ? true : undefined;
+    });
+    await exported;
+    assert.equal(objects(picked), 2);
+    fs.rmSync(out, { recursive: true, force: true });
   });
 });
