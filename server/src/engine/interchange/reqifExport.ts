@@ -126,16 +126,19 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Acceptance criteria as an XHTML list: scalars and `{id, text}` mappings; an empty `-` or a nested list is left out. */
 function acceptanceXhtml(value: unknown): string | undefined {
-  if (!Array.isArray(value) || value.length === 0) return undefined;
-  const items = value.map((c) => {
-    if (typeof c === 'string') return `<xhtml:li>${escapeXml(c)}</xhtml:li>`;
+  if (!Array.isArray(value)) return undefined;
+  const items = value.flatMap((c: unknown) => {
+    const plain = scalarText(c);
+    if (plain !== undefined) return [`<xhtml:li>${escapeXml(plain)}</xhtml:li>`];
+    if (c === null || typeof c !== 'object' || Array.isArray(c)) return [];
     const entry = c as { id?: unknown; text?: unknown };
     const id = scalarText(entry.id) ?? '';
     const text = scalarText(entry.text) ?? '';
-    return `<xhtml:li><xhtml:b>${escapeXml(id)}</xhtml:b> ${escapeXml(text)}</xhtml:li>`;
+    return [`<xhtml:li><xhtml:b>${escapeXml(id)}</xhtml:b> ${escapeXml(text)}</xhtml:li>`];
   });
-  return `<xhtml:div><xhtml:ul>${items.join('')}</xhtml:ul></xhtml:div>`;
+  return items.length === 0 ? undefined : `<xhtml:div><xhtml:ul>${items.join('')}</xhtml:ul></xhtml:div>`;
 }
 
 /** A date (YAML may have parsed `2026-01-05` to text or a Date) as an xsd:dateTime, or undefined. */
