@@ -29,11 +29,13 @@ describe('spectrace exit codes', function () {
     assert.match(r.stdout, /missing required field “title”/);
   });
 
-  const usageCases: { name: string; args: string[]; message: RegExp }[] = [
+  // `hint`: a mistake in the command line is followed by the pointer to the usage; a folder or file that
+  // cannot be used is not (the command line was right).
+  const usageCases: { name: string; args: string[]; message: RegExp; hint?: false }[] = [
     { name: 'an unknown flag', args: ['check', '--frobnicate'], message: /unknown option '--frobnicate'/i },
     { name: 'an unknown short flag', args: ['report', '-z'], message: /unknown option '-z'/i },
-    { name: 'a missing folder', args: ['check', 'test/fixtures/cli/does-not-exist'], message: /cannot read folder 'test\/fixtures\/cli\/does-not-exist': no such folder/ },
-    { name: 'a file instead of a folder', args: ['check', 'package.json'], message: /'package\.json' is not a folder/ },
+    { name: 'a missing folder', args: ['check', 'test/fixtures/cli/does-not-exist'], message: /cannot read folder 'test\/fixtures\/cli\/does-not-exist': no such folder/, hint: false },
+    { name: 'a file instead of a folder', args: ['check', 'package.json'], message: /'package\.json' is not a folder/, hint: false },
     { name: 'a bad format', args: ['check', '--format', 'xml'], message: /invalid value 'xml' for --format: expected one of text, json, sarif, junit/ },
     { name: 'a check format given to report', args: ['report', '--format', 'sarif'], message: /expected one of md, html, csv, json/ },
     { name: 'too many arguments', args: ['check', 'examples', 'extra'], message: /too many arguments for 'check': 'extra'/ },
@@ -50,13 +52,14 @@ describe('spectrace exit codes', function () {
       assert.match(r.stderr.split('\n')[0] ?? '', /^spectrace: /);
       assertNoStackTrace(r.stderr);
       assert.equal(r.stdout, '');
+      if (c.args.length > 0) assert.equal(r.stderr.includes("Run 'spectrace --help' for usage."), c.hint !== false, r.stderr);
     });
   }
 
   it('exits 2 when --out cannot be written', async () => {
     const r = await runCli(['check', 'examples/acme-shop', '--out', 'package.json/result.txt']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^spectrace: cannot write 'package\.json\/result\.txt': /);
+    assert.match(r.stderr, /^spectrace: cannot write 'package\.json\/result\.txt': [^\n]+\n$/);
     assertNoStackTrace(r.stderr);
   });
 

@@ -6,7 +6,7 @@ import { burnupCsv } from '../engine/releases/burnup';
 import { didYouMean } from '../engine/text/didYouMean';
 import { loadWorkspace, resolveFolder } from './openFolder';
 import type { Command } from './parseArgs';
-import { UsageError } from './parseArgs';
+import { RunError } from './parseArgs';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 
@@ -23,7 +23,7 @@ export async function runBurnup(command: BurnupCommand, io: CliIo): Promise<numb
   }
   if (result.series.points.length === 0 && !known.includes(command.item)) {
     const guess = didYouMean(command.item, known);
-    throw new UsageError(`'${command.item}' is not a roadmap item, now or in the history${guess ? ` (did you mean ${guess}?)` : ''}`);
+    throw new RunError(`'${command.item}' is not a roadmap item, now or in the history${guess ? ` (did you mean ${guess}?)` : ''}`);
   }
   if (result.series.points.length === 0) io.stderr(`spectrace: note: ${command.item} is in no commit yet, so its burn-up has no point (commit the spec files)\n`);
   const output = command.format === 'json' ? `${JSON.stringify(result.series, null, 2)}\n` : burnupCsv(result.series);

@@ -13,7 +13,7 @@ import type { SarifOptions } from '../engine/reports/renderSarif';
 import { renderCheckText, summaryLine } from '../engine/reports/renderText';
 import type { SkippedFile } from '../engine/types';
 import { relativePath } from '../engine/reports/paths';
-import { UsageError, parseCommandLine } from './parseArgs';
+import { RunError, UsageError, parseCommandLine } from './parseArgs';
 import type { Command } from './parseArgs';
 import { HELP, MAIN_HELP } from './help';
 import { runExportReqif, runImport } from './interchange';
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (err instanceof UsageError) {
       io.stderr(`spectrace: ${err.message}\n`);
       if (argv.length === 0) io.stderr(MAIN_HELP);
-      else io.stderr("Run 'spectrace --help' for usage.\n");
+      else if (!(err instanceof RunError)) io.stderr("Run 'spectrace --help' for usage.\n");
       return EXIT_USAGE;
     }
     io.stderr(`spectrace: internal error: ${errorText(err)}\n`);

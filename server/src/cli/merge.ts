@@ -18,7 +18,7 @@ import { readRegularFile } from '../disk/readRegularFile';
 import { writeOut } from './output';
 import type { CliIo } from './output';
 import type { Command } from './parseArgs';
-import { UsageError } from './parseArgs';
+import { RunError, UsageError } from './parseArgs';
 
 type MergeCommand = Extract<Command, { kind: 'merge' }>;
 
@@ -30,14 +30,14 @@ const MAX_TRACE_FILE_BYTES = 256 * 1024 * 1024;
 
 async function readTraceFile(file: string, io: CliIo): Promise<TraceFile> {
   const read = await readRegularFile(path.resolve(io.cwd, file), MAX_TRACE_FILE_BYTES);
-  if (read.kind === 'missing') throw new UsageError(`cannot read trace file '${file}': no such file`);
-  if (read.kind === 'too-large') throw new UsageError(`cannot read trace file '${file}': ${read.size} bytes, the limit is ${MAX_TRACE_FILE_BYTES} bytes (256 MiB)`);
-  if (read.kind === 'refused') throw new UsageError(`cannot read trace file '${file}': ${read.reason}`);
+  if (read.kind === 'missing') throw new RunError(`cannot read trace file '${file}': no such file`);
+  if (read.kind === 'too-large') throw new RunError(`cannot read trace file '${file}': ${read.size} bytes, the limit is ${MAX_TRACE_FILE_BYTES} bytes (256 MiB)`);
+  if (read.kind === 'refused') throw new RunError(`cannot read trace file '${file}': ${read.reason}`);
   const text = read.bytes.toString('utf8');
   try {
     return parseTraceFile(text);
   } catch (err) {
-    if (err instanceof TraceFileError) throw new UsageError(`cannot merge '${file}': ${err.message}`);
+    if (err instanceof TraceFileError) throw new RunError(`cannot merge '${file}': ${err.message}`);
     throw err;
   }
 }

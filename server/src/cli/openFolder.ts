@@ -1,4 +1,4 @@
-// Opening the folder the user named: checks it is a readable directory (a UsageError otherwise, so
+// Opening the folder the user named: checks it is a readable directory (a RunError otherwise, so
 // the CLI exits 2 with one clear line), then indexes it with the engine, with the folders its
 // spectrace.yaml includes linked into its trace (their diagnostics are theirs: not reported here).
 import * as fs from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { TraceView, commonRoot } from '../engine/index/traceView';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
-import { UsageError } from './parseArgs';
+import { RunError } from './parseArgs';
 import { errorText } from '../shared/errorText';
 
 export interface LoadedWorkspace {
@@ -33,21 +33,21 @@ function reason(err: unknown): string {
   return errorText(err);
 }
 
-/** The absolute, real path of a readable folder, or a UsageError saying why not. */
+/** The absolute, real path of a readable folder, or a RunError saying why not. */
 export async function resolveFolder(folder: string, cwd: string): Promise<string> {
   const absolute = path.resolve(cwd, folder);
   let stat;
   try {
     stat = await fs.stat(absolute);
   } catch (err) {
-    throw new UsageError(`cannot read folder '${folder}': ${reason(err)}`);
+    throw new RunError(`cannot read folder '${folder}': ${reason(err)}`);
   }
-  if (!stat.isDirectory()) throw new UsageError(`'${folder}' is not a folder (give the workspace folder that holds specs/ and spectrace.yaml)`);
+  if (!stat.isDirectory()) throw new RunError(`'${folder}' is not a folder (give the workspace folder that holds specs/ and spectrace.yaml)`);
   try {
     await fs.readdir(absolute);
     return await fs.realpath(absolute);
   } catch (err) {
-    throw new UsageError(`cannot read folder '${folder}': ${reason(err)}`);
+    throw new RunError(`cannot read folder '${folder}': ${reason(err)}`);
   }
 }
 

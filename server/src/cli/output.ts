@@ -1,7 +1,7 @@
 // Where the CLI's output goes: standard output, or the --out file (parent folders created).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { UsageError } from './parseArgs';
+import { RunError } from './parseArgs';
 import { errorText } from '../shared/errorText';
 
 export interface CliIo {
@@ -13,7 +13,7 @@ export interface CliIo {
   cwd: string;
 }
 
-/** Writes `text` to `out` (relative to cwd); an unwritable path is a UsageError (exit 2). */
+/** Writes `text` to `out` (relative to cwd); an unwritable path is a RunError (exit 2). */
 export async function writeOut(io: CliIo, out: string, text: string): Promise<string> {
   const file = path.resolve(io.cwd, out);
   try {
@@ -22,7 +22,7 @@ export async function writeOut(io: CliIo, out: string, text: string): Promise<st
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a parent is not a folder' : errorText(err);
-    throw new UsageError(`cannot write '${out}': ${why}`);
+    throw new RunError(`cannot write '${out}': ${why}`);
   }
   return file;
 }

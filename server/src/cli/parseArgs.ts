@@ -10,6 +10,13 @@ import type { ReleaseNotesFormat } from '../engine/releases/releaseNotes';
 
 export class UsageError extends Error {}
 
+/**
+ * The command line was understood but the command cannot run as asked (a folder or file it names cannot
+ * be read, an unwritable --out, an unknown roadmap item): exit 2 like a usage error, without the hint to
+ * read the usage, which would not help.
+ */
+export class RunError extends UsageError {}
+
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'trace';
 export type ReportFormat = TraceFormat;
 
