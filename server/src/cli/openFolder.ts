@@ -4,6 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { indexFolder } from '../disk/indexFolder';
+import { fsErrorText } from '../disk/fsErrorText';
 import { linkIncludes, resolveIncludes } from '../disk/includes';
 import type { WorkspaceIndexReader } from '../engine/index/indexReader';
 import { TraceView, commonRoot } from '../engine/index/traceView';
@@ -11,7 +12,6 @@ import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import type { ReportSource } from '../engine/reports/source';
 import type { SkippedFile } from '../engine/types';
 import { RunError } from './parseArgs';
-import { errorText } from '../shared/errorText';
 
 export interface LoadedWorkspace {
   source: ReportSource;
@@ -24,15 +24,6 @@ export interface LoadedWorkspace {
   skipped: SkippedFile[];
 }
 
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a folder';
-  if (code === 'ELOOP') return 'too many symbolic links';
-  return errorText(err);
-}
-
 /** The absolute, real path of a readable folder, or a RunError saying why not. */
 export async function resolveFolder(folder: string, cwd: string): Promise<string> {
   const absolute = path.resolve(cwd, folder);
@@ -40,14 +31,14 @@ export async function resolveFolder(folder: string, cwd: string): Promise<string
   try {
     stat = await fs.stat(absolute);
   } catch (err) {
-    throw new RunError(`cannot read folder '${folder}': ${reason(err)}`);
+    throw new RunError(`cannot read folder '${folder}': ${fsErrorText(err, 'folder')}`);
   }
   if (!stat.isDirectory()) throw new RunError(`'${folder}' is not a folder (give the workspace folder that holds specs/ and spectrace.yaml)`);
   try {
     await fs.readdir(absolute);
     return await fs.realpath(absolute);
   } catch (err) {
-    throw new RunError(`cannot read folder '${folder}': ${reason(err)}`);
+    throw new RunError(`cannot read folder '${folder}': ${fsErrorText(err, 'folder')}`);
   }
 }
 

@@ -9,8 +9,8 @@ import type { IncludedFolder } from '../engine/index/includedIndexes';
 import type { WorkspaceIndex } from '../engine/index/workspaceIndex';
 import { zeroRange } from '../engine/text/positions';
 import type { IncludeEntry, SpecDiagnostic } from '../engine/types';
-import { errorText } from '../shared/errorText';
 import { readTextSync } from './readText';
+import { fsErrorText } from './fsErrorText';
 
 export type { IncludedFolder } from '../engine/index/includedIndexes';
 
@@ -18,14 +18,6 @@ export interface ResolvedIncludes {
   folders: IncludedFolder[];
   /** One invalid-config diagnostic per entry that is not a readable folder, in spectrace.yaml. */
   problems: SpecDiagnostic[];
-}
-
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a folder';
-  return errorText(err);
 }
 
 /** Check each `include:` entry of `index`'s config: the readable folders, and a diagnostic for each other one. */
@@ -55,7 +47,7 @@ export async function resolveIncludes(index: WorkspaceIndex): Promise<ResolvedIn
       await fs.readdir(absolute);
       root = await fs.realpath(absolute);
     } catch (err) {
-      problem(e, `include: cannot read folder '${e.path}' (${reason(err)}); its specs are not part of this trace`);
+      problem(e, `include: cannot read folder '${e.path}' (${fsErrorText(err, 'folder')}); its specs are not part of this trace`);
       continue;
     }
     if (root === self) {

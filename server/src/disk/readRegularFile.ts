@@ -3,7 +3,7 @@
 // until a writer comes and a device such as /dev/zero never ends, so the file is opened with
 // O_NONBLOCK and judged by its open handle (not a path stat that a swap could outdate).
 import { constants as fsConstants, promises as fsp } from 'node:fs';
-import { errorText } from '../shared/errorText';
+import { fsErrorText } from './fsErrorText';
 
 export type RegularFileRead =
   | { kind: 'bytes'; bytes: Buffer }
@@ -13,15 +13,6 @@ export type RegularFileRead =
   | { kind: 'refused'; reason: string };
 
 const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
-
-/** Why an open or read failed, in words a user reads after the file's name. */
-function readFailure(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return errorText(err);
-}
 
 /**
  * The bytes of `file` when it is a regular file of at most `maxBytes`; `missing` when it does not
@@ -42,7 +33,7 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<R
     return { kind: 'bytes', bytes };
   } catch (err) {
     if ((err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'refused', reason: readFailure(err) };
+    return { kind: 'refused', reason: fsErrorText(err, 'file') };
   } finally {
     await handle?.close().catch(() => undefined); // closing a read-only descriptor cannot lose data
   }
