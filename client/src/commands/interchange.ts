@@ -9,13 +9,17 @@ import type { Ctx } from '../extensionContext';
 import { field, uriFromArg } from './commandArgs';
 
 /**
- * The workspace folder a command works on: the `folder` argument, the only folder, or the one the user
- * picks when several are open (undefined: no folder, or the pick was dismissed).
+ * The workspace folder a command works on: the `folder` argument (which must be one), the only folder, or
+ * the one the user picks when several are open (undefined: no folder, or the pick was dismissed).
  */
 async function chooseFolder(args: unknown, placeHolder: string): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const named = uriFromArg(field(args, 'folder'));
-  if (named) return folders.find((f) => f.uri.toString() === named.toString());
+  if (named) {
+    const folder = folders.find((f) => f.uri.toString() === named.toString());
+    if (!folder) throw new Error(`${named.toString()} is not a folder of this workspace`);
+    return folder;
+  }
   if (folders.length <= 1) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder });
 }
