@@ -47,7 +47,7 @@ describe('spectrace burnup', function () {
     assert.equal(fs.readFileSync(out, 'utf8').split('\n').length, 9);
   });
 
-  it('exits 2 with the reason when there is no history: no repository, a shallow clone', async () => {
+  it('exits 2 with the reason when there is no history: no repository, a shallow clone, a repository another user owns', async () => {
     const plain = outputDir('burnup-plain');
     fs.cpSync(path.join(repo.dir, 'specs'), path.join(plain, 'specs'), { recursive: true });
     const none = await runCli(['burnup', 'R-1', plain], { env: { GIT_CEILING_DIRECTORIES: path.dirname(plain) } });
@@ -60,6 +60,13 @@ describe('spectrace burnup', function () {
     assert.equal(cut.code, 2);
     assert.match(cut.stderr, /^spectrace: no burn-up for R-1: this is a shallow clone/);
     assertNoStackTrace(cut.stderr);
+    // git's own switch for its ownership check: as if another user owned the repository.
+    const foreign = await runCli(['burnup', 'R-1', repo.dir], { env: { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1' } });
+    assert.equal(foreign.code, 2);
+    assert.equal(
+      foreign.stderr,
+      `spectrace: no burn-up for R-1: git refuses to read the repository at '${fs.realpathSync(repo.dir)}' because another user owns it; if you trust it, run: git config --global --add safe.directory '${fs.realpathSync(repo.dir)}'\n`,
+    );
   });
 
   it('prints no row, with a note, for a roadmap item that is in no commit yet', async () => {

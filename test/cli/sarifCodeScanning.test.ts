@@ -146,6 +146,15 @@ describe('SARIF for code scanning (SARIF Multitool)', function () {
     assert.equal(verbose.stdout, quiet.stdout, 'stdout is the SARIF alone');
   });
 
+  it('a repository git refuses (another user owns it): no provenance, and what to do said without --verbose', async () => {
+    const repo = track(committedRepository(path.join(FIXTURES, 'sorted')));
+    // git's own switch for its ownership check: as if another user owned the repository.
+    const { run, stdout, stderr } = await checkSarif(repo.folder, [], { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1' });
+    assert.equal(run.versionControlProvenance, undefined);
+    assert.match(stderr, /^spectrace: note: the SARIF names no commit \(versionControlProvenance\): git refuses to read the repository at '.+' because another user owns it; if you trust it, run: git config --global --add safe\.directory '.+'\n$/);
+    assert.deepEqual(await multitoolProblems(stdout), []);
+  });
+
   it('without git on PATH: the same SARIF without provenance, and the reason with --verbose', async () => {
     const repo = track(committedRepository(path.join(FIXTURES, 'sorted')));
     const emptyBin = path.join(repo.root, 'no-git-here');

@@ -13,7 +13,7 @@ import type { CliIo } from './output';
 export async function traceFileSource(root: string, sourceName: string | undefined, io: CliIo, verbose: boolean): Promise<TraceFileSource> {
   const git = await readGitInfo(root, { env: io.env });
   if (!git.ok) {
-    if (verbose) io.stderr(`spectrace: note: the trace file names no commit: ${git.reason}\n`);
+    if (verbose || git.dubiousOwnership) io.stderr(`spectrace: note: the trace file names no commit: ${git.reason}\n`);
     return { name: sourceName ?? path.basename(root), commit: null, branch: null, repository: null, folder: '' };
   }
   const top = path.resolve(git.info.topLevel);

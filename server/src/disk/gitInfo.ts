@@ -17,7 +17,8 @@ export interface GitCommitInfo {
   remoteUrl: string | undefined;
 }
 
-export type GitInfoResult = { ok: true; info: GitCommitInfo } | { ok: false; reason: string };
+/** `dubiousOwnership`: git refused the repository because another user owns it (worth telling without --verbose). */
+export type GitInfoResult = { ok: true; info: GitCommitInfo } | { ok: false; reason: string; dubiousOwnership: boolean };
 
 export interface GitInfoOptions {
   /** The environment git runs with (PATH finds it). */
@@ -38,9 +39,25 @@ export class GitFailed extends Error {
   constructor(
     message: string,
     readonly notFound: boolean,
+    /** git refused the repository: another user owns it (its safe.directory check). */
+    readonly dubiousOwnership = false,
   ) {
     super(message);
   }
+}
+
+/**
+ * git's refusal of a repository another user owns, in words that say what to do. Spectrace never adds
+ * the exception itself: the check protects the user from running another user's repository config.
+ */
+function dubiousOwnership(stderr: string): GitFailed | undefined {
+  const at = /detected dubious ownership in repository at '([^']*)'/.exec(stderr);
+  if (!at) return undefined;
+  return new GitFailed(
+    `git refuses to read the repository at '${at[1]}' because another user owns it; if you trust it, run: git config --global --add safe.directory '${at[1]}'`,
+    false,
+    true,
+  );
 }
 
 function gitEnv(env: Record<string, string | undefined>): Record<string, string> {
@@ -76,7 +93,7 @@ function spawnGit(folder: string, args: readonly string[], options: GitInfoOptio
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') reject(new GitFailed('git is not installed (or not on PATH)', true));
         else if (err.killed) reject(new GitFailed(`git ${args[0]} took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, false));
-        else reject(new GitFailed(stderr.toString().trim().split(/\r?\n/)[0] || `git ${args[0]} failed`, false));
+        else reject(dubiousOwnership(stderr.toString()) ?? new GitFailed(stderr.toString().trim().split(/\r?\n/)[0] || `git ${args[0]} failed`, false));
       },
     );
     if (input !== undefined) {
@@ -101,13 +118,13 @@ async function optional(run: Promise<string>): Promise<string | undefined> {
 export async function readGitInfo(folder: string, options: GitInfoOptions): Promise<GitInfoResult> {
   try {
     const topLevel = await runGit(folder, ['rev-parse', '--show-toplevel'], options);
-    const revisionId = await runGit(folder, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], options).catch(() => {
-      throw new GitFailed('the repository has no commit yet', false);
+    const revisionId = await runGit(folder, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], options).catch((err: unknown) => {
+      throw err instanceof GitFailed && err.dubiousOwnership ? err : new GitFailed('the repository has no commit yet', false);
     });
     const [branch, remoteUrl] = await Promise.all([optional(runGit(folder, ['symbolic-ref', '--quiet', '--short', 'HEAD'], options)), optional(runGit(folder, ['remote', 'get-url', 'origin'], options))]);
     return { ok: true, info: { topLevel, revisionId, branch, remoteUrl } };
   } catch (err) {
-    if (err instanceof GitFailed) return { ok: false, reason: err.message };
+    if (err instanceof GitFailed) return { ok: false, reason: err.message, dubiousOwnership: err.dubiousOwnership };
     throw err;
   }
 }

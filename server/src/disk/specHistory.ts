@@ -119,6 +119,7 @@ export class SpecHistory implements BurnupSource {
       out = await this.git(['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
     } catch (err) {
       if (err instanceof GitFailed && err.notFound) return { reason: 'git is not installed (or not on PATH), so there is no history to draw' };
+      if (err instanceof GitFailed && err.dubiousOwnership) return { reason: err.message };
       try {
         await this.git(['rev-parse', '--show-toplevel']);
       } catch {
