@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseConfig } from '../../../server/src/engine/config/config';
 import { createSchemaSet } from '../../../server/src/engine/schema/schemaSet';
 import { analyzeSpec } from '../../../server/src/engine/spec/specAnalyzer';
+import { MAX_ALIAS_DOC_DEPTH } from '../../../server/src/engine/spec/yamlNodes';
 import type { SpecFile } from '../../../server/src/engine/types';
 import { REPO, loadWorkspace } from './helpers';
 
@@ -119,6 +120,25 @@ describe('bad input', () => {
       assert.equal(r.diagnostics[0].range.start.line, value.startsWith('\n') ? 6 : 5);
       assert.equal(r.requirements.length, 1);
     }
+  });
+
+  it('aliases beside 10,000-deep nesting: not expanded, one diagnostic on the first alias (the fuzzer found seconds per analysis)', () => {
+    // `yaml` resolves each alias by walking the whole document, copying the path at every level.
+    const aliases = ['x-a: &a [1, 2, 3]'];
+    for (let l = 1; l < 9; l++) aliases.push(`x-${String.fromCharCode(97 + l)}: &${String.fromCharCode(97 + l)} [${Array(9).fill(`*${String.fromCharCode(96 + l)}`).join(',')}]`);
+    const r = check(`requirements:\n${requirement(1)}    x-deep: ${'{a: '.repeat(10000)}1${'}'.repeat(10000)}\n${aliases.join('\n')}\n`);
+    // The stack overflow's column depends on the stack left where it happens: its line is checked.
+    assert.deepEqual(
+      r.diagnostics.map((d, i) => [d.range.start.line, i === 0 ? 'any column' : d.range.start.character, d.code]),
+      [
+        [5, 'any column', 'yaml-syntax'],
+        [7, 9, 'yaml-syntax'], // the first *a
+      ],
+      messages(r).join('\n'),
+    );
+    assert.match(r.diagnostics[0].message, /nested too deeply/);
+    assert.equal(r.diagnostics[1].message, `aliases are not expanded in a file nested more than ${MAX_ALIAS_DOC_DEPTH} levels deep: the values that use them were not read — remove the *alias references or the deep nesting`);
+    assert.deepEqual(r.requirements.map((q) => q.id), ['REQ-1']);
   });
 
   it('a file over maxSpecFileSize gets one file-too-large diagnostic at 0:0 and is not parsed', () => {

@@ -22,7 +22,7 @@ import type {
   SpecItem,
   SpectraceConfig,
 } from '../types';
-import { RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
+import { DeepAliasError, RecursiveAliasError, findPair, headOf, isEmptyValue, keyName, lookup, nodeRange, nodeSpan, pairValueRange, toPlain } from './yamlNodes';
 import type { ParsedDoc } from './yamlNodes';
 import { errorText } from '../../shared/errorText';
 import { quoted } from '../text/quote';
@@ -199,6 +199,7 @@ export function aliasMessage(err: unknown): string {
     return `unknown alias${name ? ` ${quoted(`*${name}`)}` : ''} — define the anchor ${quoted(`&${name ?? 'name'}`)} before using it`;
   }
   if (err instanceof RecursiveAliasError) return 'a recursive alias makes this value contain itself';
+  if (err instanceof DeepAliasError) return err.message;
   if (err instanceof RangeError) return 'this value is nested too deeply to read (stack overflow)';
   return `this value could not be read: ${m}`;
 }

@@ -36,6 +36,51 @@ export function markNoAliases(doc: ParsedDoc): void {
 /** Thrown by `toPlain` when an alias makes a value contain itself. */
 export class RecursiveAliasError extends Error {}
 
+/** Thrown by `toPlain` for a value holding an alias in a document nested deeper than MAX_ALIAS_DOC_DEPTH. */
+export class DeepAliasError extends Error {}
+
+/**
+ * Aliases are not expanded in a document nested deeper than this (collections within collections). The
+ * `yaml` package resolves each alias by walking the whole document and copying the path at every level:
+ * with a few hundred aliases beside nesting thousands deep that is seconds per analysis.
+ */
+export const MAX_ALIAS_DOC_DEPTH = 128;
+
+export const DEEP_ALIAS_MESSAGE = `aliases are not expanded in a file nested more than ${MAX_ALIAS_DOC_DEPTH} levels deep: the values that use them were not read — remove the *alias references or the deep nesting`;
+
+const deepDocs = new WeakMap<ParsedDoc, boolean>();
+
+/** Whether `doc` nests collections more than MAX_ALIAS_DOC_DEPTH deep (cached; iterative, any depth). */
+function nestedTooDeep(doc: ParsedDoc): boolean {
+  const known = deepDocs.get(doc);
+  if (known !== undefined) return known;
+  let deep = false;
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length && !deep) {
+    const [n, depth] = stack.pop() as [unknown, number];
+    if (isPair(n)) {
+      stack.push([n.key, depth], [n.value, depth]);
+    } else if (isCollection(n)) {
+      if (depth + 1 > MAX_ALIAS_DOC_DEPTH) deep = true;
+      else for (const it of n.items) stack.push([it, depth + 1]);
+    }
+  }
+  deepDocs.set(doc, deep);
+  return deep;
+}
+
+/** Whether an alias is written anywhere inside `node`. */
+function holdsAlias(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isAlias(n)) return true;
+    if (isPair(n)) stack.push(n.key, n.value);
+    else if (isCollection(n)) for (const it of n.items) stack.push(it);
+  }
+  return false;
+}
+
 const aliasingDocs = new WeakMap<ParsedDoc, boolean>();
 
 /**
@@ -48,6 +93,7 @@ export function toPlain(node: unknown, doc: ParsedDoc): unknown {
   // `mapAsMap`: with plain objects, `yaml` stringifies every collection used as a key, which is
   // quadratic in its nesting (seconds for a `- [[[[…` typo). Maps are turned into objects below.
   const aliasing = usesAnchorsOrAliases(doc);
+  if (aliasing && nestedTooDeep(doc) && holdsAlias(node)) throw new DeepAliasError(DEEP_ALIAS_MESSAGE);
   // Without aliases the value is a tree: no memo of shared values is needed.
   const value: unknown = plainKeys(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }), aliasing ? new Map() : undefined);
   if (aliasing && isCyclic(value)) throw new RecursiveAliasError('recursive alias');
@@ -154,7 +200,16 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
     offsets.push(start);
     diagnostics.push({ file: '', range: lines.rangeAt(start, end), severity: 'error', code, message, source: 'spectrace' });
   };
+  if (nestedTooDeep(doc)) {
+    const first = firstAlias(doc);
+    if (first?.range) add(first.range[0], first.range[1], DEEP_ALIAS_MESSAGE);
+    return { diagnostics, offsets };
+  }
   let firstAnchor: number | undefined;
+  // The walk is in document order, as `yaml` resolves an alias: to the last node before it with its
+  // anchor. Resolved here from that map, because `Alias.resolve` walks the whole document for each
+  // alias, copying the path at every level: seconds for a few dozen aliases beside deep nesting.
+  const anchored = new Map<string, Node>();
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const n = stack.pop();
@@ -166,7 +221,7 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
     if (isAlias(n)) {
       const at = n.range ? n.range[0] : 0;
       const end = n.range ? n.range[1] : at + 1;
-      const target = n.resolve(doc);
+      const target = anchored.get(n.source);
       if (!target) add(at, end, `unknown alias ${quoted(`*${n.source}`)} — define the anchor ${quoted(`&${n.source}`)} before using it`);
       else if (target.range && at >= target.range[0] && at < target.range[2]) {
         add(at, end, `recursive alias ${quoted(`*${n.source}`)}: it is inside the node it names, so the value would contain itself`);
@@ -174,6 +229,7 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
       continue;
     }
     if (isScalar(n) || isCollection(n)) {
+      if (n.anchor) anchored.set(n.anchor, n);
       if (n.anchor && n.range && (firstAnchor === undefined || n.range[0] < firstAnchor)) firstAnchor = n.range[0];
       if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
     }
@@ -191,6 +247,18 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
     }
   }
   return { diagnostics, offsets };
+}
+
+/** The first alias in document order. */
+function firstAlias(doc: ParsedDoc): Node | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isAlias(n)) return n;
+    if (isPair(n)) stack.push(n.value, n.key);
+    else if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return undefined;
 }
 
 export const ALIAS_BOMB_MESSAGE =
