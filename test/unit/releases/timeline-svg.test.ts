@@ -87,6 +87,17 @@ describe('timeline SVG', () => {
     assert.deepEqual([...new Set(markup.match(/<[a-z]+/g))].sort(), ['<g', '<line', '<polygon', '<rect', '<svg', '<text', '<title']);
   });
 
+  it('treats a date that is not a day of the calendar as no date (found by the fuzzer: the chart threw)', () => {
+    const odd = workspace({
+      'specs/roadmap.yaml': yaml('roadmap:', '  - id: R-1', '    title: Odd start', '    start: 2026-07-81', '    due: 2026-09-30', '  - id: R-2', '    title: Odd due', '    due: 2026-02-31', '  - id: R-3', '    title: Leap day', '    start: 2028-02-01', '    due: 2028-02-29'),
+    });
+    const oddItems = timelineItems(odd.roadmapProgress());
+    assert.deepEqual(oddItems.map((i) => `${i.id} ${i.drawnStart ?? '-'} ${i.due ?? '-'}`), ['R-1 - 2026-09-30', 'R-3 2028-02-01 2028-02-29', 'R-2 - -']);
+    const chart = timelineChart(oddItems, { today: '2026-05-20', zoom: 'quarter' });
+    assert.deepEqual(chart.undated.map((i) => i.id), ['R-2']);
+    assert.equal(groupOf(chart.svg, 'R-1')?.attrs['data-start'], '');
+  });
+
   it('keeps a roadmap spanning centuries to a bounded number of ticks', () => {
     const far = workspace({ 'specs/roadmap.yaml': yaml('roadmap:', '  - id: R-1', '    title: Far', '    start: 2000-01-01', '    due: 9999-12-31') });
     const chart = timelineChart(timelineItems(far.roadmapProgress()), { today: '2026-05-20', zoom: 'week' });

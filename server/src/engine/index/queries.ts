@@ -176,8 +176,19 @@ export function roadmapRequirements(model: IndexModel, roadmapItem: SpecItem): S
 export function dateField(item: SpecItem, key: string): string | undefined {
   const v = item.fields.get(key)?.value;
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return v.trim();
-  return undefined;
+  return typeof v === 'string' ? calendarDate(v.trim()) : undefined;
+}
+
+/**
+ * `text` when it is a day of the calendar written YYYY-MM-DD; undefined for `2026-07-81` or `2026-02-31`
+ * (the schema reports them; the timeline, release and roadmap rules treat them as no date at all).
+ */
+export function calendarDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3])); // exact for years 0–99 too, unlike Date.UTC
+  return d.toISOString().slice(0, 10) === text ? text : undefined;
 }
 
 const DAY_MS = 86_400_000;
