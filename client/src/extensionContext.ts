@@ -14,10 +14,10 @@ import { errorText } from '../../server/src/shared/errorText';
 
 export type ServerStatus = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
 
-/** The reason a request could not be sent, shown in the views instead of a stack trace. */
 /** How long the language client's state may keep changing after a crash restart before it is judged. */
 const RESTART_SETTLE_MS = 500;
 
+/** The reason a request could not be sent, shown in the views instead of a stack trace. */
 export class ServerUnavailableError extends Error {}
 
 export class Ctx implements vscode.Disposable {

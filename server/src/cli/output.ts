@@ -2,7 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { RunError } from './parseArgs';
-import { errorText } from '../shared/errorText';
+import { fsErrorText } from '../disk/fsErrorText';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -20,9 +20,7 @@ export async function writeOut(io: CliIo, out: string, text: string): Promise<st
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, text, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a parent is not a folder' : errorText(err);
-    throw new RunError(`cannot write '${out}': ${why}`);
+    throw new RunError(`cannot write '${out}': ${fsErrorText(err, 'file')}`);
   }
   return file;
 }

@@ -450,9 +450,7 @@ export class Workspace {
   /** Whether `file` is no spec, code, config or schema file of the folder's index and not in it either. */
   private outsideIndex(folder: Folder, file: string): boolean {
     const index = folder.index;
-    return (
-      index !== undefined && index.classify(file) === 'none' && !index.isSchemaFile(file) && index.specFile(file) === undefined && index.codeFile(file) === undefined
-    );
+    return index !== undefined && !wantedBy(index, file) && index.specFile(file) === undefined && index.codeFile(file) === undefined;
   }
 
   /** `created`: the path was reported created; if it is a folder, its files are read too (see readNewFolder). */
@@ -468,7 +466,7 @@ export class Workspace {
         if (!this.diskEvents.finish(file, seq) || this.documents.get(pathToUri(file)) || !index) return;
         const before = index.version;
         // Only files the index would take are worth a line in the log (not every build output).
-        const wanted = index.classify(file) !== 'none' || index.isSchemaFile(file);
+        const wanted = wantedBy(index, file);
         if (r.kind === 'ignored') {
           if (wanted) this.connection.console.log(`spectrace: ${file} changed but is ignored by .gitignore; not indexed`);
           this.removeFromIndex(folder, file, false);
@@ -567,4 +565,9 @@ export class Workspace {
     for (const f of this.folders) if (f.cacheTimer) clearTimeout(f.cacheTimer);
     await Promise.all(this.folders.flatMap((f) => [f.cache?.save(), f.specCache?.save()]));
   }
+}
+
+/** Whether the index would take `file`: a spec, code or config file by its globs, or a custom schema. */
+function wantedBy(index: WorkspaceIndex, file: string): boolean {
+  return index.classify(file) !== 'none' || index.isSchemaFile(file);
 }

@@ -69,12 +69,12 @@ function nestedTooDeep(doc: ParsedDoc): boolean {
   return deep;
 }
 
-/** Whether an alias is written anywhere inside `node`. */
-function holdsAlias(node: unknown): boolean {
-  const stack: unknown[] = [node];
+/** Whether any node at or below `root` (keys included) passes `test`. Iterative: safe at any depth. */
+function someNode(root: unknown, test: (n: unknown) => boolean): boolean {
+  const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop();
-    if (isAlias(n)) return true;
+    if (test(n)) return true;
     if (isPair(n)) stack.push(n.key, n.value);
     else if (isCollection(n)) for (const it of n.items) stack.push(it);
   }
@@ -93,7 +93,7 @@ export function toPlain(node: unknown, doc: ParsedDoc): unknown {
   // `mapAsMap`: with plain objects, `yaml` stringifies every collection used as a key, which is
   // quadratic in its nesting (seconds for a `- [[[[…` typo). Maps are turned into objects below.
   const aliasing = usesAnchorsOrAliases(doc);
-  if (aliasing && nestedTooDeep(doc) && holdsAlias(node)) throw new DeepAliasError(DEEP_ALIAS_MESSAGE);
+  if (aliasing && nestedTooDeep(doc) && someNode(node, isAlias)) throw new DeepAliasError(DEEP_ALIAS_MESSAGE);
   // Without aliases the value is a tree: no memo of shared values is needed.
   const value: unknown = plainKeys(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }), aliasing ? new Map() : undefined);
   if (aliasing && isCyclic(value)) throw new RecursiveAliasError('recursive alias');
@@ -200,11 +200,7 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
     offsets.push(start);
     diagnostics.push({ file: '', range: lines.rangeAt(start, end), severity: 'error', code, message, source: 'spectrace' });
   };
-  if (nestedTooDeep(doc)) {
-    const first = firstAlias(doc);
-    if (first?.range) add(first.range[0], first.range[1], DEEP_ALIAS_MESSAGE);
-    return { diagnostics, offsets };
-  }
+  const deep = nestedTooDeep(doc);
   let firstAnchor: number | undefined;
   // The walk is in document order, as `yaml` resolves an alias: to the last node before it with its
   // anchor. Resolved here from that map, because `Alias.resolve` walks the whole document for each
@@ -221,6 +217,11 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
     if (isAlias(n)) {
       const at = n.range ? n.range[0] : 0;
       const end = n.range ? n.range[1] : at + 1;
+      // Too deep to expand: one diagnostic, on the first alias, and no expansion below.
+      if (deep) {
+        add(at, end, DEEP_ALIAS_MESSAGE);
+        return { diagnostics, offsets };
+      }
       const target = anchored.get(n.source);
       if (!target) add(at, end, `unknown alias ${quoted(`*${n.source}`)} — define the anchor ${quoted(`&${n.source}`)} before using it`);
       else if (target.range && at >= target.range[0] && at < target.range[2]) {
@@ -234,7 +235,8 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
       if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
     }
   }
-  if (!diagnostics.length) {
+  // A deep file without an alias has nothing to expand (and converting it whole could overflow the stack).
+  if (!diagnostics.length && !deep) {
     try {
       doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true }); // mapAsMap: see toPlain
     } catch (err) {
@@ -247,18 +249,6 @@ export function aliasProblems(doc: ParsedDoc, text: string, lines: LineIndex, co
     }
   }
   return { diagnostics, offsets };
-}
-
-/** The first alias in document order. */
-function firstAlias(doc: ParsedDoc): Node | undefined {
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const n = stack.pop();
-    if (isAlias(n)) return n;
-    if (isPair(n)) stack.push(n.value, n.key);
-    else if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
-  }
-  return undefined;
 }
 
 export const ALIAS_BOMB_MESSAGE =
@@ -489,19 +479,5 @@ export function usesAnchorsOrAliases(doc: ParsedDoc): boolean {
 }
 
 function walkForAnchorsOrAliases(doc: ParsedDoc): boolean {
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    if (isAlias(n)) return true;
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-      continue;
-    }
-    if (isScalar(n) || isCollection(n)) {
-      if (n.anchor) return true;
-      if (isCollection(n)) for (const it of n.items) stack.push(it);
-    }
-  }
-  return false;
+  return someNode(doc.contents, (n) => isAlias(n) || ((isScalar(n) || isCollection(n)) && Boolean(n.anchor)));
 }
